@@ -1,0 +1,100 @@
+"""Plain dataclasses shared by every layer: what an article, a claim and a quote are.
+
+Nothing here knows about SQLite, Textual or files; the extractor produces these,
+the store saves them, the TUI, CLI and reports read them back.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the page says about itself; every field may be missing."""
+
+    headline: str | None = None
+    deck: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    dateline: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: metadata plus the body text every offset indexes."""
+
+    meta: ArticleMeta
+    body: str
+    sha256: str
+    origin: str  # file path, url or "-" for stdin
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    checkworthiness: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An atomic checkable span of the body: body[start:end] == text."""
+
+    kind: str  # count money percent quantity distance date duration ordinal range comparison
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    value: dict[str, Any] | None = None
+    checkworthiness: float = 0.0
+    hints: tuple[str, ...] = ()  # consistency hints: the article's own figures disagree
+    speaker: str | None = None  # set when the claim sits in attributed (reported) speech
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["hints"] = list(self.hints)
+        return out
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote and who said it; speaker_start/end point at the mention read."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    partial: bool = False
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    checkworthiness: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    sentences: list[Sentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+# Claim kinds the extractor emits; `quote` is stored as a claim kind too.
+CLAIM_KINDS = (
+    "count", "money", "percent", "quantity", "distance", "date", "duration",
+    "ordinal", "range", "comparison", "quote", "manual",
+)
