@@ -1,0 +1,396 @@
+"""The `workbench` command: a thin click layer over the store and service functions.
+
+Every command parses options, calls one library function and prints. A user's
+mistake is one line on stderr and exit 1; a usage error exit 2; never a traceback.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+import sys
+from typing import Any
+
+import click
+
+from .errors import WorkbenchError
+from .ingest import DEFAULT_MAX_BYTES
+
+
+class WorkbenchGroup(click.Group):
+    """Turns the errors a user can cause into one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WorkbenchError as exc:
+            click.echo(f"workbench: {exc}", err=True)
+            ctx.exit(1)
+        except sqlite3.DatabaseError as exc:
+            click.echo(f"workbench: database error: {exc}; run `workbench db check`", err=True)
+            ctx.exit(1)
+        except BrokenPipeError:
+            ctx.exit(0)
+
+
+class Settings:
+    """Global options, with the database opened only when a command needs it."""
+
+    def __init__(self, db_path: str | None, reviewer: str | None):
+        self.db_path = db_path
+        self.reviewer = reviewer or os.environ.get("WORKBENCH_REVIEWER") or _login_name()
+        self._db = None
+
+    @property
+    def db(self):
+        if self._db is None:
+            from .store import open_db
+
+            self._db = open_db(self.db_path)
+        return self._db
+
+    def resolved_db_path(self):
+        from .store import default_db_path
+
+        return self.db_path or default_db_path()
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "reviewer"
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=None, default=str))
+
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+@click.group(cls=WorkbenchGroup, invoke_without_command=True)
+@click.option("--db", "db_path", envvar="WORKBENCH_DB", type=click.Path(dir_okay=False),
+              help="Database file (default: $WORKBENCH_DB, else the user data directory).")
+@click.option("--reviewer", help="Your name in the audit trail (default: $WORKBENCH_REVIEWER, else login).")
+@click.version_option(package_name="claim-workbench")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, reviewer: str | None) -> None:
+    """Claim Workbench: break articles into checkable claims and quotes, review them, export reports.
+
+    With no command, opens the review TUI on the library.
+    """
+    ctx.obj = Settings(db_path, reviewer)
+    if ctx.invoked_subcommand is None:
+        _open_tui(ctx.obj, None)
+
+
+def _open_tui(settings: Settings, article_ref: str | None) -> None:
+    try:
+        from .tui.app import run_app
+    except ImportError:
+        _print_articles(settings, as_json=False)
+        return
+    article_id = None
+    if article_ref is not None:
+        from .store import get_article
+
+        article_id = get_article(settings.db, article_ref)["id"]
+    run_app(settings.db, settings.reviewer, article_id=article_id)
+
+
+@cli.command()
+@click.argument("article", required=False)
+@pass_settings
+def review(settings: Settings, article: str | None) -> None:
+    """Open the TUI, at ARTICLE (an id or sha256 prefix) if given."""
+    _open_tui(settings, article)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--url", help="The article's web address (one file only).")
+@click.option("--outlet", help="The publication, when the file does not say.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files larger than this.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
+@pass_settings
+def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet: str | None,
+            max_bytes: int, as_json: bool) -> None:
+    """Import articles: files, folders (recursively .txt .md .html .htm) or - for stdin."""
+    from .service import import_paths
+
+    failed = 0
+    results = []
+    for outcome in import_paths(settings.db, list(paths), settings.reviewer, url=url, outlet=outlet,
+                                max_bytes=max_bytes):
+        if outcome.error:
+            failed += 1
+            click.echo(f"workbench: {outcome.error}", err=True)
+            results.append({"path": outcome.path, "error": outcome.error})
+            continue
+        r = outcome.result
+        results.append({"path": outcome.path, **r.to_dict()})
+        if not as_json:
+            state = "added" if r.added else "already present"
+            click.echo(f"{state}: #{r.article_id} {r.headline or '(no headline)'} — {r.claims} claims, "
+                       f"{r.quotes} quotes  [{outcome.path}]")
+    if as_json:
+        emit_json(results)
+    if failed:
+        if failed == len(results):
+            sys.exit(1)
+        click.echo(f"workbench: {failed} of {len(results)} files failed; the others were imported", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, default=True, help="One JSON document per file, one per line.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True)
+def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
+    """Extract claims and quotes without storing anything."""
+    from .ingest import read_article
+    from .service import expand_paths, extract_article, extraction_document
+
+    failed = 0
+    out = sys.stdout
+    for path in expand_paths(list(paths)):
+        try:
+            article = read_article(path, max_bytes=max_bytes)
+        except WorkbenchError as exc:
+            failed += 1
+            click.echo(f"workbench: {exc}", err=True)
+            continue
+        doc = extraction_document(article, extract_article(article))
+        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    if failed:
+        sys.exit(1)
+
+
+def _print_articles(settings: Settings, as_json: bool) -> None:
+    from .store import list_articles
+
+    rows = list_articles(settings.db)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("No articles yet: `workbench import PATH` adds some.")
+        return
+    for r in rows:
+        click.echo(f"#{r['id']:<5} {r['published'] or '          '}  {r['reviewed']:>3}/{r['claims'] + r['quotes']:<3} "
+                   f"{(r['outlet'] or '')[:18]:<18} {r['headline'] or '(no headline)'}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_settings
+def articles(settings: Settings, as_json: bool) -> None:
+    """Articles, newest first, with review progress (reviewed/total)."""
+    _print_articles(settings, as_json)
+
+
+def _claim_line(c: dict[str, Any]) -> str:
+    value = ""
+    if c.get("value"):
+        v = c["value"]
+        value = " = " + ", ".join(f"{k}:{v[k]}" for k in ("number", "currency", "unit", "date", "low", "high")
+                                  if v.get(k) is not None)
+    who = f"  — {c['speaker']}" if c.get("speaker") else ""
+    verdict = f"  [{c['verdict']}]" if c.get("verdict") else ("  [rejected]" if c["status"] == "rejected" else "")
+    hints = f"  ⚠ {'; '.join(c['hints'])}" if c.get("hints") else ""
+    return f"{c['id']:>6}  {c['kind']:<10} {c['text'][:70]!s}{value}{who}{verdict}{hints}"
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--kind", help="Only this kind (count, money, date, quote, ...).")
+@click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_settings
+def claims(settings: Settings, article: str, kind: str | None, status: str | None, as_json: bool) -> None:
+    """Claims and quotes of ARTICLE (id or sha256 prefix), in article order."""
+    from .store import get_article, list_claims
+
+    row = get_article(settings.db, article)
+    found = list_claims(settings.db, row["id"], kind=kind, status=status)
+    if as_json:
+        emit_json(found)
+        return
+    click.echo(f"#{row['id']} {row['headline'] or '(no headline)'}")
+    for c in found:
+        click.echo(_claim_line(c))
+
+
+@cli.command()
+@click.argument("claim", type=int)
+@click.argument("verdict")
+@click.option("--note", help="Append this to the claim's note.")
+@pass_settings
+def verdict(settings: Settings, claim: int, verdict: str, note: str | None) -> None:
+    """Give CLAIM a VERDICT on the newsroom's scale (see `workbench verdicts`)."""
+    from .store import set_verdict
+
+    row = set_verdict(settings.db, claim, verdict, settings.reviewer, note=note)
+    click.echo(f"claim {row['id']}: {row['verdict']} (version {row['version']})")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_settings
+def verdicts(settings: Settings, as_json: bool) -> None:
+    """The newsroom's rating scale."""
+    from .store import list_verdicts
+
+    rows = list_verdicts(settings.db)
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['shortcut']}  {r['key']:<13} {r['meaning']}")
+
+
+@cli.command()
+@click.argument("claim", type=int)
+@click.argument("text")
+@pass_settings
+def note(settings: Settings, claim: int, text: str) -> None:
+    """Append TEXT to CLAIM's note."""
+    from .store import add_note
+
+    row = add_note(settings.db, claim, text, settings.reviewer)
+    click.echo(f"claim {row['id']}: note saved (version {row['version']})")
+
+
+@cli.command()
+@click.argument("claim", type=int)
+@pass_settings
+def reject(settings: Settings, claim: int) -> None:
+    """Mark CLAIM as not check-worthy (kept, and logged)."""
+    from .store import reject_claim
+
+    row = reject_claim(settings.db, claim, settings.reviewer)
+    click.echo(f"claim {row['id']}: rejected")
+
+
+@cli.group()
+def source() -> None:
+    """Sources linked to claims."""
+
+
+@source.command("add")
+@click.argument("claim", type=int)
+@click.argument("url")
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--published", help="The source's date (YYYY-MM-DD).")
+@click.option("--excerpt", help="The passage that matters.")
+@click.option("--stance", type=click.Choice(["supports", "refutes", "context"]), default="context",
+              show_default=True)
+@pass_settings
+def source_add(settings: Settings, claim: int, url: str, title: str | None, publisher: str | None,
+               published: str | None, excerpt: str | None, stance: str) -> None:
+    """Link URL to CLAIM as a source."""
+    from .store import add_source
+
+    link = add_source(settings.db, claim, url, settings.reviewer, title=title, publisher=publisher,
+                      published=published, excerpt=excerpt, stance=stance)
+    click.echo(f"claim {claim}: source #{link['source_id']} linked ({stance})")
+
+
+@cli.command()
+@click.argument("claim", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@pass_settings
+def history(settings: Settings, claim: int, as_json: bool) -> None:
+    """The audit trail of CLAIM: who changed what, when, before and after."""
+    from .store import claim_history
+
+    events = claim_history(settings.db, claim)
+    if as_json:
+        emit_json(events)
+        return
+    for e in events:
+        change = ""
+        if e["before"] or e["after"]:
+            keys = sorted(set(e["before"] or {}) | set(e["after"] or {}) - {"version"})
+            change = "; ".join(f"{k}: {(e['before'] or {}).get(k)!r} → {(e['after'] or {}).get(k)!r}"
+                               for k in keys if k != "version")
+        click.echo(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {change}")
+
+
+@cli.command()
+@click.option("--claim", "claim_id", type=int, help="Only your last action on this claim.")
+@pass_settings
+def undo(settings: Settings, claim_id: int | None) -> None:
+    """Undo your last action (the undo is itself logged)."""
+    from .store import undo_last
+
+    result = undo_last(settings.db, settings.reviewer, claim_id=claim_id)
+    click.echo(f"undone: {result['undone']} on claim {result['claim_id']}")
+
+
+@cli.command()
+@click.argument("article")
+@pass_settings
+def reextract(settings: Settings, article: str) -> None:
+    """Re-run extraction on ARTICLE, keeping every reviewed or hand-added claim."""
+    from .service import reextract as run
+
+    summary = run(settings.db, article, settings.reviewer)
+    click.echo(f"kept {summary['kept']} reviewed or manual claims, replaced {summary['removed']} "
+               f"with {summary['added']} new findings")
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Where the database is, check it, back it up."""
+
+
+@db_group.command("path")
+@pass_settings
+def db_path(settings: Settings) -> None:
+    """Print the database file's path."""
+    click.echo(str(settings.resolved_db_path()))
+
+
+@db_group.command("check")
+@pass_settings
+def db_check(settings: Settings) -> None:
+    """Integrity, foreign keys and the workbench's invariants."""
+    from .store import check_db
+
+    problems = check_db(settings.db)
+    for p in problems:
+        click.echo(p)
+    if problems:
+        click.echo(f"workbench: {len(problems)} problems found; back up the file before repairing", err=True)
+        sys.exit(1)
+    click.echo("ok")
+
+
+@db_group.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite TARGET if it exists.")
+@pass_settings
+def db_backup(settings: Settings, target: str, force: bool) -> None:
+    """A consistent copy of the database while others keep writing."""
+    from .store import backup_db
+
+    path = backup_db(settings.db, target, force=force)
+    click.echo(f"backed up to {path}")
+
+
+# ---- commands added by other modules go above this line ----
+
+
+def main() -> None:
+    try:
+        cli(prog_name="workbench")
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

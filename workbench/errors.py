@@ -1,0 +1,34 @@
+"""Errors a user can cause. The CLI turns each into one line on stderr and exit 1;
+the TUI into a notification. The message says what was wrong and what to do next."""
+from __future__ import annotations
+
+from typing import Any
+
+
+class WorkbenchError(Exception):
+    """A refusal the user can act on; str(error) is the whole message."""
+
+
+class BadInput(WorkbenchError):
+    """A file or text that cannot be imported (binary, empty, too big, missing)."""
+
+
+class NotFound(WorkbenchError):
+    """An article, claim or verdict id that is not in the database."""
+
+
+class SchemaTooNew(WorkbenchError):
+    """The database was written by a newer Claim Workbench."""
+
+
+class Conflict(WorkbenchError):
+    """Another reviewer changed the row since this reviewer read it.
+
+    `current` is the row as it is now, `attempted` what this reviewer tried to
+    write, so a UI can show both and keep the reviewer's input for a retry.
+    """
+
+    def __init__(self, message: str, current: dict[str, Any], attempted: dict[str, Any]):
+        super().__init__(message)
+        self.current = current
+        self.attempted = attempted

@@ -1,0 +1,324 @@
+"""Ingest: bytes from a file or stdin → a clean Article (metadata + immutable body).
+
+Decoding, control-character stripping, Unicode/line-ending normalisation happen
+once here, before hashing, so the same article always hashes the same.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import BadInput
+from .model import Article, ArticleMeta
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# ANSI CSI/OSC sequences are removed whole: a stray "[2J" left behind helps nobody.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+# C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+
+
+def read_article(
+    path: str | Path,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Read one file (or "-" for stdin) into an Article; raise BadInput with a next step."""
+    if str(path) == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return parse_article(data, origin="-", url=url, outlet=outlet, max_bytes=max_bytes)
+    p = Path(path)
+    if not p.exists():
+        raise BadInput(f"{p}: no such file or folder; check the path")
+    if not p.is_file():
+        raise BadInput(f"{p}: not a regular file")
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise BadInput(
+            f"{p}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; "
+            "split the file or raise --max-bytes"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"{p}: cannot read ({exc.strerror}); check its permissions") from exc
+    return parse_article(data, origin=str(p), url=url, outlet=outlet, max_bytes=max_bytes, suffix=p.suffix)
+
+
+def parse_article(
+    data: bytes,
+    *,
+    origin: str,
+    url: str | None = None,
+    outlet: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    suffix: str = "",
+) -> Article:
+    """Turn raw bytes into an Article; `suffix` (".html", ".md", ...) picks the parser."""
+    if len(data) > max_bytes:
+        raise BadInput(f"{origin}: over the {max_bytes / 1e6:.0f} MB limit; split it or raise --max-bytes")
+    if not data.strip():
+        raise BadInput(f"{origin}: the file is empty; nothing to import")
+    text = clean_text(decode_bytes(data, origin))
+    suffix = suffix.lower()
+    if suffix in (".html", ".htm") or (not suffix and _looks_like_html(text)):
+        meta, body = _parse_html(text)
+    elif suffix in (".md", ".markdown"):
+        meta, body = _parse_markdown(text)
+    else:
+        meta, body = parse_plain_text(text)
+    body = body.strip("\n ")
+    if not body.strip():
+        raise BadInput(f"{origin}: no article text found after removing page chrome")
+    meta = ArticleMeta(
+        headline=meta.headline,
+        deck=meta.deck,
+        byline=meta.byline,
+        outlet=outlet or meta.outlet,
+        url=url or meta.url,
+        published=meta.published,
+        dateline=meta.dateline or find_dateline(body),
+    )
+    return Article(meta=meta, body=body, sha256=body_sha256(body), origin=origin)
+
+
+def body_sha256(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes, origin: str = "input") -> str:
+    """Decode with BOMs honoured, UTF-8 first, then UTF-16, then cp1252/Latin-1.
+
+    Western newsrooms' non-UTF-8 files are nearly always cp1252, whose £ is
+    0xA3 as in Latin-1; charset-normalizer is asked only when NULs suggest UTF-16.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(_BINARY_MAGIC):
+        raise BadInput(f"{origin}: this is a binary file (PDF, image or archive); save the article as text or HTML")
+    nuls = data.count(b"\x00")
+    if nuls:
+        sample = data[:4096]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50:
+            return data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+        if nuls > max(8, len(data) // 100):
+            raise BadInput(f"{origin}: this looks like a binary file, not text; save the article as text or HTML")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding in ("utf_16", "utf_16_le", "utf_16_be", "utf_32"):
+        return data.decode(best.encoding, errors="replace")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and Unicode (NFC); strip terminal escapes and control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ANSI.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+# ---------------------------------------------------------------- plain text
+
+_CHROME = {
+    "close", "menu", "share", "share this", "advertisement", "skip to content", "skip to main content",
+    "sign in", "log in", "subscribe", "home", "search", "print", "email", "tweet", "facebook",
+    "twitter", "whatsapp", "comments", "read more", "related", "x", "×", "back to top",
+}
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_LINE = re.compile(
+    rf"""^(?:(?:updated|published|posted)[:\s]+)?
+        (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+        (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})
+          |(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
+          |(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))
+        (?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^by\s+(?P<who>.+?)\s*$", re.IGNORECASE)
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?::|—|–|--| - )\s*")
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def parse_date_line(line: str) -> str | None:
+    """ISO date of a line that is only a date ("November 24, 2015"), else None."""
+    m = _DATE_LINE.match(line.strip())
+    if not m:
+        return None
+    if m["y3"]:
+        y, mo, d = int(m["y3"]), int(m["m3"]), int(m["d3"])
+    else:
+        y = int(m["y1"] or m["y2"])
+        mo = _MONTH_NUMBER[(m["m1"] or m["m2"])[:3].lower()]
+        d = int(m["d1"] or m["d2"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _is_body_line(line: str) -> bool:
+    """A line that reads as article prose rather than a header field."""
+    words = line.split()
+    return len(words) > 25 or (len(words) >= 8 and line.rstrip()[-1:] in '.!?"”’:')
+
+
+def parse_plain_text(text: str) -> tuple[ArticleMeta, str]:
+    """Split copy-pasted or scraped text into header fields and body.
+
+    The header is the run of short lines before the first line of prose: chrome
+    ("Close", "Share") and a scrape-date line above the headline are dropped, then
+    headline, deck, byline and published date are read in the order papers print them.
+    """
+    lines = text.split("\n")
+    header: list[str] = []
+    i = 0
+    while i < len(lines) and len(header) < 12:
+        line = lines[i].strip()
+        if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6):
+            break
+        header.append(line)
+        i += 1
+    if i >= len(lines) or not any(_is_body_line(x) for x in lines[i:i + 3] if x.strip()):
+        header, i = [], 0  # no clear header/body split: keep everything as body
+    headline = deck = byline = published = None
+    for line in header:
+        if not line or line.lower().strip(" .:|") in _CHROME:
+            continue
+        date = parse_date_line(line)
+        if date:
+            if headline is not None:  # a date above the headline is when the page was scraped
+                published = published or date
+            continue
+        by = _BYLINE.match(line)
+        if by and byline is None:
+            byline = by["who"]
+            continue
+        if headline is None:
+            headline = line
+        elif deck is None and byline is None:
+            deck = line
+    body = _rejoin_broken_sentences("\n".join(lines[i:]))
+    return ArticleMeta(headline=headline, deck=deck, byline=byline, published=published), body
+
+
+def _rejoin_broken_sentences(body: str) -> str:
+    """Join "this\\n\\nweek": a paragraph that stops mid-sentence and one that carries on in lower case."""
+    return re.sub(r"(?<=[a-z,;])[ \t]*\n\s*\n[ \t]*(?=[a-z])", " ", body)
+
+
+def find_dateline(body: str) -> str | None:
+    m = _DATELINE.match(body.lstrip())
+    return m["place"] if m else None
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def _parse_markdown(text: str) -> tuple[ArticleMeta, str]:
+    """Headline from the first heading; the body is the text of the blocks, markup stripped."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    headline = None
+    blocks: list[str] = []
+    in_heading = False
+    for tok in tokens:
+        if tok.type == "heading_open":
+            in_heading = True
+        elif tok.type == "heading_close":
+            in_heading = False
+        elif tok.type == "inline":
+            words = _inline_text(tok)
+            if in_heading and headline is None:
+                headline = words
+                continue
+            blocks.append(words)
+        elif tok.type in ("fence", "code_block"):
+            blocks.append(tok.content.rstrip("\n"))
+    body_text = "\n\n".join(b for b in blocks if b.strip())
+    meta, body = parse_plain_text(body_text)
+    return ArticleMeta(
+        headline=headline or meta.headline, deck=meta.deck if headline is None else None,
+        byline=meta.byline, published=meta.published,
+    ), body if headline is None else _rejoin_broken_sentences(body_text)
+
+
+def _inline_text(tok) -> str:
+    parts: list[str] = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            continue
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- html
+
+
+def _parse_html(text: str) -> tuple[ArticleMeta, str]:
+    """Main text and metadata via trafilatura; navigation, ads and footers fall away."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None:
+        return ArticleMeta(), ""
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    body = clean_text(data.get("text") or "")
+    # trafilatura keeps one paragraph per line; a blank line between reads as the page did.
+    body = re.sub(r"\n(?!\n)", "\n\n", body)
+    published = data.get("date")
+    if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        published = None
+    author = data.get("author")
+    if author and author.lower().startswith("by "):
+        author = author[3:]
+    meta = ArticleMeta(
+        headline=data.get("title"),
+        deck=data.get("description"),
+        byline=author,
+        outlet=data.get("sitename"),
+        url=data.get("url"),
+        published=published,
+    )
+    return meta, body

@@ -1,0 +1,158 @@
+"""Open a workbench database: create it private (0600), set WAL/foreign keys/busy timeout,
+apply the numbered SQL migrations in db/, and run short write transactions with retry."""
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import SchemaTooNew, WorkbenchError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
+BUSY_TIMEOUT_MS = 5000
+BEGIN_ATTEMPTS = 8
+
+
+def default_db_path() -> Path:
+    """$WORKBENCH_DB, else the platform's user data directory."""
+    env = os.environ.get("WORKBENCH_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("claim-workbench", appauthor=False)) / "workbench.db"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def open_db(path: str | Path | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at `path`."""
+    path = Path(path) if path is not None else default_db_path()
+    if path.exists() and path.is_dir():
+        raise WorkbenchError(f"{path} is a folder; give --db the path of a database file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _create_private(path)
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise WorkbenchError(f"{path} is not a SQLite database; point --db at a workbench database or a new path")
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    _with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    db = Database(conn)
+    db.workbench_lock = threading.RLock()  # one connection may serve the TUI's worker threads
+    db.workbench_path = path
+    migrate(db)
+    return db
+
+
+def _create_private(path: Path) -> None:
+    """Create the file with mode 0600 so a newsroom's notes are not world-readable."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+
+
+def _with_retry(call):
+    for attempt in range(BEGIN_ATTEMPTS):
+        try:
+            return call()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == BEGIN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * 2**attempt * (1 + random.random()))
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """A short BEGIN IMMEDIATE transaction, retried when another writer holds the lock.
+
+    Nested use joins the outer transaction, so a service function can call another.
+    """
+    conn = db.conn
+    with db.workbench_lock:
+        if conn.in_transaction:
+            yield conn
+            return
+        try:
+            _with_retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.OperationalError as exc:
+            raise WorkbenchError(f"the database stayed busy ({exc}); try again in a moment") from exc
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def migration_files() -> list[Path]:
+    return sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+
+
+def applied_migrations(db: Database) -> list[str]:
+    if "_migrations" not in db.table_names():
+        return []
+    return [row["name"] for row in db.query("SELECT name FROM _migrations ORDER BY name")]
+
+
+def migrate(db: Database, upto: str | None = None) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction; return their names.
+
+    `upto` stops after the named migration (tests use it to build an older database).
+    """
+    known = [p.stem for p in migration_files()]
+    conn = db.conn
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    unknown = sorted(set(applied_migrations(db)) - set(known))
+    if unknown:
+        raise SchemaTooNew(
+            f"this database was written by a newer Claim Workbench (migration {unknown[-1]}); "
+            "upgrade the workbench (git pull && make install) before opening it"
+        )
+    done: list[str] = []
+    for path in migration_files():
+        with transaction(db):
+            # re-read inside the lock: another process may have applied it meanwhile
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", [path.stem]).fetchone():
+                pass
+            else:
+                for statement in _statements(path.read_text(encoding="utf-8")):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()])
+                done.append(path.stem)
+        if upto is not None and path.stem == upto:
+            break
+    return done
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a SQL script into statements; trigger bodies keep their inner semicolons."""
+    buf: list[str] = []
+    for line in script.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buf.append(line)
+        if sqlite3.complete_statement("".join(buf)):
+            yield "".join(buf)
+            buf = []
+    if "".join(buf).strip():
+        yield "".join(buf)

@@ -1,0 +1,67 @@
+"""`db check` and `db backup`: SQLite's own checks plus the project's invariants,
+and a consistent copy made while other reviewers keep writing."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import WorkbenchError
+
+
+def check_db(db: Database) -> list[str]:
+    """Problems found, as sentences; an empty list means the database is sound."""
+    problems: list[str] = []
+    conn = db.conn
+    for (line,) in conn.execute("PRAGMA integrity_check"):
+        if line != "ok":
+            problems.append(f"integrity: {line}")
+    for row in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"foreign key: {row[0]} row {row[1]} points at a missing {row[2]}")
+    for cid, text in conn.execute(
+        """SELECT c.id, c.text FROM claims c JOIN articles a ON a.id = c.article_id
+           WHERE substr(a.body, c.start + 1, c."end" - c.start) != c.text OR c."end" > length(a.body)"""
+    ):
+        problems.append(f"offsets: claim {cid} text {text[:40]!r} is not the article text at its span")
+    for cid, version, events in conn.execute(
+        """SELECT c.id, c.version, (SELECT COUNT(*) FROM events e WHERE e.claim_id = c.id) AS n
+           FROM claims c WHERE c.version > 1 AND c.version - 1 > (SELECT COUNT(*) FROM events e
+                 WHERE e.claim_id = c.id AND e.action != 'add')"""
+    ):
+        problems.append(f"audit: claim {cid} is at version {version} but has only {events} events")
+    for (aid,) in conn.execute(
+        "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.table_name = 'articles' "
+        "AND e.row_id = a.id AND e.action = 'import')"
+    ):
+        problems.append(f"audit: article {aid} has no import event")
+    for check in EXTRA_CHECKS:
+        problems.extend(check(db))
+    return problems
+
+
+# Other modules (search's FTS) register their own invariants here.
+EXTRA_CHECKS: list = []
+
+
+def backup_db(db: Database, target: str | Path, force: bool = False) -> Path:
+    """Copy the live database with SQLite's online backup; the copy is private (0600)."""
+    target = Path(target)
+    if target.exists() and not force:
+        raise WorkbenchError(f"{target} already exists; choose another path or pass --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    if tmp.exists():
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(str(tmp))
+    try:
+        with db.workbench_lock:
+            db.conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    os.replace(tmp, target)
+    return target

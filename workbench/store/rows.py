@@ -1,0 +1,109 @@
+"""Reading rows back: claims and articles as plain dicts with their JSON fields parsed."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..errors import NotFound
+
+CLAIM_COLUMNS = (
+    "id, article_id, kind, text, start, \"end\", sentence_start, sentence_end, sentence, value, hints, "
+    "speaker, speaker_start, speaker_end, cue, partial, checkworthiness, origin, status, verdict, note, "
+    "reviewer, updated_at, version"
+)
+
+
+def claim_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["value"] = json.loads(out["value"]) if out.get("value") else None
+    out["hints"] = json.loads(out["hints"]) if out.get("hints") else []
+    out["partial"] = bool(out.get("partial"))
+    return out
+
+
+def get_claim(db: Database, claim_id: int) -> dict[str, Any]:
+    rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
+    if not rows:
+        raise NotFound(f"no claim with id {claim_id}; list them with `workbench claims ARTICLE`")
+    return claim_from_row(rows[0])
+
+
+def get_article(db: Database, ref: str | int) -> dict[str, Any]:
+    """An article by id or by a prefix (4+ hex digits) of its body's sha256."""
+    text = str(ref).strip()
+    rows: list[dict[str, Any]] = []
+    if text.isdigit():
+        rows = list(db.query("SELECT * FROM articles WHERE id = ?", [int(text)]))
+    if not rows and len(text) >= 4 and all(c in "0123456789abcdef" for c in text.lower()):
+        rows = list(db.query("SELECT * FROM articles WHERE sha256 LIKE ? LIMIT 2", [text.lower() + "%"]))
+        if len(rows) > 1:
+            raise NotFound(f"sha256 prefix {text!r} matches several articles; give more digits or the id")
+    if not rows:
+        raise NotFound(f"no article {text!r}; list them with `workbench articles`")
+    return rows[0]
+
+
+def list_claims(
+    db: Database, article_id: int, kind: str | None = None, status: str | None = None
+) -> list[dict[str, Any]]:
+    """Claims and quotes of one article in article order."""
+    where, args = ["article_id = ?"], [article_id]
+    if kind:
+        where.append("kind = ?")
+        args.append(kind)
+    if status:
+        where.append("status = ?")
+        args.append(status)
+    sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE {' AND '.join(where)} ORDER BY start, \"end\" DESC, id"
+    return [claim_from_row(r) for r in db.query(sql, args)]
+
+
+def list_articles(db: Database, text_filter: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Articles newest first with claim counts and review progress."""
+    where, args = "", []
+    if text_filter:
+        where = "WHERE a.headline LIKE ? OR a.outlet LIKE ? OR a.byline LIKE ?"
+        args = [f"%{text_filter}%"] * 3
+    sql = f"""
+        SELECT a.id, a.headline, a.deck, a.byline, a.outlet, a.url, a.published, a.dateline, a.sha256,
+               a.imported_at, a.imported_by, a.origin,
+               COALESCE(c.claims, 0) AS claims, COALESCE(c.quotes, 0) AS quotes,
+               COALESCE(c.reviewed, 0) AS reviewed, COALESCE(c.rejected, 0) AS rejected,
+               (SELECT reviewer FROM claims r WHERE r.article_id = a.id AND r.reviewer IS NOT NULL
+                ORDER BY r.updated_at DESC LIMIT 1) AS last_reviewer
+        FROM articles a
+        LEFT JOIN (
+            SELECT article_id,
+                   SUM(kind != 'quote') AS claims, SUM(kind = 'quote') AS quotes,
+                   SUM(status = 'reviewed') AS reviewed, SUM(status = 'rejected') AS rejected
+            FROM claims GROUP BY article_id
+        ) c ON c.article_id = a.id
+        {where}
+        ORDER BY COALESCE(a.published, substr(a.imported_at, 1, 10)) DESC, a.id DESC
+    """
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return list(db.query(sql, args))
+
+
+def list_verdicts(db: Database) -> list[dict[str, Any]]:
+    return list(db.query("SELECT * FROM verdicts ORDER BY position"))
+
+
+def list_sources(db: Database, claim_id: int) -> list[dict[str, Any]]:
+    """The sources linked to a claim with the link's stance and excerpt."""
+    rows = db.query(
+        """SELECT cs.id AS link_id, cs.stance, cs.excerpt, cs.checks, cs.added_by, cs.added_at,
+                  s.id AS source_id, s.url, s.title, s.publisher, s.published, s.archived_url
+           FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+           WHERE cs.claim_id = ? ORDER BY cs.id""",
+        [claim_id],
+    )
+    out = []
+    for r in rows:
+        r = dict(r)
+        r["checks"] = json.loads(r["checks"]) if r["checks"] else None
+        out.append(r)
+    return out
