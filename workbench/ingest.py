@@ -20,6 +20,7 @@ IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 # C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 
 
@@ -118,6 +119,10 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
             return data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
         if nuls > max(8, len(data) // 100):
             raise BadInput(f"{origin}: this looks like a binary file, not text; save the article as text or HTML")
+    sample = data[:65536]
+    controls = sum(sample.count(bytes([b])) for b in _NON_TEXT_BYTES)
+    if controls > len(sample) // 20:
+        raise BadInput(f"{origin}: this looks like a binary file, not text; save the article as text or HTML")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -165,7 +170,8 @@ _DATE_LINE = re.compile(
         (?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})
           |(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
           |(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))
-        (?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$""",
+        (?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
+        (?:\s*[·|•—–-]\s*[^.!?]{{1,40}})?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>.+?)\s*$", re.IGNORECASE)
@@ -196,14 +202,14 @@ def _is_body_line(line: str) -> bool:
     return len(words) > 25 or (len(words) >= 8 and line.rstrip()[-1:] in '.!?"”’:')
 
 
-def parse_plain_text(text: str) -> tuple[ArticleMeta, str]:
+def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMeta, str]:
     """Split copy-pasted or scraped text into header fields and body.
 
     The header is the run of short lines before the first line of prose: chrome
     ("Close", "Share") and a scrape-date line above the headline are dropped, then
     headline, deck, byline and published date are read in the order papers print them.
     """
-    lines = text.split("\n")
+    lines = text.lstrip("\n").split("\n")
     header: list[str] = []
     i = 0
     while i < len(lines) and len(header) < 12:
@@ -214,7 +220,7 @@ def parse_plain_text(text: str) -> tuple[ArticleMeta, str]:
         i += 1
     if i >= len(lines) or not any(_is_body_line(x) for x in lines[i:i + 3] if x.strip()):
         header, i = [], 0  # no clear header/body split: keep everything as body
-    headline = deck = byline = published = None
+    deck = byline = published = None
     for line in header:
         if not line or line.lower().strip(" .:|") in _CHROME:
             continue
@@ -270,11 +276,7 @@ def _parse_markdown(text: str) -> tuple[ArticleMeta, str]:
         elif tok.type in ("fence", "code_block"):
             blocks.append(tok.content.rstrip("\n"))
     body_text = "\n\n".join(b for b in blocks if b.strip())
-    meta, body = parse_plain_text(body_text)
-    return ArticleMeta(
-        headline=headline or meta.headline, deck=meta.deck if headline is None else None,
-        byline=meta.byline, published=meta.published,
-    ), body if headline is None else _rejoin_broken_sentences(body_text)
+    return parse_plain_text(body_text, headline=headline)
 
 
 def _inline_text(tok) -> str:
@@ -307,6 +309,12 @@ def _parse_html(text: str) -> tuple[ArticleMeta, str]:
     body = clean_text(data.get("text") or "")
     # trafilatura keeps one paragraph per line; a blank line between reads as the page did.
     body = re.sub(r"\n(?!\n)", "\n\n", body)
+    title = (data.get("title") or "").strip()
+    paragraphs = body.split("\n\n")
+    while paragraphs and (paragraphs[0].strip() == title or _BYLINE.match(paragraphs[0].strip())
+                          or parse_date_line(paragraphs[0])):
+        paragraphs.pop(0)
+    body = "\n\n".join(paragraphs)
     published = data.get("date")
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         published = None

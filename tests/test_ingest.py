@@ -1,0 +1,149 @@
+"""Ingest: bytes in any common encoding and format → clean metadata and body."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import BadInput
+from workbench.ingest import clean_text, decode_bytes, parse_article, read_article
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+SEED = SAMPLES / "syria-homs-2015-11-24.txt"
+
+
+def seed_article():
+    return read_article(SEED)
+
+
+def test_seed_metadata_is_read_from_the_scraped_header():
+    meta = seed_article().meta
+    assert meta.headline == "Syrian troops advance in Homs"
+    assert meta.deck == "David Cameron ups pressure on MPs for strikes against IS"
+    assert meta.byline == "our correspondents"
+    assert meta.published == "2015-11-24"
+    assert meta.dateline == "DAMASCUS"
+
+
+def test_page_chrome_and_scrape_date_are_dropped_from_the_body():
+    body = seed_article().body
+    assert body.startswith("DAMASCUS: The Syrian army recaptured")
+    assert "close" not in body.split("\n")[0].lower()
+    assert "April 09, 2025" not in body
+    assert "By our correspondents" not in body
+
+
+def test_sentence_broken_across_a_blank_line_is_rejoined():
+    body = seed_article().body
+    assert "to parliament this week and the indications" in body
+    assert "this\n\nweek" not in body
+
+
+def test_paragraphs_that_end_a_sentence_are_not_joined():
+    meta, body = parse_article(
+        b"Headline here\n\nBy A Writer\nMay 1, 2020\nThe first paragraph ends here with a full stop and more words.\n\n"
+        b"The second paragraph starts with a capital and stays apart from the first one.\n",
+        origin="t",
+    ).meta, parse_article(
+        b"Headline here\n\nBy A Writer\nMay 1, 2020\nThe first paragraph ends here with a full stop and more words.\n\n"
+        b"The second paragraph starts with a capital and stays apart from the first one.\n",
+        origin="t",
+    ).body
+    assert "words.\n\nThe second" in body
+    assert meta.published == "2020-05-01"
+
+
+@pytest.mark.parametrize(
+    "encoding, prefix",
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""), ("utf-16-le", b"\xff\xfe"),
+     ("utf-16-be", b"\xfe\xff"), ("cp1252", b""), ("latin-1", b"")],
+)
+def test_each_encoding_decodes_pound_sign_and_accents(encoding, prefix):
+    text = "Prices rose to £12 a head, said Zoë Müller of the café association.\n"
+    data = prefix + text.encode(encoding)
+    assert decode_bytes(data).lstrip("\ufeff") == text
+
+
+def test_cp1252_smart_quotes_arrive_as_curly_quotes():
+    assert decode_bytes("“It cost €5”, she said – twice.".encode("cp1252")) == "“It cost €5”, she said – twice."
+
+
+def test_latin1_sample_keeps_pound_and_accents():
+    article = read_article(SAMPLES / "leedsham-rents-latin1.txt")
+    assert "£1,085 a month" in article.body
+    assert article.meta.byline == "Hélène Dubois"
+    assert "Zoë Whitfield" in article.body
+
+
+def test_line_endings_and_unicode_are_normalised_before_hashing():
+    composed = "Caf\u00e9 owners said prices rose by a third this year, the council reported on Monday evening.\n"
+    decomposed = "Cafe\u0301 owners said prices rose by a third this year,\r\nthe council reported on Monday evening.\r\n"
+    a = parse_article(composed.replace("year, ", "year,\n").encode(), origin="a")
+    b = parse_article(decomposed.encode(), origin="b")
+    assert a.body == b.body
+    assert a.sha256 == b.sha256
+
+
+def test_terminal_escapes_and_control_characters_are_stripped():
+    dirty = "Officials said\x1b[2J the toll\x00 rose to 40\x1b]52;c;ZXZpbA==\x07 on Monday.\x85\n"
+    assert clean_text(dirty) == "Officials said the toll rose to 40 on Monday.\n"
+
+
+def test_html_page_gives_main_text_without_navigation_junk():
+    article = read_article(SAMPLES / "harbour-flood-defence-budget.html")
+    assert article.meta.headline == "Council approves £48m flood wall as harbour costs double"
+    assert article.meta.outlet == "The Coastal Ledger"
+    assert article.meta.published == "2024-03-12"
+    assert article.meta.byline.startswith("Priya Raman")
+    body = article.body
+    assert body.startswith("Councillors in Portmere voted 31 to 12")
+    for junk in ("Subscribe", "Sign in", "Most read", "Cookies", "Advertisement", "Share on Facebook"):
+        assert junk not in body
+    assert "Forty-eight million pounds is a wall, not a plan" in body
+
+
+def test_markdown_headline_from_first_heading_and_markup_stripped():
+    article = read_article(SAMPLES / "measles-vaccination-explainer.md")
+    assert article.meta.headline == "Measles is back: what the vaccination figures really show"
+    assert article.meta.published == "2024-05-02"
+    assert article.meta.byline == "Tomás Ferreira"
+    body = article.body
+    for markup in ("**", "](", "# ", "> "):
+        assert markup not in body
+    assert "The World Health Organization says at least 95% of children" in body
+    assert "One in five children starting school" in body
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary"),
+        (bytes(range(256)) * 40, "binary"),
+    ],
+    ids=["empty", "blank", "pdf", "random-bytes"],
+)
+def test_bad_input_is_refused_with_a_clear_reason(data, message):
+    with pytest.raises(BadInput, match=message):
+        parse_article(data, origin="bad")
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 300_000)
+    with pytest.raises(BadInput, match="over the"):
+        read_article(big, max_bytes=1_000_000)
+
+
+def test_missing_path_is_refused(tmp_path):
+    with pytest.raises(BadInput, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in SAMPLES.glob("*.*")))
+def test_every_sample_imports_with_a_headline_and_a_date(path):
+    article = read_article(SAMPLES / path)
+    assert article.meta.headline
+    assert article.meta.published
+    assert len(article.body) > 500
