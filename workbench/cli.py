@@ -312,11 +312,12 @@ def history(settings: Settings, claim: int, as_json: bool) -> None:
         emit_json(events)
         return
     for e in events:
-        change = ""
-        if e["before"] or e["after"]:
-            keys = sorted(set(e["before"] or {}) | set(e["after"] or {}) - {"version"})
-            change = "; ".join(f"{k}: {(e['before'] or {}).get(k)!r} → {(e['after'] or {}).get(k)!r}"
-                               for k in keys if k != "version")
+        before, after = e["before"] or {}, e["after"] or {}
+        keys = [k for k in sorted(set(before) | set(after)) if k != "version" and before.get(k) != after.get(k)]
+        if e["before"] is None:
+            change = "; ".join(f"{k}: {after[k]!r}" for k in keys if after.get(k) is not None)
+        else:
+            change = "; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)
         click.echo(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {change}")
 
 
