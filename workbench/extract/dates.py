@@ -1,10 +1,147 @@
-"""Dates and durations, resolved against the article's published date."""
+"""Dates, resolved against the article's published date.
+
+"on Monday" in an article of Tuesday 24 November 2015 is 2015-11-23; "in May" is
+2015-05; "November 13" is 2015-11-13; "by 2025" is 2025. Words that only set the
+scene ("today", "this week") are left alone: nobody fact-checks them.
+"""
 from __future__ import annotations
 
-from datetime import date
+import bisect
+import re
+from datetime import date, timedelta
 
 from ..model import Claim, Sentence
 
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_PREP = r"(?:(?:on|in|by|since|until|till|from|before|after|during|as\s+of|early|late|mid|earlier|later)[\s-]+)"
+_VERB_PREFIX = r"(?:(?:captured|seized|taken|killed|born|died|elected|founded|opened|closed|launched|signed|" \
+               r"announced|released|published|built|held|arrested|announced|introduced)\s+(?:earlier\s+)?)"
+
+DATE = re.compile(
+    rf"""
+    (?P<verb>\b{_VERB_PREFIX})?
+    (?P<prep>\b{_PREP})?
+    (?:
+        (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
+      | (?:(?P<wd1>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
+           (?P<d1>\b\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?\b)
+      | (?:(?P<wd2>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
+           (?P<m2>\b{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)
+      | (?P<m3>\b{_MONTH})(?:\s+(?:of\s+)?(?P<y3>\d{{4}}))?\b
+      | (?P<rel>\b(?:last|next|previous|following)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
+                Sunday|week|month|year|weekend|spring|summer|autumn|winter))\b
+      | (?P<wd3>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:’s|'s)?\b
+      | (?P<yesterday>\byesterday)\b
+      | (?P<thisyear>\b(?:earlier|later)\s+this\s+(?:year|month))\b
+      | (?P<y4>\b(?:1[6-9]\d\d|20\d\d)s?)\b
+    )
+    """,
+    re.VERBOSE,
+)
+
 
 def find_dates(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
-    return []
+    starts = [s.start for s in sentences]
+    claims: list[Claim] = []
+    for m in DATE.finditer(body):
+        value = _resolve(m, published)
+        if value is None:
+            continue
+        start = m.start()
+        if m["wd3"] and not (m["prep"] or m["verb"]):
+            # a bare weekday is a date only as "Monday's paper" or at the head of a clause
+            if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
+                continue
+        if m["y4"] and not (m["prep"] or m["verb"]):
+            continue  # a bare year is a label more often than a claim ("the 2015 review")
+        if m["m3"] and not (m["prep"] or m["verb"] or m["y3"]):
+            continue  # "May" alone is as often a name or a verb
+        if m["m3"] and m["m3"] == "May" and not (m["y3"] or m["prep"]):
+            continue
+        end = m.end()
+        while end > start and body[end - 1] in " ,":
+            end -= 1
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
+        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+        worth = sentence.checkworthiness if sentence else 0.3
+        claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
+                            sentence_end=max(s1, end), value=value,
+                            checkworthiness=round(min(1.0, 0.2 + 0.6 * worth), 3)))
+    return claims
+
+
+def _month_number(text: str) -> int:
+    t = text.lower().rstrip(".")
+    return _MONTH_ABBR.get(t[:4] if t.startswith("sept") else t[:3], 0)
+
+
+def _resolve(m: re.Match, published: date | None) -> dict | None:
+    """The ISO date (or month, or year) a date expression names."""
+    ref = published
+    if m["iso"]:
+        try:
+            return {"date": date.fromisoformat(m["iso"]).isoformat()}
+        except ValueError:
+            return None
+    if m["m1"] or m["m2"]:
+        month = _month_number(m["m1"] or m["m2"])
+        day = int(m["d1"] or m["d2"])
+        year = m["y1"] or m["y2"]
+        if not (1 <= day <= 31) or not month:
+            return None
+        if year:
+            y = int(year)
+        elif ref:
+            y = ref.year if (month, day) <= (ref.month, ref.day) or month - ref.month <= 1 else ref.year - 1
+        else:
+            return {"date": f"--{month:02d}-{day:02d}"}
+        try:
+            return {"date": date(y, month, day).isoformat()}
+        except ValueError:
+            return None
+    if m["m3"]:
+        month = _month_number(m["m3"])
+        if m["y3"]:
+            return {"date": f"{int(m['y3']):04d}-{month:02d}"}
+        if ref:
+            y = ref.year if month <= ref.month else ref.year - 1
+            return {"date": f"{y:04d}-{month:02d}"}
+        return {"date": f"--{month:02d}"}
+    if m["wd3"] or m["rel"]:
+        text = (m["wd3"] or m["rel"]).lower().split()
+        if not ref:
+            return {"date": None, "relative": " ".join(text)}
+        if text[-1] in WEEKDAYS:
+            target = WEEKDAYS.index(text[-1])
+            delta = (ref.weekday() - target) % 7
+            if text[0] == "next":
+                d = ref + timedelta(days=(target - ref.weekday()) % 7 or 7)
+            else:
+                d = ref - timedelta(days=delta or (7 if text[0] == "last" else 0))
+            return {"date": d.isoformat()}
+        unit = text[-1]
+        shift = {"last": -1, "previous": -1, "next": 1, "following": 1, "this": 0}[text[0]]
+        if unit == "year":
+            return {"date": f"{ref.year + shift:04d}"}
+        if unit == "month":
+            month0 = ref.month - 1 + shift
+            return {"date": f"{ref.year + month0 // 12:04d}-{month0 % 12 + 1:02d}"}
+        if unit in ("week", "weekend"):
+            return {"date": (ref + timedelta(weeks=shift)).isoformat(), "approx": True}
+        return {"date": f"{ref.year + (shift if shift else 0):04d}", "season": unit}
+    if m["yesterday"]:
+        return {"date": (ref - timedelta(days=1)).isoformat()} if ref else {"date": None, "relative": "yesterday"}
+    if m["thisyear"]:
+        if not ref:
+            return {"date": None, "relative": m["thisyear"].lower()}
+        return {"date": f"{ref.year:04d}" if m["thisyear"].lower().endswith("year") else f"{ref.year:04d}-{ref.month:02d}"}
+    if m["y4"]:
+        y = m["y4"]
+        return {"date": y[:4], **({"decade": True} if y.endswith("s") else {})}
+    return None

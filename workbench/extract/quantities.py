@@ -1,10 +1,399 @@
-"""Numbers, money, percentages, measures, counts, ranges and comparisons."""
+"""Numbers, money, percentages, measures, durations, counts, ranges, ordinals and comparisons.
+
+One pass of one compiled pattern over the body finds every figure with what sits
+around it (an approximation word, a currency, a scale, a unit or the noun counted);
+each match is then typed and normalised. Spans are atomic: the figure and the words
+that say what it measures, never the whole sentence.
+"""
 from __future__ import annotations
 
+import bisect
+import re
 from datetime import date
 
 from ..model import Claim, Sentence
+from .numbers import (
+    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number, digits_value,
+    words_value,
+)
+
+APPROX_WORDS = (
+    r"nearly|almost|about|around|roughly|approximately|some|more\s+than|over|at\s+least|up\s+to|less\s+than|"
+    r"fewer\s+than|under|close\s+to|just\s+over|just\s+under|an\s+estimated|upwards\s+of|as\s+many\s+as|"
+    r"as\s+much\s+as|almost|well\s+over|nearly|at\s+most|an?\s+extra|another"
+)
+# approximation words that do not make a figure approximate, only qualify it
+EXACT_QUALIFIERS = {"an extra", "a extra", "another"}
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY",
+    "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+    "₦": "NGN", "₱": "PHP", "₪": "ILS", "₾": "GEL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mxn$": "MXN", "chf": "CHF", "cny": "CNY",
+    "rmb": "CNY", "aud": "AUD", "cad": "CAD", "ரூ": "LKR", "zł": "PLN",
+}
+CURRENCY_WORDS = {
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR",
+    "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
+    "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR", "won": "KRW",
+    "lira": "TRY", "liras": "TRY", "lire": "ITL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
+    "kroner": "NOK", "dinar": "DZD", "dinars": "DZD", "dirham": "AED", "dirhams": "AED", "riyal": "SAR",
+    "riyals": "SAR", "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "pence": "GBX", "penny": "GBX",
+    "cent": "USc", "cents": "USc", "pesetas": "ESP", "peseta": "ESP", "zloty": "PLN", "forint": "HUF",
+}
+# unit word → (kind, normalised unit)
+UNITS = {
+    **{u: ("distance", "km") for u in ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")},
+    **{u: ("distance", "mile") for u in ("mile", "miles", "mi")},
+    **{u: ("distance", "m") for u in ("metre", "metres", "meter", "meters", "m")},
+    **{u: ("distance", "cm") for u in ("cm", "centimetre", "centimetres", "centimeter", "centimeters")},
+    **{u: ("distance", "mm") for u in ("mm", "millimetre", "millimetres", "millimeter", "millimeters")},
+    **{u: ("distance", "ft") for u in ("ft", "foot", "feet")},
+    **{u: ("distance", "inch") for u in ("inch", "inches")},
+    **{u: ("distance", "yard") for u in ("yard", "yards", "yd", "yds")},
+    **{u: ("quantity", "acre") for u in ("acre", "acres")},
+    **{u: ("quantity", "hectare") for u in ("hectare", "hectares", "ha")},
+    **{u: ("quantity", "kg") for u in ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme")},
+    **{u: ("quantity", "g") for u in ("g", "gram", "grams", "gramme", "grammes")},
+    **{u: ("quantity", "mg") for u in ("mg", "milligram", "milligrams")},
+    **{u: ("quantity", "µg") for u in ("μg", "µg", "microgram", "micrograms")},
+    **{u: ("quantity", "tonne") for u in ("tonne", "tonnes", "ton", "tons", "t")},
+    **{u: ("quantity", "lb") for u in ("lb", "lbs")},
+    **{u: ("quantity", "oz") for u in ("oz", "ounce", "ounces")},
+    **{u: ("quantity", "litre") for u in ("l", "litre", "litres", "liter", "liters")},
+    **{u: ("quantity", "ml") for u in ("ml", "millilitre", "millilitres")},
+    **{u: ("quantity", "gallon") for u in ("gallon", "gallons")},
+    **{u: ("quantity", "barrel") for u in ("barrel", "barrels", "bbl")},
+    **{u: ("quantity", "mph") for u in ("mph",)},
+    **{u: ("quantity", "km/h") for u in ("km/h", "kph", "kmh")},
+    **{u: ("quantity", "knot") for u in ("knot", "knots")},
+    **{u: ("quantity", "MW") for u in ("mw", "megawatt", "megawatts")},
+    **{u: ("quantity", "GW") for u in ("gw", "gigawatt", "gigawatts")},
+    **{u: ("quantity", "kW") for u in ("kw", "kilowatt", "kilowatts")},
+    **{u: ("quantity", "kWh") for u in ("kwh",)},
+    **{u: ("quantity", "TWh") for u in ("twh",)},
+    **{u: ("quantity", "GB") for u in ("gb", "gigabyte", "gigabytes")},
+    **{u: ("quantity", "MB") for u in ("mb", "megabyte", "megabytes")},
+    **{u: ("quantity", "TB") for u in ("tb", "terabyte", "terabytes")},
+    **{u: ("quantity", "°C") for u in ("°c", "celsius", "degrees celsius", "degree celsius", "deg c", "c")},
+    **{u: ("quantity", "°F") for u in ("°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg f",
+                                       "f", "degrees f", "degree f")},
+    **{u: ("quantity", "degree") for u in ("degree", "degrees")},
+    **{u: ("duration", "second") for u in ("second", "seconds", "sec", "secs")},
+    **{u: ("duration", "minute") for u in ("minute", "minutes", "min", "mins")},
+    **{u: ("duration", "hour") for u in ("hour", "hours", "hr", "hrs")},
+    **{u: ("duration", "day") for u in ("day", "days")},
+    **{u: ("duration", "week") for u in ("week", "weeks")},
+    **{u: ("duration", "month") for u in ("month", "months")},
+    **{u: ("duration", "year") for u in ("year", "years", "yr", "yrs")},
+    **{u: ("duration", "decade") for u in ("decade", "decades")},
+    **{u: ("duration", "century") for u in ("century", "centuries")},
+}
+DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44,
+                 "year": 365.25, "decade": 3652.5, "century": 36525}
+# units written glued to the digits only ("104F", "40C", "5t"): as separate words they mean other things
+GLUED_ONLY = {"f", "c", "t", "g", "l", "m", "mi", "ha", "min", "sec"}
+
+_unit_alternatives = sorted(UNITS, key=len, reverse=True)
+UNIT_RE = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _unit_alternatives)
+_currency_words = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_currency_symbols = (
+    r"(?:(?:us|au|a|c|ca|nz|hk|s|r|mxn)\s?\$|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
+    r"(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad)(?=\s?\d)|rs\.?(?=\s?\d))"
+)
+_scale = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
+_NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
+
+FIGURE = re.compile(
+    rf"""
+    (?P<approx>\b(?:{APPROX_WORDS})\s+)?
+    (?P<cur>{_currency_symbols}\s?)?
+    (?P<num>(?<![\w.,/:-]){_NUMBER}(?![\w]*[/:]\d))
+    (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
+    (?P<scale>\s*-?\s*{_scale}\b)?
+    (?P<after>
+        (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
+      | (?P<curword>\s+(?:{_currency_words})\b(?:\s+sterling)?)
+      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+)?(?:{UNIT_RE})\b(?:[\s-]old\b|\s+of\s+age\b)?)
+      | (?P<strong>-strong\b)
+    )?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+VAGUE = re.compile(
+    r"\b(?P<approx>(?:" + APPROX_WORDS + r")\s+)?(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
+    r"dozens|scores|hundreds|thousands|millions|billions)\s+of(?=\s)",
+    re.IGNORECASE,
+)
+FRACTION = re.compile(
+    r"\b(?P<approx>(?:" + APPROX_WORDS + r")\s+)?(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b"
+    r"|(?P<c>a|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?|sixth|eighth)\b"
+    r"|(?<![\w/])(?P<e>\d+)/(?P<f>\d+)(?=\s+(?:of|mile|miles|inch|cup|pound|share)))",
+    re.IGNORECASE,
+)
+COMPARISON = re.compile(
+    r"\b(?:(?:more\s+than|nearly|almost)\s+)?(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
+    r"|\b(?P<times>twice|three\s+times|four\s+times|five\s+times|ten\s+times|half)\s+as\s+"
+    r"(?:many|much|large|big|high|likely|fast|long|expensive)\b"
+    r"|\b(?:the\s+)?(?P<super>highest|lowest|largest|biggest|smallest|steepest|sharpest|fastest|slowest|worst|"
+    r"best|fullest|longest|shortest|deadliest|warmest|hottest|coldest|wettest|driest|strongest|weakest)"
+    r"(?:\s+[a-z]+){0,3}?\s+(?:since\s+(?P<since>\d{4}|records\s+began|the\s+[a-z]+)|on\s+record|in\s+(?:history|a\s+generation|"
+    r"(?:more\s+than\s+)?(?:a|two|three|\d+)\s+(?:decades?|years|centur(?:y|ies))))"
+    r"|\brecord\s+(?P<record>high|low)\b",
+    re.IGNORECASE,
+)
+ORDINAL = re.compile(
+    r"\b(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest|"
+    r"place|month|year|week|day|time|century|anniversary|quarter))?"
+    r"|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")[\s-](?:consecutive|straight|successive|largest|biggest|highest|"
+    r"lowest|richest|poorest|most|least|-?largest|place)\b(?:\s+(?:month|year|week|day|quarter|time))?",
+    re.IGNORECASE,
+)
+# what follows "90 of": the whole of which the figure is a part
+PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
+NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
+STOP_WORDS = frozenset(
+    "the a an of in on at to and or but for with by from that which who whom whose was were is are be been "
+    "had have has will would could should may might can did do does not than as into over after before since "
+    "during until about per each every this these those it its their his her our your my we they he she you "
+    "i also only just so if when while where there here then".split()
+)
+IRREGULAR_PLURALS = frozenset(
+    "people children men women police staff personnel cattle sheep fish deer aircraft troops militia "
+    "clergy crew livestock poultry youth folk".split()
+)
+YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 
 
 def find_quantities(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
-    return []
+    """Every figure in the body, typed and normalised, with its sentence."""
+    starts = [s.start for s in sentences]
+    found: list[tuple[int, int, str, dict]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: str, value: dict) -> None:
+        while end > start and body[end - 1] in " ,.;:":
+            end -= 1
+        found.append((start, end, kind, value))
+        taken.append((start, end))
+
+    for m in COMPARISON.finditer(body):
+        value: dict = {}
+        if m["verb"]:
+            value = {"factor": {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]}
+        elif m["times"]:
+            t = m["times"].lower()
+            value = {"factor": 0.5 if t == "half" else (2 if t == "twice" else words_value(t.split()[0]))}
+        elif m["super"]:
+            value = {"superlative": m["super"].lower()}
+            if m["since"] and m["since"].isdigit():
+                value["since"] = int(m["since"])
+        else:
+            value = {"superlative": "record " + m["record"].lower()}
+        add(m.start(), m.end(), "comparison", value)
+
+    for m in FRACTION.finditer(body):
+        if m["a"]:
+            a, b = _num(m["a"]), _num(m["b"])
+        elif m["c"]:
+            a = 1.0 if m["c"].lower() == "a" else _num(m["c"])
+            b = 1 / FRACTION_WORDS[m["d"].lower()]
+        else:
+            a, b = float(m["e"]), float(m["f"])
+        if not a or not b or a > b:
+            continue
+        value = {"number": round(a / b, 3), "unit": "share"}
+        if m["approx"]:
+            value["approx"] = True
+        add(m.start(), m.end(), "percent", value)
+
+    for m in VAGUE.finditer(body):
+        end = _noun_phrase_end(body, m.end())
+        if end == m.end():
+            continue
+        word = re.sub(r"\s+", " ", m["vague"].lower())
+        add(m.start(), end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
+
+    for m in FIGURE.finditer(body):
+        if _overlaps(taken, m.start("num"), m.end("num")):
+            continue
+        claim = _figure_claim(body, m)
+        if claim:
+            add(*claim)
+
+    for m in ORDINAL.finditer(body):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
+        add(m.start(), m.end(), "ordinal", {"number": n})
+
+    found.sort()
+    claims: list[Claim] = []
+    for start, end, kind, value in found:
+        if end <= start:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
+        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+        worth = sentence.checkworthiness if sentence else 0.5
+        claims.append(Claim(kind=kind, text=body[start:end], start=start, end=end, sentence_start=s0,
+                            sentence_end=max(s1, end), value=value,
+                            checkworthiness=round(min(1.0, 0.35 + 0.65 * worth), 3)))
+    return claims
+
+
+def _num(text: str) -> float:
+    t = text.lower().strip()
+    if t[0].isdigit():
+        return digits_value(t)
+    return words_value(t) or 0.0
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken[-50:]) or any(s < end and start < e for s, e in taken[:-50])
+
+
+def _figure_claim(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+    num_text = m["num"]
+    is_word = not num_text[0].isdigit() and num_text[0] != "."
+    scale = (m["scale"] or "").strip(" -").lower()
+    unit_text = (m["unit"] or "").strip(" -").lower()
+    unit_text = re.sub(r"[\s-]old$|\s+of\s+age$", "", unit_text).strip()
+    unit_text = re.sub(r"^(?:square\s+|sq\.?\s*|cubic\s+)", "", unit_text)
+    unit_key = re.sub(r"\s+", " ", unit_text)
+    glued = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
+    # "m" after a figure is million before a counted noun or with a currency, metres otherwise
+    if scale in ("m", "b") and not m["cur"] and not m["curword"]:
+        nxt = re.match(r"\s+([a-z]+)", body[m.end("scale"):])
+        if scale == "b" or not (nxt and (nxt.group(1).endswith("s") or nxt.group(1) in IRREGULAR_PLURALS)):
+            if scale == "m" and not m["unit"]:
+                unit_key, scale = "m", ""
+            else:
+                return None
+    if unit_key in GLUED_ONLY and not glued and not (m["unit"] or "").startswith("-"):
+        unit_key = ""
+    if is_word:
+        value = words_value(num_text)
+        if value is None:
+            return None
+        has_context = m["cur"] or m["pct"] or m["curword"] or unit_key or scale
+        if not has_context:
+            end = _noun_phrase_end(body, m.end(), need_plural=True)
+            if end == m.end() or num_text.lower() == "one":
+                return None
+            return _with_value(m, m.start(), end, "count", value, {})
+    else:
+        value = digits_value(num_text)
+    if scale:
+        value *= SCALES.get(scale, 1)
+    start = m.start()
+    end = m.end()
+    extra: dict = {}
+    if m["num2"]:
+        low, high = value, digits_value(m["num2"]) * (SCALES.get(scale, 1) if scale else 1)
+        if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
+            return None
+        if high < low:  # "1990-91" style: not a range we understand
+            return None
+        extra = {"low": clean_number(low), "high": clean_number(high)}
+    currency = None
+    if m["cur"]:
+        currency = CURRENCY_SYMBOLS.get(re.sub(r"\s", "", m["cur"]).lower().rstrip("."), "USD")
+    if m["curword"]:
+        currency = CURRENCY_WORDS.get(m["curword"].split()[0].lower(), currency)
+    if currency:
+        end = _with_conversions(body, end)
+        return _with_value(m, start, end, "range" if extra else "money", value,
+                           {"currency": currency, **extra, **_amounts(body, m.start(), end)})
+    if m["pct"]:
+        unit = "percentage point" if "point" in m["pct"].lower() or "pts" in m["pct"].lower() else "percent"
+        return _with_value(m, start, end, "range" if extra else "percent", value, {"unit": unit, **extra})
+    if unit_key and unit_key in UNITS:
+        kind, unit = UNITS[unit_key]
+        if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
+            kind, unit = "quantity", f"{unit} of age"
+        if kind == "duration":
+            extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
+        if (m["unit"] or "").lower().startswith(("square", "sq")):
+            unit = f"sq {unit}"
+        return _with_value(m, start, end, "range" if extra.get("low") is not None else kind, value,
+                           {"unit": unit, **extra})
+    if m["strong"]:
+        end = _noun_phrase_end(body, end, need_plural=True)
+        return _with_value(m, start, end, "count", value, {})
+    # a bare figure: a year, a label ("Article 50", "Boeing 737") or a count of something
+    if not scale and YEAR.match(num_text) and not extra:
+        return None
+    before = body[max(0, m.start() - 20):m.start()]
+    if re.search(r"(?:[A-Z][\w’'-]*|No\.?|no\.|page|p\.|#)\s*$", before) and not re.search(r"(?:^|[.!?]\s+)\S+\s*$", before):
+        return None
+    part = PART_OF.match(body, end)
+    if part:
+        return _with_value(m, start, part.end(), "count", value, {**extra})
+    end = _noun_phrase_end(body, end, need_plural=False)
+    return _with_value(m, start, end, "range" if extra else "count", value, extra)
+
+
+def _with_value(m: re.Match, start: int, end: int, kind: str, number: float, extra: dict) -> tuple:
+    value = {"number": clean_number(number), **extra}
+    approx = (m["approx"] or "").strip().lower()
+    if approx and re.sub(r"\s+", " ", approx) not in EXACT_QUALIFIERS:
+        value["approx"] = True
+        value["qualifier"] = re.sub(r"\s+", " ", approx)
+    elif approx:
+        start = m.start("cur") if m["cur"] else m.start("num")
+    return start, end, kind, value
+
+
+_CONVERSION = re.compile(
+    rf"\s*\((?:{_currency_symbols}\s?)?{DIGITS}(?:\s*-?\s*{_scale}\b)?(?:\s+(?:{_currency_words}))?"
+    rf"(?:\s*[,;/]\s*(?:{_currency_symbols}\s?)?{DIGITS}(?:\s*-?\s*{_scale}\b)?(?:\s+(?:{_currency_words}))?)*\)",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    rf"(?P<cur>{_currency_symbols})?\s?(?P<num>{DIGITS})(?P<scale>\s*-?\s*{_scale}\b)?(?:\s+(?P<word>{_currency_words})\b)?",
+    re.IGNORECASE,
+)
+
+
+def _with_conversions(body: str, end: int) -> int:
+    """"£12 billion ($18.2 billion, 17.1 billion euros)" stays one claim."""
+    m = _CONVERSION.match(body, end)
+    return m.end() if m else end
+
+
+def _amounts(body: str, start: int, end: int) -> dict:
+    amounts = []
+    for a in _AMOUNT.finditer(body, start, end):
+        if not (a["cur"] or a["word"]):
+            continue
+        value = digits_value(a["num"])
+        scale = (a["scale"] or "").strip(" -").lower()
+        value *= SCALES.get(scale, 1)
+        cur = CURRENCY_SYMBOLS.get(re.sub(r"\s", "", a["cur"] or "").lower().rstrip("."), None) if a["cur"] else None
+        if a["word"]:
+            cur = CURRENCY_WORDS.get(a["word"].lower(), cur)
+        amounts.append({"number": clean_number(value), "currency": cur or "USD"})
+    return {"amounts": amounts} if len(amounts) > 1 else {}
+
+
+def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int = 5) -> int:
+    """End of the noun phrase after a figure ("130 victims", "dozens of opposition Labour MPs")."""
+    end = pos
+    for _ in range(limit):
+        m = re.match(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)", body[end:end + 60])
+        if not m:
+            break
+        word = m.group(1) or m.group(2)
+        if word.lower() in STOP_WORDS:
+            break
+        end += m.end()
+        low = word.lower()
+        if (low.endswith("s") and not low.endswith("ss") and len(low) > 2) or low in IRREGULAR_PLURALS or word.isupper() and word.endswith("s"):
+            return end
+        if not need_plural and _ == 0 and not word[0].isupper():
+            plural_end = _noun_phrase_end(body, end, need_plural=True, limit=limit - 1)
+            return plural_end if plural_end != end else end
+    return end if not need_plural else pos
