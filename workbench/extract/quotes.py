@@ -1,12 +1,294 @@
-"""Direct quotes and their speakers; attribution of claims in reported speech."""
+"""Direct quotes and who said them; reported speech attributed to its speaker.
+
+Quote marks are paired per paragraph in one scan (a quote left open at a paragraph
+end carries on when the next paragraph opens with a quote mark, as newspapers
+print long quotes). Each quote then looks for its cue in a small window around
+it: `"…," X said`, `"…," said X`, `X said: "…"`, `Said X, "…"`, `according to X`,
+or a speech verb earlier in the same sentence for a scare quote. A quote with no
+cue continues the previous speaker. The speaker mention is resolved to a name by
+`speakers.py`.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import replace
+
 from ..model import Claim, Quote, Sentence
+from .speakers import SpeakerResolver, is_pronoun
+
+CUE_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
+    "explained|explains|noted|notes|insisted|insists|warned|warns|claimed|claims|asked|asks|replied|replies|"
+    "continued|continues|tweeted|tweets|posted|announced|announces|acknowledged|acknowledges|admitted|admits|"
+    "recalled|recalls|concluded|concludes|remarked|suggested|suggests|complained|complains|conceded|concedes|"
+    "countered|counters|responded|responds|urged|urges|promised|promises|vowed|vows|predicted|predicts|"
+    "reported|reports|confirmed|confirms|alleged|alleges|boasted|joked|jokes|testified|cautioned|emphasized|"
+    "emphasised|stressed|stresses|observed|observes|described|describes|called|calls|quipped|wondered|"
+    "pointed\\s+out|points\\s+out|went\\s+on|goes\\s+on|shouted|yelled|cried|mused|agreed|agrees|"
+    "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
+    "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
+    "labelled|labeled|calling|saying|adding|telling|arguing|warning|writing|noting|insisting|describing"
+)
+_CUE = rf"(?i:{CUE_VERBS})"
+_ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
+           r"repeatedly|often|told|has\s+said)\s+)*"
+# speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
+_NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
+_ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
+        r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
+_SUBJECT = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_ROLE})"
+
+QUOTE_MARK = re.compile(r"[\"“”«»]")
+OPENERS, CLOSERS = "“«", "”»"
+
+# after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
+AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_VERB_SUBJECT = re.compile(
+    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}"
+    rf"|(?:the|a|an|his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
+    rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
+)
+AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to))\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
+# before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
+BEFORE_SUBJECT_VERB = re.compile(
+    rf"(?P<np>{_SUBJECT})\s+{_ADVERBS}(?P<cue>{_CUE})"
+    rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
+)
+BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
+BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
+# a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
+IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+
+WINDOW = 220
 
 
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
-    return []
+    """Every direct quote with its cue and speaker, in article order."""
+    spans = _pair_quote_marks(body)
+    if not spans:
+        return []
+    starts = [s.start for s in sentences]
+    resolver = SpeakerResolver(body)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for start, end in spans:
+        inner = body[start + 1:end - 1] if end - start >= 2 else ""
+        if not inner.strip():
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 else None
+        s0 = sentence.start if sentence else start
+        s1 = max(sentence.end, end) if sentence else end
+        words = len(inner.split())
+        partial = words <= 4 and _embedded(body, start)
+        cue = _find_cue(body, start, end, s0, partial, [q for q in spans if q != (start, end)])
+        speaker = speaker_start = speaker_end = cue_word = None
+        if cue:
+            np_start, np_end, cue_word = cue
+            mention = resolver.trim_mention(np_start, np_end)
+            if mention:
+                speaker_start, speaker_end = mention
+                speaker = resolver.resolve(speaker_start, speaker_end)
+        if speaker is None and previous is not None and previous.speaker and not partial \
+                and _continues(body, previous, start):
+            speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
+            cue_word = previous.cue
+        if speaker and not is_pronoun(speaker):
+            resolver.note_speaker(speaker, speaker_start or start)
+        quote = Quote(
+            text=body[start:end], start=start, end=end, speaker=speaker, speaker_start=speaker_start,
+            speaker_end=speaker_end, cue=cue_word, partial=partial, sentence_start=s0, sentence_end=s1,
+            checkworthiness=round(min(1.0, 0.4 + 0.6 * (sentence.checkworthiness if sentence else 0.3)), 3),
+        )
+        quotes.append(quote)
+        if not partial:
+            previous = quote
+    return quotes
+
+
+def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each quote including its marks; linear in the number of marks."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_char = ""
+    n = len(body)
+    for m in QUOTE_MARK.finditer(body):
+        i, ch = m.start(), m.group()
+        if open_at is not None and "\n" in body[open_at:i]:
+            # the paragraph ended inside the quote: it carries on if this mark opens the next paragraph
+            para_end = body.find("\n", open_at)
+            if _opens_paragraph(body, i) and _no_text_between(body, para_end, i):
+                continue
+            spans.append((open_at, _trim_end(body, open_at, para_end)))
+            open_at = None
+        prev_c = body[i - 1] if i > 0 else " "
+        next_c = body[i + 1] if i + 1 < n else " "
+        if open_at is None:
+            if ch in CLOSERS:
+                continue
+            if ch == '"' and (next_c.isspace() or (prev_c.isalnum() and next_c in ",.;:!?)")):
+                continue  # a closing mark or inch sign with nothing open
+            open_at, open_char = i, ch
+        else:
+            if ch in OPENERS:
+                if open_char in OPENERS:
+                    continue  # a nested opener: keep the outer quote
+                open_at, open_char = i, ch  # the straight mark before was stray
+                continue
+            if ch == '"' and open_char in OPENERS:
+                continue
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        para_end = body.find("\n", open_at)
+        spans.append((open_at, _trim_end(body, open_at, n if para_end < 0 else para_end)))
+    return spans
+
+
+def _opens_paragraph(body: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and body[j] in " \t":
+        j -= 1
+    return j < 0 or body[j] == "\n"
+
+
+def _no_text_between(body: str, a: int, b: int) -> bool:
+    return a >= 0 and not body[a:b].strip()
+
+
+def _trim_end(body: str, start: int, end: int) -> int:
+    while end > start + 1 and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _embedded(body: str, start: int) -> bool:
+    """A quote that sits inside a sentence ("other "terrorists"") rather than opening one."""
+    before = body[max(0, start - 3):start]
+    return bool(re.search(r"[a-z,]\s*$", before))
+
+
+def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: bool,
+              others: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end)."""
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end < 0 else line_end
+    after_limit = min(line_end, end + WINDOW)
+    nxt = bisect.bisect_left(others, (end, end))
+    if nxt < len(others):
+        after_limit = min(after_limit, others[nxt][0])
+    after = body[end:after_limit]
+    tail = body[end - 2:end]
+    ends_clause = bool(re.search(r"[,!?—–-][\"”»]$|[\"”»]$", tail))
+    if ends_clause and not partial:
+        # the cue must start the text after the quote, within its clause
+        clause = re.split(r"(?<=[.;!?])\s|[\"“«]", after, maxsplit=1)[0]
+        for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
+            m = pattern.match(clause)
+            if m and _plausible_np(m.group("np"), m.re is AFTER_SUBJECT_VERB):
+                return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
+    line_start = body.rfind("\n", 0, start) + 1
+    before_from = max(line_start, start - WINDOW)
+    prv = bisect.bisect_left(others, (start, start)) - 1
+    if prv >= 0 and others[prv][1] > before_from:
+        before_from = others[prv][1]
+    before = body[before_from:start]
+    for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_SUBJECT_VERB):
+        m = pattern.search(before)
+        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB):
+            np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
+            return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
+    if partial or not ends_clause:
+        sentence_before = body[max(sentence_start, before_from):start]
+        found = None
+        for m in IN_SENTENCE.finditer(sentence_before):
+            if _plausible_np(m.group("np"), True):
+                found = m
+        if found:
+            base = max(sentence_start, before_from)
+            np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
+            return base + np_start, base + np_end, _cue_word(found.group("cue"))
+        if not partial:
+            clause = re.split(r"(?<=[.;!?])\s", after, maxsplit=1)[0]
+            for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
+                m = pattern.match(clause)
+                if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
+                    return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
+    return None
+
+
+_BAD_NP_START = re.compile(r"^(?:and|but|or|so|then|which|that|who|as|if|when|while|because|it|this|there|"
+                           r"what|how|why|where|to|in|on|at|for|of|with|by|from|is|was|were|are|be|has|had|have|"
+                           r"not|also|just|only|still|even|however|though|although)\b", re.IGNORECASE)
+
+
+def _plausible_np(np: str, subject_before_verb: bool) -> bool:
+    """A speaker mention, not a stray clause ("and it is", "which")."""
+    np = np.strip()
+    if not np or len(np) > 120:
+        return False
+    if subject_before_verb and _BAD_NP_START.match(np) and not is_pronoun(np.split()[-1]):
+        return False
+    return True
+
+
+def _last_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a mention to its last clause: "Writing in the paper, the prime minister" → "the prime minister"."""
+    segment = text[start:end]
+    cut = max(segment.rfind(", "), segment.rfind("; "), segment.rfind(" and "), segment.rfind(" that "),
+              segment.rfind(" but "))
+    if cut >= 0:
+        skip = 2 if segment[cut:cut + 2] in (", ", "; ") else len(segment[cut:].split(" ", 2)[1]) + 2
+        start = start + cut + skip
+    while start < end and text[start] in " ,;":
+        start += 1
+    return start, end
+
+
+def _cue_word(cue: str) -> str:
+    return re.sub(r"\s+", " ", cue.strip().lower())
+
+
+def _continues(body: str, previous: Quote, start: int) -> bool:
+    """A quote with no cue of its own continues the previous speaker within a paragraph or the next."""
+    between = body[previous.end:start]
+    return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 600
 
 
 def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], quotes: list[Quote]) -> list[Claim]:
-    return claims
+    """Claims inside a quote, or in a clause of reported speech ("the Observatory said government
+    forces were advancing"), carry the speaker."""
+    if not claims:
+        return claims
+    quote_spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
+    resolver: SpeakerResolver | None = None
+    out: list[Claim] = []
+    qi = 0
+    for c in claims:
+        speaker = None
+        while qi < len(quote_spans) and quote_spans[qi][1] <= c.start:
+            qi += 1
+        if qi < len(quote_spans) and quote_spans[qi][0] <= c.start < quote_spans[qi][1]:
+            speaker = quote_spans[qi][2]
+        if speaker is None:
+            sentence_before = body[c.sentence_start:c.start]
+            m = None
+            for m_ in REPORTED.finditer(sentence_before):
+                m = m_
+            if m and _plausible_np(m.group("np"), True):
+                if resolver is None:
+                    resolver = SpeakerResolver(body)
+                s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
+                mention = resolver.trim_mention(c.sentence_start + s, c.sentence_start + e)
+                if mention:
+                    speaker = resolver.resolve(*mention)
+        out.append(replace(c, speaker=speaker) if speaker else c)
+    return out
+
+
+REPORTED = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)\s+"
+                      rf"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|announced|confirmed|stated|"
+                      rf"warned|argued|insisted))\s+(?:that\s+)?(?=[a-z£$€\d])")

@@ -1,0 +1,153 @@
+"""Who a speaker mention refers to: "he" → the last person quoted, "the prime minister" →
+the person given that title earlier ("British Prime Minister David Cameron"), "Cameron" →
+"David Cameron", "state television" → itself."""
+from __future__ import annotations
+
+import bisect
+import re
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
+          "sgt", "rev", "sir", "dame", "lord", "lady", "judge", "justice", "mx", "st"}
+ROLE_WORDS = {
+    "president", "prime", "minister", "secretary", "chief", "councillor", "councilor", "senator", "governor",
+    "mayor", "chancellor", "general", "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
+    "spokesperson", "leader", "commissioner", "ambassador", "representative", "congressman", "congresswoman",
+    "speaker", "judge", "justice", "attorney", "officer", "inspector", "superintendent", "sheriff", "coach",
+    "manager", "executive", "ceo", "founder", "editor", "professor", "economist", "analyst", "adviser",
+    "advisor", "candidate", "nominee", "king", "queen", "prince", "princess", "pope", "bishop", "archbishop",
+    "rabbi", "imam", "sen.", "rep.", "gov.", "deputy", "vice", "foreign", "defence", "defense", "home",
+    "health", "transport", "finance", "interior", "education", "state", "labor", "labour", "justice",
+    "commander", "colonel", "captain", "lieutenant", "sergeant", "admiral", "marshal", "secretary-general",
+    "director-general", "mp", "mep", "lawmaker", "chair", "treasurer", "cabinet", "member", "shadow",
+}
+ORG_WORDS = {
+    "group", "ministry", "council", "association", "agency", "department", "office", "service", "party",
+    "union", "television", "tv", "news", "times", "post", "observatory", "organization", "organisation",
+    "committee", "commission", "government", "administration", "bank", "company", "corporation", "inc", "ltd",
+    "institute", "university", "house", "court", "police", "campaign", "foundation", "federation", "board",
+    "authority", "watchdog", "network", "agency", "press", "journal", "telegraph", "guardian", "reuters",
+    "bureau", "club", "league", "fund", "trust", "centre", "center", "statement", "report", "media",
+}
+# a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
+_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
+NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
+
+
+def is_pronoun(text: str) -> bool:
+    return text.strip().lower() in PRONOUNS
+
+
+def is_organisation(name: str) -> bool:
+    return any(t.lower().strip(".") in ORG_WORDS for t in name.split())
+
+
+def clean_name(text: str) -> str:
+    """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
+    tokens = text.split()
+    last_role = -1
+    for i, t in enumerate(tokens[:-1]):
+        low = t.lower().rstrip(".,")
+        if low in ROLE_WORDS or low in TITLES or not t[:1].isupper():
+            last_role = i
+    name = tokens[last_role + 1:] or tokens
+    return " ".join(name).strip(" ,.;:’'")
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions in one article; remembers who has been quoted so far."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self._names: list[tuple[int, str]] | None = None
+        self.persons: list[tuple[int, str]] = []  # (position, name) of people quoted, in order
+
+    @property
+    def names(self) -> list[tuple[int, str]]:
+        if self._names is None:
+            self._names = [(m.start(), m.group()) for m in NAME_SEQUENCE.finditer(self.body)]
+        return self._names
+
+    def note_speaker(self, name: str, position: int) -> None:
+        if not is_organisation(name) and name[:1].isupper():
+            self.persons.append((position, name))
+
+    def trim_mention(self, start: int, end: int) -> tuple[int, int] | None:
+        """The speaker mention inside a matched phrase; an appositive points back at the name."""
+        text = self.body[start:end]
+        lead = len(text) - len(text.lstrip(" ,;:—–-"))
+        start += lead
+        while end > start and self.body[end - 1] in " ,;:.—–-":
+            end -= 1
+        if end <= start:
+            return None
+        words = self.body[start:end].split()
+        if words and words[0].lower() in ("and", "but", "as", "so", "then", "while"):
+            start += len(words[0]) + 1
+        # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
+        if self.body[start:end][:1].islower():
+            before = self.body[max(0, start - 80):start]
+            m = re.search(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$", before)
+            if m:
+                return start - len(before) + m.start(1), start - len(before) + m.end(1)
+        return start, end
+
+    def resolve(self, start: int, end: int) -> str:
+        mention = self.body[start:end].strip()
+        low = mention.lower()
+        if low in PRONOUNS:
+            if low in ("he", "she", "him", "her"):
+                person = self._last_person_before(start)
+                if person:
+                    return person
+            return mention
+        if mention[:1].islower() or low.startswith(("the ", "a ", "an ")):
+            role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
+            named = self._named_by_role(role, start)
+            return named or mention
+        name = clean_name(mention)
+        if len(name.split()) == 1:
+            return self._full_name(name, start) or name
+        return name
+
+    def _last_person_before(self, position: int) -> str | None:
+        i = bisect.bisect_left(self.persons, (position, "")) - 1
+        if i >= 0:
+            return self.persons[i][1]
+        i = bisect.bisect_left(self.names, (position, "")) - 1
+        while i >= 0:
+            name = clean_name(self.names[i][1])
+            if len(name.split()) >= 2 and not is_organisation(name):
+                return name
+            i -= 1
+        return None
+
+    def _named_by_role(self, role: str, position: int) -> str | None:
+        """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
+        if len(role) < 3 or len(role.split()) > 5:
+            return None
+        text = self.body[:position]
+        pattern = re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+{_TOKEN})*)"
+                             rf"|({_TOKEN}(?:\s+{_TOKEN})+),\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b")
+        found = None
+        for m in pattern.finditer(text):
+            found = m
+        if not found:
+            return None
+        name = clean_name(found.group(1) or found.group(2))
+        if len(name.split()) == 1:
+            return self._full_name(name, found.start()) or name
+        return name
+
+    def _full_name(self, surname: str, position: int) -> str | None:
+        """The most recent full name ending with this surname ("Cameron" → "David Cameron")."""
+        best = None
+        for pos, seq in self.names:
+            name = clean_name(seq)
+            parts = name.split()
+            if len(parts) >= 2 and parts[-1].strip(".’'") == surname.strip(".’'"):
+                if pos <= position or best is None:
+                    best = name
+                if pos > position:
+                    break
+        return best
