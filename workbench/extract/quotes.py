@@ -28,8 +28,16 @@ CUE_VERBS = (
     "pointed\\s+out|points\\s+out|went\\s+on|goes\\s+on|shouted|yelled|cried|mused|agreed|agrees|"
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
-    "labelled|labeled|calling|saying|adding|telling|arguing|warning|writing|noting|insisting|describing"
+    "labelled|labeled"
 )
+PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
+              r"describing|explaining|claiming|promising|vowing|recalling|urging)"
+# verbs that attribute an embedded (scare) quote to the sentence's subject
+EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|likened|likens|mocked|mocks|" \
+              r"dubbed|branded|labelled|labeled|praised|criticised|criticized|accused|pledged|vowed|promised|" \
+              r"reported|reports|questioned|slammed|blasted|hailed|urged|encouraged|told|tells|wrote|writes|" \
+              r"tweeted|tweets|posted|insisted|insists|claimed|claims|claiming|is\s+claiming|’s\s+claiming|" \
+              r"pointed\s+to|referred\s+to|characterized|characterised|denounced|dismissed|described)"
 _CUE = rf"(?i:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
            r"repeatedly|often|told|has\s+said)\s+)*"
@@ -39,13 +47,16 @@ _NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
-_SUBJECT = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_ROLE})"
+_DET_ROLE = r"(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+[a-z][\w’'\-]*" \
+            r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
+_SUBJECT = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
+_SUBJECT_AFTER = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE}|[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
-AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}"
     rf"|(?:the|a|an|his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
@@ -60,7 +71,15 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
-IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?"
+                         rf"|(?<=\s)(?:which|who))\s+{_ADVERBS}(?P<cue>{_CUE}|{EMBED_VERBS})\b")
+# "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
+BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
+# "Donald Trump’s claim that there have been “thousands of shootings”"
+POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|statement|assertion|remark|remarks|"
+                              rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
+                              rf"insistence|accusation|charge|suggestion)\b")
+SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
 
 WINDOW = 220
 
@@ -174,6 +193,9 @@ def _embedded(body: str, start: int) -> bool:
 def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: bool,
               others: list[tuple[int, int]]) -> tuple[int, int, str] | None:
     """(mention start, mention end, cue verb) of the attribution of the quote at [start, end)."""
+    label = SPEAKER_LABEL.match(body, start)
+    if label:  # a transcript inside quotes: "PENCE: Well, look, ..."
+        return label.start("np"), label.end("np"), "said"
     line_end = body.find("\n", end)
     line_end = len(body) if line_end < 0 else line_end
     after_limit = min(line_end, end + WINDOW)
@@ -181,42 +203,51 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if nxt < len(others):
         after_limit = min(after_limit, others[nxt][0])
     after = body[end:after_limit]
-    tail = body[end - 2:end]
-    ends_clause = bool(re.search(r"[,!?—–-][\"”»]$|[\"”»]$", tail))
-    if ends_clause and not partial:
-        # the cue must start the text after the quote, within its clause
-        clause = re.split(r"(?<=[.;!?])\s|[\"“«]", after, maxsplit=1)[0]
+    clause = re.split(r"(?<=[.;!?])\s|[\"“«]", after, maxsplit=1)[0]
+    if not partial:
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
-            if m and _plausible_np(m.group("np"), m.re is AFTER_SUBJECT_VERB):
+            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
                 return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     line_start = body.rfind("\n", 0, start) + 1
+    if _opens_paragraph(body, start):
+        # "He said:\n\n“We have a situation…”": the cue ends the previous paragraph with a colon
+        prev_end = line_start - 1
+        while prev_end > 0 and body[prev_end - 1] in "\n \t":
+            prev_end -= 1
+        if prev_end > 0 and body[prev_end - 1] == ":":
+            line_start = body.rfind("\n", 0, prev_end) + 1
     before_from = max(line_start, start - WINDOW)
     prv = bisect.bisect_left(others, (start, start)) - 1
     if prv >= 0 and others[prv][1] > before_from:
         before_from = others[prv][1]
     before = body[before_from:start]
-    for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_SUBJECT_VERB):
+    for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
         m = pattern.search(before)
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
-    if partial or not ends_clause:
-        sentence_before = body[max(sentence_start, before_from):start]
+    if _embedded(body, start) or partial:
+        base = max(sentence_start, before_from)
+        sentence_before = body[base:start]
         found = None
-        for m in IN_SENTENCE.finditer(sentence_before):
-            if _plausible_np(m.group("np"), True):
-                found = m
+        for pattern in (IN_SENTENCE, POSSESSIVE_CLAIM):
+            for m in pattern.finditer(sentence_before):
+                if _plausible_np(m.group("np"), pattern is IN_SENTENCE and m.group("np") not in ("which", "who")):
+                    if found is None or m.start() > found.start():
+                        found = m
         if found:
-            base = max(sentence_start, before_from)
             np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
             return base + np_start, base + np_end, _cue_word(found.group("cue"))
-        if not partial:
-            clause = re.split(r"(?<=[.;!?])\s", after, maxsplit=1)[0]
-            for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
-                m = pattern.match(clause)
-                if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
-                    return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
+        subject = re.match(rf"\s*(?P<np>{_PRON}|{_NAME})\s+(?:[a-z’']+\s+){{0,2}}?[a-z]+s?\b", sentence_before)
+        if subject and _plausible_np(subject.group("np"), True) and subject.group("np") not in ("The", "A", "An", "In"):
+            return base + subject.start("np"), base + subject.end("np"), None
+    if partial:
+        return None
+    for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
+        m = pattern.match(clause)
+        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
+            return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     return None
 
 
@@ -248,7 +279,9 @@ def _last_clause(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _cue_word(cue: str) -> str:
+def _cue_word(cue: str | None) -> str | None:
+    if cue is None:
+        return None
     return re.sub(r"\s+", " ", cue.strip().lower())
 
 

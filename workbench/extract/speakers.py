@@ -95,6 +95,10 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int) -> str:
         mention = self.body[start:end].strip()
         low = mention.lower()
+        if low in ("which", "who"):
+            before = self.body[max(0, start - 80):start]
+            m = re.search(rf"({_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t,]*$", before)
+            return clean_name(m.group(1)) if m else mention
         if low in PRONOUNS:
             if low in ("he", "she", "him", "her"):
                 person = self._last_person_before(start)
