@@ -47,10 +47,11 @@ _NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
-_DET_ROLE = r"(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+[a-z][\w’'\-]*" \
+_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[a-z][\w’'\-]*" \
             r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
 _SUBJECT = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
-_SUBJECT_AFTER = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE}|[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
+_SUBJECT_AFTER = rf"(?:{_PRON}|(?:[A-Za-z][\w’'\-.]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+                 rf"|[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
@@ -71,7 +72,7 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
-IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?"
+IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:[Tt]he|[Aa]n?)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?"
                          rf"|(?<=\s)(?:which|who))\s+{_ADVERBS}(?P<cue>{_CUE}|{EMBED_VERBS})\b")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
@@ -79,6 +80,8 @@ BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?
 POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|statement|assertion|remark|remarks|"
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
+# "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|{_NAME})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
 SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
 
 WINDOW = 220
@@ -228,7 +231,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
     if _embedded(body, start) or partial:
-        base = max(sentence_start, before_from)
+        base = max(sentence_start, line_start, start - 2 * WINDOW)
         sentence_before = body[base:start]
         found = None
         for pattern in (IN_SENTENCE, POSSESSIVE_CLAIM):
@@ -242,6 +245,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         subject = re.match(rf"\s*(?P<np>{_PRON}|{_NAME})\s+(?:[a-z’']+\s+){{0,2}}?[a-z]+s?\b", sentence_before)
         if subject and _plausible_np(subject.group("np"), True) and subject.group("np") not in ("The", "A", "An", "In"):
             return base + subject.start("np"), base + subject.end("np"), None
+    trailing = AFTER_TRAILING.match(after)
+    if trailing and _plausible_np(trailing.group("np"), True):
+        return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
     if partial:
         return None
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
@@ -256,10 +262,27 @@ _BAD_NP_START = re.compile(r"^(?:and|but|or|so|then|which|that|who|as|if|when|wh
                            r"not|also|just|only|still|even|however|though|although)\b", re.IGNORECASE)
 
 
+_NOT_A_SPEAKER = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "all", "when", "as", "after", "if",
+    "so", "yet", "still", "now", "then", "there", "here", "what", "why", "how", "later", "earlier", "meanwhile",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "today",
+    "yesterday", "tomorrow", "last", "next", "asked", "speaking", "writing",
+}
+
+
 def _plausible_np(np: str, subject_before_verb: bool) -> bool:
-    """A speaker mention, not a stray clause ("and it is", "which")."""
+    """A speaker mention, not a stray clause ("and it is", "which", "Friday")."""
     np = np.strip()
     if not np or len(np) > 120:
+        return False
+    words = np.split()
+    if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a"):
+        return False
+    if len(words) == 1 and words[0].lower().strip("’'s") in _NOT_A_SPEAKER:
+        return False
+    if len(words) == 2 and words[0].lower() in ("the", "a", "an", "in", "on", "at") and words[1][:1].isupper() \
+            and words[1].lower() in _NOT_A_SPEAKER:
         return False
     if subject_before_verb and _BAD_NP_START.match(np) and not is_pronoun(np.split()[-1]):
         return False
