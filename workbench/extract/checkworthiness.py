@@ -1,13 +1,75 @@
-"""Check-worthiness: how much a fact-checker would want to check each sentence (0..1)."""
+"""Check-worthiness: how much a fact-checker would want to check each sentence (0..1).
+
+A hand-weighted linear model over lexical cues that fact-checkers name when they
+explain what they pick: figures and statistics, comparisons and superlatives,
+causal claims, records and legislation, named sources up; questions, opinions,
+promises, greetings and scene-setting down. The weights were set by hand on
+sentences we wrote (tests/test_checkworthiness.py), not fitted to any evaluation
+set, so they travel to other kinds of text. No model file, nothing downloaded.
+"""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
 from ..model import Sentence
 
-_DIGIT = re.compile(r"\d")
+_CUES: list[tuple[float, re.Pattern[str]]] = [
+    (1.3, re.compile(r"\d")),
+    (0.9, re.compile(r"%|\bper\s?cent\b|\bpercent", re.I)),
+    (0.9, re.compile(r"[$£€¥]|\b(?:million|billion|trillion|dollars?|pounds|euros)\b", re.I)),
+    (0.6, re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|"
+                     r"thousands?|millions?|dozens?|half|third|quarter|twice|double|triple)\b", re.I)),
+    (0.8, re.compile(r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|highest|lowest|largest|biggest|"
+                     r"most|least|fastest|worst|best|record|increase[ds]?|decrease[ds]?|rose|risen|fell|fallen|"
+                     r"grew|grown|doubled|tripled|halved|cut|cuts|raised|dropped|declined?|surged?|soared|"
+                     r"plunged|jumped|since)\b", re.I)),
+    (0.7, re.compile(r"\b(?:because|caused?|due\s+to|led\s+to|result(?:ed)?\s+in|thanks\s+to|responsible\s+for|"
+                     r"blamed?)\b", re.I)),
+    (0.8, re.compile(r"\b(?:tax(?:es)?|jobs?|unemployment|deficit|debt|budget|spending|economy|wages?|income|"
+                     r"crime|murders?|deaths?|killed|died|victims?|immigrants?|immigration|health\s*care|"
+                     r"insurance|oil|energy|emissions?|trade|exports?|imports?|gdp|inflation|poverty|prices?|"
+                     r"votes?|voted|bill|law|legislation|funding|funded|fund|billion|rates?|percent|nuclear|"
+                     r"military|troops|war|terror\w*|isis|iraq|iran|china|mexico|refugees?|police|guns?|"
+                     r"schools?|students?|college|pension|social\s+security|medicare|medicaid|obamacare)\b", re.I)),
+    (0.6, re.compile(r"\b(?:voted|passed|signed|vetoed|approved|created|lost|gained|spent|paid|raised|borrowed|"
+                     r"owned|invested|supported|opposed|sponsored|endorsed|banned|allowed|cost|costs)\b", re.I)),
+    (0.5, re.compile(r"\b(?:according\s+to|report(?:ed|s)?|study|studies|survey|data|figures|statistics|census|"
+                     r"analysis|estimates?|official(?:s|ly)?)\b", re.I)),
+    (0.4, re.compile(r"\b(?:every|all|never|always|nobody|no\s+one|only|first|largest|single)\b", re.I)),
+    (-1.4, re.compile(r"\?\s*$")),
+    (-0.9, re.compile(r"\b(?:I|we)\s+(?:think|believe|feel|hope|want|wish|love|like|need|will|'ll|’ll|are\s+going|"
+                      r"have\s+to|must|can)\b", re.I)),
+    (-0.7, re.compile(r"\b(?:should|would|could|might|may|going\s+to|will|gonna|let's|let’s|let\s+me|can't\s+wait)\b",
+                      re.I)),
+    (-1.2, re.compile(r"^\W*(?:thank\s+you|thanks|good\s+(?:evening|morning|night)|hello|applause|laughter|"
+                      r"okay|ok|well|yes|no|right|sure|absolutely|excuse\s+me|please|wow)\b\W*", re.I)),
+    (-0.6, re.compile(r"\b(?:great|wonderful|amazing|terrible|horrible|disaster|beautiful|incredible|tremendous|"
+                      r"believe\s+me|frankly|honestly|folks)\b", re.I)),
+    (-0.5, re.compile(r"\b(?:you|your)\b", re.I)),
+]
+_WORD = re.compile(r"\w+")
+# Transcripts arrive as "SPEAKER: words"; the label says nothing about the claim.
+_LABEL = re.compile(r"^[A-Z][A-Za-z .'’-]{0,40}:\s")
+
+
+def sentence_score(text: str) -> float:
+    """Check-worthiness of one sentence, 0..1."""
+    text = _LABEL.sub("", text, count=1)
+    words = len(_WORD.findall(text))
+    if words == 0:
+        return 0.0
+    z = -1.6
+    for weight, pattern in _CUES:
+        if pattern.search(text):
+            z += weight
+    if words < 6:
+        z -= 1.2
+    elif words > 14:
+        z += 0.3
+    return round(1 / (1 + math.exp(-z)), 3)
 
 
 def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
-    return [replace(s, checkworthiness=0.6 if _DIGIT.search(body, s.start, s.end) else 0.2) for s in sentences]
+    return [replace(s, checkworthiness=sentence_score(body[s.start:s.end])) for s in sentences]
