@@ -9,6 +9,7 @@ set, so they travel to other kinds of text. No model file, nothing downloaded.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import replace
@@ -72,4 +73,38 @@ def sentence_score(text: str) -> float:
 
 
 def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
-    return [replace(s, checkworthiness=sentence_score(body[s.start:s.end])) for s in sentences]
+    """Score every sentence; each cue scans the body once (fast on long articles)."""
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    z = [-1.6] * len(sentences)
+    for weight, pattern in _CUES:
+        if pattern.pattern.startswith("^") or pattern.pattern.endswith("$"):
+            for i, s in enumerate(sentences):
+                if pattern.search(_LABEL.sub("", body[s.start:s.end], count=1)):
+                    z[i] += weight
+            continue
+        hit: set[int] = set()
+        for m in pattern.finditer(body):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and i not in hit and m.start() < sentences[i].end:
+                hit.add(i)
+                z[i] += weight
+    out = []
+    for i, s in enumerate(sentences):
+        text = body[s.start:s.end]
+        words = text.count(" ") + 1
+        if not text.strip():
+            out.append(replace(s, checkworthiness=0.0))
+            continue
+        if _LABEL.match(text) and m_digit_in_label(text):
+            z[i] -= 1.3
+        score = z[i] - 1.2 if words < 6 else (z[i] + 0.3 if words > 14 else z[i])
+        out.append(replace(s, checkworthiness=round(1 / (1 + math.exp(-score)), 3)))
+    return out
+
+
+def m_digit_in_label(text: str) -> bool:
+    """A digit inside a transcript label ("SPEAKER 2:") is not a figure."""
+    label = _LABEL.match(text)
+    return bool(label and re.search(r"\d", label.group())) and not re.search(r"\d", text[label.end():])

@@ -22,10 +22,11 @@ _PREP = r"(?:(?:on|in|by|since|until|till|from|before|after|during|as\s+of|early
 _VERB_PREFIX = r"(?:(?:captured|seized|taken|killed|born|died|elected|founded|opened|closed|launched|signed|" \
                r"announced|released|published|built|held|arrested|announced|introduced)\s+(?:earlier\s+)?)"
 
+# "captured in", "on": looked up backwards from each date core (an optional prefix in front of the
+# main pattern would be tried at every character of the body)
+PREFIX = re.compile(rf"(?P<verb>\b{_VERB_PREFIX})?(?P<prep>\b{_PREP})?$")
 DATE = re.compile(
     rf"""
-    (?P<verb>\b{_VERB_PREFIX})?
-    (?P<prep>\b{_PREP})?
     (?:
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
       | (?:(?P<wd1>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
@@ -52,16 +53,18 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         value = _resolve(m, published)
         if value is None:
             continue
-        start = m.start()
-        if m["wd3"] and not (m["prep"] or m["verb"]):
+        pre = PREFIX.search(body, max(0, m.start() - 45), m.start())
+        prep, verb = (pre["prep"], pre["verb"]) if pre else (None, None)
+        start = pre.start() if pre and (prep or verb) else m.start()
+        if m["wd3"] and not (prep or verb):
             # a bare weekday is a date only as "Monday's paper" or at the head of a clause
             if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
                 continue
-        if m["y4"] and not (m["prep"] or m["verb"]):
+        if m["y4"] and not (prep or verb):
             continue  # a bare year is a label more often than a claim ("the 2015 review")
-        if m["m3"] and not (m["prep"] or m["verb"] or m["y3"]):
+        if m["m3"] and not (prep or verb or m["y3"]):
             continue  # "May" alone is as often a name or a verb
-        if m["m3"] and m["m3"] == "May" and not (m["y3"] or m["prep"]):
+        if m["m3"] and m["m3"] == "May" and not (m["y3"] or prep):
             continue
         end = m.end()
         while end > start and body[end - 1] in " ,":

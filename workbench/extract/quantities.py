@@ -105,9 +105,11 @@ _currency_symbols = (
 _scale = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
+# what may stand before a figure ("nearly", "more than"): looked up backwards from each figure, because
+# an optional prefix in front of the main pattern made the regex engine try it at every character
+APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
 FIGURE = re.compile(
     rf"""
-    (?P<approx>\b(?:{APPROX_WORDS})\s+)?
     (?P<cur>{_currency_symbols}\s?)?
     (?P<num>(?<![\w.,/:-]){_NUMBER}(?![\w]*[/:]\d))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
@@ -122,12 +124,12 @@ FIGURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 VAGUE = re.compile(
-    r"\b(?P<approx>(?:" + APPROX_WORDS + r")\s+)?(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
+    r"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
     r"dozens|scores|hundreds|thousands|millions|billions)\s+of(?=\s)",
     re.IGNORECASE,
 )
 FRACTION = re.compile(
-    r"\b(?P<approx>(?:" + APPROX_WORDS + r")\s+)?(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
+    r"\b(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b"
     r"|(?P<c>a|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?|sixth|eighth)\b"
     r"|(?<![\w/])(?P<e>\d+)/(?P<f>\d+)(?=\s+(?:of|mile|miles|inch|cup|pound|share)))",
@@ -205,21 +207,22 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if not a or not b or a > b:
             continue
         value = {"number": round(a / b, 3), "unit": "share"}
-        if m["approx"]:
+        approx = _Approx(body, m.start())
+        if approx.text:
             value["approx"] = True
-        add(m.start(), m.end(), "percent", value)
+        add(approx.start, m.end(), "percent", value)
 
     for m in VAGUE.finditer(body):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue
         word = re.sub(r"\s+", " ", m["vague"].lower())
-        add(m.start(), end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
+        add(_Approx(body, m.start()).start, end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
 
     for m in FIGURE.finditer(body):
         if _overlaps(taken, m.start("num"), m.end("num")):
             continue
-        claim = _figure_claim(body, m)
+        claim = _figure_claim(body, m, _Approx(body, m.start()))
         if claim:
             add(*claim)
 
@@ -244,6 +247,17 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     return claims
 
 
+class _Approx:
+    """The approximation word before a match, found by looking back (see APPROX_BEFORE)."""
+
+    __slots__ = ("text", "start")
+
+    def __init__(self, body: str, start: int):
+        m = APPROX_BEFORE.search(body, max(0, start - 30), start)
+        self.text = m.group().strip() if m else ""
+        self.start = m.start() if m else start
+
+
 def _num(text: str) -> float:
     t = text.lower().strip()
     if t[0].isdigit():
@@ -255,7 +269,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[-50:]) or any(s < end and start < e for s, e in taken[:-50])
 
 
-def _figure_claim(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, str, dict] | None:
     num_text = m["num"]
     is_word = not num_text[0].isdigit() and num_text[0] != "."
     scale = (m["scale"] or "").strip(" -").lower()
@@ -283,7 +297,7 @@ def _figure_claim(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
             end = _noun_phrase_end(body, m.end(), need_plural=True)
             if end == m.end() or num_text.lower() == "one":
                 return None
-            return _with_value(m, m.start(), end, "count", value, {})
+            return _with_value(m, approx, m.start(), end, "count", value, {})
     else:
         value = digits_value(num_text)
     if scale:
@@ -305,11 +319,11 @@ def _figure_claim(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
         currency = CURRENCY_WORDS.get(m["curword"].split()[0].lower(), currency)
     if currency:
         end = _with_conversions(body, end)
-        return _with_value(m, start, end, "range" if extra else "money", value,
+        return _with_value(m, approx, start, end, "range" if extra else "money", value,
                            {"currency": currency, **extra, **_amounts(body, m.start(), end)})
     if m["pct"]:
         unit = "percentage point" if "point" in m["pct"].lower() or "pts" in m["pct"].lower() else "percent"
-        return _with_value(m, start, end, "range" if extra else "percent", value, {"unit": unit, **extra})
+        return _with_value(m, approx, start, end, "range" if extra else "percent", value, {"unit": unit, **extra})
     if unit_key and unit_key in UNITS:
         kind, unit = UNITS[unit_key]
         if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
@@ -318,11 +332,11 @@ def _figure_claim(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
             extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
         if (m["unit"] or "").lower().startswith(("square", "sq")):
             unit = f"sq {unit}"
-        return _with_value(m, start, end, "range" if extra.get("low") is not None else kind, value,
+        return _with_value(m, approx, start, end, "range" if extra.get("low") is not None else kind, value,
                            {"unit": unit, **extra})
     if m["strong"]:
         end = _noun_phrase_end(body, end, need_plural=True)
-        return _with_value(m, start, end, "count", value, {})
+        return _with_value(m, approx, start, end, "count", value, {})
     # a bare figure: a year, a label ("Article 50", "Boeing 737") or a count of something
     if not scale and YEAR.match(num_text) and not extra:
         return None
@@ -331,19 +345,18 @@ def _figure_claim(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
         return None
     part = PART_OF.match(body, end)
     if part:
-        return _with_value(m, start, part.end(), "count", value, {**extra})
+        return _with_value(m, approx, start, part.end(), "count", value, {**extra})
     end = _noun_phrase_end(body, end, need_plural=False)
-    return _with_value(m, start, end, "range" if extra else "count", value, extra)
+    return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
 
 
-def _with_value(m: re.Match, start: int, end: int, kind: str, number: float, extra: dict) -> tuple:
+def _with_value(m: re.Match, approx: _Approx, start: int, end: int, kind: str, number: float, extra: dict) -> tuple:
     value = {"number": clean_number(number), **extra}
-    approx = (m["approx"] or "").strip().lower()
-    if approx and re.sub(r"\s+", " ", approx) not in EXACT_QUALIFIERS:
+    word = re.sub(r"\s+", " ", approx.text.lower())
+    if word and word not in EXACT_QUALIFIERS:
         value["approx"] = True
-        value["qualifier"] = re.sub(r"\s+", " ", approx)
-    elif approx:
-        start = m.start("cur") if m["cur"] else m.start("num")
+        value["qualifier"] = word
+        start = min(start, approx.start)
     return start, end, kind, value
 
 

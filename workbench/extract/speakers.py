@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -130,11 +131,8 @@ class SpeakerResolver:
         """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
         if len(role) < 3 or len(role.split()) > 5:
             return None
-        text = self.body[:position]
-        pattern = re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+{_TOKEN})*)"
-                             rf"|({_TOKEN}(?:\s+{_TOKEN})+),\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b")
         found = None
-        for m in pattern.finditer(text):
+        for m in _role_pattern(role.lower()).finditer(self.body, 0, position):
             found = m
         if not found:
             return None
@@ -155,3 +153,9 @@ class SpeakerResolver:
                 if pos > position:
                     break
         return best
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(role: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+{_TOKEN})*)"
+                      rf"|({_TOKEN}(?:\s+{_TOKEN})+),\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b")
