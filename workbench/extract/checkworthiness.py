@@ -72,12 +72,18 @@ def sentence_score(text: str) -> float:
     return round(1 / (1 + math.exp(-z)), 3)
 
 
+_FAST: dict = {}
+
+
 def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
     """Score every sentence; each cue scans the body once (fast on long articles)."""
     if not sentences:
         return []
     starts = [s.start for s in sentences]
     z = [-1.6] * len(sentences)
+    lowered = body.lower()
+    if len(lowered) != len(body):
+        lowered = None
     for weight, pattern in _CUES:
         if pattern.pattern.startswith("^") or pattern.pattern.endswith("$"):
             for i, s in enumerate(sentences):
@@ -85,7 +91,12 @@ def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
                     z[i] += weight
             continue
         hit: set[int] = set()
-        for m in pattern.finditer(body):
+        fast = _FAST.get(pattern)
+        if fast is None and pattern.flags & re.IGNORECASE:
+            fast = _FAST[pattern] = re.compile(pattern.pattern.replace("(?:I|we)", "(?:i|we)"),
+                                               pattern.flags & ~re.IGNORECASE)
+        matches = fast.finditer(lowered) if fast is not None and lowered is not None else pattern.finditer(body)
+        for m in matches:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and i not in hit and m.start() < sentences[i].end:
                 hit.add(i)

@@ -169,9 +169,29 @@ IRREGULAR_PLURALS = frozenset(
 YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 
 
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, case-sensitive, for text already lower-cased: several times faster than re.I."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_FAST = {}
+
+
+def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None):
+    if lowered is None:
+        return pattern.finditer(body)
+    fast = _FAST.get(pattern)
+    if fast is None:
+        fast = _FAST[pattern] = _lowered(pattern)
+    return fast.finditer(lowered)
+
+
 def find_quantities(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
     """Every figure in the body, typed and normalised, with its sentence."""
     starts = [s.start for s in sentences]
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a few characters lower-case to two; offsets must not move
+        lowered = None
     found: list[tuple[int, int, str, dict]] = []
     taken: list[tuple[int, int]] = []
 
@@ -181,7 +201,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         found.append((start, end, kind, value))
         taken.append((start, end))
 
-    for m in COMPARISON.finditer(body):
+    for m in _finditer(COMPARISON, body, lowered):
         value: dict = {}
         if m["verb"]:
             value = {"factor": {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]}
@@ -196,7 +216,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)
 
-    for m in FRACTION.finditer(body):
+    for m in _finditer(FRACTION, body, lowered):
         if m["a"]:
             a, b = _num(m["a"]), _num(m["b"])
         elif m["c"]:
@@ -212,21 +232,21 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value["approx"] = True
         add(approx.start, m.end(), "percent", value)
 
-    for m in VAGUE.finditer(body):
+    for m in _finditer(VAGUE, body, lowered):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue
         word = re.sub(r"\s+", " ", m["vague"].lower())
         add(_Approx(body, m.start()).start, end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
 
-    for m in FIGURE.finditer(body):
+    for m in _finditer(FIGURE, body, lowered):
         if _overlaps(taken, m.start("num"), m.end("num")):
             continue
         claim = _figure_claim(body, m, _Approx(body, m.start()))
         if claim:
             add(*claim)
 
-    for m in ORDINAL.finditer(body):
+    for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
             continue
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
