@@ -110,6 +110,7 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
 FIGURE = re.compile(
     rf"""
+    (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzotfsenadhuUcCmMrRgGjJiI])  # first-character test: skips most positions cheaply
     (?P<cur>{_currency_symbols}\s?)?
     (?P<num>(?<![\w.,/:-]){_NUMBER}(?![\w]*[/:]\d))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
