@@ -112,7 +112,7 @@ FIGURE = re.compile(
     rf"""
     (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzotfsenadhuUcCmMrRgGjJiI])  # first-character test: skips most positions cheaply
     (?P<cur>{_currency_symbols}\s?)?
-    (?P<num>(?<![\w.,/:-]){_NUMBER}(?![\w]*[/:]\d))
+    (?P<num>(?<![\w.,/:-]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
     (?P<scale>\s*-?\s*{_scale}\b)?
     (?P<after>
@@ -148,12 +148,13 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 ORDINAL = re.compile(
-    r"\b(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest|"
-    r"place|month|year|week|day|time|century|anniversary|quarter))?"
+    r"\b(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest))?"
+    r"(?:\s+(?:place|month|year|week|day|time|century|anniversary|quarter))?"
     r"|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")[\s-](?:consecutive|straight|successive|largest|biggest|highest|"
     r"lowest|richest|poorest|most|least|-?largest|place)\b(?:\s+(?:month|year|week|day|quarter|time))?",
     re.IGNORECASE,
 )
+BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 # what follows "90 of": the whole of which the figure is a part
 PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
 NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
@@ -239,6 +240,21 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue
         word = re.sub(r"\s+", " ", m["vague"].lower())
         add(_Approx(body, m.start()).start, end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
+
+    scan = lowered if lowered is not None else body
+    figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
+    for b in BETWEEN.finditer(scan):
+        first = figure.match(scan, b.end())
+        joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
+        second = joint and figure.match(scan, first.end() + joint.end())
+        if not (first and second) or _overlaps(taken, b.start(), second.end()):
+            continue
+        claim = _figure_claim(body, second, _Approx(body, b.start()))
+        low = _figure_claim(body, first, _Approx(body, first.start()))
+        if claim and low and low[3].get("number") is not None:
+            start, end, kind, value = claim
+            value = {**value, "low": low[3]["number"], "high": value["number"], "number": low[3]["number"]}
+            add(b.start(), end, "range", value)
 
     for m in _finditer(FIGURE, body, lowered):
         if _overlaps(taken, m.start("num"), m.end("num")):
@@ -362,8 +378,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if not scale and YEAR.match(num_text) and not extra:
         return None
     before = body[max(0, m.start() - 20):m.start()]
-    if re.search(r"(?:[A-Z][\w’'-]*|No\.?|no\.|page|p\.|#)\s*$", before) and not re.search(r"(?:^|[.!?]\s+)\S+\s*$", before):
-        return None
+    label = re.search(r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|page|p\.|#)\s*$", before)
+    if label and not (label["word"] and label["word"].lower() in STOP_WORDS | {"nearly", "almost", "some", "over"}):
+        return None  # "Article 50", "Boeing 737", "No. 10"
     part = PART_OF.match(body, end)
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
