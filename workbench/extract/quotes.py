@@ -135,14 +135,16 @@ def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
     """(start, end) of each quote including its marks; linear in the number of marks."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    segment_at = 0  # where the open quote's current paragraph starts
     open_char = ""
     n = len(body)
     for m in QUOTE_MARK.finditer(body):
         i, ch = m.start(), m.group()
-        if open_at is not None and "\n" in body[open_at:i]:
+        if open_at is not None and "\n" in body[segment_at:i]:
             # the paragraph ended inside the quote: it carries on if this mark opens the next paragraph
-            para_end = body.find("\n", open_at)
-            if _opens_paragraph(body, i) and _no_text_between(body, para_end, i):
+            para_end = body.find("\n", segment_at)
+            if _opens_paragraph(body, i) and _no_text_between(body, para_end, i) and ch not in CLOSERS:
+                segment_at = i
                 continue
             spans.append((open_at, _trim_end(body, open_at, para_end)))
             open_at = None
@@ -153,19 +155,19 @@ def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
                 continue
             if ch == '"' and (next_c.isspace() or (prev_c.isalnum() and next_c in ",.;:!?)")):
                 continue  # a closing mark or inch sign with nothing open
-            open_at, open_char = i, ch
+            open_at, open_char, segment_at = i, ch, i
         else:
             if ch in OPENERS:
                 if open_char in OPENERS:
                     continue  # a nested opener: keep the outer quote
-                open_at, open_char = i, ch  # the straight mark before was stray
+                open_at, open_char, segment_at = i, ch, i  # the straight mark before was stray
                 continue
             if ch == '"' and open_char in OPENERS:
                 continue
             spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
-        para_end = body.find("\n", open_at)
+        para_end = body.find("\n", segment_at)
         spans.append((open_at, _trim_end(body, open_at, n if para_end < 0 else para_end)))
     return spans
 

@@ -46,6 +46,8 @@ def is_organisation(name: str) -> bool:
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
     tokens = text.split()
+    if len(tokens) > 1 and tokens[0].lower() in ("the", "a", "an"):
+        tokens = tokens[1:]
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
         low = t.lower().rstrip(".,")
@@ -106,7 +108,7 @@ class SpeakerResolver:
                 if person:
                     return person
             return mention
-        if mention[:1].islower() or low.startswith(("the ", "a ", "an ")):
+        if (mention[:1].islower() or low.startswith(("the ", "a ", "an "))) and not mention.split()[-1][:1].isupper():
             role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
             named = self._named_by_role(role, start)
             return named or mention
