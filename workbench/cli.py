@@ -213,14 +213,22 @@ def claims(settings: Settings, article: str, kind: str | None, status: str | Non
     """Claims and quotes of ARTICLE (id or sha256 prefix), in article order."""
     from .store import get_article, list_claims
 
+    from .search import seen_before
+
     row = get_article(settings.db, article)
     found = list_claims(settings.db, row["id"], kind=kind, status=status)
+    for c in found:
+        c.pop("search_text", None)
+        c["seen_before"] = seen_before(settings.db, c["id"])
     if as_json:
         emit_json(found)
         return
     click.echo(f"#{row['id']} {row['headline'] or '(no headline)'}")
     for c in found:
         click.echo(_claim_line(c))
+        for past in c["seen_before"]:
+            click.echo(f"        seen before: #{past['id']} [{past['verdict']}] {past['text'][:60]} "
+                       f"({past['headline'] or ''}, {past['published'] or ''})")
 
 
 @cli.command()
@@ -381,6 +389,34 @@ def db_backup(settings: Settings, target: str, force: bool) -> None:
 
     path = backup_db(settings.db, target, force=force)
     click.echo(f"backed up to {path}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--verdict")
+@click.option("--kind")
+@click.option("--outlet")
+@click.option("--since", help="Articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Articles published on or before this date.")
+@click.option("--reviewer")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_settings
+def search(settings: Settings, query: str, limit: int, verdict: str | None, kind: str | None, outlet: str | None,
+           since: str | None, until: str | None, reviewer: str | None, as_json: bool) -> None:
+    """Fuzzy search of every claim: typos, reworded and reformatted numbers still match."""
+    from .search import search_claims
+
+    found = search_claims(settings.db, query, limit=limit, verdict=verdict, kind=kind, outlet=outlet,
+                          since=since, until=until, reviewer=reviewer)
+    if as_json:
+        emit_json(found)
+        return
+    if not found:
+        click.echo("No matching claims.")
+    for r in found:
+        click.echo(f"{r['score']:>5.1f}  #{r['id']:<6} {r['verdict'] or '-':<12} {r['text'][:60]:<60}  "
+                   f"{r['published'] or ''} {(r['headline'] or '')[:40]}")
 
 
 # ---- commands added by other modules go above this line ----

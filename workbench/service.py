@@ -71,6 +71,10 @@ def import_paths(
         try:
             article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
             result = store_article(db, article, extract_article(article), reviewer)
+            if result.added:
+                from .search import link_seen_before
+
+                link_seen_before(db, result.article_id)
         except WorkbenchError as exc:
             yield ImportOutcome(path, error=str(exc))
         else:

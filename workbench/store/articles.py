@@ -9,14 +9,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..model import Article, Claim, Extraction, Quote
+from ..textnorm import search_text
 from .audit import log_event
 from .database import now, transaction
 
 _INSERT_CLAIM = """
     INSERT INTO claims (article_id, kind, text, start, "end", sentence_start, sentence_end, sentence,
                         value, hints, speaker, speaker_start, speaker_end, cue, partial, checkworthiness,
-                        origin, status, version, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'open', 1, ?)
+                        origin, status, version, updated_at, search_text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'open', 1, ?, ?)
 """
 
 
@@ -65,12 +66,14 @@ def _insert_findings(conn, article_id: int, body: str, claims: list[Claim], quot
     for c in claims:
         rows.append([article_id, c.kind, c.text, c.start, c.end, c.sentence_start, c.sentence_end,
                      body[c.sentence_start:c.sentence_end], _json(c.value), _json(list(c.hints) or None),
-                     c.speaker, None, None, None, 0, c.checkworthiness, stamp])
+                     c.speaker, None, None, None, 0, c.checkworthiness, stamp,
+                     search_text(c.text, body[c.sentence_start:c.sentence_end])])
     for q in quotes:
         s0 = q.sentence_start if q.sentence_start is not None else q.start
         s1 = q.sentence_end if q.sentence_end is not None else q.end
         rows.append([article_id, "quote", q.text, q.start, q.end, s0, s1, body[s0:s1], None, None,
-                     q.speaker, q.speaker_start, q.speaker_end, q.cue, int(q.partial), q.checkworthiness, stamp])
+                     q.speaker, q.speaker_start, q.speaker_end, q.cue, int(q.partial), q.checkworthiness, stamp,
+                     search_text(q.text, body[s0:s1], q.speaker)])
     conn.executemany(_INSERT_CLAIM, rows)
 
 

@@ -139,9 +139,29 @@ def migrate(db: Database, upto: str | None = None) -> list[str]:
                     conn.execute(statement)
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()])
                 done.append(path.stem)
+        if path.stem in done and path.stem in AFTER_MIGRATION:
+            AFTER_MIGRATION[path.stem](db)
         if upto is not None and path.stem == upto:
             break
     return done
+
+
+def _backfill_search_text(db: Database) -> None:
+    """Claims stored before search existed get their normalised text (SQL cannot call our normaliser)."""
+    from ..textnorm import search_text
+
+    conn = db.conn
+    while True:
+        rows = conn.execute(
+            'SELECT id, text, sentence, speaker FROM claims WHERE search_text IS NULL LIMIT 2000').fetchall()
+        if not rows:
+            return
+        with transaction(db):
+            conn.executemany("UPDATE claims SET search_text = ? WHERE id = ?",
+                             [(search_text(t, s or "", sp), i) for i, t, s, sp in rows])
+
+
+AFTER_MIGRATION = {"0002_search": _backfill_search_text}
 
 
 def _statements(script: str) -> Iterator[str]:

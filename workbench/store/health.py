@@ -36,9 +36,22 @@ def check_db(db: Database) -> list[str]:
         "AND e.row_id = a.id AND e.action = 'import')"
     ):
         problems.append(f"audit: article {aid} has no import event")
+    problems.extend(_search_index_in_step(conn))
     for check in EXTRA_CHECKS:
         problems.extend(check(db))
     return problems
+
+
+def _search_index_in_step(conn) -> list[str]:
+    """The FTS index agrees with the claims table, and every claim has its search text."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims_fts'").fetchone():
+        return []
+    try:
+        conn.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        return [f"search index: {exc}; rebuild it with INSERT INTO claims_fts(claims_fts) VALUES('rebuild')"]
+    missing = conn.execute("SELECT COUNT(*) FROM claims WHERE search_text IS NULL").fetchone()[0]
+    return [f"search index: {missing} claims have no search text"] if missing else []
 
 
 # Other modules (search's FTS) register their own invariants here.

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
 from .audit import log_event
 from .database import now, transaction
+from ..textnorm import search_text
 from .rows import CLAIM_COLUMNS, claim_from_row, get_claim
 
 STANCES = ("supports", "refutes", "context")
@@ -138,9 +139,10 @@ def add_manual_claim(
         stamp = now()
         cur = conn.execute(
             """INSERT INTO claims (article_id, kind, text, start, "end", sentence_start, sentence_end, sentence,
-                                   origin, status, reviewer, updated_at, version, checkworthiness)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'manual', 'open', ?, ?, 1, 1.0)""",
-            [article_id, kind, body[start:end], start, end, s0, s1, body[s0:s1], reviewer, stamp],
+                                   origin, status, reviewer, updated_at, version, checkworthiness, search_text)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'manual', 'open', ?, ?, 1, 1.0, ?)""",
+            [article_id, kind, body[start:end], start, end, s0, s1, body[s0:s1], reviewer, stamp,
+             search_text(body[start:end], body[s0:s1])],
         )
         claim_id = cur.lastrowid
         log_event(conn, reviewer, "add", "claims", claim_id, claim_id, None,
@@ -158,7 +160,8 @@ def edit_claim_span(
         _check_span(body, start, end)
         s0, s1 = _sentence_around(body, start, end)
         changes = {"start": start, "end": end, "text": body[start:end],
-                   "sentence_start": s0, "sentence_end": s1, "sentence": body[s0:s1]}
+                   "sentence_start": s0, "sentence_end": s1, "sentence": body[s0:s1],
+                   "search_text": search_text(body[start:end], body[s0:s1], claim["speaker"])}
         return _update_claim(conn, claim_id, changes, reviewer, "edit", expected_version)
 
 

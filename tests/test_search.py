@@ -1,0 +1,112 @@
+"""Fuzzy search of past claims: typos, reordering, number formats, hostile input, seen-before links."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.search import search_claims, seen_before, similar_claims
+from workbench.service import import_paths
+from workbench.store import check_db, list_claims, open_db, set_verdict, undo_last, add_manual_claim
+from workbench.textnorm import normalise
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "wb.db")
+    list(import_paths(db, [str(SAMPLES)], "ann"))
+    return db
+
+
+def top_texts(db, query, n=3):
+    return [r["text"] for r in search_claims(db, query, limit=n)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("£12bn", "£12 billion"), ("£12 billion", "12 billion pounds"), ("5,000 troops", "5000 troops"),
+     ("5k troops", "5000 troops"), ("20 per cent", "20%"), ("Zoë’s “plan”", "zoe's \"plan\"")],
+)
+def test_number_formats_and_marks_normalise_alike(a, b):
+    assert normalise(a) == normalise(b)
+
+
+def test_typo_still_finds_the_claim(db):
+    assert "130 victims" in top_texts(db, "130 victms of the Pariss shootings")
+
+
+def test_reordered_words_find_the_claim(db):
+    assert top_texts(db, "Labour MPs opposition dozens", 1) == ["dozens of opposition Labour MPs"]
+
+
+def test_reformatted_number_finds_the_money_claim(db):
+    assert top_texts(db, "12bn pounds for the military", 1)[0].startswith("£12 billion")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"unclosed', "AND", "OR", "NEAR(a b)", "-", "*", "()", "(", "%", "a AND OR NOT", "' OR 1=1 --",
+     "[/foo]", "", "   ", "claims_fts MATCH", "\x00", "ü" * 300],
+)
+def test_hostile_queries_return_a_list_and_never_raise(db, query):
+    assert isinstance(search_claims(db, query), list)
+
+
+def test_filters_narrow_results(db):
+    claim = next(c for c in list_claims(db, 6) if c["text"] == "130 victims")
+    set_verdict(db, claim["id"], "true", "ann")
+    assert [r["id"] for r in search_claims(db, "130 victims", verdict="true")] == [claim["id"]]
+    assert search_claims(db, "130 victims", kind="money") == [] or all(
+        r["kind"] == "money" for r in search_claims(db, "130 victims", kind="money"))
+    assert search_claims(db, "130 victims", since="2030-01-01") == []
+
+
+def test_reworded_claim_at_import_is_linked_to_its_past_verdict(db, tmp_path):
+    past = next(c for c in list_claims(db, 6) if c["text"].startswith("£12 billion"))
+    set_verdict(db, past["id"], "mostly-true", "ann")
+    (tmp_path / "new.txt").write_text(
+        "Defence budget rises again\n\nBy A Reporter\nNovember 30, 2015\n"
+        "LONDON: The prime minister is expected to pledge an extra £12bn ($18.2bn, 17.1bn euros) "
+        "for the military, officials said on Monday, in a speech to parliament.\n",
+        encoding="utf-8",
+    )
+    [outcome] = list(import_paths(db, [str(tmp_path / "new.txt")], "bob"))
+    new = next(c for c in list_claims(db, outcome.result.article_id) if c["text"].startswith("£12bn"))
+    links = seen_before(db, new["id"])
+    assert links and links[0]["id"] == past["id"]
+    assert links[0]["verdict"] == "mostly-true"
+
+
+def test_similar_claims_come_from_other_articles(db):
+    claim = next(c for c in list_claims(db, 5) if c["text"].startswith("9%"))
+    found = similar_claims(db, claim["id"])
+    assert found and all(r["article_id"] != 5 for r in found)
+
+
+def test_sqlite_utils_sees_the_fts_table(db):
+    assert db["claims"].detect_fts() == "claims_fts"
+
+
+def test_search_index_stays_in_step_after_edits_and_deletes(db):
+    body = db["articles"].get(6)["body"]
+    at = body.index("Unesco World Heritage sites")
+    manual = add_manual_claim(db, 6, at, at + len("Unesco World Heritage sites"), "ann")
+    assert manual["id"] in [r["id"] for r in search_claims(db, "Unesco World Heritage")]
+    undo_last(db, "ann")  # deletes the manual claim
+    assert manual["id"] not in [r["id"] for r in search_claims(db, "Unesco World Heritage")]
+    assert check_db(db) == []
+
+
+def test_cli_search_json_shape_and_empty_array(tmp_path):
+    dbp = str(tmp_path / "cli.db")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "workbench.cli", "--db", dbp, *a],
+                                    capture_output=True, text=True)
+    assert run("import", str(SAMPLES / "syria-homs-2015-11-24.txt")).returncode == 0
+    found = json.loads(run("search", "130 victims", "--json").stdout)
+    assert {"id", "text", "kind", "article_id", "headline", "verdict", "score"} <= set(found[0])
+    assert json.loads(run("search", "zzzzqqqq", "--json").stdout) == []

@@ -1,0 +1,61 @@
+"""Normalising claim text for matching: case, accents, quotes, punctuation, number formats.
+
+Both sides of a search go through `normalise`, so "£12bn", "£12 billion" and "12 billion
+pounds" all read "12000000000 gbp", and "20 per cent" and "20%" both read "20 percent".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOP_WORDS = frozenset(
+    "a an the of in on at to and or but for with by from that which who was were is are be been had have has "
+    "will would it its this these those as than into about over after before since there their they he she "
+    "his her we our you your i me my not no so if".split()
+)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9,
+          "tn": 1e12, "trillion": 1e12}
+_CURRENCY = {"£": "gbp", "$": "usd", "€": "eur", "¥": "jpy", "pounds": "gbp", "pound": "gbp", "dollars": "usd",
+             "dollar": "usd", "euros": "eur", "euro": "eur", "yen": "jpy"}
+_MONEY_OR_NUMBER = re.compile(
+    r"(?P<cur>[£$€¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion)?\b"
+    r"(?:\s?(?P<curword>pounds?|dollars?|euros?|yen)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+)
+
+
+def _number(m: re.Match) -> str:
+    try:
+        value = float(m["num"].replace(",", ""))
+    except ValueError:
+        return m.group()
+    if m["scale"]:
+        value *= _SCALE[m["scale"]]
+    text = f"{value:.12g}" if value != int(value) else str(int(value))
+    if m["pct"]:
+        return f" {text} percent "
+    cur = _CURRENCY.get(m["cur"] or "") or _CURRENCY.get(m["curword"] or "")
+    return f" {text} {cur} " if cur else f" {text} "
+
+
+def normalise(text: str, drop_stop_words: bool = True) -> str:
+    """Lower-case ASCII words and canonical numbers, separated by single spaces."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = _MONEY_OR_NUMBER.sub(_number, text)
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text)
+    if drop_stop_words:
+        words = [w for w in words if w not in STOP_WORDS]
+    return " ".join(words)
+
+
+SEPARATOR = " | "
+
+
+def search_text(claim: str, sentence: str = "", speaker: str | None = None) -> str:
+    """What the search index holds for a claim: its words, then its sentence's (and a quote's speaker)."""
+    head = normalise(claim)
+    if speaker:
+        head = f"{normalise(speaker)} {head}"
+    return f"{head}{SEPARATOR}{normalise(sentence)}"
