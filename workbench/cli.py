@@ -419,6 +419,37 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
                    f"{r['published'] or ''} {(r['headline'] or '')[:40]}")
 
 
+@cli.command()
+@click.argument("articles", nargs=-1)
+@click.option("--all", "all_articles", is_flag=True, help="Every article in the database.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["md", "html", "json", "csv", "claimreview"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--reviewer", "by_reviewer", help="Only articles this reviewer worked on.")
+@click.option("--organisation", default="Claim Workbench", show_default=True,
+              help="The fact-checking organisation named as the reviews' author.")
+@pass_settings
+def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fmt: str, output: str | None,
+           force: bool, since: str | None, by_reviewer: str | None, organisation: str) -> None:
+    """Export verdict reports for ARTICLE... or --all."""
+    from .report import export_report, write_report
+    from .report.collect import article_ids
+
+    if not articles and not all_articles:
+        raise click.UsageError("name one or more ARTICLEs (id or sha256 prefix) or pass --all")
+    ids = article_ids(settings.db, list(articles) or None)
+    options = {"since": since, "reviewer": by_reviewer, "organisation": organisation}
+    if output:
+        progress = None
+        if sys.stderr.isatty() and len(ids) > 50:
+            progress = lambda n, total: click.echo(f"\r{n}/{total} articles", err=True, nl=n == total)
+        path = write_report(settings.db, ids, fmt, output, force=force, progress=progress, **options)
+        click.echo(f"wrote {path}", err=True)
+    else:
+        export_report(settings.db, ids, fmt, sys.stdout, **options)
+
+
 # ---- commands added by other modules go above this line ----
 
 

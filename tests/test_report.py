@@ -1,0 +1,151 @@
+"""Verdict reports in every format, from a review done through the real CLI; injection stays inert."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[1] / "sample_articles" / "syria-homs-2015-11-24.txt"
+EVIL_NOTE = "<script>alert(1)</script> [bold]x[/] =HYPERLINK(\"http://evil\")"
+EVIL_TITLE = "<img src=x onerror=alert(1)> [/foo]"
+
+
+def cli(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, "-m", "workbench.cli", "--db", str(db), "--reviewer", "ann", *args],
+                          capture_output=True, text=True)
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def reviewed_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("report") / "wb.db"
+    cli(db, "import", str(SEED))
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    victims = next(c for c in claims if c["text"] == "130 victims")
+    money = next(c for c in claims if c["text"].startswith("£12 billion"))
+    quote = next(c for c in claims if c["kind"] == "quote" and "murders" in c["text"])
+    cli(db, "verdict", str(victims["id"]), "true", "--note", EVIL_NOTE)
+    cli(db, "source", "add", str(victims["id"]), "https://www.example.org/bataclan", "--title", EVIL_TITLE,
+        "--publisher", "Le Monde", "--excerpt", "130 people died", "--stance", "supports")
+    cli(db, "verdict", str(money["id"]), "mostly-true", "--note", "=1+1")
+    cli(db, "verdict", str(quote["id"]), "unproven")
+    return db, victims, money, quote
+
+
+def export(db: Path, fmt: str) -> str:
+    return cli(db, "export", "1", "--format", fmt).stdout
+
+
+def test_markdown_has_summary_claims_in_context_and_escaped_text(reviewed_db):
+    db, victims, *_ = reviewed_db
+    md = export(db, "md")
+    assert "## Syrian troops advance in Homs" in md
+    assert "**Reviewed:** 3 of" in md
+    assert "**130 victims**" in md  # the claim highlighted in its sentence
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "(https://www.example.org/bataclan)" in md
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.hrefs, self.scripts = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.scripts += tag == "script"
+        self.hrefs += [v for k, v in attrs if k in ("href", "src")]
+
+
+def test_html_is_self_contained_escaped_with_chart(reviewed_db):
+    db, *_ = reviewed_db
+    page = export(db, "html")
+    parsed = _Collector()
+    parsed.feed(page)
+    assert parsed.scripts == 0
+    assert "img" not in parsed.tags
+    assert all(h.startswith(("https://", "#")) for h in parsed.hrefs)
+    assert "<svg" in page and "<mark>130 victims</mark>" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<link" not in page and "@import" not in page  # nothing fetched
+
+
+def test_json_has_everything_to_rebuild_the_review(reviewed_db):
+    db, victims, *_ = reviewed_db
+    doc = json.loads(export(db, "json"))
+    assert doc["schema_version"] == 1
+    [article] = doc["articles"]
+    assert article["body"].startswith("DAMASCUS")
+    claim = next(c for c in article["claims"] if c["id"] == victims["id"])
+    assert article["body"][claim["start"]:claim["end"]] == "130 victims"
+    assert claim["verdict"] == "true" and claim["note"] == EVIL_NOTE
+    assert claim["sources"][0]["title"] == EVIL_TITLE
+    assert [e["action"] for e in claim["history"]] == ["verdict", "source"]
+    assert {v["key"] for v in doc["verdicts"]} >= {"true", "false"}
+
+
+def test_csv_is_one_row_per_claim_and_neutralises_formulas(reviewed_db):
+    db, victims, money, _ = reviewed_db
+    rows = list(csv.DictReader(io.StringIO(export(db, "csv"))))
+    assert len(rows) == len(json.loads(cli(db, "claims", "1", "--json").stdout))
+    by_id = {int(r["claim_id"]): r for r in rows}
+    assert by_id[money["id"]]["note"] == "'=1+1"
+    assert by_id[victims["id"]]["note"].startswith("<script>")  # CSV is data; the cell does not start with =
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@"))
+
+
+def test_claimreview_has_the_fields_google_documents(reviewed_db):
+    db, victims, money, quote = reviewed_db
+    reviews = json.loads(export(db, "claimreview"))
+    assert len(reviews) == 3  # only reviewed claims
+    for review in reviews:
+        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+        assert review["claimReviewed"]
+        assert review["author"]["@type"] == "Organization" and review["author"]["name"]
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["alternateName"]
+        assert rating["bestRating"] == 5 and rating["worstRating"] == 1
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["itemReviewed"]["datePublished"] == "2015-11-24"
+        assert len(review["datePublished"]) == 10
+    by_claim = {r["claimReviewed"]: r for r in reviews}
+    quoted = by_claim[quote["text"]]
+    assert quoted["itemReviewed"]["author"] == {"@type": "Person", "name": "David Cameron"}
+    assert "ratingValue" not in quoted["reviewRating"]  # "unproven" has no place on a 1-5 scale
+    true_one = next(r for r in reviews if r["reviewRating"]["alternateName"] == "True")
+    assert true_one["reviewRating"]["ratingValue"] == 5
+
+
+def test_same_database_gives_byte_identical_output(reviewed_db):
+    db, *_ = reviewed_db
+    for fmt in ("md", "html", "json", "csv", "claimreview"):
+        assert export(db, fmt) == export(db, fmt)
+
+
+def test_output_file_is_written_atomically_and_not_overwritten(reviewed_db, tmp_path):
+    db, *_ = reviewed_db
+    target = tmp_path / "report.html"
+    cli(db, "export", "--all", "--format", "html", "-o", str(target))
+    first = target.read_bytes()
+    again = cli(db, "export", "--all", "--format", "html", "-o", str(target), check=False)
+    assert again.returncode == 1 and "--force" in again.stderr
+    assert target.read_bytes() == first
+    cli(db, "export", "--all", "--format", "md", "-o", str(target), "--force")
+    assert target.read_text().startswith("# Verdict report")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp files left
+
+
+def test_export_without_articles_is_a_usage_error(reviewed_db):
+    db, *_ = reviewed_db
+    done = cli(db, "export", "--format", "md", check=False)
+    assert done.returncode == 2 and "--all" in done.stderr

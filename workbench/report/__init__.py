@@ -1,0 +1,91 @@
+"""Verdict reports: Markdown, HTML, JSON, CSV and schema.org ClaimReview.
+
+Articles are read and written one at a time (streaming); the same database always gives
+byte-identical output; files are written atomically and never overwritten without force.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from sqlite_utils import Database
+
+from ..errors import WorkbenchError
+from . import claimreview, csv_report, html, markdown
+from .collect import article_ids, iter_reports, scale
+
+FORMATS = ("md", "html", "json", "csv", "claimreview")
+SCHEMA_VERSION = 1
+Progress = Callable[[int, int], None]
+
+
+def export_report(
+    db: Database, ids: list[int] | None, fmt: str, out: TextIO, *, since: str | None = None,
+    reviewer: str | None = None, organisation: str = "Claim Workbench", progress: Progress | None = None,
+) -> int:
+    """Write the report for `ids` (None: every article) to `out`; returns the number of articles."""
+    if fmt not in FORMATS:
+        raise WorkbenchError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    ids = article_ids(db, [str(i) for i in ids] if ids else None, since=since, reviewer=reviewer)
+    verdicts = scale(db)
+    total = len(ids)
+    if fmt == "html":
+        headlines = [(i, db.execute("SELECT headline FROM articles WHERE id = ?", [i]).fetchone()[0]) for i in ids]
+        html.write_header(out, headlines, organisation)
+    elif fmt == "md":
+        markdown.write_header(out, total, organisation)
+    elif fmt == "csv":
+        writer = csv_report.write_header(out)
+    elif fmt == "json":
+        out.write('{"schema_version": %d, "organisation": %s, "verdicts": %s, "articles": [' % (
+            SCHEMA_VERSION, json.dumps(organisation), json.dumps(list(verdicts.values()), sort_keys=True)))
+    elif fmt == "claimreview":
+        out.write("[")
+    first = True
+    for n, article in enumerate(iter_reports(db, ids, with_history=(fmt == "json")), start=1):
+        if fmt == "html":
+            html.write_article(out, article, verdicts)
+        elif fmt == "md":
+            markdown.write_article(out, article, verdicts)
+        elif fmt == "csv":
+            csv_report.write_article(writer, article)
+        elif fmt == "json":
+            out.write(("" if first else ",") + "\n" + json.dumps(article, ensure_ascii=False, sort_keys=True))
+        else:
+            for review in claimreview.claim_reviews(article, verdicts, organisation):
+                out.write(("" if first else ",") + "\n" + json.dumps(review, ensure_ascii=False, sort_keys=True))
+                first = False
+        if fmt != "claimreview":
+            first = False
+        if progress:
+            progress(n, total)
+    if fmt == "html":
+        html.write_footer(out)
+    elif fmt == "json":
+        out.write("\n]}\n")
+    elif fmt == "claimreview":
+        out.write("\n]\n")
+    return total
+
+
+def write_report(db: Database, ids: list[int] | None, fmt: str, path: str | Path, *, force: bool = False,
+                 **options) -> Path:
+    """Export to `path` atomically (temp file + rename); refuses to overwrite without force."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise WorkbenchError(f"{path} already exists; choose another name or pass --force")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            export_report(db, ids, fmt, out, **options)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path

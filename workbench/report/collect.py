@@ -1,0 +1,65 @@
+"""Everything a report shows about one article, read one article at a time so that
+exports of any size stream instead of holding the whole library in memory."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..store import claim_history, get_article, list_claims, list_sources, list_verdicts
+
+
+def article_ids(db: Database, refs: list[str] | None, *, since: str | None = None,
+                reviewer: str | None = None) -> list[int]:
+    """Ids to export in a stable order: the given articles, or all (newest first), filtered."""
+    if refs:
+        ids = [get_article(db, r)["id"] for r in refs]
+    else:
+        ids = [r[0] for r in db.execute(
+            "SELECT id FROM articles ORDER BY COALESCE(published, '') DESC, id DESC").fetchall()]
+    if since:
+        ids = [i for i in ids if (db.execute("SELECT published FROM articles WHERE id = ?", [i]).fetchone()[0] or "")
+               >= since]
+    if reviewer:
+        ids = [i for i in ids if db.execute("SELECT 1 FROM claims WHERE article_id = ? AND reviewer = ? LIMIT 1",
+                                            [i, reviewer]).fetchone()]
+    return ids
+
+
+def scale(db: Database) -> dict[str, dict[str, Any]]:
+    return {v["key"]: v for v in list_verdicts(db)}
+
+
+def article_report(db: Database, article_id: int, with_history: bool = False) -> dict[str, Any]:
+    """One article with its claims in article order, each with sources (and history if asked)."""
+    article = dict(get_article(db, article_id))
+    claims = []
+    for c in list_claims(db, article_id):
+        c.pop("search_text", None)
+        c["sources"] = list_sources(db, c["id"])
+        if with_history:
+            c["history"] = [e for e in claim_history(db, c["id"]) if e["claim_id"] == c["id"]]
+        claims.append(c)
+    article["claims"] = claims
+    reviewed = [c for c in claims if c["verdict"]]
+    article["summary"] = {
+        "total": len(claims),
+        "reviewed": len(reviewed),
+        "rejected": sum(c["status"] == "rejected" for c in claims),
+        "by_verdict": {k: sum(c["verdict"] == k for c in reviewed) for k in sorted({c["verdict"] for c in reviewed})},
+        "reviewers": sorted({c["reviewer"] for c in claims if c["reviewer"] and (c["verdict"] or c["note"])}),
+    }
+    return article
+
+
+def iter_reports(db: Database, ids: list[int], with_history: bool = False) -> Iterator[dict[str, Any]]:
+    for article_id in ids:
+        yield article_report(db, article_id, with_history)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses become links; javascript:, data: and the rest stay text."""
+    if url and url.strip().lower().startswith(("http://", "https://")) and not any(c in url for c in "\"'<> \n"):
+        return url.strip()
+    return None

@@ -1,0 +1,31 @@
+"""CSV: one row per claim, safe to open in a spreadsheet."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+COLUMNS = ["article_id", "headline", "outlet", "published", "url", "claim_id", "kind", "text", "start", "end",
+           "value", "speaker", "status", "verdict", "note", "reviewer", "updated_at", "sources"]
+
+
+def cell(value: Any) -> str:
+    """Neutralise formula injection: a cell starting with = + - @ tab or CR gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_header(out: TextIO) -> csv.writer:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    return writer
+
+
+def write_article(writer, article: dict[str, Any]) -> None:
+    for c in article["claims"]:
+        sources = "; ".join(f"{s['stance']}: {s['url']}" for s in c["sources"])
+        row = [article["id"], article["headline"], article["outlet"], article["published"], article["url"],
+               c["id"], c["kind"], c["text"], c["start"], c["end"],
+               json.dumps(c["value"], sort_keys=True, ensure_ascii=False) if c["value"] else "",
+               c["speaker"], c["status"], c["verdict"], c["note"], c["reviewer"], c["updated_at"], sources]
+        writer.writerow([cell(v) for v in row])

@@ -1,0 +1,56 @@
+"""Markdown verdict report: per article a summary, then each claim in context."""
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+
+from .collect import safe_url
+
+# characters Markdown would read as markup; article text is data, so they are escaped
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: str | None) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text or "").replace("\n", " ")
+
+
+def write_header(out: TextIO, count: int, organisation: str) -> None:
+    out.write(f"# Verdict report — {md_escape(organisation)}\n\n{count} article(s)\n\n")
+
+
+def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) -> None:
+    out.write(f"## {md_escape(article['headline'] or '(no headline)')}\n\n")
+    meta = [md_escape(x) for x in (article["outlet"], article["published"], article["byline"]) if x]
+    if meta:
+        out.write(" · ".join(meta) + "\n\n")
+    url = safe_url(article["url"])
+    if url:
+        out.write(f"<{url}>\n\n")
+    s = article["summary"]
+    out.write(f"**Reviewed:** {s['reviewed']} of {s['total']} claims")
+    if s["by_verdict"]:
+        out.write(" — " + ", ".join(f"{scale.get(k, {}).get('label', k)}: {n}" for k, n in s["by_verdict"].items()))
+    if s["reviewers"]:
+        out.write(f" — reviewers: {', '.join(md_escape(r) for r in s['reviewers'])}")
+    out.write("\n\n")
+    for c in article["claims"]:
+        if c["status"] == "rejected":
+            continue
+        verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
+        label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
+        out.write(f"### {md_escape(c['text'][:120])}\n\n*{label}* · **{verdict}**\n\n")
+        sentence, start = c["sentence"] or c["text"], c["start"] - (c["sentence_start"] or c["start"])
+        if 0 <= start <= len(sentence):
+            end = start + len(c["text"])
+            out.write(f"> {md_escape(sentence[:start])}**{md_escape(sentence[start:end])}**{md_escape(sentence[end:])}\n\n")
+        if c["note"]:
+            out.write(f"Note: {md_escape(c['note'])}\n\n")
+        for src in c["sources"]:
+            link = safe_url(src["url"])
+            title = md_escape(src["title"] or src["url"])
+            shown = f"[{title}]({link})" if link else title
+            extra = f" ({md_escape(src['publisher'])})" if src["publisher"] else ""
+            excerpt = f" — “{md_escape(src['excerpt'])}”" if src["excerpt"] else ""
+            out.write(f"- {src['stance']}: {shown}{extra}{excerpt}\n")
+        if c["sources"]:
+            out.write("\n")
