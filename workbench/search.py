@@ -104,7 +104,7 @@ def similar_claims(db: Database, claim_id: int, limit: int = 5) -> list[dict[str
         query = f"{claim['text']} {claim['sentence'] or ''}"
     found = search_claims(db, query, limit=limit * 4, exclude_article=claim["article_id"])
     found.sort(key=lambda r: (r["verdict"] is None, -r["score"]))
-    return [r for r in found if r["score"] >= 50][:limit]
+    return [r for r in found if r["score"] >= 60][:limit]
 
 
 def link_seen_before(db: Database, article_id: int) -> int:

@@ -1,0 +1,1 @@
+"""The Textual review workbench: library, review, search and export screens."""

@@ -1,0 +1,63 @@
+"""The Textual app: wires the screens together and holds the database and the reviewer's name."""
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from .library import LibraryScreen
+from .review import ReviewScreen
+
+
+class WorkbenchApp(App):
+    CSS_PATH = "workbench.tcss"
+    TITLE = "Claim Workbench"
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("ctrl+e", "export", "Export", id="app.export"),
+        Binding("question_mark", "keys", "Keys", id="app.keys"),
+        Binding("q", "quit_or_back", "Quit/back", id="app.quit"),
+    ]
+
+    def __init__(self, db, reviewer: str, article_id: int | None = None, claim_id: int | None = None):
+        super().__init__()
+        self.db = db
+        self.reviewer = reviewer
+        self.start_article = article_id
+        self.start_claim = claim_id
+
+    def on_mount(self) -> None:
+        self.sub_title = f"reviewer: {self.reviewer}"
+        self.push_screen(LibraryScreen())
+        if self.start_article is not None:
+            self.open_article(self.start_article, self.start_claim)
+
+    def open_article(self, article_id: int, claim_id: int | None = None) -> None:
+        self.push_screen(ReviewScreen(article_id, claim_id))
+
+    def action_search(self) -> None:
+        from .search_screen import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_export(self) -> None:
+        from .export_screen import ExportScreen
+
+        article_id = getattr(self.screen, "article_id", None)
+        self.push_screen(ExportScreen(article_id))
+
+    def action_keys(self) -> None:
+        if self.screen.query("KeyPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_quit_or_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        else:
+            self.exit()
+
+
+def run_app(db, reviewer: str, article_id: int | None = None) -> None:
+    WorkbenchApp(db, reviewer, article_id).run()

@@ -1,0 +1,73 @@
+"""The article pane: a read-only TextArea that paints every claim and quote span by kind and status."""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+KIND_STYLES = {
+    "quote": Style(color="cyan", italic=True),
+    "money": Style(color="green", bold=True),
+    "percent": Style(color="green", bold=True),
+    "date": Style(color="magenta"),
+    "duration": Style(color="magenta"),
+    "manual": Style(color="yellow", bold=True),
+}
+DEFAULT_STYLE = Style(color="bright_blue", bold=True)
+REVIEWED = Style(underline=True)
+REJECTED = Style(dim=True, strike=True)
+
+
+class ArticleView(TextArea):
+    """Read-only article text; `spans` are (start, end, kind, status) offsets into the body."""
+
+    def __init__(self, body: str, **kwargs):
+        super().__init__(body, read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
+        self.body = body
+        self._line_starts = [0]
+        for i, ch in enumerate(body):
+            if ch == "\n":
+                self._line_starts.append(i + 1)
+        self._styles: dict[int, list[tuple[int, int, Style]]] = defaultdict(list)
+
+    def set_spans(self, spans: list[tuple[int, int, str, str]]) -> None:
+        self._styles.clear()
+        for start, end, kind, status in spans:
+            style = KIND_STYLES.get(kind, DEFAULT_STYLE)
+            if status == "rejected":
+                style = style + REJECTED
+            elif status == "reviewed":
+                style = style + REVIEWED
+            (row0, col0), (row1, col1) = self.location(start), self.location(end)
+            for row in range(row0, row1 + 1):
+                a = col0 if row == row0 else 0
+                b = col1 if row == row1 else len(self.document.get_line(row))
+                self._styles[row].append((a, b, style))
+        self.refresh()
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        for a, b, style in self._styles.get(line_index, ()):
+            line.stylize(style, a, b)
+        return line
+
+    def location(self, offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self._line_starts, offset) - 1
+        return row, offset - self._line_starts[row]
+
+    def offset(self, location: tuple[int, int]) -> int:
+        row, col = location
+        return self._line_starts[min(row, len(self._line_starts) - 1)] + col
+
+    def show_span(self, start: int, end: int) -> None:
+        """Select the span and scroll it to the middle of the pane."""
+        self.selection = Selection(self.location(start), self.location(end))
+        self.scroll_cursor_visible(center=True)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        a, b = sorted((self.offset(self.selection.start), self.offset(self.selection.end)))
+        return (a, b) if b > a else None

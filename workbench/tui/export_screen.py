@@ -1,0 +1,100 @@
+"""Export: choose the articles and the format, preview, write (atomically) with progress."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Input, Label, ProgressBar, Select, TextArea
+
+from ..errors import WorkbenchError
+from .text import plain
+
+FORMAT_LABELS = [("Markdown", "md"), ("HTML (self-contained)", "html"), ("JSON", "json"), ("CSV", "csv"),
+                 ("schema.org ClaimReview", "claimreview")]
+SUFFIX = {"md": "md", "html": "html", "json": "json", "csv": "csv", "claimreview": "jsonld"}
+
+
+class ExportScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "write", "Write file", id="export.write"),
+        Binding("ctrl+p", "preview", "Preview", id="export.preview", show=True),
+        Binding("escape", "back", "Back", id="export.back"),
+    ]
+
+    def __init__(self, article_id: int | None):
+        super().__init__()
+        self.article_id = article_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="export-options"):
+            yield Select(FORMAT_LABELS, value="html", allow_blank=False, id="export-format")
+            yield Checkbox("All articles", value=self.article_id is None, id="export-all")
+            yield Checkbox("Overwrite", value=False, id="export-force")
+        yield Input(id="export-path", placeholder="output file")
+        yield ProgressBar(id="export-progress", show_eta=False)
+        yield TextArea("", read_only=True, id="export-preview")
+        yield Label("", id="export-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Export a verdict report — ctrl+p previews, ctrl+s writes"
+        self._suggest_path()
+        self.action_preview()
+
+    def _ids(self) -> list[int] | None:
+        return None if self.query_one("#export-all", Checkbox).value or self.article_id is None else [self.article_id]
+
+    def _fmt(self) -> str:
+        return str(self.query_one("#export-format", Select).value)
+
+    def _suggest_path(self) -> None:
+        name = f"article-{self.article_id}" if self._ids() else "all-articles"
+        self.query_one("#export-path", Input).value = str(Path.cwd() / f"report-{name}.{SUFFIX[self._fmt()]}")
+
+    @on(Select.Changed, "#export-format")
+    @on(Checkbox.Changed, "#export-all")
+    def options_changed(self) -> None:
+        self._suggest_path()
+        self.action_preview()
+
+    @work(thread=True, exclusive=True, group="export-preview")
+    def action_preview(self) -> None:
+        from ..report import export_report
+
+        out = io.StringIO()
+        try:
+            export_report(self.app.db, self._ids(), self._fmt(), out)
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        text = out.getvalue()
+        preview = "\n".join(text.splitlines()[:400])
+        self.app.call_from_thread(self.query_one("#export-preview", TextArea).load_text, preview)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def action_write(self) -> None:
+        from ..report import write_report
+
+        path = self.query_one("#export-path", Input).value.strip()
+        bar = self.query_one(ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(bar.update, total=total, progress=done)
+
+        try:
+            written = write_report(self.app.db, self._ids(), self._fmt(), path,
+                                   force=self.query_one("#export-force", Checkbox).value, progress=progress)
+        except (WorkbenchError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", title="Not written")
+            return
+        self.app.call_from_thread(self.query_one("#export-status", Label).update, plain(f"Wrote {written}"))
+        self.app.call_from_thread(self.notify, f"Wrote {written}")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

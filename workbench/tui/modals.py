@@ -1,0 +1,196 @@
+"""Modal dialogs of the review screen: verdict picker, note editor, source form, history, conflict."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ..errors import BadInput
+from ..store import valid_url
+from .text import plain
+
+
+class VerdictPicker(ModalScreen[str | None]):
+    """The newsroom's scale, one key per rating."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="verdict.cancel")]
+
+    def __init__(self, verdicts: list[dict[str, Any]], current: str | None):
+        super().__init__()
+        self.verdicts = verdicts
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Verdict — press its number, or Enter on it; Esc cancels", id="dialog-title")
+            options = [Option(plain(f"{v['shortcut']}  {v['label']:<13} {v['meaning']}"), id=v["key"])
+                       for v in self.verdicts]
+            yield OptionList(*options, id="verdicts")
+
+    def on_mount(self) -> None:
+        keys = [v["key"] for v in self.verdicts]
+        if self.current in keys:
+            self.query_one(OptionList).highlighted = keys.index(self.current)
+
+    def on_key(self, event) -> None:
+        for v in self.verdicts:
+            if event.character == v["shortcut"]:
+                event.stop()
+                self.dismiss(v["key"])
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """A multi-line note; ctrl+s saves, Esc cancels (the text is kept for next time)."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="note.save"),
+                Binding("escape", "cancel", "Cancel", id="note.cancel")]
+
+    def __init__(self, text: str, title: str):
+        super().__init__()
+        self.text = text
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(plain(f"Note on {self.title_text} — ctrl+s saves, Esc cancels"), id="dialog-title")
+            yield TextArea(self.text, id="note-text", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    url: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    stance: str
+    excerpt: str | None
+
+
+class SourceForm(ModalScreen[SourceInput | None]):
+    """URL, title, publisher, date, stance, excerpt; a bad URL keeps the form and its input."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="source.save"),
+                Binding("escape", "cancel", "Cancel", id="source.cancel")]
+
+    def __init__(self, draft: SourceInput | None = None):
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        d = self.draft
+        with Vertical(id="dialog"):
+            yield Label("Add a source — ctrl+s saves, Esc cancels", id="dialog-title")
+            yield Input(d.url if d else "", placeholder="https://…", id="src-url")
+            yield Input((d.title or "") if d else "", placeholder="Title", id="src-title")
+            yield Input((d.publisher or "") if d else "", placeholder="Publisher", id="src-publisher")
+            yield Input((d.published or "") if d else "", placeholder="Published (YYYY-MM-DD)", id="src-published")
+            yield Select([("supports", "supports"), ("refutes", "refutes"), ("context", "context")],
+                         value=d.stance if d else "context", allow_blank=False, id="src-stance")
+            yield TextArea((d.excerpt or "") if d else "", id="src-excerpt")
+            with Horizontal(id="dialog-buttons"):
+                yield Button("Save", variant="primary", id="src-save")
+                yield Button("Cancel", id="src-cancel")
+
+    def current(self) -> SourceInput:
+        value = lambda wid: self.query_one(f"#{wid}", Input).value.strip() or None
+        return SourceInput(
+            url=self.query_one("#src-url", Input).value.strip(), title=value("src-title"),
+            publisher=value("src-publisher"), published=value("src-published"),
+            stance=str(self.query_one("#src-stance", Select).value),
+            excerpt=self.query_one("#src-excerpt", TextArea).text.strip() or None,
+        )
+
+    def action_save(self) -> None:
+        draft = self.current()
+        try:
+            valid_url(draft.url)
+        except BadInput as exc:
+            self.notify(str(exc), severity="error", title="Source not saved")
+            self.query_one("#src-url", Input).focus()
+            return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#src-save")
+    def save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#src-cancel")
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+class TextViewer(ModalScreen[None]):
+    """Read a long text (history, a conflict): Esc or q closes."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close", id="viewer.close")]
+
+    def __init__(self, title: str, body: Text):
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(plain(self.title_text + " — Esc closes"), id="dialog-title")
+            with VerticalScroll():
+                yield Static(self.body, id="viewer-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def history_text(events: list[dict[str, Any]]) -> Text:
+    out = Text(end="")
+    for e in events:
+        out.append(f"{e['at'][:19].replace('T', ' ')}  ", style="dim")
+        out.append(f"{e['reviewer']:<12} ", style="bold")
+        out.append(f"{e['action']:<9} ")
+        before, after = e["before"] or {}, e["after"] or {}
+        keys = [k for k in sorted(set(before) | set(after))
+                if k not in ("version", "search_text", "sentence") and before.get(k) != after.get(k)]
+        out.append("; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" if e["before"] is not None
+                             else f"{k}: {after.get(k)!r}" for k in keys))
+        out.append("\n")
+    return out
+
+
+def conflict_text(current: dict[str, Any], attempted: dict[str, Any]) -> Text:
+    out = Text(end="")
+    out.append("Another reviewer changed this claim after you opened it. Nothing of yours was saved;\n"
+               "what you typed is kept — press the same key again to retry.\n\n")
+    out.append(f"Theirs (version {current['version']}, {current['reviewer']}, {current['updated_at']}):\n",
+               style="bold")
+    for key in ("verdict", "status", "note"):
+        out.append(f"  {key}: {current.get(key)!r}\n")
+    out.append("\nYours:\n", style="bold")
+    for key, value in attempted.items():
+        if key != "search_text":
+            out.append(f"  {key}: {value!r}\n")
+    return out

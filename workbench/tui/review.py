@@ -1,0 +1,330 @@
+"""The review screen: article text beside its claims and quotes, a detail pane, and every
+reviewer action on one key. Each action calls the store, saves at once, and is refused
+(with both versions shown and the reviewer's input kept) if someone else got there first."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
+
+from .. import store
+from ..errors import Conflict, WorkbenchError
+from .article_view import ArticleView
+from .modals import (
+    NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
+)
+from .text import plain, value_summary
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("j", "move(1)", "Down", id="review.down"),
+        Binding("k", "move(-1)", "Up", id="review.up"),
+        Binding("v", "verdict", "Verdict", id="review.verdict"),
+        Binding("n", "note", "Note", id="review.note"),
+        Binding("s", "source", "Source", id="review.source"),
+        Binding("a", "add_claim", "Add claim", id="review.add"),
+        Binding("x", "reject", "Reject", id="review.reject"),
+        Binding("e", "edit_span", "Edit span", id="review.edit"),
+        Binding("h", "history", "History", id="review.history"),
+        Binding("c", "copy_past", "Copy past verdict", id="review.copy_past"),
+        Binding("tab", "switch_pane", "Text/list", id="review.switch"),
+        Binding("ctrl+z", "undo", "Undo", id="review.undo"),
+        Binding("q,escape", "back", "Back", id="review.back"),
+    ]
+
+    def __init__(self, article_id: int, claim_id: int | None = None):
+        super().__init__()
+        self.article_id = article_id
+        self.start_claim = claim_id
+        self.claims: list[dict[str, Any]] = []
+        self.similar: dict[int, list[dict[str, Any]]] = {}
+        self.note_drafts: dict[int, str] = {}
+        self.source_drafts: dict[int, SourceInput] = {}
+        self._syncing = False
+
+    @property
+    def db(self):
+        return self.app.db
+
+    @property
+    def reviewer(self) -> str:
+        return self.app.reviewer
+
+    def compose(self) -> ComposeResult:
+        article = store.get_article(self.db, self.article_id)
+        self.article = article
+        yield Header()
+        with Horizontal(id="review"):
+            yield ArticleView(article["body"], id="article")
+            with Vertical(id="side"):
+                table = DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+                yield table
+                with VerticalScroll(id="detail-scroll"):
+                    yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Claim Workbench"
+        self.sub_title = f"{self.article['headline'] or '(no headline)'} — reviewer: {self.reviewer}"
+        table = self.query_one("#claims", DataTable)
+        table.add_columns("kind", "claim", "value", "cw", "speaker", "verdict")
+        self.reload(select=self.start_claim)
+        table.focus()
+
+    # ------------------------------------------------------------- data
+
+    def reload(self, select: int | None = None) -> None:
+        """Re-read the claims (cheap: one indexed query) and repaint the list and the text."""
+        table = self.query_one("#claims", DataTable)
+        keep = select if select is not None else self.current_id()
+        self.claims = store.list_claims(self.db, self.article_id)
+        table.clear()
+        for c in self.claims:
+            verdict = c["verdict"] or ("rejected" if c["status"] == "rejected" else "")
+            table.add_row(
+                plain(c["kind"][:8]), plain(c["text"][:30]), plain(value_summary(c["value"])[:16]),
+                plain(f"{c['checkworthiness']:.2f}"), plain((c["speaker"] or "")[:14]),
+                plain(verdict, style="bold" if c["verdict"] else "dim"), key=str(c["id"]))
+        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
+        if keep is not None:
+            for i, c in enumerate(self.claims):
+                if c["id"] == keep:
+                    table.move_cursor(row=i)
+                    break
+        self.show_detail()
+
+    def current(self) -> dict[str, Any] | None:
+        table = self.query_one("#claims", DataTable)
+        if not self.claims or table.cursor_row is None or table.cursor_row >= len(self.claims):
+            return None
+        return self.claims[table.cursor_row]
+
+    def current_id(self) -> int | None:
+        claim = self.current() if self.claims else None
+        return claim["id"] if claim else None
+
+    # ------------------------------------------------------------- showing
+
+    @on(DataTable.RowHighlighted, "#claims")
+    def row_moved(self, event: DataTable.RowHighlighted) -> None:
+        claim = self.current()
+        if claim is None:
+            return
+        if not self._syncing:
+            self._syncing = True
+            self.query_one(ArticleView).show_span(claim["start"], claim["end"])
+            self._syncing = False
+        self.show_detail()
+
+    @on(TextArea.SelectionChanged, "#article")
+    def text_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        """Moving in the text selects the claim under the cursor."""
+        if self._syncing:
+            return
+        view = self.query_one(ArticleView)
+        at = view.offset(view.selection.end)
+        for i, c in enumerate(self.claims):
+            if c["start"] <= at < c["end"] or (c["start"] <= at <= c["end"] and view.selection.is_empty is False):
+                table = self.query_one("#claims", DataTable)
+                if table.cursor_row != i:
+                    self._syncing = True
+                    table.move_cursor(row=i)
+                    self._syncing = False
+                break
+
+    def show_detail(self) -> None:
+        claim = self.current()
+        detail = self.query_one("#detail", Static)
+        if claim is None:
+            detail.update(plain("No claims in this article. Select text and press a to add one."))
+            return
+        out = Text(end="")
+        out.append(f"{claim['kind']}  ", style="bold")
+        out.append(f"#{claim['id']}  v{claim['version']}  {claim['origin']}  {claim['status']}\n", style="dim")
+        out.append(claim["sentence"] or claim["text"])
+        out.append("\n\n")
+        if claim["value"]:
+            out.append("Value: ", style="bold")
+            out.append(f"{value_summary(claim['value'])}\n")
+        if claim["speaker"]:
+            out.append("Speaker: ", style="bold")
+            out.append(f"{claim['speaker']}" + (f" ({claim['cue']})" if claim["cue"] else "") + "\n")
+        for hint in claim["hints"]:
+            out.append("⚠ ", style="yellow bold")
+            out.append(f"{hint}\n", style="yellow")
+        out.append("Verdict: ", style="bold")
+        out.append(f"{claim['verdict'] or '—'}\n")
+        if claim["note"]:
+            out.append("Note: ", style="bold")
+            out.append(f"{claim['note']}\n")
+        sources = store.list_sources(self.db, claim["id"])
+        if sources:
+            out.append("Sources:\n", style="bold")
+            for s in sources:
+                out.append(f"  {s['stance']}: ", style="bold")
+                out.append(f"{s['title'] or ''} {s['url']}")
+                if s["publisher"]:
+                    out.append(f" — {s['publisher']}")
+                if s["excerpt"]:
+                    out.append(f"\n    “{s['excerpt']}”", style="italic")
+                out.append("\n")
+        past = self.similar.get(claim["id"])
+        if past is None:
+            self.load_similar(claim["id"])
+        elif past:
+            out.append("Similar past claims (c copies the first verdict and its sources):\n", style="bold")
+            for p in past:
+                out.append(f"  [{p['verdict'] or 'not reviewed'}] ", style="bold" if p["verdict"] else "dim")
+                out.append(f"{p['text'][:70]} — {p['headline'] or ''} {p['published'] or ''} ({p['score']:.0f})\n")
+        detail.update(out)
+
+    @work(thread=True, exclusive=True, group="similar")
+    def load_similar(self, claim_id: int) -> None:
+        try:
+            from ..search import similar_claims
+
+            found = similar_claims(self.db, claim_id, limit=4)
+        except Exception:  # search is an aid: the review goes on without it
+            found = []
+        self.app.call_from_thread(self._similar_loaded, claim_id, found)
+
+    def _similar_loaded(self, claim_id: int, found: list[dict[str, Any]]) -> None:
+        self.similar[claim_id] = found
+        if self.current_id() == claim_id:
+            self.show_detail()
+
+    # ------------------------------------------------------------- actions
+
+    def _apply(self, action, *args, **kwargs) -> dict | None:
+        """Run a store action; a refusal becomes a notification, a conflict also shows both versions."""
+        try:
+            return action(*args, **kwargs)
+        except Conflict as exc:
+            self.notify(str(exc), severity="error", title="Not saved: changed by someone else")
+            self.app.push_screen(TextViewer("Conflict", conflict_text(exc.current, exc.attempted)))
+        except WorkbenchError as exc:
+            self.notify(str(exc), severity="error")
+        return None
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one("#claims", DataTable)
+        if self.claims:
+            table.move_cursor(row=max(0, min(len(self.claims) - 1, table.cursor_row + step)))
+
+    def action_switch_pane(self) -> None:
+        view, table = self.query_one(ArticleView), self.query_one("#claims", DataTable)
+        (table if view.has_focus else view).focus()
+
+    def action_verdict(self) -> None:
+        claim = self.current()
+        if claim is None:
+            return
+
+        def picked(key: str | None) -> None:
+            if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
+                                   expected_version=claim["version"]):
+                self.notify(f"{key}: {claim['text'][:40]}")
+                self.reload()
+                self.action_move(1)
+        self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
+
+    def action_note(self) -> None:
+        claim = self.current()
+        if claim is None:
+            return
+        text = self.note_drafts.get(claim["id"], claim["note"] or "")
+
+        def saved(new: str | None) -> None:
+            if new is None:
+                return
+            self.note_drafts[claim["id"]] = new
+            if self._apply(store.set_note, self.db, claim["id"], new, self.reviewer, claim["version"]):
+                self.note_drafts.pop(claim["id"], None)
+                self.notify("Note saved")
+                self.reload()
+        self.app.push_screen(NoteEditor(text, claim["text"][:40]), saved)
+
+    def action_source(self) -> None:
+        claim = self.current()
+        if claim is None:
+            return
+
+        def saved(form: SourceInput | None) -> None:
+            if form is None:
+                return
+            self.source_drafts[claim["id"]] = form
+            if self._apply(store.add_source, self.db, claim["id"], form.url, self.reviewer, title=form.title,
+                           publisher=form.publisher, published=form.published, excerpt=form.excerpt,
+                           stance=form.stance):
+                self.source_drafts.pop(claim["id"], None)
+                self.notify("Source linked")
+                self.reload()
+        self.app.push_screen(SourceForm(self.source_drafts.get(claim["id"])), saved)
+
+    def action_add_claim(self) -> None:
+        span = self.query_one(ArticleView).selected_span()
+        if span is None:
+            self.notify("Select the words of the claim in the text first (Tab to the text, shift+arrows)",
+                        severity="warning")
+            return
+        added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
+        if added:
+            self.notify(f"Claim added: {added['text'][:40]}")
+            self.reload(select=added["id"])
+
+    def action_reject(self) -> None:
+        claim = self.current()
+        if claim and self._apply(store.reject_claim, self.db, claim["id"], self.reviewer,
+                                 expected_version=claim["version"]):
+            self.notify("Rejected as not check-worthy (ctrl+z undoes)")
+            self.reload()
+
+    def action_edit_span(self) -> None:
+        claim = self.current()
+        span = self.query_one(ArticleView).selected_span()
+        if claim is None or span is None or span == (claim["start"], claim["end"]):
+            self.notify("Select the new span in the text, then press e", severity="warning")
+            return
+        if self._apply(store.edit_claim_span, self.db, claim["id"], span[0], span[1], self.reviewer,
+                       expected_version=claim["version"]):
+            self.notify("Span changed")
+            self.reload(select=claim["id"])
+
+    def action_history(self) -> None:
+        claim = self.current()
+        if claim:
+            events = store.claim_history(self.db, claim["id"])
+            self.app.push_screen(TextViewer(f"History of claim {claim['id']}", history_text(events)))
+
+    def action_undo(self) -> None:
+        result = self._apply(store.undo_last, self.db, self.reviewer)
+        if result:
+            self.notify(f"Undone: {result['undone']}")
+            self.reload()
+
+    def action_copy_past(self) -> None:
+        claim = self.current()
+        past = [p for p in self.similar.get(claim["id"], []) if p["verdict"]] if claim else []
+        if not past:
+            self.notify("No reviewed similar claim to copy from", severity="warning")
+            return
+        source = past[0]
+        if self._apply(store.set_verdict, self.db, claim["id"], source["verdict"], self.reviewer,
+                       note=f"Verdict copied from claim #{source['id']} ({source['headline'] or ''})",
+                       expected_version=claim["version"]):
+            for s in store.list_sources(self.db, source["id"]):
+                self._apply(store.add_source, self.db, claim["id"], s["url"], self.reviewer, title=s["title"],
+                            publisher=s["publisher"], published=s["published"], excerpt=s["excerpt"],
+                            stance=s["stance"])
+            self.notify(f"Copied {source['verdict']} from #{source['id']}")
+            self.reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

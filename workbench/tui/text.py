@@ -1,0 +1,40 @@
+"""Article text, notes and titles are data: shown through rich Text, never parsed as markup."""
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(value: object, style: str = "") -> Text:
+    """Literal text for any widget: "[bold]" shows as [bold]; control characters are dropped."""
+    return Text(_CONTROL.sub("", "" if value is None else str(value)), style=style, end="")
+
+
+def value_summary(value: dict | None) -> str:
+    if not value:
+        return ""
+    parts = []
+    if value.get("approx"):
+        parts.append("≈")
+    if value.get("low") is not None and value.get("high") is not None:
+        parts.append(f"{value['low']:g}–{value['high']:g}")
+    elif value.get("number") is not None:
+        parts.append(f"{value['number']:,g}")
+    for key in ("currency", "unit", "date"):
+        if value.get(key):
+            parts.append(str(value[key]))
+    if value.get("factor"):
+        parts.append(f"×{value['factor']:g}")
+    if value.get("superlative"):
+        parts.append(value["superlative"])
+    return " ".join(parts)
+
+
+def progress_bar(done: int, total: int, width: int = 10) -> str:
+    if total <= 0:
+        return "·" * width + "   0/0"
+    filled = round(width * done / total)
+    return "█" * filled + "░" * (width - filled) + f" {done:>3}/{total}"
