@@ -33,14 +33,19 @@ def extract(body: str, published: date | None = None) -> Extraction:
 
 
 def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:
-    kept_figures = []
-    di = 0
-    for f in figures:
-        clash = next((d for d in dates if d.start < f.end and f.start < d.end), None) if dates else None
-        if clash is not None and f.kind in _DATE_BEATS:
-            continue
-        kept_figures.append(f)
-    kept_dates = [d for d in dates
-                  if not any(f.start < d.end and d.start < f.end and f.kind not in _DATE_BEATS for f in kept_figures)]
-    del di
+    # coverage maps instead of pairwise tests: a 1 MB line holds tens of thousands of figures
+    size = max((c.end for c in (*dates, *figures)), default=0)
+    dated = _coverage(size, dates)
+    kept_figures = [f for f in figures if not (f.kind in _DATE_BEATS and dated.find(1, f.start, f.end) != -1)]
+    strong = _coverage(size, [f for f in kept_figures if f.kind not in _DATE_BEATS])
+    kept_dates = [d for d in dates if strong.find(1, d.start, d.end) == -1]
     return sorted(kept_dates + kept_figures, key=lambda c: (c.start, -c.end))
+
+
+def _coverage(size: int, claims: list[Claim]) -> bytearray:
+    """1 at every character some claim covers."""
+    covered = bytearray(size)
+    for c in claims:
+        if c.end > c.start:
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return covered

@@ -195,13 +195,14 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     if len(lowered) != len(body):  # a few characters lower-case to two; offsets must not move
         lowered = None
     found: list[tuple[int, int, str, dict]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(body) + 1)  # 1 where a figure is already claimed: overlap tests stay linear
 
     def add(start: int, end: int, kind: str, value: dict) -> None:
         while end > start and body[end - 1] in " ,.;:":
             end -= 1
         found.append((start, end, kind, value))
-        taken.append((start, end))
+        if end > start:
+            taken[start:end] = b"\x01" * (end - start)
 
     for m in _finditer(COMPARISON, body, lowered):
         value: dict = {}
@@ -302,8 +303,8 @@ def _num(text: str) -> float:
     return words_value(t) or 0.0
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken[-50:]) or any(s < end and start < e for s, e in taken[:-50])
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    return taken.find(1, start, end) != -1
 
 
 def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, str, dict] | None:

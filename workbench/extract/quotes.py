@@ -106,7 +106,8 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         s1 = max(sentence.end, end) if sentence else end
         words = len(inner.split())
         partial = words <= 4 and _embedded(body, start)
-        cue = _find_cue(body, start, end, s0, partial, [q for q in spans if q != (start, end)])
+        # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
+        cue = _find_cue(body, start, end, s0, partial, spans)
         speaker = speaker_start = speaker_end = cue_word = None
         if cue:
             np_start, np_end, cue_word = cue
