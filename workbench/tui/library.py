@@ -23,7 +23,7 @@ class LibraryScreen(Screen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", show=True),
         Binding("i", "import", "Import", id="library.import"),
-        Binding("slash", "focus_filter", "Filter", id="library.filter"),
+        Binding("ctrl+f", "focus_filter", "Filter", id="library.filter"),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear", show=False),
     ]
 
@@ -64,7 +64,7 @@ class LibraryScreen(Screen):
             table.move_cursor(row=min(keep, len(rows[:PAGE]) - 1))
         more = " (more: type to filter)" if len(rows) > PAGE else ""
         self.query_one("#library-status", Label).update(
-            plain(f"{min(len(rows), PAGE)} articles{more} — Enter opens, i imports, / filters, ? keys"))
+            plain(f"{min(len(rows), PAGE)} articles{more} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:

@@ -53,7 +53,8 @@ class SearchScreen(Screen):
         verdict = self.query_one("#filter-verdict", Select).value
         kind = self.query_one("#filter-kind", Select).value
         outlet = self.query_one("#filter-outlet", Input).value.strip() or None
-        self.search(query, None if verdict == Select.BLANK else verdict, None if kind == Select.BLANK else kind,
+        # an unset Select holds a sentinel object, not a string
+        self.search(query, verdict if isinstance(verdict, str) else None, kind if isinstance(kind, str) else None,
                     outlet)
 
     @work(thread=True, exclusive=True, group="search")

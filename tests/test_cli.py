@@ -1,0 +1,222 @@
+"""The command line's contract (issue 2), through the real `workbench` program in a subprocess:
+what import prints, idempotence, one clear line and exit 1 for each bad input, JSON shapes,
+and the `db` commands."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+WORKBENCH = Path(sys.executable).with_name("workbench")
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+
+ARTICLE = """Harbour wall costs double to £48m
+By Ruth Anand
+12 March 2024
+
+PORT ELLIS: The council approved a £48m flood wall on Tuesday, twice the £24m first estimated in 2021.
+
+"We cannot leave 1,400 homes at risk for another winter," said Helen Marsh, the council leader.
+
+Work will start in May and take about 18 months, officials said.
+"""
+
+
+def run(db: Path, *args: str, stdin: str | bytes | None = None, umask: int | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "WORKBENCH_REVIEWER": "tester"}
+    env.pop("WORKBENCH_DB", None)
+    return subprocess.run(
+        [str(WORKBENCH), "--db", str(db), *args], input=stdin, capture_output=True,
+        text=not isinstance(stdin, bytes), env=env, timeout=120,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )
+
+
+def one_error_line(proc: subprocess.CompletedProcess) -> str:
+    """The refusal: exit 1, exactly one line on stderr, no traceback."""
+    err = proc.stderr if isinstance(proc.stderr, str) else proc.stderr.decode()
+    assert proc.returncode == 1, (proc.returncode, err)
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def db_with_article(tmp_path: Path, article_file: Path) -> Path:
+    db = tmp_path / "wb.db"
+    assert run(db, "import", str(article_file)).returncode == 0
+    return db
+
+
+def test_import_prints_added_then_already_present_and_adds_nothing_twice(tmp_path, article_file):
+    db = tmp_path / "wb.db"
+    first = run(db, "import", str(article_file))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("added: #1 Harbour wall costs double to £48m")
+    assert "claims" in first.stdout and "quotes" in first.stdout
+    again = run(db, "import", str(article_file))
+    assert again.returncode == 0
+    assert again.stdout.startswith("already present: #1 ")
+    rows = json.loads(run(db, "articles", "--json").stdout)
+    assert [r["id"] for r in rows] == [1]
+    with sqlite3.connect(db) as conn:
+        events = conn.execute("SELECT COUNT(*) FROM events WHERE action = 'import'").fetchone()[0]
+    assert events == 1
+
+
+def test_reimporting_the_samples_folder_is_idempotent(tmp_path):
+    db = tmp_path / "wb.db"
+    first = run(db, "import", "--json", str(SAMPLES))
+    assert first.returncode == 0, first.stderr
+    added = json.loads(first.stdout)
+    assert len(added) >= 7 and all(r["added"] for r in added)
+    second = json.loads(run(db, "import", "--json", str(SAMPLES)).stdout)
+    assert [r["article_id"] for r in second] == [r["article_id"] for r in added]
+    assert not any(r["added"] for r in second)
+
+
+def test_import_from_stdin(tmp_path):
+    db = tmp_path / "wb.db"
+    proc = run(db, "import", "-", stdin=ARTICLE)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("added: #1 Harbour wall")
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """name → (path, a word the error line must contain)."""
+    png = tmp_path / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    binary = tmp_path / "data.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.md"
+    blank.write_bytes(b"   \n\n\t\n")
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:  # sparse: 50 MB on paper, nothing on disk
+        fh.truncate(50 * 1024 * 1024)
+    return {
+        "png": (png, "binary"),
+        "binary": (binary, "binary"),
+        "empty": (empty, "empty"),
+        "blank": (blank, "empty"),
+        "50 MB": (huge, "limit"),
+        "missing": (tmp_path / "nope.txt", "no such file"),
+    }
+
+
+@pytest.mark.parametrize("name", ["png", "binary", "empty", "blank", "50 MB", "missing"])
+def test_each_bad_input_is_one_line_and_exit_1_and_stores_nothing(tmp_path, name):
+    path, word = _bad_inputs(tmp_path)[name]
+    db = tmp_path / "wb.db"
+    line = one_error_line(run(db, "import", str(path)))
+    assert word in line.lower()
+    assert line.startswith("workbench: ")
+    assert json.loads(run(db, "articles", "--json").stdout) == []
+
+
+def test_batch_with_good_and_bad_files_imports_the_good_and_exits_1(tmp_path, article_file):
+    db = tmp_path / "wb.db"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    proc = run(db, "import", str(bad), str(article_file))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "added: #1 Harbour wall" in proc.stdout
+    assert "empty" in proc.stderr and "1 of 2 files failed" in proc.stderr
+    assert [r["headline"] for r in json.loads(run(db, "articles", "--json").stdout)] == [
+        "Harbour wall costs double to £48m"]
+
+
+@pytest.mark.parametrize("args, word", [
+    (("claims", "999"), "no article"),
+    (("claims", "ffffffff"), "no article"),
+    (("note", "999", "hello"), "no claim"),
+    (("verdict", "999", "true"), "no claim"),
+    (("history", "999"), "no claim"),
+    (("source", "add", "999", "https://example.org/report"), "no claim"),
+    (("verdict", "1", "probably"), "no verdict"),
+    (("source", "add", "1", "not a url"), "not a web address"),
+    (("note", "1", "   "), "empty"),
+])
+def test_unknown_ids_and_bad_values_are_one_line_and_exit_1(db_with_article, args, word):
+    assert word in one_error_line(run(db_with_article, *args))
+
+
+def test_usage_error_exits_2(db_with_article):
+    proc = run(db_with_article, "verdict", "not-a-number", "true")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+
+
+def test_articles_and_claims_json_shapes(db_with_article):
+    articles = json.loads(run(db_with_article, "articles", "--json").stdout)
+    assert isinstance(articles, list) and len(articles) == 1
+    assert {"id", "headline", "published"} <= set(articles[0])
+    assert articles[0]["published"] == "2024-03-12"
+    claims = json.loads(run(db_with_article, "claims", "1", "--json").stdout)
+    assert isinstance(claims, list) and claims
+    for c in claims:
+        assert {"id", "kind", "text", "start", "end", "value", "speaker", "verdict", "note"} <= set(c)
+    assert any(c["kind"] == "quote" and c["speaker"] == "Helen Marsh" for c in claims)
+    assert any(c["kind"] == "money" and c["text"] == "£48m" for c in claims)
+
+
+def test_db_path_prints_the_file_given(tmp_path):
+    db = tmp_path / "where" / "wb.db"
+    proc = run(db, "db", "path")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == str(db)
+
+
+def test_db_check_says_ok_on_a_sound_database(db_with_article):
+    proc = run(db_with_article, "db", "check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == "ok"
+
+
+def test_db_check_names_a_broken_offset_and_exits_1(db_with_article):
+    with sqlite3.connect(db_with_article) as conn:
+        conn.execute('UPDATE claims SET start = start + 1 WHERE id = 1')
+    proc = run(db_with_article, "db", "check")
+    assert proc.returncode == 1
+    assert "offsets: claim 1" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_db_backup_is_a_private_complete_copy_and_never_overwrites(db_with_article, tmp_path):
+    target = tmp_path / "copies" / "backup.db"
+    proc = run(db_with_article, "db", "backup", str(target))
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT headline FROM articles").fetchall() == [("Harbour wall costs double to £48m",)]
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert "already exists" in one_error_line(run(db_with_article, "db", "backup", str(target)))
+
+
+def test_database_file_is_private_even_with_a_permissive_umask(tmp_path, article_file):
+    db = tmp_path / "wb.db"
+    assert run(db, "import", str(article_file), umask=0).returncode == 0
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_text("my shopping list\n" * 20)
+    assert "not a SQLite database" in one_error_line(run(db, "articles"))
+    assert db.read_text().startswith("my shopping list")

@@ -1,0 +1,254 @@
+"""The TUI driven by Pilot against a real temporary database; assertions are on the database."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.service import import_paths
+from workbench.store import claim_history, get_claim, list_claims, list_sources, open_db, set_verdict
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.article_view import ArticleView
+from workbench.tui.review import ReviewScreen
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+SEED = SAMPLES / "syria-homs-2015-11-24.txt"
+SIZE = (160, 48)
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "tui.db")
+    list(import_paths(db, [str(SEED)], "ann"))
+    return db
+
+
+def seed_claim(db, text):
+    return next(c for c in list_claims(db, 1) if c["text"] == text)
+
+
+async def open_at(app, pilot, claim_text):
+    """Open the seed's review screen and move the list to a claim."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    index = next(i for i, c in enumerate(screen.claims) if c["text"] == claim_text)
+    screen.query_one("#claims").move_cursor(row=index)
+    await pilot.pause()
+    return screen
+
+
+async def test_library_lists_articles_and_enter_opens_review(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#articles")
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "ann" in app.screen.sub_title
+
+
+async def test_verdict_key_writes_the_verdict_and_its_event(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("v")
+        await pilot.press("6")  # "false" on the seeded scale
+        await pilot.pause()
+    claim = seed_claim(db, "130 victims")
+    assert claim["verdict"] == "false" and claim["reviewer"] == "ann"
+    assert [e["action"] for e in claim_history(db, claim["id"]) if e["claim_id"] == claim["id"]] == ["verdict"]
+
+
+async def test_j_and_k_move_and_the_text_follows(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        first = screen.current()["id"]
+        await pilot.press("j")
+        assert screen.current()["id"] != first
+        await pilot.press("k")
+        assert screen.current()["id"] == first
+        view = screen.query_one(ArticleView)
+        assert view.selected_span() == (screen.current()["start"], screen.current()["end"])
+
+
+async def test_note_editor_saves_a_multiline_note(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-text").load_text("Le Monde lists 130.\n[bold]second line[/]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert seed_claim(db, "130 victims")["note"] == "Le Monde lists 130.\n[bold]second line[/]"
+
+
+async def test_source_form_refuses_a_bad_url_and_keeps_the_input(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("s")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#src-url").value = "javascript:alert(1)"
+        form.query_one("#src-title").value = "Bataclan toll"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, input kept
+        assert form.query_one("#src-title").value == "Bataclan toll"
+        form.query_one("#src-url").value = "https://www.example.org/bataclan"
+        form.query_one("#src-publisher").value = "Le Monde"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [source] = list_sources(db, seed_claim(db, "130 victims")["id"])
+    assert (source["url"], source["title"], source["publisher"]) == (
+        "https://www.example.org/bataclan", "Bataclan toll", "Le Monde")
+
+
+async def test_reject_then_undo(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "on November 1")
+        await pilot.press("x")
+        await pilot.pause()
+        assert seed_claim(db, "on November 1")["status"] == "rejected"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    claim = seed_claim(db, "on November 1")
+    assert claim["status"] == "open"
+    actions = [e["action"] for e in claim_history(db, claim["id"]) if e["claim_id"] == claim["id"]]
+    assert actions == ["reject", "undo"]
+
+
+async def test_add_claim_from_selection_and_edit_a_span(db):
+    app = WorkbenchApp(db, "ann")
+    body = db["articles"].get(1)["body"]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        view = screen.query_one(ArticleView)
+        at = body.index("Unesco World Heritage sites")
+        view.selection = view.selection.__class__(view.location(at), view.location(at + 27))
+        await pilot.press("a")
+        await pilot.pause()
+        manual = [c for c in list_claims(db, 1) if c["origin"] == "manual"]
+        assert [c["text"] for c in manual] == ["Unesco World Heritage sites"]
+        # widen the selected claim's span to "many of its Unesco World Heritage sites"
+        wider = body.index("many of its Unesco")
+        view.selection = view.selection.__class__(view.location(wider), view.location(at + 27))
+        await pilot.pause()
+        screen.query_one("#claims").move_cursor(row=next(i for i, c in enumerate(screen.claims)
+                                                          if c["id"] == manual[0]["id"]))
+        view.selection = view.selection.__class__(view.location(wider), view.location(at + 27))
+        await pilot.press("e")
+        await pilot.pause()
+    edited = get_claim(db, manual[0]["id"])
+    assert edited["text"] == "many of its Unesco World Heritage sites"
+    assert body[edited["start"]:edited["end"]] == edited["text"]
+
+
+async def test_history_key_shows_the_trail(db):
+    claim = seed_claim(db, "130 victims")
+    set_verdict(db, claim["id"], "true", "bob", note="checked [/foo]")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("h")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#viewer-body").render())
+        assert "bob" in shown and "verdict" in shown and "[/foo]" in shown
+
+
+async def test_conflicting_verdict_is_refused_and_shown(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        # another reviewer gets there between the screen reading the claim and this reviewer's key
+        set_verdict(db, seed_claim(db, "130 victims")["id"], "true", "bob")
+        await pilot.press("v")
+        await pilot.press("6")
+        await pilot.pause()
+        assert "Conflict" in str(app.screen.query_one("#dialog-title").render())
+    claim = seed_claim(db, "130 victims")
+    assert (claim["verdict"], claim["reviewer"]) == ("true", "bob")
+
+
+async def test_conflicting_note_keeps_what_the_reviewer_typed(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        claim_id = screen.current()["id"]
+        set_verdict(db, claim_id, "true", "bob")
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-text").load_text("my careful note")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.note_drafts[claim_id] == "my careful note"
+        await pilot.press("escape")  # close the conflict view
+        await pilot.pause()
+        screen.reload()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#note-text").text == "my careful note"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert get_claim(db, claim_id)["note"] == "my careful note"
+
+
+async def test_search_screen_finds_a_claim_and_enter_jumps_to_it(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("/")
+        await pilot.pause()
+        await pilot.press(*"130 victms")
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one("#results")
+        assert results.row_count >= 1
+        results.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.current()["text"] == "130 victims"
+
+
+async def test_export_screen_writes_the_report(db, tmp_path):
+    app = WorkbenchApp(db, "ann")
+    target = tmp_path / "out.html"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+async def test_markup_and_escapes_in_text_show_literally(tmp_path):
+    db = open_db(tmp_path / "evil.db")
+    evil = tmp_path / "evil.txt"
+    evil.write_text("Evil [/foo] headline [bold]\n\nBy X\nMay 1, 2020\n"
+                    "LONDON: Officials said [/foo] 40 people [bold]were hurt\x1b[2J on Monday, police said today.\n",
+                    encoding="utf-8")
+    list(import_paths(db, [str(evil)], "ann"))
+    claim = list_claims(db, 1)[0]
+    set_verdict(db, claim["id"], "false", "ann", note="[/bar] [reverse]note")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail").render())
+        assert "[/bar] [reverse]note" in detail
+        assert "[/foo]" in app.screen.query_one(ArticleView).text
+        assert "\x1b" not in app.screen.query_one(ArticleView).text
