@@ -137,10 +137,11 @@ def migrate(db: Database, upto: str | None = None) -> list[str]:
             else:
                 for statement in _statements(path.read_text(encoding="utf-8")):
                     conn.execute(statement)
+                if path.stem in AFTER_MIGRATION:
+                    # in the migration's own transaction: a crash mid-backfill must not leave it recorded as done
+                    AFTER_MIGRATION[path.stem](db)
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()])
                 done.append(path.stem)
-        if path.stem in done and path.stem in AFTER_MIGRATION:
-            AFTER_MIGRATION[path.stem](db)
         if upto is not None and path.stem == upto:
             break
     return done
