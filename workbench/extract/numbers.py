@@ -17,8 +17,10 @@ SCALES = {
     "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
     "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000, "lakh": 100_000, "crore": 10_000_000,
 }
-VAGUE_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-                "billions": 2_000_000_000, "tens of thousands": 20_000, "hundreds of thousands": 200_000}
+# a vague plural is normalised to the unit it counts in ("dozens" → 12, "thousands" → 1000): a floor a
+# reviewer can check against, marked approx; the exact figure is unknowable from the text
+VAGUE_COUNTS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+                "billions": 1_000_000_000, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
 FRACTION_WORDS = {
     "half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
     "fifths": 0.2, "sixth": 1 / 6, "tenth": 0.1, "tenths": 0.1, "eighth": 0.125, "twentieth": 0.05,
@@ -32,12 +34,31 @@ WORD_NUMBER = (
     r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[\s-](?:" + "|".join(k for k in UNITS_WORDS if k != "zero") + r"))?"
     r"|" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r"|a\s+dozen|a\s+hundred|a\s+thousand|dozen)"
 )
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+                    "⅞": 0.875, "⅕": 0.2}
+# thousands groups ("5,000"; a stray space before a group of zeros, "80, 000", since nobody writes a
+# free-standing "000"), Indian lakh grouping ("12,34,567"), decimals, mixed fractions ("10 1/2", "7¾")
+DIGITS = (
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!,?\d)"
+    r"|\d{1,3}(?:,(?:\d{3}|\s0\d\d))+(?:\.\d+)?"
+    r"|\d+\s(?:1/[248]|3/[48]|[1-7]/8|[12]/3)(?![\d/])"
+    r"|\d*[½¼¾⅓⅔⅛⅜⅝⅞⅕]"
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
+_MIXED = re.compile(r"(\d*)\s?(?:(\d)/(\d)|([½¼¾⅓⅔⅛⅜⅝⅞⅕]))$")
 _WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
 def digits_value(text: str) -> float:
-    return float(text.replace(",", ""))
+    """"5,000" → 5000, "80, 000" → 80000, "10 1/2" → 10.5, "¾" → 0.75."""
+    text = text.replace(",", "")
+    if "/" in text or not text[-1:].isascii():
+        m = _MIXED.search(text)
+        if m:
+            whole = float(m.group(1) or 0)
+            frac = VULGAR_FRACTIONS[m.group(4)] if m.group(4) else int(m.group(2)) / int(m.group(3))
+            return whole + frac
+    return float(text.replace(" ", ""))
 
 
 def words_value(text: str) -> float | None:
@@ -79,8 +100,8 @@ def number_value(text: str) -> float | None:
 
 
 def clean_number(value: float) -> int | float:
-    """5000.0 → 5000, 0.3333333 → 0.333: what a reader expects to see."""
+    """5000.0 → 5000, 0.0085 stays 0.0085: what a reader expects to see (fractions round themselves)."""
     value = float(f"{value:.12g}")  # 17.1 * 1e9 is 17100000000.000002 in binary floating point
     if value == int(value) and abs(value) < 1e15:
         return int(value)
-    return round(value, 3) if abs(value) < 1 else round(value, 6)
+    return value

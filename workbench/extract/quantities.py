@@ -41,7 +41,26 @@ CURRENCY_WORDS = {
     "kroner": "NOK", "dinar": "DZD", "dinars": "DZD", "dirham": "AED", "dirhams": "AED", "riyal": "SAR",
     "riyals": "SAR", "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "pence": "GBX", "penny": "GBX",
     "cent": "USc", "cents": "USc", "pesetas": "ESP", "peseta": "ESP", "zloty": "PLN", "forint": "HUF",
+    "guilder": "NLG", "guilders": "NLG", "markka": "FIM", "deutsche marks": "DEM", "deutschmarks": "DEM",
+    # a currency named with its country, and ISO codes written after the figure ("75 USD", "120 MEUR")
+    "us dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollar": "AUD", "australian dollars": "AUD", "canadian dollar": "CAD", "canadian dollars": "CAD",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "taiwan dollars": "TWD", "swiss francs": "CHF", "swiss franc": "CHF", "french francs": "FRF",
+    "belgian francs": "BEF", "turkish lira": "TRY", "mexican pesos": "MXN", "argentine pesos": "ARS",
+    "philippine pesos": "PHP", "indian rupees": "INR", "pakistani rupees": "PKR", "japanese yen": "JPY",
+    "chinese yuan": "CNY", "south african rand": "ZAR", "brazilian reais": "BRL", "dutch guilders": "NLG",
+    "finnish markka": "FIM", "german marks": "DEM", "swedish kronor": "SEK", "danish kroner": "DKK",
+    "norwegian kroner": "NOK", "hungarian forints": "HUF", "saudi riyals": "SAR", "egyptian pounds": "EGP",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "cny": "CNY", "aud": "AUD",
+    "cad": "CAD", "inr": "INR", "rmb": "CNY", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "sek": "SEK",
+    "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "krw": "KRW", "rub": "RUB",
 }
+# currency words that are also everyday English words: money only with a scale ("5 billion won")
+AMBIGUOUS_CURRENCY = {"won", "real", "rand", "mark"}
+# "30 MUSD", "MEUR 120": the million-prefixed codes of financial writing
+MILLION_CODES = {"musd": "USD", "meur": "EUR", "mgbp": "GBP", "maud": "AUD", "mcad": "CAD", "mchf": "CHF",
+                 "msek": "SEK", "mnok": "NOK", "mdkk": "DKK"}
 # unit word → (kind, normalised unit)
 UNITS = {
     **{u: ("distance", "km") for u in ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")},
@@ -53,6 +72,9 @@ UNITS = {
     **{u: ("distance", "inch") for u in ("inch", "inches")},
     **{u: ("distance", "yard") for u in ("yard", "yards", "yd", "yds")},
     **{u: ("quantity", "acre") for u in ("acre", "acres")},
+    **{u: ("quantity", "sq km") for u in ("km2", "km²", "sq km", "sqkm")},
+    **{u: ("quantity", "sq m") for u in ("m2", "m²")},
+    **{u: ("quantity", "radian") for u in ("rad", "radian", "radians")},
     **{u: ("quantity", "hectare") for u in ("hectare", "hectares", "ha")},
     **{u: ("quantity", "kg") for u in ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme")},
     **{u: ("quantity", "g") for u in ("g", "gram", "grams", "gramme", "grammes")},
@@ -79,7 +101,10 @@ UNITS = {
     **{u: ("quantity", "°C") for u in ("°c", "celsius", "degrees celsius", "degree celsius", "deg c", "c")},
     **{u: ("quantity", "°F") for u in ("°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg f",
                                        "f", "degrees f", "degree f")},
-    **{u: ("quantity", "degree") for u in ("degree", "degrees")},
+    **{u: ("quantity", "degree") for u in ("degree", "degrees", "°")},
+    **{u: ("quantity", "teaspoon") for u in ("teaspoon", "teaspoons", "tsp")},
+    **{u: ("quantity", "tablespoon") for u in ("tablespoon", "tablespoons", "tbsp")},
+    **{u: ("quantity", "pint") for u in ("pint", "pints")},
     **{u: ("duration", "second") for u in ("second", "seconds", "sec", "secs")},
     **{u: ("duration", "minute") for u in ("minute", "minutes", "min", "mins")},
     **{u: ("duration", "hour") for u in ("hour", "hours", "hr", "hrs")},
@@ -93,14 +118,15 @@ UNITS = {
 DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44,
                  "year": 365.25, "decade": 3652.5, "century": 36525}
 # units written glued to the digits only ("104F", "40C", "5t"): as separate words they mean other things
-GLUED_ONLY = {"f", "c", "t", "g", "l", "m", "mi", "ha", "min", "sec"}
+GLUED_ONLY = {"f", "c", "t", "g", "l", "m", "mi", "ha", "min", "sec", "rad", "m2"}
 
 _unit_alternatives = sorted(UNITS, key=len, reverse=True)
 UNIT_RE = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _unit_alternatives)
-_currency_words = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_currency_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
+_million_codes = "|".join(MILLION_CODES)
 _currency_symbols = (
     r"(?:(?:us|au|a|c|ca|nz|hk|s|r|mxn)\s?\$|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
-    r"(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad)(?=\s?\d)|rs\.?(?=\s?\d))"
+    r"(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|" + _million_codes + r")(?=\s?\d)|rs\.?(?=\s?\d))"
 )
 _scale = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
@@ -110,15 +136,17 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
 FIGURE = re.compile(
     rf"""
-    (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzotfsenadhuUcCmMrRgGjJiI])  # first-character test: skips most positions cheaply
+    (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzotfsenadhuUcCmMrRgGjJiI½¼¾⅓⅔⅛⅜⅝⅞⅕−-])  # first-character test: skips most positions cheaply
     (?P<cur>{_currency_symbols}\s?)?
-    (?P<num>(?<![\w.,/:-]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
+    (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
+    (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−]))){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
     (?P<scale>\s*-?\s*{_scale}\b)?
     (?P<after>
         (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
-      | (?P<curword>\s+(?:{_currency_words})\b(?:\s+sterling)?)
-      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+)?(?:{UNIT_RE})\b(?:[\s-]old\b|\s+of\s+age\b)?)
+      | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
+                   (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
+      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+)?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
       | (?P<strong>-strong\b)
     )?
     """,
@@ -133,7 +161,7 @@ FRACTION = re.compile(
     r"\b(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b"
     r"|(?P<c>a|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?|sixth|eighth)\b"
-    r"|(?<![\w/])(?P<e>\d+)/(?P<f>\d+)(?=\s+(?:of|mile|miles|inch|cup|pound|share)))",
+    r"|(?<![\w/])(?<!\d\s)(?P<e>\d+)/(?P<f>\d+)(?=\s+(?:of|mile|miles|inch|cup|pound|share|points?)\b))",
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
@@ -154,9 +182,16 @@ ORDINAL = re.compile(
     r"lowest|richest|poorest|most|least|-?largest|place)\b(?:\s+(?:month|year|week|day|quarter|time))?",
     re.IGNORECASE,
 )
+# "half a million", "a quarter million us dollars", "three quarters billion"
+FRACTION_SCALE = re.compile(
+    r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
+    r"(?P<s>thousand|million|billion|trillion)\b"
+    rf"(?P<cur>\s+(?:{_currency_words})\b)?",
+    re.IGNORECASE,
+)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 # what follows "90 of": the whole of which the figure is a part
-PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
+PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
 NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
 STOP_WORDS = frozenset(
     "the a an of in on at to and or but for with by from that which who whom whose was were is are be been "
@@ -219,7 +254,21 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)
 
+    for m in _finditer(FRACTION_SCALE, body, lowered):
+        n = 1.0 if not m["n"] or m["n"].lower() == "a" else _num(m["n"])
+        number = n * FRACTION_WORDS[m["f"].lower()] * SCALES[m["s"].lower()]
+        value = {"number": clean_number(number)}
+        if m["cur"]:
+            value["currency"] = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["cur"].strip().lower()), "USD")
+        approx = _Approx(body, m.start())
+        if approx.text:
+            value["approx"] = True
+        add(approx.start, m.end() if m["cur"] else _noun_phrase_end(body, m.end()),
+            "money" if m["cur"] else "count", value)
+
     for m in _finditer(FRACTION, body, lowered):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
         if m["a"]:
             a, b = _num(m["a"]), _num(m["b"])
         elif m["c"]:
@@ -267,6 +316,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
             continue
+        if m.group().lower().endswith("century"):
+            continue  # "the 20th century" places a time, it claims nothing
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
         add(m.start(), m.end(), "ordinal", {"number": n})
 
@@ -309,19 +360,19 @@ def _overlaps(taken: bytearray, start: int, end: int) -> bool:
 
 def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, str, dict] | None:
     num_text = m["num"]
-    is_word = not num_text[0].isdigit() and num_text[0] != "."
+    is_word = num_text[0].isalpha()
     scale = (m["scale"] or "").strip(" -").lower()
     unit_text = (m["unit"] or "").strip(" -").lower()
     unit_text = re.sub(r"[\s-]old$|\s+of\s+age$", "", unit_text).strip()
     unit_text = re.sub(r"^(?:square\s+|sq\.?\s*|cubic\s+)", "", unit_text)
     unit_key = re.sub(r"\s+", " ", unit_text)
-    glued = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
+    glued: bool = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
     # "m" after a figure is million before a counted noun or with a currency, metres otherwise
     if scale in ("m", "b") and not m["cur"] and not m["curword"]:
         nxt = re.match(r"\s+([a-z]+)", body[m.end("scale"):])
-        if scale == "b" or not (nxt and (nxt.group(1).endswith("s") or nxt.group(1) in IRREGULAR_PLURALS)):
+        if scale == "b" or not (nxt and _is_plural(nxt.group(1))):
             if scale == "m" and not m["unit"]:
-                unit_key, scale = "m", ""
+                unit_key, scale, glued = "m", "", True  # "1.8m tall", "a 3 m wall": metres
             else:
                 return None
     if unit_key in GLUED_ONLY and not glued and not (m["unit"] or "").startswith("-"):
@@ -338,6 +389,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             return _with_value(m, approx, m.start(), end, "count", value, {})
     else:
         value = digits_value(num_text)
+    if m["sign"]:
+        value = -value
     if scale:
         value *= SCALES.get(scale, 1)
     start = m.start()
@@ -352,9 +405,31 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         extra = {"low": clean_number(low), "high": clean_number(high)}
     currency = None
     if m["cur"]:
-        currency = CURRENCY_SYMBOLS.get(re.sub(r"\s", "", m["cur"]).lower().rstrip("."), "USD")
+        symbol = re.sub(r"\s", "", m["cur"]).lower().rstrip(".")
+        if symbol in MILLION_CODES:
+            currency, value = MILLION_CODES[symbol], value * 1e6
+        else:
+            currency = CURRENCY_SYMBOLS.get(symbol, "USD")
     if m["curword"]:
-        currency = CURRENCY_WORDS.get(m["curword"].split()[0].lower(), currency)
+        if m["mcode"]:
+            currency, value = MILLION_CODES[m["mcode"].lower()], value * 1e6
+        else:
+            word = re.sub(r"\s+", " ", m["curword"].strip(" -").lower()).removesuffix(" sterling")
+            if m["scale2"]:
+                word = word[: -len(m["scale2"])].strip()
+            currency = CURRENCY_WORDS.get(word, currency)
+            if word in AMBIGUOUS_CURRENCY and not (scale or m["scale2"] or m["cur"]):
+                currency = None  # "the 2 real reasons", "the side that scored 3 won": not money
+                end = m.start("after")
+        if m["scale2"]:
+            value *= SCALES.get(m["scale2"].strip().lower(), 1)
+        cents = _CENTS.match(body, end)
+        if cents and not extra and not m["cur"] and currency in _HAS_CENTS:
+            # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
+            minor = _num(cents["minor"])
+            if 0 < minor < 100:
+                value += minor / 100
+                end = cents.end("minor") if not cents["word"] else cents.end()
     if currency:
         end = _with_conversions(body, end)
         return _with_value(m, approx, start, end, "range" if extra else "money", value,
@@ -375,18 +450,44 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if m["strong"]:
         end = _noun_phrase_end(body, end, need_plural=True)
         return _with_value(m, approx, start, end, "count", value, {})
-    # a bare figure: a year, a label ("Article 50", "Boeing 737") or a count of something
+    # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
     if not scale and YEAR.match(num_text) and not extra:
         return None
+    if CODE_AFTER.match(body, m.end()) or m["sign"]:
+        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
     before = body[max(0, m.start() - 20):m.start()]
-    label = re.search(r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|page|p\.|#)\s*$", before)
-    if label and not (label["word"] and label["word"].lower() in STOP_WORDS | {"nearly", "almost", "some", "over"}):
-        return None  # "Article 50", "Boeing 737", "No. 10"
+    label = LABEL_BEFORE.search(before)
+    if label and not (label["word"] and label["word"].lower() in LABEL_EXEMPT):
+        return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
+    if MONTH_BEFORE.search(before) or MONTH_AFTER.match(body, m.end()):
+        return None  # "nov. 6", "1 may that year": a date written in lower case
     part = PART_OF.match(body, end)
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
     end = _noun_phrase_end(body, end, need_plural=False)
     return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
+
+
+_CENTS = re.compile(rf"(?:\s+and)?\s+(?P<minor>\d{{1,2}}|{WORD_NUMBER})(?!\d)"
+                    r"(?:(?P<word>\s+(?:cents?|pence|p|centavos|kopecks?))\b|(?=\s*(?:[.,;:!?)]|$)))", re.IGNORECASE)
+_HAS_CENTS = {"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "INR", "MXN", "ZAR"}
+CODE_AFTER = re.compile(r"[A-Za-z]|\s?\)|\s+[A-Za-z]{1,4}-?\d|[-/]\d")
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|#|\b(?i:page|p\.|highway|route|interstate|exit|junction|flight|"
+    r"room|gate|platform|chapter|section|article|number|model|version|channel|bus|line|series|level|grade|"
+    r"rule|clause|paragraph|item|step|phase|stage|question|apartment|flat|suite|box|lot|pier|terminal|"
+    r"runway|track|episode|season|verse|ward|precinct|zone|block|sector|row|seat|category|class|type|"
+    r"act|part|volume|vol\.|issue|figure|table|appendix|code|opus|unit|division))\s*$")
+LABEL_EXEMPT = STOP_WORDS | {
+    "all", "only", "just", "another", "roughly", "around", "almost", "nearly", "some", "over", "under",
+    "about", "least", "most", "total", "killing", "killed", "injuring", "including", "leaving", "another",
+    "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
+}
+MONTH_BEFORE = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+                          r"april|june|july|august|september|october|november|december)\.?\s+$")
+MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:january|february|march|april|may|june|july|"
+                         r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
+                         r"dec)\b")
 
 
 def _with_value(m: re.Match, approx: _Approx, start: int, end: int, kind: str, number: float, extra: dict) -> tuple:
@@ -431,6 +532,17 @@ def _amounts(body: str, start: int, end: int) -> dict:
     return {"amounts": amounts} if len(amounts) > 1 else {}
 
 
+def _is_plural(word: str) -> bool:
+    """"victims", "MPs", "people"; not "is", "bus", "glass"."""
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    if word[:-1].isupper() and word.endswith("s") and len(word) > 2:
+        return True
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "’s", "'s")) \
+        and low not in STOP_WORDS
+
+
 def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int = 5) -> int:
     """End of the noun phrase after a figure ("130 victims", "dozens of opposition Labour MPs")."""
     end = pos
@@ -442,8 +554,7 @@ def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int 
         if word.lower() in STOP_WORDS:
             break
         end += m.end()
-        low = word.lower()
-        if (low.endswith("s") and not low.endswith("ss") and len(low) > 2) or low in IRREGULAR_PLURALS or word.isupper() and word.endswith("s"):
+        if _is_plural(word):
             return end
         if not need_plural and _ == 0 and not word[0].isupper():
             plural_end = _noun_phrase_end(body, end, need_plural=True, limit=limit - 1)
