@@ -56,6 +56,9 @@ CURRENCY_WORDS = {
     "cad": "CAD", "inr": "INR", "rmb": "CNY", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "sek": "SEK",
     "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "krw": "KRW", "rub": "RUB",
 }
+# "pounds" is a weight after these words ("weighs 236 pounds", "lost 20 pounds") or before "of flour"
+WEIGHT_CONTEXT = re.compile(r"(?i:weigh|lost|lose|losing|gain|heav|light|carr(?:y|ied)|lift)\w*\s+(?:\w+\s+){0,2}$")
+WEIGHT_AFTER = re.compile(r"\s+of\s+(?!(?:taxpayers|public|your|their|his|her|our|the)\b)[a-z]+")
 # currency words that are also everyday English words: money only with a scale ("5 billion won")
 AMBIGUOUS_CURRENCY = {"won", "real", "rand", "mark"}
 # "30 MUSD", "MEUR 120": the million-prefixed codes of financial writing
@@ -125,8 +128,9 @@ UNIT_RE = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _unit_alternativ
 _currency_words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _million_codes = "|".join(MILLION_CODES)
 _currency_symbols = (
-    r"(?:(?:us|au|a|c|ca|nz|hk|s|r|mxn)\s?\$|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
-    r"(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|" + _million_codes + r")(?=\s?\d)|rs\.?(?=\s?\d))"
+    # a one-letter prefix only glued ("A$5", "C$"): "a $9 loan", "was $4" are plain dollars
+    r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
+    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d))"
 )
 _scale = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
@@ -136,10 +140,11 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
 FIGURE = re.compile(
     rf"""
-    (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzotfsenadhuUcCmMrRgGjJiI½¼¾⅓⅔⅛⅜⅝⅞⅕−-])  # first-character test: skips most positions cheaply
+    # first-character test: skips most positions cheaply (letters only where a word starts)
+    (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzł½¼¾⅓⅔⅛⅜⅝⅞⅕−-]|\b[zotfsenadhucmrgji])
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
-    (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−]))){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
+    (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
     (?P<scale>\s*-?\s*{_scale}\b)?
     (?P<after>
@@ -184,11 +189,12 @@ ORDINAL = re.compile(
 )
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
-    r"\b(?:(?P<n>a|one|two|three)\s+)?(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
+    r"\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
 )
+FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 # what follows "90 of": the whole of which the figure is a part
 PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
@@ -197,7 +203,8 @@ STOP_WORDS = frozenset(
     "the a an of in on at to and or but for with by from that which who whom whose was were is are be been "
     "had have has will would could should may might can did do does not than as into over after before since "
     "during until about per each every this these those it its their his her our your my we they he she you "
-    "i also only just so if when while where there here then".split()
+    "i also only just so if when while where there here then because although though unless whether yet nor "
+    "per rather".split()
 )
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish deer aircraft troops militia "
@@ -255,12 +262,14 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         add(m.start(), m.end(), "comparison", value)
 
     for m in _finditer(FRACTION_SCALE, body, lowered):
-        n = 1.0 if not m["n"] or m["n"].lower() == "a" else _num(m["n"])
+        # the multiplier is looked up backwards: an optional prefix would be tried at every character
+        lead = FRACTION_LEAD.search(body, max(0, m.start() - 8), m.start())
+        n = _num(lead["n"]) if lead and lead["n"].lower() not in ("a", "one") else 1.0
         number = n * FRACTION_WORDS[m["f"].lower()] * SCALES[m["s"].lower()]
         value = {"number": clean_number(number)}
         if m["cur"]:
             value["currency"] = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["cur"].strip().lower()), "USD")
-        approx = _Approx(body, m.start())
+        approx = _Approx(body, lead.start() if lead else m.start())
         if approx.text:
             value["approx"] = True
         add(approx.start, m.end() if m["cur"] else _noun_phrase_end(body, m.end()),
@@ -418,6 +427,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             if m["scale2"]:
                 word = word[: -len(m["scale2"])].strip()
             currency = CURRENCY_WORDS.get(word, currency)
+            if word in ("pound", "pounds") and not m["cur"] and (
+                    WEIGHT_CONTEXT.search(body, max(0, m.start() - 30), m.start()) or WEIGHT_AFTER.match(body, m.end())):
+                return _with_value(m, approx, start, end, "quantity", value, {"unit": "lb"})  # "weighs 236 pounds"
             if word in AMBIGUOUS_CURRENCY and not (scale or m["scale2"] or m["cur"]):
                 currency = None  # "the 2 real reasons", "the side that scored 3 won": not money
                 end = m.start("after")
@@ -464,14 +476,19 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     part = PART_OF.match(body, end)
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
-    end = _noun_phrase_end(body, end, need_plural=False)
+    noun_end = _noun_phrase_end(body, end, need_plural=False)
+    if noun_end == end and THE_BEFORE.search(before):
+        return None  # "the 411", "The 486 is": a name made of digits
+    end = noun_end
     return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
 
 
 _CENTS = re.compile(rf"(?:\s+and)?\s+(?P<minor>\d{{1,2}}|{WORD_NUMBER})(?!\d)"
                     r"(?:(?P<word>\s+(?:cents?|pence|p|centavos|kopecks?))\b|(?=\s*(?:[.,;:!?)]|$)))", re.IGNORECASE)
 _HAS_CENTS = {"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "INR", "MXN", "ZAR"}
-CODE_AFTER = re.compile(r"[A-Za-z]|\s?\)|\s+[A-Za-z]{1,4}-?\d|[-/]\d")
+# what makes a bare figure part of a code, a list marker or a clock time rather than a count
+CODE_AFTER = re.compile(r"[A-Za-z]|['’]\d|\s?\)|\s+[A-Za-z]{1,4}-?\d|[-/]\d|\s*(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)",
+                        re.IGNORECASE)
 LABEL_BEFORE = re.compile(
     r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|#|\b(?i:page|p\.|highway|route|interstate|exit|junction|flight|"
     r"room|gate|platform|chapter|section|article|number|model|version|channel|bus|line|series|level|grade|"
@@ -483,6 +500,7 @@ LABEL_EXEMPT = STOP_WORDS | {
     "about", "least", "most", "total", "killing", "killed", "injuring", "including", "leaving", "another",
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
 }
+THE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+$")
 MONTH_BEFORE = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
                           r"april|june|july|august|september|october|november|december)\.?\s+$")
 MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:january|february|march|april|may|june|july|"
@@ -550,10 +568,12 @@ def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int 
         m = re.match(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)", body[end:end + 60])
         if not m:
             break
-        word = m.group(1) or m.group(2)
-        if word.lower() in STOP_WORDS:
+        word = (m.group(1) or m.group(2)).rstrip("’'-")
+        if not word or word.lower() in STOP_WORDS:
             break
         end += m.end()
+        while body[end - 1] in "’'-":  # a closing quote, not part of the noun
+            end -= 1
         if _is_plural(word):
             return end
         if not need_plural and _ == 0 and not word[0].isupper():
