@@ -118,6 +118,7 @@ def review(settings: Settings, article: str | None) -> None:
 def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet: str | None,
             max_bytes: int, as_json: bool) -> None:
     """Import articles: files, folders (recursively .txt .md .html .htm) or - for stdin."""
+    from .ingest import printable
     from .service import import_paths
 
     failed = 0
@@ -134,7 +135,7 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
         if not as_json:
             state = "added" if r.added else "already present"
             click.echo(f"{state}: #{r.article_id} {r.headline or '(no headline)'} — {r.claims} claims, "
-                       f"{r.quotes} quotes  [{outcome.path}]")
+                       f"{r.quotes} quotes  [{printable(outcome.path)}]")
     if as_json:
         emit_json(results)
     if failed:

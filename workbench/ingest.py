@@ -17,7 +17,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 # ANSI CSI/OSC sequences are removed whole: a stray "[2J" left behind helps nobody.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+# The 8-bit forms (CSI 0x9b, OSC 0x9d) too: stripping only their first byte would leave "31m" in the text.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+                   r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)")
 # C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -38,21 +40,27 @@ def read_article(
         data = sys.stdin.buffer.read(max_bytes + 1)
         return parse_article(data, origin="-", url=url, outlet=outlet, max_bytes=max_bytes)
     p = Path(path)
+    shown = printable(str(p))
     if not p.exists():
-        raise BadInput(f"{p}: no such file or folder; check the path")
+        raise BadInput(f"{shown}: no such file or folder; check the path")
     if not p.is_file():
-        raise BadInput(f"{p}: not a regular file")
+        raise BadInput(f"{shown}: not a regular file")
     size = p.stat().st_size
     if size > max_bytes:
         raise BadInput(
-            f"{p}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; "
+            f"{shown}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; "
             "split the file or raise --max-bytes"
         )
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise BadInput(f"{p}: cannot read ({exc.strerror}); check its permissions") from exc
-    return parse_article(data, origin=str(p), url=url, outlet=outlet, max_bytes=max_bytes, suffix=p.suffix)
+        raise BadInput(f"{shown}: cannot read ({exc.strerror}); check its permissions") from exc
+    return parse_article(data, origin=shown, url=url, outlet=outlet, max_bytes=max_bytes, suffix=p.suffix)
+
+
+def printable(name: str) -> str:
+    """A file name safe to print: a name can hold terminal escapes (ESC]52 writes the clipboard)."""
+    return _CONTROLS.sub("?", name)
 
 
 def parse_article(
