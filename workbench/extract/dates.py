@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from ..model import Claim, Sentence
+from .numbers import claim_checkworthiness
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -76,7 +77,7 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         worth = sentence.checkworthiness if sentence else 0.3
         claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,
-                            checkworthiness=round(min(1.0, 0.2 + 0.6 * worth), 3)))
+                            checkworthiness=claim_checkworthiness("date", worth, value)))
     return claims
 
 

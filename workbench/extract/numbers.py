@@ -105,3 +105,18 @@ def clean_number(value: float) -> int | float:
     if value == int(value) and abs(value) < 1e15:
         return int(value)
     return value
+
+
+# how much a fact-checker wants each kind of figure, before its sentence is considered: money,
+# shares and comparisons are what gets checked most; a date or an ordinal mostly places a claim
+KIND_WEIGHT = {"money": 1.0, "percent": 1.0, "comparison": 1.0, "range": 0.95, "count": 0.9,
+               "quantity": 0.85, "distance": 0.85, "duration": 0.75, "ordinal": 0.7, "date": 0.6}
+
+
+def claim_checkworthiness(kind: str, sentence_worth: float, value: dict | None = None) -> float:
+    """A claim's score 0..1: its sentence's score, lifted so any figure counts, scaled by its kind;
+    vague figures ("dozens of") are harder to check than exact ones."""
+    score = KIND_WEIGHT.get(kind, 0.8) * (0.35 + 0.65 * max(0.0, min(1.0, sentence_worth)))
+    if value and value.get("vague"):
+        score *= 0.8
+    return round(min(1.0, score), 3)

@@ -13,8 +13,8 @@ from datetime import date
 
 from ..model import Claim, Sentence
 from .numbers import (
-    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number, digits_value,
-    words_value,
+    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, claim_checkworthiness, clean_number,
+    digits_value, words_value,
 )
 
 APPROX_WORDS = (
@@ -341,7 +341,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         worth = sentence.checkworthiness if sentence else 0.5
         claims.append(Claim(kind=kind, text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,
-                            checkworthiness=round(min(1.0, 0.35 + 0.65 * worth), 3)))
+                            checkworthiness=claim_checkworthiness(kind, worth, value)))
     return claims
 
 
