@@ -25,7 +25,7 @@ _VERB_PREFIX = r"(?:(?:captured|seized|taken|killed|born|died|elected|founded|op
 
 # "captured in", "on": looked up backwards from each date core (an optional prefix in front of the
 # main pattern would be tried at every character of the body)
-PREFIX = re.compile(rf"(?P<verb>\b{_VERB_PREFIX})?(?P<prep>\b{_PREP})?$")
+PREFIX = re.compile(rf"(?P<verb>\b{_VERB_PREFIX})?(?P<prep>\b{_PREP})?$", re.IGNORECASE)  # "On Monday," too
 DATE = re.compile(
     rf"""
     (?=[\dA-Zlnpfye])  # a cheap first-character test: 3x faster than trying every alternative everywhere

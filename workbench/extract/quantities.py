@@ -499,6 +499,7 @@ LABEL_EXEMPT = STOP_WORDS | {
     "all", "only", "just", "another", "roughly", "around", "almost", "nearly", "some", "over", "under",
     "about", "least", "most", "total", "killing", "killed", "injuring", "including", "leaving", "another",
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
+    "between", "among", "within", "than", "across", "below", "above", "beyond", "despite", "nearly",
 }
 THE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+$")
 MONTH_BEFORE = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"

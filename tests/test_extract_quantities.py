@@ -1,0 +1,250 @@
+"""Figures: every kind of numeric claim, each normalisation rule, and what must not become a claim.
+
+Sentences here are our own; the seed article is ours too.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.extract import extract
+from workbench.extract.numbers import clean_number, digits_value, words_value
+from workbench.extract.quantities import find_quantities
+from workbench.extract.sentences import split_sentences
+
+PUBLISHED = date(2015, 11, 24)  # a Tuesday
+SEED = Path(__file__).resolve().parents[1] / "sample_articles" / "syria-homs-2015-11-24.txt"
+
+
+def claims_of(text: str):
+    return extract(text, PUBLISHED).claims
+
+
+def claim(text: str, fragment: str):
+    found = [c for c in claims_of(text) if fragment in c.text]
+    assert found, f"no claim holding {fragment!r} in {[c.text for c in claims_of(text)]}"
+    return found[0]
+
+
+def numbers_in(text: str) -> list[float]:
+    return [c.value["number"] for c in claims_of(text) if c.value and "number" in c.value]
+
+
+# --- each kind, with the span that is the atomic claim -------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, span, kind",
+    [
+        ("The flood forced 212 families from their homes.", "212 families", "count"),
+        ("Of the 58 miners, 41 of them were rescued alive.", "41 of them were rescued", "count"),
+        ("Two new 3,000-strong battalions will be formed.", "3,000-strong battalions", "count"),
+        ("The bridge will cost £340 million to repair.", "£340 million", "money"),
+        ("Inflation fell to 2.4% in March.", "2.4%", "percent"),
+        ("The pipeline runs for 640 miles under the sea.", "640 miles", "distance"),
+        ("The harvest was 3.2 million tonnes this year.", "3.2 million tonnes", "quantity"),
+        ("The strike lasted nearly three weeks.", "nearly three weeks", "duration"),
+        ("It was the club's 9th straight win.", "9th straight", "ordinal"),
+        ("Fares will rise by between 3% and 5% next year.", "between 3% and 5%", "range"),
+        ("Waiting lists have tripled since the merger.", "tripled", "comparison"),
+        ("Unemployment is the lowest since 1975, the agency said.", "lowest since 1975", "comparison"),
+        ("Rural clinics saw three times as many patients.", "three times as many", "comparison"),
+    ],
+)
+def test_each_kind_is_found_as_an_atomic_span(sentence, span, kind):
+    found = claim(sentence, span.split()[0])
+    assert found.kind == kind
+    assert span in found.text
+    assert len(found.text) < len(sentence) - 5, "the claim is the figure, not the sentence"
+
+
+def test_seed_money_with_conversions_is_one_claim_listing_every_amount():
+    from workbench.ingest import read_article
+
+    article = read_article(SEED)
+    [money] = [c for c in extract(article.body, PUBLISHED).claims if c.kind == "money"]
+    assert money.text == "£12 billion ($18.2 billion, 17.1 billion euros)"
+    assert money.value["number"] == 12_000_000_000
+    assert money.value["amounts"] == [
+        {"number": 12_000_000_000, "currency": "GBP"},
+        {"number": 18_200_000_000, "currency": "USD"},
+        {"number": 17_100_000_000, "currency": "EUR"},
+    ]
+
+
+# --- normalisation rules ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, fragment, number",
+    [
+        ("Officials counted 5,000 ballots.", "5,000", 5000),
+        ("The scheme reached 1.2m pensioners.", "1.2m", 1_200_000),
+        ("A third of the wards closed.", "third", 0.333),
+        ("One in five drivers failed the test.", "One in five", 0.2),
+        ("Twenty-five councillors voted against.", "Twenty-five", 25),
+        ("A dozen ambulances were sent.", "dozen", 12),
+        ("The ward lost two nurses.", "two nurses", 2),
+        ("About half a million commuters were delayed.", "half a million", 500_000),
+        ("It took 10 1/2 hours to clear the road.", "10 1/2", 10.5),
+        ("Add ½ teaspoon of salt.", "½", 0.5),
+        ("The loan was 12,34,567 rupees.", "12,34,567", 1_234_567),
+        ("Overnight lows of -5C are forecast.", "-5C", -5),
+        ("The rate moved by 0.0085 points.", "0.0085", 0.0085),
+    ],
+)
+def test_numbers_are_normalised(sentence, fragment, number):
+    assert claim(sentence, fragment).value["number"] == pytest.approx(number, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, currency, number",
+    [
+        ("The fine was £48m.", "£48m", "GBP", 48_000_000),
+        ("Sales reached $3.1bn.", "$3.1bn", "USD", 3_100_000_000),
+        ("Tickets cost €35 each.", "€35", "EUR", 35),
+        ("The studio spent ¥2 billion on the film.", "¥2 billion", "JPY", 2_000_000_000),
+        ("The contract is worth 90 million euros.", "euros", "EUR", 90_000_000),
+        ("Farmers were paid 4,000 rupees an acre.", "rupees", "INR", 4000),
+        ("The stake sold for 300 million yen.", "yen", "JPY", 300_000_000),
+        ("The club paid 75 USD million for him.", "USD", "USD", 75_000_000),
+        ("Revenue rose to 120 MEUR last year.", "MEUR", "EUR", 120_000_000),
+        ("The fee was US$ 7,500.", "US$", "USD", 7500),
+        ("A coffee costs 3 dollars 50 cents here.", "dollars", "USD", 3.5),
+        ("Lunch was thirteen dollars and forty-five cents.", "dollars", "USD", 13.45),
+        ("They raised half a million us dollars.", "half", "USD", 500_000),
+    ],
+)
+def test_money_has_an_iso_currency_and_its_scale(sentence, fragment, currency, number):
+    found = claim(sentence, fragment)
+    assert found.kind == "money"
+    assert found.value["currency"] == currency
+    assert found.value["number"] == pytest.approx(number)
+
+
+def test_a_one_letter_prefix_makes_a_dollar_only_when_glued():
+    assert claim("The rebate is C$40.", "C$40").value["currency"] == "CAD"
+    assert claim("He took out a $9 million loan.", "$9 million").value["currency"] == "USD"
+    assert claim("The deficit was $438 billion.", "$438 billion").value["currency"] == "USD"
+
+
+def test_pounds_after_weighs_are_a_weight_not_money():
+    found = claim("The boxer weighs 236 pounds before the fight.", "236 pounds")
+    assert found.kind == "quantity" and found.value["unit"] == "lb"
+    assert claim("The bill came to 236 pounds.", "236 pounds").value["currency"] == "GBP"
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, low, high",
+    [
+        ("Between 10 and 20 pupils were sent home.", "Between 10 and 20", 10, 20),
+        ("Prices rose 10-20% in a month.", "10-20%", 10, 20),
+    ],
+)
+def test_ranges_carry_low_and_high(sentence, fragment, low, high):
+    found = claim(sentence, fragment.split()[0])
+    assert found.kind == "range"
+    assert (found.value["low"], found.value["high"]) == (low, high)
+    assert found.value["number"] == low
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment",
+    [
+        ("Nearly 400 workers lost their jobs.", "Nearly 400 workers"),
+        ("About 70 flights were cancelled.", "About 70 flights"),
+        ("More than 1,000 homes lost power.", "More than 1,000 homes"),
+        ("The storm felled almost 90 trees.", "almost 90 trees"),
+        ("Some 300 volunteers turned up.", "Some 300 volunteers"),
+        ("Dozens of shops were looted.", "Dozens of shops"),
+        ("Hundreds of residents signed the petition.", "Hundreds of residents"),
+    ],
+)
+def test_approximation_words_and_vague_plurals_are_approx(sentence, fragment):
+    found = claim(sentence, fragment.split()[-1])
+    assert found.text == fragment
+    assert found.value["approx"] is True
+
+
+def test_vague_plurals_are_normalised_to_the_unit_they_count_in():
+    assert claim("Dozens of shops were looted.", "Dozens").value["number"] == 12
+    assert claim("Thousands of fans marched.", "Thousands").value["number"] == 1000
+
+
+def test_units_are_normalised():
+    assert claim("The road is 15 kilometres long.", "15").value["unit"] == "km"
+    assert claim("He is 1.8m tall.", "1.8m").value["unit"] == "m"
+    assert claim("The park covers 190 km2 of forest.", "190").value["unit"] == "sq km"
+    assert claim("Rotate the dial 90°.", "90").value["unit"] == "degree"
+    assert claim("The review is a five-year plan.", "five-year").value["days"] == pytest.approx(1826.25)
+
+
+def test_every_numeric_claim_carries_a_number():
+    text = ("The 40 firms paid £2m, 12% more than the 3.5 tonnes of waste and the 8 km road; "
+            "between 4 and 6 staff worked for nine days, the 3rd year in a row.")
+    for c in claims_of(text):
+        if c.kind not in ("date", "comparison"):
+            assert isinstance(c.value["number"], (int, float)), c
+
+
+# --- what must not become a claim ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They drove down Route 66 at dawn.",
+        "Call 555-0134 for details.",
+        "Residents of flat 11a complained.",
+        "The meeting starts at 7 p.m. sharp.",
+        "He flew a Boeing 737 to Lisbon.",
+        "Take exit 436 for the town.",
+        "The 2015 review was published.",
+        "He is 6'3\" tall.",
+        "She hosts The 411 on Sundays.",
+        "Police said the Paris attacks changed everything.",
+        "The 20th century ended badly.",
+        "The report, dated nov. 6, was leaked.",
+    ],
+)
+def test_names_codes_times_and_years_are_not_claims(text):
+    assert [c.text for c in claims_of(text) if c.kind != "date"] == []
+
+
+def test_the_seed_has_no_stray_digits_as_claims():
+    from workbench.ingest import read_article
+
+    article = read_article(SEED)
+    texts = [c.text for c in extract(article.body, PUBLISHED).claims]
+    assert len(texts) <= 20
+    assert all(not t.isdigit() for t in texts)
+
+
+# --- helpers and properties -----------------------------------------------------------------------
+
+def test_number_helpers():
+    assert digits_value("80, 000") == 80000
+    assert digits_value("7 3/4") == 7.75
+    assert words_value("two hundred and forty") == 240
+    assert words_value("a dozen") == 12
+    assert words_value("many") is None
+    assert clean_number(17.1 * 1e9) == 17_100_000_000
+
+
+def test_checkworthiness_ranks_money_above_dates_in_the_same_sentence():
+    text = "On Monday the council spent £4m on 30 new buses."
+    claims = {c.kind: c.checkworthiness for c in claims_of(text)}
+    assert claims["money"] > claims["date"]
+    assert all(0 <= v <= 1 for v in claims.values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–%$£€¥½/:'’()abcdmklnorstuyMBTP\n")) | st.characters(),
+               max_size=120))
+def test_spans_always_index_their_text(body):
+    sentences = split_sentences(body)
+    for c in find_quantities(body, sentences, PUBLISHED):
+        assert 0 <= c.start < c.end <= len(body)
+        assert body[c.start:c.end] == c.text
+        assert c.sentence_start <= c.start and c.end <= c.sentence_end
