@@ -57,8 +57,7 @@ def add_consistency_hints(body: str, claims: list[Claim]) -> list[Claim]:
     for noun, idx in by_noun.items():
         if len({claims[i].value["number"] for i in idx}) < 2:
             continue
-        noun_words = set(noun.split())
-        context = {i: _context_words(body, claims[i]) - noun_words for i in idx}
+        context = {i: _context_words(body, claims[i]) for i in idx}
         for i in idx:
             others = sorted({claims[j].value["number"] for j in idx
                              if claims[j].value["number"] != claims[i].value["number"] and context[i] & context[j]})
@@ -71,14 +70,20 @@ def add_consistency_hints(body: str, claims: list[Claim]) -> list[Claim]:
 
 
 def _context_words(body: str, claim: Claim) -> set[str]:
-    """Content words just before and after a figure, inside its sentence: what it is said of."""
+    """What a figure is said of: the content word right before it ("destroyed 41 homes") and the first
+    content word after it ("41 homes were destroyed"), inside its sentence, never across another figure."""
     before = body[max(claim.sentence_start, claim.start - 40):claim.start]
     after = body[claim.end:min(claim.sentence_end, claim.end + 40)]
-    # never reach across another figure: its words describe it, not this one
-    before = _DIGIT_TAIL.split(before)[-1]
-    after = _DIGIT_TAIL.split(after)[0]
-    words = _WORD.findall(before)[-3:] + _WORD.findall(after)[:3]
-    return {w.lower() for w in words if w.lower() not in _FILLER}
+    before = _DIGIT.split(before)[-1]
+    after = _DIGIT.split(after)[0]
+    words: set[str] = set()
+    last = _WORD.findall(before)[-1:]
+    if last and last[0].lower() not in _FILLER:
+        words.add("<" + last[0].lower())
+    following = [w.lower() for w in _WORD.findall(after)[:3] if w.lower() not in _FILLER]
+    if following:
+        words.add(">" + following[0])
+    return words
 
 
-_DIGIT_TAIL = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")

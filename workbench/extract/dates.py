@@ -26,6 +26,8 @@ _VERB_PREFIX = r"(?:(?:captured|seized|taken|killed|born|died|elected|founded|op
 # "captured in", "on": looked up backwards from each date core (an optional prefix in front of the
 # main pattern would be tried at every character of the body)
 PREFIX = re.compile(rf"(?P<verb>\b{_VERB_PREFIX})?(?P<prep>\b{_PREP})?$", re.IGNORECASE)  # "On Monday," too
+DECADE_PREFIX = re.compile(r"\b(?:in|during|since|by|from|until|through|throughout)\s+the\s+"
+                           r"(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 DATE = re.compile(
     rf"""
     (?=[\dA-Zlnpfye])  # a cheap first-character test: 3x faster than trying every alternative everywhere
@@ -62,6 +64,11 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
             # a bare weekday is a date only as "Monday's paper" or at the head of a clause
             if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
                 continue
+        if m["y4"] and not (prep or verb) and m["y4"].endswith("s"):
+            decade = DECADE_PREFIX.search(body, max(0, m.start() - 30), m.start())
+            if decade:
+                start = decade.start()  # "in the 1980s", "since the early 1990s"
+                prep = decade.group()
         if m["y4"] and not (prep or verb):
             continue  # a bare year is a label more often than a claim ("the 2015 review")
         if m["m3"] and not (prep or verb or m["y3"]):

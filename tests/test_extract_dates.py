@@ -1,0 +1,105 @@
+"""Dates: resolved against the article's published date, atomic, and never scene-setting.
+
+Sentences here are our own. The published date is Tuesday 24 November 2015, as in the seed.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.extract import extract
+from workbench.extract.dates import find_dates
+from workbench.extract.sentences import split_sentences
+
+PUBLISHED = date(2015, 11, 24)  # a Tuesday
+
+
+def dates_of(text: str, published: date | None = PUBLISHED):
+    return [c for c in extract(text, published).claims if c.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, iso",
+    [
+        ("The mayor resigned on Monday after the vote.", "on Monday", "2015-11-23"),
+        ("On Friday, the court adjourned.", "On Friday", "2015-11-20"),
+        ("The depot was overrun on November 1.", "on November 1", "2015-11-01"),
+        ("The rebels, who took the fort in May, retreated.", "in May", "2015-05"),
+        ("Rebels captured in June the northern road.", "captured in June", "2015-06"),
+        ("The fleet will be ready by 2025, officials said.", "by 2025", "2025"),
+        ("The floods of November 13 cut the line.", "November 13", "2015-11-13"),
+        ("The hearing is set for 3 December 2015.", "3 December 2015", "2015-12-03"),
+        ("The treaty was signed on 4 July 1990 in Bonn.", "4 July 1990", "1990-07-04"),
+        ("The audit began in March 2012.", "March 2012", "2012-03"),
+        ("The law took effect on 2016-01-01.", "2016-01-01", "2016-01-01"),
+        ("The minister visited the site yesterday.", "yesterday", "2015-11-23"),
+        ("Turnout was higher last year.", "last year", "2014"),
+        ("The plant closed last month.", "last month", "2015-10"),
+        ("The plant closed last Friday.", "last Friday", "2015-11-20"),
+        ("The board meets next Monday.", "next Monday", "2015-11-30"),
+        ("Writing in Monday’s edition, she disagreed.", "Monday’s", "2015-11-23"),
+        ("The town fell earlier this year.", "earlier this year", "2015"),
+        ("Prices have risen since 1990.", "since 1990", "1990"),
+    ],
+)
+def test_dates_resolve_against_the_published_date(sentence, span, iso):
+    found = [c for c in dates_of(sentence) if span in c.text]
+    assert found, [c.text for c in dates_of(sentence)]
+    assert found[0].value["date"] == iso
+    assert len(found[0].text) <= len(span) + 12, "a date claim is the date phrase, not the sentence"
+
+
+def test_a_weekday_on_the_publication_day_is_that_day():
+    [monday] = dates_of("The talks resumed on Tuesday.")
+    assert monday.value["date"] == "2015-11-24"
+
+
+def test_without_a_published_date_dates_stay_unresolved_but_found():
+    [d] = dates_of("The depot was overrun on November 1.", published=None)
+    assert d.value["date"] == "--11-01"
+    [w] = dates_of("The army advanced on Monday.", published=None)
+    assert w.value["date"] is None and w.value["relative"] == "monday"
+
+
+def test_a_decade_is_marked():
+    [d] = dates_of("The mills closed in the 1980s.")
+    assert d.value == {"date": "1980", "decade": True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2015 review was published.",
+        "Theresa May spoke to reporters.",
+        "Cameron is to make his case this week.",
+        "We may see more rain.",
+        "Monday is a holiday for schools.",
+    ],
+)
+def test_bare_years_names_and_scene_setting_are_not_dates(text):
+    assert dates_of(text) == []
+
+
+def test_a_calendar_date_is_not_also_a_count():
+    claims = extract("The bridge reopened on 24 November after repairs.", PUBLISHED).claims
+    assert [(c.kind, c.text) for c in claims] == [("date", "on 24 November")]
+
+
+def test_date_claims_sit_in_their_sentence_and_are_scored():
+    text = "Prices were stable. The army recaptured the town on Monday, the ministry said."
+    [d] = dates_of(text)
+    sentence = text[d.sentence_start:d.sentence_end]
+    assert sentence.startswith("The army") and "on Monday" in sentence
+    assert 0 < d.checkworthiness <= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-’'sMayonJunFridTuesNovemberlastinby\n")) | st.characters(),
+               max_size=120))
+def test_date_spans_always_index_their_text(body):
+    for c in find_dates(body, split_sentences(body), PUBLISHED):
+        assert 0 <= c.start < c.end <= len(body)
+        assert body[c.start:c.end] == c.text
