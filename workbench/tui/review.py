@@ -231,8 +231,7 @@ class ReviewScreen(Screen):
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
                 self.notify(f"{key}: {claim['text'][:40]}")
-                self.reload()
-                self.action_move(1)
+                self.reload()  # the cursor stays: a note or a source for this claim usually follows
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:

@@ -22,7 +22,7 @@ def value_summary(value: dict | None) -> str:
     if value.get("low") is not None and value.get("high") is not None:
         parts.append(f"{value['low']:g}–{value['high']:g}")
     elif value.get("number") is not None:
-        parts.append(f"{value['number']:,g}")
+        parts.append(human_number(value["number"]))
     for key in ("currency", "unit", "date"):
         if value.get(key):
             parts.append(str(value[key]))
@@ -31,6 +31,14 @@ def value_summary(value: dict | None) -> str:
     if value.get("superlative"):
         parts.append(value["superlative"])
     return " ".join(parts)
+
+
+def human_number(n: float) -> str:
+    """12000000000 → "12 bn", 1300000 → "1.3 m", 5000 → "5,000", 0.333 → "0.333"."""
+    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(n) >= size:
+            return f"{n / size:,.3g} {word}"
+    return f"{n:,.0f}" if n == int(n) else f"{n:,.3g}"
 
 
 def progress_bar(done: int, total: int, width: int = 10) -> str:
