@@ -99,12 +99,12 @@ def similar_claims(db: Database, claim_id: int, limit: int = 5) -> list[dict[str
     from .store import get_claim
 
     claim = get_claim(db, claim_id)
+    # the claim's own words only: its sentence would make every "on Monday" elsewhere look similar
     query = f"{claim['speaker'] or ''} {claim['text']}" if claim["kind"] == "quote" else claim["text"]
-    if claim["kind"] != "quote" and len(normalise(query).split()) < 3:
-        query = f"{claim['text']} {claim['sentence'] or ''}"
     found = search_claims(db, query, limit=limit * 4, exclude_article=claim["article_id"])
+    found = [r for r in found if r["score"] >= 70]
     found.sort(key=lambda r: (r["verdict"] is None, -r["score"]))
-    return [r for r in found if r["score"] >= 60][:limit]
+    return found[:limit]
 
 
 def link_seen_before(db: Database, article_id: int) -> int:
