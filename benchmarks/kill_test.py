@@ -68,14 +68,17 @@ def import_kills(work: Path, folder: Path, kills: int, rng: random.Random) -> di
     workbench(probe, "import", str(folder))
     full = time.perf_counter() - started
     generation, db = 0, work / "kill-0.db"
+    window = full * 1.1
     landed = finished = check_failures = 0
     whole_problems: list[str] = []
     completed_batches = 0
     progress = []
-    for n in range(kills):
+    n = 0
+    while landed < kills:  # count only kills that caught an import still running
+        n += 1
         proc = subprocess.Popen([str(WORKBENCH), "--db", str(db), "import", str(folder)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0, full * 1.1))
+        time.sleep(rng.uniform(0, window))
         proc.send_signal(signal.SIGKILL)
         code = proc.wait()
         landed += code == -signal.SIGKILL
@@ -86,6 +89,12 @@ def import_kills(work: Path, folder: Path, kills: int, rng: random.Random) -> di
             print(f"kill {n}: db check failed: {check.stdout.strip()[:300]} {check.stderr.strip()[:200]}")
         count, problems = stored_state(db, expected)
         whole_problems += problems
+        # keep kills spread over the writes: re-imports first re-read what is already stored,
+        # and a busy machine is slower, so widen the window while kills land before any new article
+        if code == 0:
+            window *= 0.9
+        elif progress and count == progress[-1]:
+            window *= 1.15
         progress.append(count)
         if count == len(expected):
             rerun = workbench(db, "import", "--json", str(folder))
@@ -102,11 +111,11 @@ def import_kills(work: Path, folder: Path, kills: int, rng: random.Random) -> di
     final_check = workbench(db, "db", "check").stdout.strip()
     if count == len(expected):
         completed_batches += 1
-    return {"kills": kills, "landed_mid_import": landed, "import_finished_before_kill": finished,
+    return {"kills": n, "landed_mid_import": landed, "import_finished_before_kill": finished,
             "db_check_failures": check_failures, "half_stored_or_duplicate": len(whole_problems),
             "problems": whole_problems[:5], "full_import_seconds": round(full, 2),
             "databases": generation + 1, "batches_completed_by_rerun": completed_batches,
-            "final_rerun_exit": rerun.returncode, "final_articles": count, "final_check": final_check,
+            "final_kill_window_seconds": round(window, 2), "final_rerun_exit": rerun.returncode, "final_articles": count, "final_check": final_check,
             "articles_after_each_kill": progress}
 
 
@@ -121,13 +130,16 @@ def export_kills(work: Path, folder: Path, kills: int, rng: random.Random) -> di
     workbench(db, "export", "--all", "--format", "html", "-o", str(work / "probe.html"))
     full = time.perf_counter() - started
     landed = partial = complete = 0
+    window = full * 1.5
     for n in range(kills):
         target = work / f"report-{n}.json"
         proc = subprocess.Popen([str(WORKBENCH), "--db", str(db), "export", "--all", "--format", "json", "-o",
                                  str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0, full * 1.1))
+        time.sleep(rng.uniform(0, window))
         proc.send_signal(signal.SIGKILL)
-        landed += proc.wait() == -signal.SIGKILL
+        killed = proc.wait() == -signal.SIGKILL
+        landed += killed
+        window *= 1.1 if killed else 0.9
         if target.exists():
             try:
                 json.loads(target.read_text(encoding="utf-8"))

@@ -84,11 +84,28 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path / "articles"
 
 
-@pytest.mark.parametrize("after_steps", [30, 2_000, 14_000, 33_000, 61_000, 77_000])
-def test_import_killed_inside_a_transaction_leaves_whole_articles_or_none(tmp_path, folder, after_steps):
-    """The kill lands at a chosen SQLite step: inside migrations, an insert, or between articles."""
+def _steps_of_a_full_import(db_path: Path, folder: Path) -> int:
+    from workbench.service import import_paths
+
+    db = open_db(db_path)
+    calls = [0]
+
+    def tick() -> int:
+        calls[0] += 1
+        return 0
+
+    db.conn.set_progress_handler(tick, 10)
+    list(import_paths(db, [str(folder)], "counter"))
+    db.conn.close()
+    return calls[0] * 10
+
+
+@pytest.mark.parametrize("fraction", [0.0005, 0.03, 0.2, 0.45, 0.7, 0.97])
+def test_import_killed_inside_a_transaction_leaves_whole_articles_or_none(tmp_path, folder, fraction):
+    """The kill lands at a chosen SQLite step of the import: the first insert, mid-batch, near the end."""
     db_path = tmp_path / "wb.db"
     expected = _expected(folder)
+    after_steps = max(1, int(fraction * _steps_of_a_full_import(tmp_path / "count.db", folder)))
     child = multiprocessing.get_context("fork").Process(
         target=_import_then_die, args=(str(db_path), str(folder), after_steps))
     child.start()

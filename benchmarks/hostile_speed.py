@@ -1,0 +1,64 @@
+"""Hostile input at three sizes each: does import → extract → store → db check stay linear?
+A ratio near 2.0 per doubling is linear; near 4.0 would be quadratic.
+
+    .venv/bin/python benchmarks/hostile_speed.py
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SENTENCE = "The council said 1,200 homes were flooded in May, costing £12m. "
+HEADER = "Flood costs climb\nBy Ana Ruiz\n3 April 2024\n\n"
+CASES = {
+    "one line of figures (chars)": (lambda n: (HEADER + SENTENCE * (n // len(SENTENCE))).encode(), ".txt",
+                                    [250_000, 500_000, 1_000_000]),
+    "said-quotes": (lambda n: (HEADER + '"Hello," she said. ' * n).encode(), ".txt", [25_000, 50_000, 100_000]),
+    "bare quote marks": (lambda n: (HEADER + "Costs rose 5%. " + '"' * n).encode(), ".txt",
+                         [250_000, 500_000, 1_000_000]),
+    "markup and escapes (lines)": (lambda n: (HEADER + "[bold]x[/foo] \x1b[2J <b>£4m</b> \u202e12%\u200b\n" * n)
+                                   .encode(), ".txt", [25_000, 50_000, 100_000]),
+    "nested HTML (levels)": (lambda n: ("<html><head><title>Deep</title></head><body>" + "<div>" * n + "<p>"
+                                        + SENTENCE * 50 + "</p>" + "</div>" * n + "</body></html>").encode(),
+                             ".html", [2_500, 5_000, 10_000]),
+}
+
+
+def measure(data: bytes, suffix: str, db_path: Path) -> tuple[float, str]:
+    from workbench.errors import BadInput
+    from workbench.ingest import parse_article
+    from workbench.service import extract_article
+    from workbench.store import check_db, open_db, store_article
+
+    db = open_db(db_path)
+    started = time.perf_counter()
+    try:
+        article = parse_article(data, origin="bench", suffix=suffix)
+    except BadInput as exc:
+        return time.perf_counter() - started, f"refused: {str(exc)[:60]}"
+    extraction = extract_article(article)
+    result = store_article(db, article, extraction, "bench")
+    problems = check_db(db)
+    seconds = time.perf_counter() - started
+    db.conn.close()
+    return seconds, f"{result.claims} claims, {result.quotes} quotes, check {'ok' if not problems else problems[:1]}"
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="wb-hostile-"))
+    print(f"{'input':<30} {'size':>10} {'bytes':>11} {'seconds':>8} {'ratio':>6}  result")
+    for name, (make, suffix, sizes) in CASES.items():
+        previous = None
+        for size in sizes:
+            data = make(size)
+            seconds, outcome = measure(data, suffix, work / f"{abs(hash((name, size)))}.db")
+            ratio = f"{seconds / previous:.2f}" if previous else ""
+            previous = seconds
+            print(f"{name:<30} {size:>10,} {len(data):>11,} {seconds:>8.2f} {ratio:>6}  {outcome}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
