@@ -22,7 +22,7 @@ SUFFIX = {"md": "md", "html": "html", "json": "json", "csv": "csv", "claimreview
 class ExportScreen(Screen):
     BINDINGS = [
         Binding("ctrl+s", "write", "Write file", id="export.write"),
-        Binding("ctrl+p", "preview", "Preview", id="export.preview", show=True),
+        Binding("ctrl+r", "preview", "Preview", id="export.preview", show=True),
         Binding("escape", "back", "Back", id="export.back"),
     ]
 
@@ -43,7 +43,7 @@ class ExportScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Export a verdict report — ctrl+p previews, ctrl+s writes"
+        self.sub_title = "Export a verdict report — ctrl+r previews, ctrl+s writes"
         self._suggest_path()
         self.action_preview()
 
