@@ -173,6 +173,29 @@ def test_vague_plurals_are_normalised_to_the_unit_they_count_in():
     assert claim("Thousands of fans marched.", "Thousands").value["number"] == 1000
 
 
+@pytest.mark.parametrize(
+    "sentence, fragment, factor",
+    [
+        ("Waiting lists have doubled.", "doubled", 2),
+        ("Costs halved after the merger.", "halved", 0.5),
+        ("Veterans die at three times the rate of civilians.", "three times the rate", 3),
+        ("The suburb has 2.5 times as many cars.", "2.5 times as many", 2.5),
+    ],
+)
+def test_comparisons_carry_their_factor_as_the_number(sentence, fragment, factor):
+    found = claim(sentence, fragment)
+    assert found.kind == "comparison" and found.text == fragment
+    assert found.value["number"] == found.value["factor"] == factor
+
+
+def test_a_frequency_is_a_count_not_a_comparison():
+    assert claim("The two men debated five times.", "five").kind == "count"
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative_figure():
+    assert claim("The margin of error is plus or minus 4 percentage points.", "4").value["number"] == 4
+
+
 def test_units_are_normalised():
     assert claim("The road is 15 kilometres long.", "15").value["unit"] == "km"
     assert claim("He is 1.8m tall.", "1.8m").value["unit"] == "m"
@@ -206,6 +229,8 @@ def test_every_numeric_claim_carries_a_number():
         "Police said the Paris attacks changed everything.",
         "The 20th century ended badly.",
         "The report, dated nov. 6, was leaked.",
+        "The crash happened outside 131 West 23rd Street.",
+        "He invoked his 5th Amendment rights.",
     ],
 )
 def test_names_codes_times_and_years_are_not_claims(text):

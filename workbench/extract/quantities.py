@@ -171,8 +171,10 @@ FRACTION = re.compile(
 )
 COMPARISON = re.compile(
     r"\b(?:(?:more\s+than|nearly|almost)\s+)?(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
-    r"|\b(?P<times>twice|three\s+times|four\s+times|five\s+times|ten\s+times|half)\s+as\s+"
-    r"(?:many|much|large|big|high|likely|fast|long|expensive)\b"
+    r"|\b(?P<times>twice|half|(?:three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+(?:\.\d+)?)\s+times)"
+    r"\s+(?:as\s+(?:many|much|large|big|high|likely|fast|long|expensive|often)\b"
+    r"|the\s+(?:rate|number|amount|level|size|average|national|cost|price|figure|total|speed)\b"
+    r"|(?:more|higher|larger|bigger|greater|faster|lower|smaller|less|fewer)\b)"
     r"|\b(?:the\s+)?(?P<super>highest|lowest|largest|biggest|smallest|steepest|sharpest|fastest|slowest|worst|"
     r"best|fullest|longest|shortest|deadliest|warmest|hottest|coldest|wettest|driest|strongest|weakest)"
     r"(?:\s+[a-z]+){0,3}?\s+(?:since\s+(?P<since>\d{4}|records\s+began|the\s+[a-z]+)|on\s+record|in\s+(?:history|a\s+generation|"
@@ -249,10 +251,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     for m in _finditer(COMPARISON, body, lowered):
         value: dict = {}
         if m["verb"]:
-            value = {"factor": {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]}
+            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]
+            value = {"number": factor, "factor": factor}
         elif m["times"]:
-            t = m["times"].lower()
-            value = {"factor": 0.5 if t == "half" else (2 if t == "twice" else words_value(t.split()[0]))}
+            t = re.sub(r"\s+times$", "", m["times"].lower())
+            factor = 0.5 if t == "half" else 2 if t == "twice" else _num(t)
+            value = {"number": clean_number(factor), "factor": clean_number(factor)}
         elif m["super"]:
             value = {"superlative": m["super"].lower()}
             if m["since"] and m["since"].isdigit():
@@ -325,8 +329,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        if m.group().lower().endswith("century"):
-            continue  # "the 20th century" places a time, it claims nothing
+        if m.group().lower().endswith("century") or NAME_AFTER.match(body, m.end()):
+            continue  # "the 20th century" places a time; "13th Amendment", "23rd Street" are names
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
         add(m.start(), m.end(), "ordinal", {"number": n})
 
@@ -398,8 +402,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             return _with_value(m, approx, m.start(), end, "count", value, {})
     else:
         value = digits_value(num_text)
-    if m["sign"]:
-        value = -value
+    if m["sign"] and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
+        value = -value  # "plus or minus 4 points" is a margin, not a negative figure
     if scale:
         value *= SCALES.get(scale, 1)
     start = m.start()
@@ -465,7 +469,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
     if not scale and YEAR.match(num_text) and not extra:
         return None
-    if CODE_AFTER.match(body, m.end()) or m["sign"]:
+    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
         return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
     before = body[max(0, m.start() - 20):m.start()]
     label = LABEL_BEFORE.search(before)
@@ -501,6 +505,10 @@ LABEL_EXEMPT = STOP_WORDS | {
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
     "between", "among", "within", "than", "across", "below", "above", "beyond", "despite", "nearly",
 }
+NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+PLUS_OR = re.compile(r"plus\s+or\s+$", re.IGNORECASE)
+STREET_AFTER = re.compile(r"(?:\s+[A-Z0-9][\w’'-]*){0,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|"
+                          r"Lane|Drive|Place|Way|Square|Terrace|Crescent|Highway)(?!\w)")
 THE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+$")
 MONTH_BEFORE = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
                           r"april|june|july|august|september|october|november|december)\.?\s+$")
