@@ -205,3 +205,16 @@ def test_check_finds_a_search_index_out_of_step(store):
     db.execute("DROP TRIGGER claims_au")
     db.execute("UPDATE claims SET search_text = 'something else entirely' WHERE id = ?", [claim_id])
     assert any(p.startswith("search index") for p in check_db(db))
+
+
+def test_wal_and_shared_memory_files_are_private_too(tmp_path):
+    old = os.umask(0)
+    try:
+        db = open_db(tmp_path / "wb.db")
+        db.execute("INSERT INTO sources (url, added_by, added_at) VALUES ('https://example.org', 'a', 'now')")
+    finally:
+        os.umask(old)
+    companions = [tmp_path / "wb.db-wal", tmp_path / "wb.db-shm"]
+    assert all(p.exists() for p in companions)
+    for p in [tmp_path / "wb.db", *companions]:
+        assert oct(p.stat().st_mode & 0o777) == oct(0o600), p
