@@ -218,3 +218,21 @@ def test_wal_and_shared_memory_files_are_private_too(tmp_path):
     assert all(p.exists() for p in companions)
     for p in [tmp_path / "wb.db", *companions]:
         assert oct(p.stat().st_mode & 0o777) == oct(0o600), p
+
+
+def test_a_failed_commit_is_rolled_back_and_later_actions_still_commit(store):
+    """SQLite's deferred foreign keys make COMMIT itself fail; the connection must not stay in that transaction."""
+    from workbench.store import transaction
+
+    db, path, claim_id = store
+    with pytest.raises(sqlite3.IntegrityError):
+        with transaction(db) as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            conn.execute("""INSERT INTO claim_sources (claim_id, source_id, stance, added_by, added_at)
+                            VALUES (?, 424242, 'context', 'x', 'now')""", [claim_id])
+    assert not db.conn.in_transaction
+    add_note(db, claim_id, "after the failed commit", "alice")
+    with sqlite3.connect(path) as other:
+        assert other.execute("SELECT note FROM claims WHERE id = ?", [claim_id]).fetchone()[0] == \
+            "after the failed commit"
+        assert other.execute("SELECT COUNT(*) FROM claim_sources").fetchone()[0] == 0

@@ -94,11 +94,13 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
             raise WorkbenchError(f"the database stayed busy ({exc}); try again in a moment") from exc
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             conn.execute("COMMIT")
+        except BaseException:
+            # a failed COMMIT leaves the transaction open, and every later action on this
+            # connection would silently join it and never commit; SQLite may also have rolled back already
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
 
 # ---------------------------------------------------------------- migrations
