@@ -301,7 +301,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue
-        word = re.sub(r"\s+", " ", m["vague"].lower())
+        word = " ".join(m["vague"].lower().split())
         add(_Approx(body, m.start()).start, end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
 
     scan = lowered if lowered is not None else body
@@ -376,13 +376,14 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     is_word = num_text[0].isalpha()
     scale = (m["scale"] or "").strip(" -").lower()
     unit_text = (m["unit"] or "").strip(" -").lower()
-    unit_text = re.sub(r"[\s-]old$|\s+of\s+age$", "", unit_text).strip()
-    unit_text = re.sub(r"^(?:square\s+|sq\.?\s*|cubic\s+)", "", unit_text)
-    unit_key = re.sub(r"\s+", " ", unit_text)
+    if unit_text:
+        unit_text = AGE_SUFFIX.sub("", unit_text).strip()
+        unit_text = AREA_PREFIX.sub("", unit_text)
+    unit_key = " ".join(unit_text.split())
     glued: bool = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
     # "m" after a figure is million before a counted noun or with a currency, metres otherwise
     if scale in ("m", "b") and not m["cur"] and not m["curword"]:
-        nxt = re.match(r"\s+([a-z]+)", body[m.end("scale"):])
+        nxt = NEXT_WORD.match(body, m.end("scale"))
         if scale == "b" or not (nxt and _is_plural(nxt.group(1))):
             if scale == "m" and not m["unit"]:
                 unit_key, scale, glued = "m", "", True  # "1.8m tall", "a 3 m wall": metres
@@ -519,7 +520,7 @@ MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:january|february|mar
 
 def _with_value(m: re.Match, approx: _Approx, start: int, end: int, kind: str, number: float, extra: dict) -> tuple:
     value = {"number": clean_number(number), **extra}
-    word = re.sub(r"\s+", " ", approx.text.lower())
+    word = " ".join(approx.text.lower().split())
     if word and word not in EXACT_QUALIFIERS:
         value["approx"] = True
         value["qualifier"] = word
@@ -559,6 +560,12 @@ def _amounts(body: str, start: int, end: int) -> dict:
     return {"amounts": amounts} if len(amounts) > 1 else {}
 
 
+NOUN_TOKEN = re.compile(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)")
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+AGE_SUFFIX = re.compile(r"[\s-]old$|\s+of\s+age$")
+AREA_PREFIX = re.compile(r"^(?:square\s+|sq\.?\s*|cubic\s+)")
+
+
 def _is_plural(word: str) -> bool:
     """"victims", "MPs", "people"; not "is", "bus", "glass"."""
     low = word.lower()
@@ -574,13 +581,14 @@ def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int 
     """End of the noun phrase after a figure ("130 victims", "dozens of opposition Labour MPs")."""
     end = pos
     for _ in range(limit):
-        m = re.match(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)", body[end:end + 60])
+        m = NOUN_TOKEN.match(body, end, end + 60)
         if not m:
             break
+        m_end = m.end() - end
         word = (m.group(1) or m.group(2)).rstrip("’'-")
         if not word or word.lower() in STOP_WORDS:
             break
-        end += m.end()
+        end += m_end
         while body[end - 1] in "’'-":  # a closing quote, not part of the noun
             end -= 1
         if _is_plural(word):
