@@ -231,6 +231,7 @@ def test_every_numeric_claim_carries_a_number():
         "The report, dated nov. 6, was leaked.",
         "The crash happened outside 131 West 23rd Street.",
         "He invoked his 5th Amendment rights.",
+        "The firm picked the 8088 chip for its computer.",
     ],
 )
 def test_names_codes_times_and_years_are_not_claims(text):

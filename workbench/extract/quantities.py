@@ -482,8 +482,10 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
     noun_end = _noun_phrase_end(body, end, need_plural=False)
-    if noun_end == end and THE_BEFORE.search(before):
-        return None  # "the 411", "The 486 is": a name made of digits
+    if THE_BEFORE.search(before) and (noun_end == end or not extra and value >= 10 and value == int(value)
+                                      and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
+                                      and not _is_plural(body[end:noun_end].split()[-1])):
+        return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
     end = noun_end
     return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
 
