@@ -274,3 +274,11 @@ def test_spans_always_index_their_text(body):
         assert 0 <= c.start < c.end <= len(body)
         assert body[c.start:c.end] == c.text
         assert c.sentence_start <= c.start and c.end <= c.sentence_end
+
+
+def test_a_long_run_of_spaces_after_a_figure_is_read_in_one_pass():
+    # "\s*-?\s*" before a scale word backtracked quadratically: 200k spaces took minutes;
+    # and a scale word that far away is not the figure's
+    body = "5" + " " * 200_000 + "million (" + " " * 50_000 + "x. It cost £5  million."
+    claims = find_quantities(body, split_sentences(body), PUBLISHED)
+    assert [c.text for c in claims] == ["5", "£5  million"]

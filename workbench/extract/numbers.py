@@ -89,7 +89,7 @@ def words_value(text: str) -> float | None:
 def number_value(text: str) -> float | None:
     """Value of "5,000", "1.2m", "£12bn", "two million", "a dozen"; None if it is not a number."""
     t = text.strip().lower()
-    m = re.match(r"(\d[\d,]*(?:\.\d+)?|\.\d+)\s*-?\s*([a-z]+)?", t)
+    m = re.match(r"(\d[\d,]*(?:\.\d+)?|\.\d+)\s{0,3}(?:-\s{0,2})?([a-z]+)?", t)
     if m:
         value = digits_value(m.group(1))
         scale = m.group(2)

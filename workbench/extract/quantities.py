@@ -146,7 +146,7 @@ FIGURE = re.compile(
     (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
-    (?P<scale>\s*-?\s*{_scale}\b)?
+    (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
         (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
@@ -531,12 +531,12 @@ def _with_value(m: re.Match, approx: _Approx, start: int, end: int, kind: str, n
 
 
 _CONVERSION = re.compile(
-    rf"\s*\((?:{_currency_symbols}\s?)?{DIGITS}(?:\s*-?\s*{_scale}\b)?(?:\s+(?:{_currency_words}))?"
-    rf"(?:\s*[,;/]\s*(?:{_currency_symbols}\s?)?{DIGITS}(?:\s*-?\s*{_scale}\b)?(?:\s+(?:{_currency_words}))?)*\)",
+    rf"\s*\((?:{_currency_symbols}\s?)?{DIGITS}(?:\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?(?:\s+(?:{_currency_words}))?"
+    rf"(?:\s*[,;/]\s*(?:{_currency_symbols}\s?)?{DIGITS}(?:\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?(?:\s+(?:{_currency_words}))?)*\)",
     re.IGNORECASE,
 )
 _AMOUNT = re.compile(
-    rf"(?P<cur>{_currency_symbols})?\s?(?P<num>{DIGITS})(?P<scale>\s*-?\s*{_scale}\b)?(?:\s+(?P<word>{_currency_words})\b)?",
+    rf"(?P<cur>{_currency_symbols})?\s?(?P<num>{DIGITS})(?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?(?:\s+(?P<word>{_currency_words})\b)?",
     re.IGNORECASE,
 )
 
