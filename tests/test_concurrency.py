@@ -172,7 +172,7 @@ def test_concurrent_cli_commands_all_succeed(tmp_path):
     claim_ids = _seed(path)
     env = {**os.environ, "WORKBENCH_DB": str(path)}
     commands = []
-    for n in range(12):
+    for n in range(8):
         claim = str(claim_ids[n % len(claim_ids)])
         commands.append(["--reviewer", f"cli{n}", "note", claim, f"cli note {n}"])
         commands.append(["--reviewer", f"cli{n}", "verdict", claim, "unproven"])

@@ -204,12 +204,13 @@ def test_export_killed_midway_leaves_no_partial_report(tmp_path, folder, after_s
     assert _assert_sound(db_path, _expected(folder)) == len(_expected(folder))
 
 
-def _keep_writing(db_path: str, claim_ids: list[int], stop_at: float) -> None:
+def _keep_writing(db_path: str, claim_ids: list[int], stop_file: str) -> None:
     from workbench.store import add_note, open_db
 
     db = open_db(db_path)
     i = 0
-    while time.time() < stop_at:
+    give_up = time.time() + 60
+    while not os.path.exists(stop_file) and time.time() < give_up:
         add_note(db, claim_ids[i % len(claim_ids)], f"note {i} written during a backup", "writer")
         i += 1
     os._exit(0)
@@ -221,8 +222,9 @@ def test_backup_while_another_process_writes_is_consistent_and_private(tmp_path,
                           capture_output=True, timeout=120).returncode == 0
     with sqlite3.connect(db_path) as conn:
         claim_ids = [r[0] for r in conn.execute("SELECT id FROM claims LIMIT 20")]
+    stop_file = tmp_path / "stop"
     writer = multiprocessing.get_context("fork").Process(
-        target=_keep_writing, args=(str(db_path), claim_ids, time.time() + 6))
+        target=_keep_writing, args=(str(db_path), claim_ids, str(stop_file)))
     writer.start()
     copies = []
     try:
@@ -233,6 +235,7 @@ def test_backup_while_another_process_writes_is_consistent_and_private(tmp_path,
             assert proc.returncode == 0, proc.stderr
             copies.append(target)
     finally:
+        stop_file.touch()
         writer.join(timeout=60)
     assert writer.exitcode == 0
     notes_seen = []
