@@ -349,12 +349,28 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     return claims
 
 
+APPROX_LAST_WORDS = frozenset(w.split("\\s+")[-1].replace("an?", "an") for w in APPROX_WORDS.split("|"))
+
+
+def _last_word(body: str, start: int) -> str:
+    """The word just before `start` when a space separates them ("about 40" → "about"); else ""."""
+    window = body[max(0, start - 24):start]
+    if not window or not window[-1].isspace():
+        return ""
+    words = window.split()
+    return words[-1] if words else ""
+
+
 class _Approx:
     """The approximation word before a match, found by looking back (see APPROX_BEFORE)."""
 
     __slots__ = ("text", "start")
 
     def __init__(self, body: str, start: int):
+        # the regex only runs when the word before could end an approximation (a set lookup is cheap)
+        if _last_word(body, start).lower() not in APPROX_LAST_WORDS:
+            self.text, self.start = "", start
+            return
         m = APPROX_BEFORE.search(body, max(0, start - 30), start)
         self.text = m.group().strip() if m else ""
         self.start = m.start() if m else start
@@ -473,16 +489,20 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
         return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
     before = body[max(0, m.start() - 20):m.start()]
-    label = LABEL_BEFORE.search(before)
-    if label and not (label["word"] and label["word"].lower() in LABEL_EXEMPT):
-        return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
-    if MONTH_BEFORE.search(before) or MONTH_AFTER.match(body, m.end()):
+    previous = _last_word(body, m.start())
+    low_previous = previous.lower().lstrip("‘'“\"([")
+    # the look-back patterns run only where the word before could start a label, a month or "the"
+    if not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS:
+        label = LABEL_BEFORE.search(before)
+        if label and not (label["word"] and label["word"].lower() in LABEL_EXEMPT):
+            return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
+    if low_previous.rstrip(".") in MONTH_WORDS or MONTH_AFTER.match(body, m.end()):
         return None  # "nov. 6", "1 may that year": a date written in lower case
     part = PART_OF.match(body, end)
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
     noun_end = _noun_phrase_end(body, end, need_plural=False)
-    if THE_BEFORE.search(before) and (noun_end == end or not extra and value >= 10 and value == int(value)
+    if low_previous == "the" and (noun_end == end or not extra and value >= 10 and value == int(value)
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
@@ -496,12 +516,18 @@ _HAS_CENTS = {"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "IN
 # what makes a bare figure part of a code, a list marker or a clock time rather than a count
 CODE_AFTER = re.compile(r"[A-Za-z]|['’]\d|\s?\)|\s+[A-Za-z]{1,4}-?\d|[-/]\d|\s*(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)",
                         re.IGNORECASE)
+LABEL_NOUNS = frozenset(
+    "page p highway route interstate exit junction flight room gate platform chapter section article number "
+    "model version channel bus line series level grade rule clause paragraph item step phase stage question "
+    "apartment flat suite box lot pier terminal runway track episode season verse ward precinct zone block "
+    "sector row seat category class type act part volume vol issue figure table appendix code opus unit "
+    "division no".split())
 LABEL_BEFORE = re.compile(
-    r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|#|\b(?i:page|p\.|highway|route|interstate|exit|junction|flight|"
-    r"room|gate|platform|chapter|section|article|number|model|version|channel|bus|line|series|level|grade|"
-    r"rule|clause|paragraph|item|step|phase|stage|question|apartment|flat|suite|box|lot|pier|terminal|"
-    r"runway|track|episode|season|verse|ward|precinct|zone|block|sector|row|seat|category|class|type|"
-    r"act|part|volume|vol\.|issue|figure|table|appendix|code|opus|unit|division))\s*$")
+    r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|#|\b(?i:p\.|vol\.|"
+    + "|".join(sorted(LABEL_NOUNS - {"p", "vol", "no"}, key=len, reverse=True)) + r"))\s*$")
+MONTH_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december".split())
 LABEL_EXEMPT = STOP_WORDS | {
     "all", "only", "just", "another", "roughly", "around", "almost", "nearly", "some", "over", "under",
     "about", "least", "most", "total", "killing", "killed", "injuring", "including", "leaving", "another",
