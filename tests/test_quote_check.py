@@ -82,14 +82,21 @@ def test_stitched_quote_with_an_ellipsis_is_honest():
 
 
 def test_words_cut_from_the_middle_without_ellipsis_are_flagged():
-    check = check_quote('"We have never closed it now"', TRANSCRIPT)
-    assert any(w.kind == "cut" for w in check.warnings)
-    assert check.verdict in ("materially altered", "not found")
+    check = check_quote('"The ferry will keep running. We have never closed it in forty years"', TRANSCRIPT)
+    assert [w.kind for w in check.warnings] == ["cut"]
+    assert check.verdict == "materially altered"
+    assert any(op.op == "omitted" and op.source_words == ("through", "the", "winter") for op in check.ops)
 
 
 def test_paraphrase_is_not_found():
     check = check_quote('"Our town cannot survive another season without a working boat service"', TRANSCRIPT)
     assert check.verdict == "not found"
+
+
+def test_loose_echo_of_a_passage_is_not_found_and_warns_of_nothing():
+    check = check_quote('"We have never closed it now"', TRANSCRIPT)
+    assert check.verdict == "not found"
+    assert check.warnings == ()
 
 
 def test_empty_source_is_not_found():

@@ -451,6 +451,97 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
         export_report(settings.db, ids, fmt, sys.stdout, **options)
 
 
+# ---- quote and figure checks (issue 8) ----
+
+
+def _link_check(settings: Settings, claim_id: int, url: str | None, title: str | None, excerpt: str,
+                stance: str, checks: dict[str, Any], text: str | None = None) -> dict[str, Any] | None:
+    """Store a check with its source link (and so in the audit log); nothing is stored without a URL."""
+    if not url:
+        return None
+    from .store import add_source
+
+    return add_source(settings.db, claim_id, url, settings.reviewer, title=title, excerpt=excerpt,
+                      stance=stance, text=text, checks=checks)
+
+
+@cli.command("quote-check")
+@click.argument("claim", type=int)
+@click.argument("source_file")
+@click.option("--url", help="Link the source at this address and store the check with the link.")
+@click.option("--title", help="The source's title, when --url links it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
+@pass_settings
+def quote_check(settings: Settings, claim: int, source_file: str, url: str | None, title: str | None,
+                as_json: bool) -> None:
+    """Find quote CLAIM in SOURCE_FILE (a transcript, speech or release; - for stdin) and diff it."""
+    from .checks import check_quote
+    from .errors import BadInput
+    from .service import read_text_arg
+    from .store import get_claim
+
+    row = get_claim(settings.db, claim)
+    if row["kind"] != "quote":
+        raise BadInput(f"claim {claim} is a {row['kind']}, not a quote; for a figure use `workbench figure-check`")
+    source_text = read_text_arg(source_file)
+    check = check_quote(row["text"], source_text)
+    stored = {k: v for k, v in check.to_dict().items() if k != "context"}
+    link = _link_check(settings, claim, url, title, check.passage or "(not found)", check.stance,
+                       {"quote_check": stored}, text=source_text)
+    if as_json:
+        emit_json({"claim_id": claim, "check": check.to_dict(), "link": link})
+        return
+    click.echo(f"claim {claim}: {check.verdict} (similarity {check.score:.0f})")
+    if check.start is not None:
+        label = "closest passage" if check.verdict == "not found" else "passage"
+        click.echo(f"{label} [{check.start}:{check.end}]: {check.context}")
+    marks = {"omitted": "-", "added": "+", "changed": "~"}
+    for op in check.ops:
+        if op.op in marks and check.verdict != "not found":
+            said = " ".join(op.source_words)
+            quoted = " ".join(op.quote_words)
+            what = {"omitted": said, "added": quoted, "changed": f"{said} → {quoted}"}[op.op]
+            click.echo(f"  {marks[op.op]} {op.op}{' (marked …)' if op.elided else ''}: {what}")
+    for warning in check.warnings:
+        click.echo(f"warning: {warning.message}")
+    click.echo(f"stored with source #{link['source_id']} ({link['stance']})" if link
+               else "not stored: give --url to link the source and keep this check")
+
+
+@cli.command("figure-check")
+@click.argument("claim", type=int)
+@click.argument("value")
+@click.option("--unit", help="Unit or scale of VALUE: km, miles, days, %, pp, bn, £m ... (default: the claim's).")
+@click.option("--source", "source_url", help="Link the source at this address and store the check with the link.")
+@click.option("--title", help="The source's title, when --source links it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
+@pass_settings
+def figure_check(settings: Settings, claim: int, value: str, unit: str | None, source_url: str | None,
+                 title: str | None, as_json: bool) -> None:
+    """Compare CLAIM's figure with VALUE from the source ("129", "12bn", "55 days")."""
+    from .checks import check_figure
+    from .errors import BadInput
+    from .store import get_claim
+
+    row = get_claim(settings.db, claim)
+    try:
+        check = check_figure(row["value"] or {}, row["text"], value, unit)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+    link = _link_check(settings, claim, source_url, title, f"source figure: {check.source_given}", check.stance,
+                       {"figure_check": check.to_dict()})
+    if as_json:
+        emit_json({"claim_id": claim, "check": check.to_dict(), "link": link})
+        return
+    click.echo(f"claim {claim}: {check.hint}")
+    click.echo(f"  {check.explanation}")
+    if check.absolute_difference is not None:
+        rel = f" ({check.relative_difference:+.1f}%)" if check.relative_difference is not None else ""
+        click.echo(f"  difference: {check.absolute_difference:+,.4g} {check.claim_unit or ''}{rel}".rstrip())
+    click.echo(f"stored with source #{link['source_id']} ({link['stance']})" if link
+               else "not stored: give --source URL to link the source and keep this check")
+
+
 # ---- commands added by other modules go above this line ----
 
 

@@ -60,6 +60,13 @@ class FigureCheck:
     relative_difference: float | None  # percent of the source figure, signed
     explanation: str
 
+    @property
+    def stance(self) -> str:
+        """The stance a source link takes by default; the reviewer may change it."""
+        if self.hint in ("matches", "rounded"):
+            return "supports"
+        return "refutes" if self.hint.startswith(("overstated", "understated")) else "context"
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

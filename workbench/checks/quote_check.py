@@ -73,6 +73,12 @@ class QuoteCheck:
     ops: tuple[DiffOp, ...]
     warnings: tuple[QuoteWarning, ...]
 
+    @property
+    def stance(self) -> str:
+        """The stance a source link takes by default; the reviewer may change it."""
+        return {"verbatim": "supports", "minor wording": "supports", "materially altered": "refutes"}.get(
+            self.verdict, "context")
+
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["segments"] = [list(s) for s in self.segments]
@@ -144,7 +150,8 @@ def check_quote(quote: str, source_text: str) -> QuoteCheck:
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
     context, context_start = _context(source_text, spans)
     if equal_words / len(q.norm) < NOT_FOUND_COVERAGE or score < NOT_FOUND_SCORE:
-        verdict = "not found"
+        # the closest passage is still shown, but a diff against unrelated words warns of nothing
+        verdict, warnings = "not found", []
     elif warnings or score < MINOR_SCORE:
         verdict = "materially altered"
     elif all(op.op == "equal" or op.elided for op in ops):
