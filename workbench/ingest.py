@@ -26,6 +26,11 @@ _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 
 
+def _size(n: int) -> str:
+    """1000000 → "1 MB", 100000 → "100 kB": the limit as a person reads it."""
+    return f"{n / 1e6:g} MB" if n >= 1_000_000 else f"{n / 1e3:g} kB"
+
+
 def read_article(
     path: str | Path,
     *,
@@ -48,7 +53,7 @@ def read_article(
     size = p.stat().st_size
     if size > max_bytes:
         raise BadInput(
-            f"{shown}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; "
+            f"{shown}: {size / 1e6:.1f} MB is over the {_size(max_bytes)} limit; "
             "split the file or raise --max-bytes"
         )
     try:
@@ -74,7 +79,7 @@ def parse_article(
 ) -> Article:
     """Turn raw bytes into an Article; `suffix` (".html", ".md", ...) picks the parser."""
     if len(data) > max_bytes:
-        raise BadInput(f"{origin}: over the {max_bytes / 1e6:.0f} MB limit; split it or raise --max-bytes")
+        raise BadInput(f"{origin}: over the {_size(max_bytes)} limit; split it or raise --max-bytes")
     if not data.strip():
         raise BadInput(f"{origin}: the file is empty; nothing to import")
     text = clean_text(decode_bytes(data, origin))

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from .errors import BadInput, WorkbenchError
 from .extract import extract
-from .ingest import DEFAULT_MAX_BYTES, IMPORTABLE_SUFFIXES, read_article
+from .ingest import DEFAULT_MAX_BYTES, IMPORTABLE_SUFFIXES, _size, read_article
 from .model import Article, Extraction
 from .store import ImportResult, get_article, reextract_article, store_article
 
@@ -105,5 +105,5 @@ def read_text_arg(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise BadInput(f"{path}: no such file; check the path")
         data = p.read_bytes()
     if len(data) > max_bytes:
-        raise BadInput(f"{path}: over the {max_bytes / 1e6:.0f} MB limit")
+        raise BadInput(f"{path}: over the {_size(max_bytes)} limit")
     return clean_text(decode_bytes(data, path))
