@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbench.checks import check_quote
 
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_articles" / "transcripts" / "cameron-raf-northolt-transcript.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_sources" / "cameron-raf-northolt-transcript.txt"
 QUOTES = {
     "verbatim": "\"As the murders on the streets of Paris reminded us so starkly, Islamic State is not some remote "
                 "problem thousands of miles away; it is a direct threat to our security.\"",

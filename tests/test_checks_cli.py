@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "sample_articles" / "syria-homs-2015-11-24.txt"
-TRANSCRIPT = ROOT / "sample_articles" / "transcripts" / "cameron-raf-northolt-transcript.txt"
+TRANSCRIPT = ROOT / "sample_sources" / "cameron-raf-northolt-transcript.txt"
 
 
 def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ TRANSCRIPT = (
     "MAYOR: The ferry will keep running through the winter. We have never closed it in forty years and we are "
     "not going to close it now. Families in Tollbay depend on it every single day.\n"
 )
-CAMERON = Path(__file__).resolve().parents[1] / "sample_articles" / "transcripts" / "cameron-raf-northolt-transcript.txt"
+CAMERON = Path(__file__).resolve().parents[1] / "sample_sources" / "cameron-raf-northolt-transcript.txt"
 
 
 def test_verbatim_quote_is_found_with_offsets_into_the_original_text():
