@@ -252,3 +252,40 @@ async def test_markup_and_escapes_in_text_show_literally(tmp_path):
         assert "[/bar] [reverse]note" in detail
         assert "[/foo]" in app.screen.query_one(ArticleView).text
         assert "\x1b" not in app.screen.query_one(ArticleView).text
+
+
+async def test_quote_check_key_shows_the_diff_and_stores_it_with_the_source(db, tmp_path):
+    transcript = tmp_path / "speech.txt"
+    transcript.write_text("Prime minister: As the murders on the streets of Paris reminded us so starkly, "
+                          "Islamic State is not some remote problem thousands of miles away; it is a direct "
+                          "threat to our security. Thank you.", encoding="utf-8")
+    app = WorkbenchApp(db, "ann")
+    quote = next(c for c in list_claims(db, 1) if c["kind"] == "quote" and "murders" in c["text"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, quote["text"])
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#check-path").value = str(transcript)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "verbatim" in str(app.screen.query_one("#check-result").render())
+        app.screen.query_one("#check-url").value = "https://www.example.org/speech"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [link] = list_sources(db, quote["id"])
+    assert link["checks"]["quote_check"]["verdict"] == "verbatim"
+    assert link["stance"] == "supports"
+
+
+async def test_figure_check_key_compares_like_with_like(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "15 kilometres")
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#figure-value").value = "9.3 miles"
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#figure-result").render())
+        assert "match" in shown or "rounded" in shown

@@ -34,6 +34,8 @@ class ReviewScreen(Screen):
         Binding("e", "edit_span", "Edit span", id="review.edit"),
         Binding("h", "history", "History", id="review.history"),
         Binding("c", "copy_past", "Copy past verdict", id="review.copy_past"),
+        Binding("t", "quote_check", "Check quote", id="review.quote_check"),
+        Binding("f", "figure_check", "Check figure", id="review.figure_check"),
         Binding("tab", "switch_pane", "Text/list", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
@@ -324,6 +326,24 @@ class ReviewScreen(Screen):
                             stance=s["stance"])
             self.notify(f"Copied {source['verdict']} from #{source['id']}")
             self.reload()
+
+    def action_quote_check(self) -> None:
+        from .checks import QuoteCheckScreen
+
+        claim = self.current()
+        if claim is None or claim["kind"] != "quote":
+            self.notify("t checks a quote against its source; select a quote", severity="warning")
+            return
+        self.app.push_screen(QuoteCheckScreen(claim), lambda saved: saved and self.reload())
+
+    def action_figure_check(self) -> None:
+        from .checks import FigureCheckScreen
+
+        claim = self.current()
+        if claim is None or not (claim["value"] or {}).get("number") and not (claim["value"] or {}).get("low"):
+            self.notify("f checks a figure; select a claim with a number", severity="warning")
+            return
+        self.app.push_screen(FigureCheckScreen(claim), lambda saved: saved and self.reload())
 
     def action_back(self) -> None:
         self.app.pop_screen()
