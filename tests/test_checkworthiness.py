@@ -1,0 +1,69 @@
+"""Check-worthiness ranks checkable statements above opinion, questions and chit-chat."""
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract import extract
+from workbench.extract.checkworthiness import score_sentences, sentence_score
+from workbench.extract.sentences import split_sentences
+
+CHECKABLE = [
+    "Unemployment fell to 4.2 per cent last year, the lowest rate since 1975.",
+    "The council spent £3 million on consultants while cutting library budgets.",
+    "Crime rose by a third after the police lost 2,000 officers, according to the statistics office.",
+    "The senator voted against the bill twice and sponsored a law that raised taxes.",
+    "Floods killed 40 people and destroyed hundreds of homes in the region.",
+    "Exports to China have doubled because the tariff was cut.",
+]
+NOT_CHECKABLE = [
+    "Thank you very much.",
+    "Good evening, everyone.",
+    "What would you do about it?",
+    "I think we can do better.",
+    "I want to say how proud I am of this wonderful team.",
+    "The room was quiet as the rain came down.",
+    "Well, maybe, you know, it is sort of a lot of things.",
+]
+
+
+@pytest.mark.parametrize("checkable", CHECKABLE)
+@pytest.mark.parametrize("chatter", NOT_CHECKABLE)
+def test_checkable_statement_outranks_chatter(checkable, chatter):
+    assert sentence_score(checkable) > sentence_score(chatter)
+
+
+def test_a_figure_raises_the_score_of_the_same_sentence():
+    assert sentence_score("Prices rose 12% in May.") > sentence_score("Prices rose in May.")
+
+
+def test_a_question_scores_lower_than_the_statement():
+    assert sentence_score("Taxes rose by 5 percent.") > sentence_score("Did taxes rise by 5 percent?")
+
+
+def test_opinion_scores_lower_than_the_record():
+    assert sentence_score("She voted for the war in 2003.") > sentence_score("I think she will be great.")
+
+
+def test_transcript_speaker_label_is_not_a_figure():
+    assert sentence_score("SPEAKER 2: Thank you all.") == sentence_score("Thank you all.")
+
+
+def test_scores_are_between_zero_and_one_and_blank_scores_zero():
+    assert sentence_score("") == 0.0
+    assert sentence_score("   ") == 0.0
+    for text in CHECKABLE + NOT_CHECKABLE:
+        assert 0.0 <= sentence_score(text) <= 1.0
+
+
+def test_score_sentences_keeps_offsets_and_order():
+    body = "MODERATOR: Welcome back.\n\nSMITH: We cut the deficit by $200 billion. I love this town."
+    sentences = split_sentences(body)
+    scored = score_sentences(body, sentences)
+    assert [(s.start, s.end) for s in scored] == [(s.start, s.end) for s in sentences]
+    assert scored[1].checkworthiness > scored[0].checkworthiness
+    assert scored[1].checkworthiness > scored[2].checkworthiness
+
+
+def test_extract_puts_the_sentence_score_on_each_sentence():
+    result = extract("It was a sunny day. The city borrowed $40 million in 2014, twice its budget.")
+    assert result.sentences[1].checkworthiness > result.sentences[0].checkworthiness
