@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import random
 import subprocess
@@ -107,7 +108,6 @@ def run_cli(folder: Path) -> None:
     if SCORER.exists():
         cmd = [sys.executable, str(SCORER), "speed", str(folder)]
         env = {"EXTRACT_CMD": f"{ROOT / '.venv' / 'bin' / 'workbench'} extract --json"}
-        import os
         subprocess.run(cmd, check=False, cwd=ROOT, env={**os.environ, **env})
         return
     paths = sorted(folder.glob("*.txt"))
