@@ -29,7 +29,8 @@ mark { background: var(--mark); padding: 0 .1em; }
 .note { white-space: pre-wrap; background: #f6f8fa; padding: .5rem .7rem; border-radius: 6px; }
 ul.sources { padding-left: 1.1rem; margin: .4rem 0; } .stance { font-weight: 600; }
 a { color: #0550ae; word-break: break-word; }
-@media print { body { max-width: none; font-size: 11pt; } a { color: inherit; } nav { display: none; }
+details { margin-top: 1rem; } summary { cursor: pointer; padding: .5rem 0; }
+@media print { body { max-width: none; font-size: 11pt; } a { color: inherit; } nav, details { display: none; }
                .claim { break-inside: avoid; } }
 """
 
@@ -82,35 +83,45 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     out.write(f"<div class=\"summary\"><div><strong>{s['reviewed']}</strong> of {s['total']} claims reviewed"
               f"{'<br><span class=muted>by ' + escape(', '.join(s['reviewers'])) + '</span>' if s['reviewers'] else ''}"
               f"</div>{chart(s['by_verdict'], scale)}</div>\n")
-    for c in article["claims"]:
-        if c["status"] == "rejected":
-            continue
-        v = scale.get(c["verdict"]) if c["verdict"] else None
-        badge = (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
-                 f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
-            "<span class=\"muted\">not yet reviewed</span>"
-        kind = f"quote · {escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
-        sentence = c["sentence"] or c["text"]
-        start = c["start"] - (c["sentence_start"] if c["sentence_start"] is not None else c["start"])
-        if 0 <= start <= len(sentence):
-            end = start + len(c["text"])
-            context = f"{escape(sentence[:start])}<mark>{escape(sentence[start:end])}</mark>{escape(sentence[end:])}"
-        else:
-            context = f"<mark>{escape(c['text'])}</mark>"
-        out.write(f"<section class=\"claim\" id=\"claim-{c['id']}\"><div><span class=\"kind\">{kind}</span> {badge}</div>"
-                  f"<blockquote>{context}</blockquote>\n")
-        if c["note"]:
-            out.write(f"<div class=\"note\">{escape(c['note'])}</div>\n")
-        if c["sources"]:
-            out.write("<ul class=\"sources\">")
-            for src in c["sources"]:
-                pub = f" — {escape(src['publisher'])}" if src["publisher"] else ""
-                excerpt = f"<br><q>{escape(src['excerpt'])}</q>" if src["excerpt"] else ""
-                out.write(f"<li><span class=\"stance\">{escape(src['stance'])}</span>: "
-                          f"{link(src['url'], src['title'] or src['url'])}{pub}{excerpt}</li>")
-            out.write("</ul>\n")
-        out.write("</section>\n")
+    reviewed = [c for c in article["claims"] if c["verdict"] and c["status"] != "rejected"]
+    waiting = [c for c in article["claims"] if not c["verdict"] and c["status"] != "rejected"]
+    for c in reviewed:
+        _write_claim(out, c, scale)
+    if waiting:
+        # what is not yet reviewed stays out of the reader's way, one click from it
+        out.write(f"<details><summary class=\"muted\">{len(waiting)} claims not yet reviewed</summary>\n")
+        for c in waiting:
+            _write_claim(out, c, scale)
+        out.write("</details>\n")
     out.write("</article>\n")
+
+
+def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
+    v = scale.get(c["verdict"]) if c["verdict"] else None
+    badge = (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
+             f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
+        "<span class=\"muted\">not yet reviewed</span>"
+    kind = f"quote · {escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
+    sentence = c["sentence"] or c["text"]
+    start = c["start"] - (c["sentence_start"] if c["sentence_start"] is not None else c["start"])
+    if 0 <= start <= len(sentence):
+        end = start + len(c["text"])
+        context = f"{escape(sentence[:start])}<mark>{escape(sentence[start:end])}</mark>{escape(sentence[end:])}"
+    else:
+        context = f"<mark>{escape(c['text'])}</mark>"
+    out.write(f"<section class=\"claim\" id=\"claim-{c['id']}\"><div><span class=\"kind\">{kind}</span> {badge}</div>"
+              f"<blockquote>{context}</blockquote>\n")
+    if c["note"]:
+        out.write(f"<div class=\"note\">{escape(c['note'])}</div>\n")
+    if c["sources"]:
+        out.write("<ul class=\"sources\">")
+        for src in c["sources"]:
+            pub = f" — {escape(src['publisher'])}" if src["publisher"] else ""
+            excerpt = f"<br><q>{escape(src['excerpt'])}</q>" if src["excerpt"] else ""
+            out.write(f"<li><span class=\"stance\">{escape(src['stance'])}</span>: "
+                      f"{link(src['url'], src['title'] or src['url'])}{pub}{excerpt}</li>")
+        out.write("</ul>\n")
+    out.write("</section>\n")
 
 
 def write_footer(out: TextIO) -> None:

@@ -33,24 +33,33 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     if s["reviewers"]:
         out.write(f" — reviewers: {', '.join(md_escape(r) for r in s['reviewers'])}")
     out.write("\n\n")
-    for c in article["claims"]:
-        if c["status"] == "rejected":
-            continue
-        verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
-        label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
-        out.write(f"### {md_escape(c['text'][:120])}\n\n*{label}* · **{verdict}**\n\n")
-        sentence, start = c["sentence"] or c["text"], c["start"] - (c["sentence_start"] or c["start"])
-        if 0 <= start <= len(sentence):
-            end = start + len(c["text"])
-            out.write(f"> {md_escape(sentence[:start])}**{md_escape(sentence[start:end])}**{md_escape(sentence[end:])}\n\n")
-        if c["note"]:
-            out.write(f"Note: {md_escape(c['note'])}\n\n")
-        for src in c["sources"]:
-            link = safe_url(src["url"])
-            title = md_escape(src["title"] or src["url"])
-            shown = f"[{title}]({link})" if link else title
-            extra = f" ({md_escape(src['publisher'])})" if src["publisher"] else ""
-            excerpt = f" — “{md_escape(src['excerpt'])}”" if src["excerpt"] else ""
-            out.write(f"- {src['stance']}: {shown}{extra}{excerpt}\n")
-        if c["sources"]:
-            out.write("\n")
+    reviewed = [c for c in article["claims"] if c["verdict"] and c["status"] != "rejected"]
+    waiting = [c for c in article["claims"] if not c["verdict"] and c["status"] != "rejected"]
+    for c in reviewed:
+        _write_claim(out, c, scale)
+    if waiting:
+        out.write(f"#### Not yet reviewed ({len(waiting)})\n\n")
+        for c in waiting:
+            out.write(f"- {c['kind']}: {md_escape(c['text'][:120])}\n")
+        out.write("\n")
+
+
+def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
+    verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
+    label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
+    out.write(f"### {md_escape(c['text'][:120])}\n\n*{label}* · **{verdict}**\n\n")
+    sentence, start = c["sentence"] or c["text"], c["start"] - (c["sentence_start"] or c["start"])
+    if 0 <= start <= len(sentence):
+        end = start + len(c["text"])
+        out.write(f"> {md_escape(sentence[:start])}**{md_escape(sentence[start:end])}**{md_escape(sentence[end:])}\n\n")
+    if c["note"]:
+        out.write(f"Note: {md_escape(c['note'])}\n\n")
+    for src in c["sources"]:
+        link = safe_url(src["url"])
+        title = md_escape(src["title"] or src["url"])
+        shown = f"[{title}]({link})" if link else title
+        extra = f" ({md_escape(src['publisher'])})" if src["publisher"] else ""
+        excerpt = f" — “{md_escape(src['excerpt'])}”" if src["excerpt"] else ""
+        out.write(f"- {src['stance']}: {shown}{extra}{excerpt}\n")
+    if c["sources"]:
+        out.write("\n")
