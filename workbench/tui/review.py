@@ -76,7 +76,7 @@ class ReviewScreen(Screen):
         self.title = "Claim Workbench"
         self.sub_title = f"{self.article['headline'] or '(no headline)'} — reviewer: {self.reviewer}"
         table = self.query_one("#claims", DataTable)
-        table.add_columns("kind", "claim", "value", "cw", "speaker", "verdict")
+        self.columns = table.add_columns("kind", "claim", "value", "cw", "speaker", "verdict")
         self.reload(select=self.start_claim)
         table.focus()
 
@@ -100,6 +100,20 @@ class ReviewScreen(Screen):
                 if c["id"] == keep:
                     table.move_cursor(row=i)
                     break
+        self.show_detail()
+
+    def refresh_claim(self, claim_id: int) -> None:
+        """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows)."""
+        index = next((i for i, c in enumerate(self.claims) if c["id"] == claim_id), None)
+        if index is None:
+            self.reload()
+            return
+        claim = store.get_claim(self.db, claim_id)
+        self.claims[index] = claim
+        table = self.query_one("#claims", DataTable)
+        verdict = claim["verdict"] or ("rejected" if claim["status"] == "rejected" else "")
+        table.update_cell(str(claim_id), self.columns[5], plain(verdict, style="bold" if claim["verdict"] else "dim"))
+        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
         self.show_detail()
 
     def current(self) -> dict[str, Any] | None:
@@ -233,7 +247,7 @@ class ReviewScreen(Screen):
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
                 self.notify(f"{key}: {claim['text'][:40]}")
-                self.reload()  # the cursor stays: a note or a source for this claim usually follows
+                self.refresh_claim(claim["id"])  # the cursor stays: a note or a source usually follows
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:
@@ -249,7 +263,7 @@ class ReviewScreen(Screen):
             if self._apply(store.set_note, self.db, claim["id"], new, self.reviewer, claim["version"]):
                 self.note_drafts.pop(claim["id"], None)
                 self.notify("Note saved")
-                self.reload()
+                self.refresh_claim(claim["id"])
         self.app.push_screen(NoteEditor(text, claim["text"][:40]), saved)
 
     def action_source(self) -> None:
@@ -266,7 +280,7 @@ class ReviewScreen(Screen):
                            stance=form.stance):
                 self.source_drafts.pop(claim["id"], None)
                 self.notify("Source linked")
-                self.reload()
+                self.refresh_claim(claim["id"])
         self.app.push_screen(SourceForm(self.source_drafts.get(claim["id"])), saved)
 
     def action_add_claim(self) -> None:
@@ -285,7 +299,7 @@ class ReviewScreen(Screen):
         if claim and self._apply(store.reject_claim, self.db, claim["id"], self.reviewer,
                                  expected_version=claim["version"]):
             self.notify("Rejected as not check-worthy (ctrl+z undoes)")
-            self.reload()
+            self.refresh_claim(claim["id"])
 
     def action_edit_span(self) -> None:
         claim = self.current()
