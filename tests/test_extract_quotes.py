@@ -143,3 +143,44 @@ def test_extract_on_adversarial_fragments_keeps_offsets(parts):
     result = extract(body)
     for item in result.claims + result.quotes:
         assert body[item.start:item.end] == item.text
+
+
+def mention_of(text: str, fragment: str) -> str | None:
+    for q in quotes_of(text):
+        if fragment in q.text:
+            return None if q.speaker_start is None else text[q.speaker_start:q.speaker_end]
+    raise AssertionError(f"no quote containing {fragment!r}")
+
+
+def test_title_with_full_stop_after_the_quote_is_the_speaker():
+    text = '"Are the pumps ready? Not yet," Ms. Adebayo said. "They will be by Friday."'
+    assert speaker_of(text, "pumps") == "Adebayo"
+    assert mention_of(text, "pumps") == "Ms. Adebayo"
+
+
+def test_party_and_state_after_a_name_does_not_end_the_clause():
+    text = '"The levy is a tax on renters," Rep. Tomas Reyes (D-Ore.) said Friday.'
+    assert speaker_of(text, "levy") == "Tomas Reyes"
+
+
+def test_appositive_between_name_and_cue_after_the_quote():
+    text = '"We are not going to stop," Ida Marsh, 31, said as the march went on.'
+    assert speaker_of(text, "stop") == "Ida Marsh"
+
+
+def test_appositive_between_name_and_cue_before_the_quote():
+    text = 'Owen Pike, who runs the allotment society, said, "The plots have waited ten years."'
+    assert speaker_of(text, "plots") == "Owen Pike"
+    assert mention_of(text, "plots") == "Owen Pike"
+
+
+def test_dash_credit_after_a_quote_names_the_speaker():
+    text = "Readers wrote in.\n\n“Fix the buses before the bridges.” ― Nell Grady\n\n“Lower the fares.” ― Sami Voss."
+    assert speaker_of(text, "buses") == "Nell Grady"
+    assert speaker_of(text, "fares") == "Sami Voss"
+
+
+def test_speaker_mention_never_starts_inside_a_word():
+    text = "Asked again, Harbour spokesman Lev Tamm told the paper that “the dredging starts in June.”"
+    mention = mention_of(text, "dredging")
+    assert mention is not None and mention.endswith("Lev Tamm") and not mention.startswith("arbour")

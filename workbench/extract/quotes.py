@@ -28,7 +28,8 @@ CUE_VERBS = (
     "pointed\\s+out|points\\s+out|went\\s+on|goes\\s+on|shouted|yelled|cried|mused|agreed|agrees|"
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
-    "labelled|labeled"
+    "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
+    "answered|answers|writes|testifies|announced"
 )
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
               r"describing|explaining|claiming|promising|vowing|recalling|urging)"
@@ -49,24 +50,27 @@ _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|ma
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
 _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[a-z][\w’'\-]*" \
             r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
-_SUBJECT = rf"(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
-_SUBJECT_AFTER = rf"(?:{_PRON}|(?:[A-Za-z][\w’'\-.]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
+_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|(?:[A-Za-z][\w’'\-.]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
                  rf"|[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
-AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER})(?:,[^,;\"“”«»\n]{{1,90}},)?\s+{_ADVERBS}"
+                                rf"(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}"
     rf"|(?:the|a|an|his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
     rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
 )
+# an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
+AFTER_DASH_CREDIT = re.compile(rf"[ \t]*[―—–][ \t]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to))\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
-    rf"(?P<np>{_SUBJECT})\s+{_ADVERBS}(?P<cue>{_CUE})"
+    rf"(?P<np>{_SUBJECT})(?:,[^,;\"“”«»\n]{{1,90}},)?\s+{_ADVERBS}(?P<cue>{_CUE})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
@@ -85,6 +89,9 @@ AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|
 SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
 
 WINDOW = 220
+# a clause ends at a stop or an opening quote, but not after a title, an initial or "D-Wis."
+CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr)\.)(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt)\.)"
+                        r"(?<!\b(?:Capt|Prof)\.)\s|[\"“«]")
 
 
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
@@ -190,10 +197,13 @@ def _trim_end(body: str, start: int, end: int) -> int:
     return end
 
 
+EMBEDDED_BEFORE = re.compile(r"[a-z,][ \t]*$")
+
+
 def _embedded(body: str, start: int) -> bool:
     """A quote that sits inside a sentence ("other "terrorists"") rather than opening one."""
     before = body[max(0, start - 3):start]
-    return bool(re.search(r"[a-z,]\s*$", before))
+    return bool(EMBEDDED_BEFORE.search(before))  # never across a line: a paragraph may open with a short quote
 
 
 def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: bool,
@@ -209,8 +219,11 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if nxt < len(others):
         after_limit = min(after_limit, others[nxt][0])
     after = body[end:after_limit]
-    clause = re.split(r"(?<=[.;!?])\s|[\"“«]", after, maxsplit=1)[0]
+    clause = CLAUSE_END.split(after, maxsplit=1)[0]
     if not partial:
+        credit = AFTER_DASH_CREDIT.match(after)
+        if credit and _plausible_np(credit.group("np"), False):
+            return end + credit.start("np"), end + credit.end("np"), "said"
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):

@@ -33,6 +33,7 @@ ORG_WORDS = {
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
 _TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
 NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
+PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
 
 def is_pronoun(text: str) -> bool:
@@ -45,7 +46,7 @@ def is_organisation(name: str) -> bool:
 
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
-    tokens = text.split()
+    tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
     if len(tokens) > 1 and tokens[0].lower() in ("the", "a", "an"):
         tokens = tokens[1:]
     last_role = -1
