@@ -34,6 +34,12 @@ def _fts_query(normalised: str) -> str | None:
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique)
 
 
+def _fts_strict(normalised: str) -> str | None:
+    """An AND of the quoted words of three letters or more, or None."""
+    words = list(dict.fromkeys(w for w in normalised.split() if len(w) >= 3))[:12]
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words) if len(words) >= 2 else None
+
+
 def _score(query: str, indexed: str) -> float:
     """How well the query reads as this claim: its own words first, its sentence as context."""
     claim, _, sentence = (indexed or "").partition(SEPARATOR)
@@ -63,6 +69,12 @@ def search_claims(
         match = _fts_query(normalised)
         if match is None:
             return []
+    # Precise first: every word must appear (cheap, few rows to rank); the broad OR with word halves
+    # (typos) runs only when that finds too little.
+    strict = _fts_strict(normalised) if exclude_article is None and not reviewed_only else None
+    if strict and db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+                             [strict, limit]).fetchone()[0] >= limit:
+        match = strict
     where, args = ["c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?)"], [
         match, CANDIDATES]
     for column, value in (("c.verdict", verdict), ("c.kind", kind), ("c.reviewer", reviewer)):
