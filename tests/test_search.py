@@ -110,3 +110,79 @@ def test_cli_search_json_shape_and_empty_array(tmp_path):
     found = json.loads(run("search", "130 victims", "--json").stdout)
     assert {"id", "text", "kind", "article_id", "headline", "verdict", "score"} <= set(found[0])
     assert json.loads(run("search", "zzzzqqqq", "--json").stdout) == []
+
+
+# ---- the candidate search at scale: typo pieces, whole numbers, stems, misspelt stop words ----
+
+from workbench import search_index  # noqa: E402
+from workbench.search_index import typo_pieces  # noqa: E402
+
+TOWN_NEWS = """Town figures out
+
+By A Reporter
+March 3, 2024
+
+Crime in Portmere has doubled since 2005, the police said.
+In 1974 the council cut the rates by 3 per cent.
+Rates rose 74% in Ashford last year.
+Waiting lists for bus services in Kingsbridge reached 57 in February.
+The town lost 35 hospital beds between 2006 and 2009.
+Some 400 homes were flooded in Carrow on Monday.
+Unemployment in Leedsham fell to 6% in March.
+"""
+
+
+@pytest.fixture
+def town(tmp_path):
+    db = open_db(tmp_path / "town.db")
+    (tmp_path / "town.txt").write_text(TOWN_NEWS, encoding="utf-8")
+    list(import_paths(db, [str(tmp_path / "town.txt")], "ann"))
+    return db
+
+
+def _single_typos(word):
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]  # dropped
+        yield word[:i] + word[i] + word[i:]  # doubled
+        yield word[:i] + "x" + word[i + 1:]  # replaced
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]  # swapped
+
+
+@pytest.mark.parametrize("word", ["unemployment", "kingsbridge", "waiting", "hospital", "flooded", "leedsham"])
+def test_one_typo_always_leaves_a_piece_of_a_long_word_intact(word):
+    for typo in _single_typos(word):
+        if len(typo) >= 7:
+            assert any(piece in f" {word} " for piece in typo_pieces(typo)), typo
+
+
+def test_a_number_is_matched_as_a_whole_word(town):
+    [best, *_] = search_claims(town, "rates 74 percent")
+    assert "74%" in best["text"] or best["text"] == "74%"
+    assert all("1974" not in r["text"] for r in search_claims(town, "74 percent", limit=1))
+
+
+def test_a_word_finds_its_other_forms(town):
+    # "flooding" -> " flood", which starts "flooded"; "homes" -> " home"
+    found = search_claims(town, "home flooding Carrow", limit=2)
+    assert any("400 homes" in r["text"] for r in found)
+
+
+def test_a_misspelt_stop_word_does_not_hide_the_claim(town):
+    # "since" is a stop word, so the index never holds it; "sinse" must not be required either
+    found = search_claims(town, "crime doubld sinse 2005 Portmere", limit=3)
+    assert found and "2005" in found[0]["text"]
+
+
+def test_a_typo_that_spells_another_real_word_still_finds_the_claim(town):
+    # "losts" is "lists" misspelt, and " lost" is in another claim's sentence
+    found = search_claims(town, "waiting losts bus services Kingsbridge 57", limit=3)
+    assert found and found[0]["text"] == "57"
+
+
+def test_common_words_and_a_full_candidate_list_still_find_the_claim(town, monkeypatch):
+    # as at a million claims, but small: every word counts as common and the index hands over 2 claims
+    monkeypatch.setattr(search_index, "RARE", 1)
+    monkeypatch.setattr(search_index, "CANDIDATES", 2)
+    found = search_claims(town, "Unemplyment Leedsham fell 6 percent March", limit=3)
+    assert found and found[0]["text"].startswith("6%")

@@ -26,6 +26,8 @@ def test_library_snapshot(app, snap_compare):
 
 def test_review_snapshot(app, snap_compare):
     async def settle(pilot):
+        await app.workers.wait_for_complete()  # the library has its rows before Enter picks one
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -1,48 +1,41 @@
 """Fuzzy search of every claim ever stored, and "seen before" matching at import.
 
-Candidates come from the FTS5 trigram index over each claim's normalised text (never a
-scan of the claims table); rapidfuzz reranks only those. The user's words are never
-FTS syntax: each becomes a quoted string, so quotes, AND, OR, NEAR, -, *, ( ) and %
+Candidates come from the FTS5 trigram index over each claim's normalised text and its
+sentence (workbench.search_index; never a scan of the claims table); rapidfuzz reranks
+only those. The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
 are searched as text.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
+from .search_index import candidate_sets, searched_words, word_groups
 from .store import now, transaction
 from .textnorm import SEPARATOR, normalise, search_text
 
-CANDIDATES = 300
+RERANK = 150  # candidates given the full scoring, after a quick first pass in rapidfuzz's C loop
 SEEN_BEFORE_THRESHOLD = 82.0
+GOOD_MATCH = 85.0  # a candidate set with a match this good ends the search: wider ones only add noise
 
 
-def _fts_query(normalised: str) -> str | None:
-    """An OR of quoted terms: each word, and for long words both halves, so one typo still matches."""
-    terms: list[str] = []
-    for word in normalised.split():
-        if len(word) < 3:
-            continue
-        terms.append(word)
-        if len(word) >= 7:
-            terms.extend((word[:4], word[-4:]))
-    if not terms:
-        return None
-    unique = list(dict.fromkeys(terms))[:40]
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique)
-
-
-def _fts_strict(normalised: str) -> str | None:
-    """An AND of the quoted words of three letters or more, or None."""
-    words = list(dict.fromkeys(w for w in normalised.split() if len(w) >= 3))[:12]
-    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words) if len(words) >= 2 else None
+def _prefilter(db: Database, normalised: str, ids: list[int], where: list[str], args: list[Any]) -> list[int]:
+    """The RERANK candidates that pass the filters and are closest to the query by one quick
+    rapidfuzz pass over their text."""
+    if len(ids) <= RERANK:
+        return ids
+    clause = " AND ".join([f"c.id IN ({','.join('?' * len(ids))})", *where])
+    texts = dict(db.execute(f"SELECT c.id, c.search_text FROM claims c JOIN articles a ON a.id = c.article_id "
+                            f"WHERE {clause}", [*ids, *args]))
+    return [key for _, _, key in process.extract(normalised, texts, scorer=fuzz.token_set_ratio, limit=RERANK)]
 
 
 def _score(query: str, indexed: str) -> float:
     """How well the query reads as this claim: its own words first, its sentence as context."""
-    claim, _, sentence = (indexed or "").partition(SEPARATOR)
+    claim, _, sentence = (indexed or "").strip().partition(SEPARATOR.strip())
+    claim, sentence = claim.strip(), sentence.strip()
     on_claim = fuzz.token_set_ratio(query, claim) if claim else 0.0
     on_claim = max(on_claim, fuzz.ratio(query, claim)) if claim else 0.0
     on_sentence = fuzz.token_set_ratio(query, sentence) if sentence else 0.0
@@ -63,20 +56,12 @@ def search_claims(
 ) -> list[dict[str, Any]]:
     """Claims that match `query` best first, each with a 0..100 score; [] when nothing matches."""
     normalised = normalise(query)
-    match = _fts_query(normalised)
-    if match is None:
+    if not searched_words(normalised):
         normalised = normalise(query, drop_stop_words=False)
-        match = _fts_query(normalised)
-        if match is None:
-            return []
-    # Precise first: every word must appear (cheap, few rows to rank); the broad OR with word halves
-    # (typos) runs only when that finds too little.
-    strict = _fts_strict(normalised) if exclude_article is None and not reviewed_only else None
-    if strict and db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
-                             [strict, limit]).fetchone()[0] >= limit:
-        match = strict
-    where, args = ["c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?)"], [
-        match, CANDIDATES]
+    groups = word_groups(db, normalised)
+    if not groups:
+        return []
+    where, args = [], []
     for column, value in (("c.verdict", verdict), ("c.kind", kind), ("c.reviewer", reviewer)):
         if value:
             where.append(f"{column} = ?")
@@ -95,7 +80,21 @@ def search_claims(
         args.append(exclude_article)
     if reviewed_only:
         where.append("c.verdict IS NOT NULL")
-    rows = db.execute(f"{_RESULT} WHERE {' AND '.join(where)}", args)
+    found: dict[int, dict] = {}
+    for ids in candidate_sets(db, groups):
+        found.update((r["id"], r) for r in _ranked(db, normalised, [i for i in ids if i not in found], where, args))
+        if any(r["score"] >= GOOD_MATCH for r in found.values()):
+            break
+    return sorted(found.values(), key=lambda r: (-r["score"], r["id"]))[:limit]
+
+
+def _ranked(db: Database, normalised: str, ids: list[int], where: list[str], args: list[Any]) -> list[dict]:
+    """The candidates that pass the filters, as result rows, best rapidfuzz score first."""
+    ids = _prefilter(db, normalised, ids, where, args)
+    if not ids:
+        return []
+    clause = " AND ".join([f"c.id IN ({','.join('?' * len(ids))})", *where])
+    rows = db.execute(f"{_RESULT} WHERE {clause}", [*ids, *args])
     columns = [d[0] for d in rows.description]
     results = []
     for row in rows.fetchall():
@@ -103,7 +102,7 @@ def search_claims(
         item["score"] = _score(normalised, item.pop("search_text"))
         results.append(item)
     results.sort(key=lambda r: (-r["score"], r["id"]))
-    return results[:limit]
+    return results
 
 
 def similar_claims(db: Database, claim_id: int, limit: int = 5) -> list[dict[str, Any]]:

@@ -54,8 +54,12 @@ SEPARATOR = " | "
 
 
 def search_text(claim: str, sentence: str = "", speaker: str | None = None) -> str:
-    """What the search index holds for a claim: its words, then its sentence's (and a quote's speaker)."""
+    """What the search index holds for a claim: its words, then its sentence's (and a quote's speaker).
+
+    Padded with a space at both ends so that every word has a space on each side: the trigram
+    index can then match " 74 " as a whole word rather than inside 1974 or 740.
+    """
     head = normalise(claim)
     if speaker:
         head = f"{normalise(speaker)} {head}"
-    return f"{head}{SEPARATOR}{normalise(sentence)}"
+    return f" {head}{SEPARATOR}{normalise(sentence)} "

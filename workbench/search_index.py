@@ -1,0 +1,136 @@
+"""Candidate claims for a search, from the FTS5 trigram index, fast at a million claims.
+
+Each query word becomes a group of alternatives the trigram index can match:
+- the word from the start of a word, lightly stemmed (" flood" finds flood, floods, flooded),
+  numbers as whole words (" 74 " and not 1974 or 740);
+- when no claim has that (a typo, or a word spelt another way), pieces of the word that one typo
+  cannot all break.
+Only the rare groups are ANDed. Intersecting a group that a third of all claims hold costs more
+than it narrows (about 5 ms per such group at 10^6 claims), and rapidfuzz weighs those words in
+the ranking anyway. How rare is learnt by counting a group's claims up to RARE, which stops early
+for common words (under a millisecond each at 10^6 claims, so nothing is cached).
+
+Every piece is a quoted string, so the user's text is never FTS syntax.
+"""
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sqlite_utils import Database
+
+from .textnorm import STOP_WORDS
+
+RARE = 3000  # a group held by fewer claims than this narrows the search cheaply
+CANDIDATES = 2000  # the most claims one search hands on to the ranking
+MAX_WORDS = 16
+LEAVE_ONE_OUT = 6
+
+def _quoted(piece: str) -> str:
+    return '"' + piece.replace('"', '""') + '"'
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(".", "").isdigit()
+
+
+def stem(word: str) -> str:
+    """The part of a word its other forms share, for matching from the start: floods -> flood."""
+    for ending, keep in (("ing", 5), ("ed", 4), ("es", 4), ("s", 4)):
+        if word.endswith(ending) and len(word) - len(ending) >= keep - 1 and not word.endswith("ss"):
+            return word[: len(word) - len(ending)]
+    return word
+
+
+def typo_pieces(word: str) -> list[str]:
+    """Pieces of a word of which one typo always leaves one intact.
+
+    Seven letters or more: its head and its tail with one letter left out between them (a letter
+    dropped, doubled, swapped or replaced lands in the head, the gap or the tail). Six: head and
+    tail of three (only a swap across the middle defeats them). Four or five: the first two
+    letters after a space, or the last two before one.
+    """
+    if len(word) >= 7:
+        cut = (len(word) - 1) // 2
+        return [f" {word[:cut]}", f"{word[cut + 1:]} "]
+    if len(word) == 6:
+        return [f" {word[:3]}", f"{word[3:]} "]
+    return [f" {word[:2]}", f"{word[-2:]} "]
+
+
+def searched_words(normalised: str) -> list[str]:
+    """The words worth looking up: numbers, and words of four letters or more, once each."""
+    words = dict.fromkeys(w for w in normalised.split() if len(w) >= 4 or _is_number(w))
+    return list(words)[:MAX_WORDS]
+
+
+def _count(db: Database, expression: str) -> int:
+    """How many claims match `expression`, counting no further than RARE."""
+    return db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+                      [expression, RARE]).fetchone()[0]
+
+
+class Group(NamedTuple):
+    count: int  # claims matched, counted up to RARE
+    expression: str  # FTS5 query text
+    typo: bool  # the word itself is in no claim: this matches pieces of it
+
+
+def word_groups(db: Database, normalised: str) -> list[Group]:
+    """One group per searched word, rarest first. Left out: words that match nothing even allowing
+    for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index)."""
+    groups = []
+    for word in searched_words(normalised):
+        group = Group(0, _quoted(f" {word} " if _is_number(word) else f" {stem(word)}"), False)
+        group = group._replace(count=_count(db, group.expression))
+        if group.count == 0 and not _is_number(word):
+            if process.extractOne(word, STOP_WORDS, scorer=Levenshtein.distance, score_cutoff=1):
+                continue
+            expression = "(" + " OR ".join(_quoted(p) for p in typo_pieces(word)) + ")"
+            group = Group(_count(db, expression), expression, True)
+        if group.count:
+            groups.append(group)
+    return sorted(groups, key=lambda g: g.count)
+
+
+def _rare_or_all(groups: list[Group]) -> list[str]:
+    return [g.expression for g in groups if g.count < RARE] or [g.expression for g in groups]
+
+
+def _and(db: Database, expressions: list[str]) -> list[int]:
+    return [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?",
+                                     [" AND ".join(expressions), CANDIDATES])]
+
+
+def candidate_sets(db: Database, groups: list[Group]) -> Iterator[list[int]]:
+    """Ever wider sets of candidate claim ids; the caller stops when it has found a good match.
+
+    1. Claims holding every rare group (every group, when none is rare); if that is more than
+       CANDIDATES, narrowed by the common words too (cheap now: a rare group leads the AND).
+    2. The same without the typo groups: a typo can defeat its pieces (two typos in one word, a
+       swap in the middle of a short word).
+    3. Claims holding any rare group, most of them first (bm25), for a word the claim never had;
+       bounded, since each group holds fewer than RARE claims.
+    4. Every group but one, for a typo that made another real word ("lists" -> "losts"), trying
+       typo groups first, then the commonest (at most LEAVE_ONE_OUT tries).
+    """
+    if not groups:
+        return
+    first = _rare_or_all(groups)
+    ids = _and(db, first)
+    if len(ids) >= CANDIDATES:
+        narrower = first + [g.expression for g in groups if not g.typo and g.expression not in first]
+        if narrower != first:
+            ids = _and(db, narrower)
+    yield ids
+    known = _rare_or_all([g for g in groups if not g.typo])
+    if known and known != first:
+        yield _and(db, known)
+    rare = [g.expression for g in groups if g.count < RARE]
+    if rare:
+        yield [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+                                        [" OR ".join(rare), CANDIDATES])]
+    if len(groups) >= 3:
+        for left_out in sorted(groups, key=lambda g: (not g.typo, -g.count))[:LEAVE_ONE_OUT]:
+            yield _and(db, _rare_or_all([g for g in groups if g is not left_out]))
