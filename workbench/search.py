@@ -29,7 +29,14 @@ def _prefilter(db: Database, normalised: str, ids: list[int], where: list[str], 
     clause = " AND ".join([f"c.id IN ({','.join('?' * len(ids))})", *where])
     texts = dict(db.execute(f"SELECT c.id, c.search_text FROM claims c JOIN articles a ON a.id = c.article_id "
                             f"WHERE {clause}", [*ids, *args]))
-    return [key for _, _, key in process.extract(normalised, texts, scorer=fuzz.token_set_ratio, limit=RERANK)]
+    return [key for _, _, key in process.extract(normalised, texts, scorer=fuzz.token_set_ratio, limit=RERANK,
+                                                 processor=_claim_part)]
+
+
+def _claim_part(indexed: str) -> str:
+    """The claim's own words (and a quote's speaker), without its sentence: sentences bring names
+    and places of their own that would outweigh a near-miss on the claim's."""
+    return indexed.partition(SEPARATOR)[0]
 
 
 def _score(query: str, indexed: str) -> float:
@@ -52,9 +59,11 @@ _RESULT = """
 def search_claims(
     db: Database, query: str, *, limit: int = 20, verdict: str | None = None, kind: str | None = None,
     outlet: str | None = None, since: str | None = None, until: str | None = None, reviewer: str | None = None,
-    exclude_article: int | None = None, reviewed_only: bool = False,
+    exclude_article: int | None = None, reviewed_only: bool = False, typed: bool = True,
 ) -> list[dict[str, Any]]:
-    """Claims that match `query` best first, each with a 0..100 score; [] when nothing matches."""
+    """Claims that match `query` best first, each with a 0..100 score; [] when nothing matches.
+
+    `typed=False` for text taken from an article (matching at import): no typo recovery."""
     normalised = normalise(query)
     if not searched_words(normalised):
         normalised = normalise(query, drop_stop_words=False)
@@ -81,7 +90,7 @@ def search_claims(
     if reviewed_only:
         where.append("c.verdict IS NOT NULL")
     found: dict[int, dict] = {}
-    for ids in candidate_sets(db, groups):
+    for ids in candidate_sets(db, groups, leave_one_out=typed):
         found.update((r["id"], r) for r in _ranked(db, normalised, [i for i in ids if i not in found], where, args))
         if any(r["score"] >= GOOD_MATCH for r in found.values()):
             break
@@ -112,7 +121,7 @@ def similar_claims(db: Database, claim_id: int, limit: int = 5) -> list[dict[str
     claim = get_claim(db, claim_id)
     # the claim's own words only: its sentence would make every "on Monday" elsewhere look similar
     query = f"{claim['speaker'] or ''} {claim['text']}" if claim["kind"] == "quote" else claim["text"]
-    found = search_claims(db, query, limit=limit * 4, exclude_article=claim["article_id"])
+    found = search_claims(db, query, limit=limit * 4, exclude_article=claim["article_id"], typed=False)
     found = [r for r in found if r["score"] >= 70]
     found.sort(key=lambda r: (r["verdict"] is None, -r["score"]))
     return found[:limit]
@@ -128,7 +137,7 @@ def link_seen_before(db: Database, article_id: int) -> int:
         "SELECT id, text, sentence, speaker, kind FROM claims WHERE article_id = ?", [article_id]
     ).fetchall():
         query = f"{speaker or ''} {text}" if kind == "quote" else f"{text} {sentence or ''}"
-        best = search_claims(db, query, limit=1, exclude_article=article_id, reviewed_only=True)
+        best = search_claims(db, query, limit=1, exclude_article=article_id, reviewed_only=True, typed=False)
         if best and best[0]["score"] >= SEEN_BEFORE_THRESHOLD:
             links.append((claim_id, best[0]["id"], best[0]["score"], now()))
     if links:

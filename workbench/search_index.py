@@ -8,7 +8,7 @@ Each query word becomes a group of alternatives the trigram index can match:
 Only the rare groups are ANDed. Intersecting a group that a third of all claims hold costs more
 than it narrows (about 5 ms per such group at 10^6 claims), and rapidfuzz weighs those words in
 the ranking anyway. How rare is learnt by counting a group's claims up to RARE, which stops early
-for common words (under a millisecond each at 10^6 claims, so nothing is cached).
+for common words (about a millisecond each at 10^6 claims, so nothing is cached).
 
 Every piece is a quoted string, so the user's text is never FTS syntax.
 """
@@ -22,10 +22,12 @@ from sqlite_utils import Database
 
 from .textnorm import STOP_WORDS
 
-RARE = 3000  # a group held by fewer claims than this narrows the search cheaply
+RARE = 1000  # a word in fewer claims than this narrows the search cheaply (0.1% of 10^6)
 CANDIDATES = 2000  # the most claims one search hands on to the ranking
-MAX_WORDS = 16
-LEAVE_ONE_OUT = 6
+MAX_WORDS = 16  # of a long query (a claim and its sentence, at import), the first 16 words
+LEAVE_ONE_OUT = 6  # at most this many "every word but one" tries
+COMMON_AND = 4  # with no rare word, intersect only this many common ones
+
 
 def _quoted(piece: str) -> str:
     return '"' + piece.replace('"', '""') + '"'
@@ -59,9 +61,14 @@ def typo_pieces(word: str) -> list[str]:
     return [f" {word[:2]}", f"{word[-2:]} "]
 
 
+# Words the normaliser writes into a large share of claims ("20%" -> "20 percent", "£5m" -> "5000000
+# gbp"): looking them up costs more than it narrows, and the ranking still weighs them.
+UNITS = frozenset({"percent", "gbp", "usd", "eur", "jpy"})
+
+
 def searched_words(normalised: str) -> list[str]:
     """The words worth looking up: numbers, and words of four letters or more, once each."""
-    words = dict.fromkeys(w for w in normalised.split() if len(w) >= 4 or _is_number(w))
+    words = dict.fromkeys(w for w in normalised.split() if (len(w) >= 4 or _is_number(w)) and w not in UNITS)
     return list(words)[:MAX_WORDS]
 
 
@@ -75,6 +82,7 @@ class Group(NamedTuple):
     count: int  # claims matched, counted up to RARE
     expression: str  # FTS5 query text
     typo: bool  # the word itself is in no claim: this matches pieces of it
+    word: str
 
 
 def word_groups(db: Database, normalised: str) -> list[Group]:
@@ -82,20 +90,29 @@ def word_groups(db: Database, normalised: str) -> list[Group]:
     for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index)."""
     groups = []
     for word in searched_words(normalised):
-        group = Group(0, _quoted(f" {word} " if _is_number(word) else f" {stem(word)}"), False)
+        group = Group(0, _quoted(f" {word} " if _is_number(word) else f" {stem(word)}"), False, word)
         group = group._replace(count=_count(db, group.expression))
         if group.count == 0 and not _is_number(word):
             if process.extractOne(word, STOP_WORDS, scorer=Levenshtein.distance, score_cutoff=1):
                 continue
             expression = "(" + " OR ".join(_quoted(p) for p in typo_pieces(word)) + ")"
-            group = Group(_count(db, expression), expression, True)
+            group = Group(_count(db, expression), expression, True, word)
         if group.count:
             groups.append(group)
     return sorted(groups, key=lambda g: g.count)
 
 
+def _likely_rarer(group: Group) -> tuple:
+    """Among common groups (all counted only as "RARE or more"): long numbers, then long words,
+    then typo pieces, which match the most."""
+    return group.typo, -(len(group.word) + (3 if _is_number(group.word) else 0))
+
+
 def _rare_or_all(groups: list[Group]) -> list[str]:
-    return [g.expression for g in groups if g.count < RARE] or [g.expression for g in groups]
+    """The rare groups; when there are none, the COMMON_AND likeliest to be rarest (intersecting
+    every common word of a long query costs 30-45 ms at 10^6 claims, four of them about half)."""
+    rare = [g.expression for g in groups if g.count < RARE]
+    return rare or [g.expression for g in sorted(groups, key=_likely_rarer)[:COMMON_AND]]
 
 
 def _and(db: Database, expressions: list[str]) -> list[int]:
@@ -103,24 +120,25 @@ def _and(db: Database, expressions: list[str]) -> list[int]:
                                      [" AND ".join(expressions), CANDIDATES])]
 
 
-def candidate_sets(db: Database, groups: list[Group]) -> Iterator[list[int]]:
+def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True) -> Iterator[list[int]]:
     """Ever wider sets of candidate claim ids; the caller stops when it has found a good match.
 
-    1. Claims holding every rare group (every group, when none is rare); if that is more than
-       CANDIDATES, narrowed by the common words too (cheap now: a rare group leads the AND).
+    1. Claims holding every rare group (when none is rare, the COMMON_AND likeliest rarest); if
+       that is more than CANDIDATES, narrowed by all the other groups too.
     2. The same without the typo groups: a typo can defeat its pieces (two typos in one word, a
        swap in the middle of a short word).
     3. Claims holding any rare group, most of them first (bm25), for a word the claim never had;
        bounded, since each group holds fewer than RARE claims.
     4. Every group but one, for a typo that made another real word ("lists" -> "losts"), trying
-       typo groups first, then the commonest (at most LEAVE_ONE_OUT tries).
+       typo groups first, then the commonest (at most LEAVE_ONE_OUT tries; skipped for text taken
+       from an article, which has no typos to undo).
     """
     if not groups:
         return
     first = _rare_or_all(groups)
     ids = _and(db, first)
     if len(ids) >= CANDIDATES:
-        narrower = first + [g.expression for g in groups if not g.typo and g.expression not in first]
+        narrower = first + [g.expression for g in groups if g.expression not in first]
         if narrower != first:
             ids = _and(db, narrower)
     yield ids
@@ -131,6 +149,6 @@ def candidate_sets(db: Database, groups: list[Group]) -> Iterator[list[int]]:
     if rare:
         yield [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
                                         [" OR ".join(rare), CANDIDATES])]
-    if len(groups) >= 3:
+    if leave_one_out and len(groups) >= 3:
         for left_out in sorted(groups, key=lambda g: (not g.typo, -g.count))[:LEAVE_ONE_OUT]:
             yield _and(db, _rare_or_all([g for g in groups if g is not left_out]))
