@@ -186,3 +186,25 @@ def test_common_words_and_a_full_candidate_list_still_find_the_claim(town, monke
     monkeypatch.setattr(search_index, "CANDIDATES", 2)
     found = search_claims(town, "Unemplyment Leedsham fell 6 percent March", limit=3)
     assert found and found[0]["text"].startswith("6%")
+
+
+def _import_text(db, tmp_path, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    [outcome] = list(import_paths(db, [str(tmp_path / name)], "bob"))
+    return outcome.result.article_id
+
+
+def test_a_quote_comes_back_linked_by_speaker_and_words(tmp_path):
+    db = open_db(tmp_path / "q.db")
+    first = _import_text(db, tmp_path, "a.txt", (
+        "Port plan approved\n\nBy A Reporter\nMay 2, 2024\n\n"
+        'Harbour master Ines Okafor said: "The new sea wall will protect four thousand homes from the spring tides."\n'))
+    [past] = [c for c in list_claims(db, first) if c["kind"] == "quote"]
+    set_verdict(db, past["id"], "mostly-true", "ann")
+    again = _import_text(db, tmp_path, "b.txt", (
+        "Sea wall row\n\nBy A Reporter\nJune 9, 2024\n\n"
+        '"The new sea wall will protect four thousand homes from spring tides," Ines Okafor told councillors.\n'))
+    [quote] = [c for c in list_claims(db, again) if c["kind"] == "quote"]
+    assert quote["speaker"] == "Ines Okafor"
+    links = seen_before(db, quote["id"])
+    assert [link["id"] for link in links] == [past["id"]] and links[0]["verdict"] == "mostly-true"
