@@ -208,3 +208,18 @@ def test_a_quote_comes_back_linked_by_speaker_and_words(tmp_path):
     assert quote["speaker"] == "Ines Okafor"
     links = seen_before(db, quote["id"])
     assert [link["id"] for link in links] == [past["id"]] and links[0]["verdict"] == "mostly-true"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_QUERY_PIECES = ['"', "AND ", "OR ", "NOT ", "NEAR(", ")", "*", "-", "^", ":", "%", "'", "{", "}", "claims_fts ",
+                 "130 ", "victms ", "£12bn ", "20 per cent ", "sinse ", "Homs ", "\x00", "é", "ß", "🙂", "\u202e"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_QUERY_PIECES) | st.text(max_size=10), max_size=25).map("".join))
+def test_any_query_gives_a_list_best_first_and_never_raises(db, query):
+    found = search_claims(db, query, limit=5)
+    assert isinstance(found, list) and len(found) <= 5
+    assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
