@@ -198,6 +198,23 @@ def test_db_check_names_a_broken_offset_and_exits_1(db_with_article):
     assert "Traceback" not in proc.stderr
 
 
+def test_db_optimize_merges_the_search_index_into_one_segment(db_with_article, tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text("Bridge repairs\n\nBy A Reporter\nMay 1, 2024\n\nThe bridge repairs cost £3.1m, "
+                      "up 12% on 2023.\n", encoding="utf-8")
+    assert run(db_with_article, "import", str(second)).returncode == 0  # a second segment
+    segments = "SELECT COUNT(DISTINCT segid) FROM claims_fts_idx"
+    with sqlite3.connect(db_with_article) as conn:
+        assert conn.execute(segments).fetchone()[0] >= 2
+    proc = run(db_with_article, "db", "optimize")
+    assert proc.returncode == 0 and proc.stdout.startswith("optimized in"), proc.stderr
+    with sqlite3.connect(db_with_article) as conn:
+        assert conn.execute(segments).fetchone()[0] == 1
+    assert run(db_with_article, "db", "check").stdout.strip() == "ok"
+    found = json.loads(run(db_with_article, "search", "bridge repairs 3.1m", "--json").stdout)
+    assert found and found[0]["text"] == "£3.1m"
+
+
 def test_db_backup_is_a_private_complete_copy_and_never_overwrites(db_with_article, tmp_path):
     target = tmp_path / "copies" / "backup.db"
     proc = run(db_with_article, "db", "backup", str(target))

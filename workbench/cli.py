@@ -355,7 +355,7 @@ def reextract(settings: Settings, article: str) -> None:
 
 @cli.group("db")
 def db_group() -> None:
-    """Where the database is, check it, back it up."""
+    """Where the database is, check it, back it up, optimize it."""
 
 
 @db_group.command("path")
@@ -390,6 +390,19 @@ def db_backup(settings: Settings, target: str, force: bool) -> None:
 
     path = backup_db(settings.db, target, force=force)
     click.echo(f"backed up to {path}")
+
+
+@db_group.command("optimize")
+@pass_settings
+def db_optimize(settings: Settings) -> None:
+    """Merge the search index and refresh statistics (after big imports; takes seconds)."""
+    import time
+
+    from .store import optimize_db
+
+    started = time.perf_counter()
+    optimize_db(settings.db)
+    click.echo(f"optimized in {time.perf_counter() - started:.1f} s")
 
 
 @cli.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .articles import ImportResult, reextract_article, store_article
 from .audit import claim_history, log_event
 from .database import default_db_path, migrate, now, open_db, transaction
-from .health import backup_db, check_db
+from .health import backup_db, check_db, optimize_db
 from .review import (
     STANCES, add_manual_claim, add_note, add_source, claim_with_sources, edit_claim_span, reject_claim,
     reopen_claim, set_note, set_verdict, undo_last, valid_url, verdict_keys,
@@ -12,7 +12,7 @@ from .review import (
 from .rows import get_article, get_claim, list_articles, list_claims, list_sources, list_verdicts
 
 __all__ = [
-    "ImportResult", "STANCES", "add_manual_claim", "add_note", "add_source", "backup_db", "check_db",
+    "ImportResult", "STANCES", "add_manual_claim", "add_note", "add_source", "backup_db", "check_db", "optimize_db",
     "claim_history", "claim_with_sources", "default_db_path", "edit_claim_span", "get_article", "get_claim",
     "list_articles", "list_claims", "list_sources", "list_verdicts", "log_event", "migrate", "now", "open_db",
     "reextract_article", "reject_claim", "reopen_claim", "set_note", "set_verdict", "store_article",

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..errors import WorkbenchError
+from .database import transaction
 
 
 def check_db(db: Database) -> list[str]:
@@ -86,3 +87,16 @@ def backup_db(db: Database, target: str | Path, force: bool = False) -> Path:
         dest.close()
     os.replace(tmp, target)
     return target
+
+
+def optimize_db(db: Database) -> None:
+    """Merge the search index into one segment and refresh the query planner's statistics.
+
+    A library built by many imports leaves the FTS index in many segments; merged, searches at
+    10^6 claims ran ~10% faster at p95 (benchmarks/README.md). Takes seconds on a large library
+    and holds the write lock meanwhile, so it is a command, not something run behind a reviewer.
+    """
+    with transaction(db) as conn:
+        conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')")
+        conn.execute("PRAGMA optimize")
+
