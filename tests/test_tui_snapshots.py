@@ -40,8 +40,7 @@ def test_search_snapshot(app, snap_compare):
         await pilot.press("/")
         await pilot.press(*"Cameron statement parliament")
         screen = app.screen
-        screen._timer.stop()  # search now rather than after the typing debounce, for a stable picture
-        screen.run_search()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        while screen.shown != screen.wanted:  # until the results of the whole query are listed
+            await app.workers.wait_for_complete()
+            await pilot.pause()
     assert snap_compare(app, terminal_size=SIZE, run_before=search)

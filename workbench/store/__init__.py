@@ -9,11 +9,12 @@ from .review import (
     STANCES, add_manual_claim, add_note, add_source, claim_with_sources, edit_claim_span, reject_claim,
     reopen_claim, set_note, set_verdict, undo_last, valid_url, verdict_keys,
 )
-from .rows import get_article, get_claim, list_articles, list_claims, list_sources, list_verdicts
+from .rows import count_articles, get_article, get_claim, list_articles, list_claims, list_sources, list_verdicts
 
 __all__ = [
     "ImportResult", "STANCES", "add_manual_claim", "add_note", "add_source", "backup_db", "check_db", "optimize_db",
-    "claim_history", "claim_with_sources", "default_db_path", "edit_claim_span", "get_article", "get_claim",
+    "claim_history", "claim_with_sources", "count_articles", "default_db_path", "edit_claim_span", "get_article",
+    "get_claim",
     "list_articles", "list_claims", "list_sources", "list_verdicts", "log_event", "migrate", "now", "open_db",
     "reextract_article", "reject_claim", "reopen_claim", "set_note", "set_verdict", "store_article",
     "transaction", "undo_last", "valid_url", "verdict_keys",

@@ -60,12 +60,36 @@ def list_claims(
     return [claim_from_row(r) for r in db.query(sql, args)]
 
 
-def list_articles(db: Database, text_filter: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Articles newest first with claim counts and review progress."""
-    where, args = "", []
-    if text_filter:
-        where = "WHERE a.headline LIKE ? OR a.outlet LIKE ? OR a.byline LIKE ?"
-        args = [f"%{text_filter}%"] * 3
+NEWEST_FIRST = "COALESCE(published, substr(imported_at, 1, 10)) DESC, id DESC"  # index articles_newest (0004)
+
+
+ARTICLE_LISTED = "id, headline, deck, byline, outlet, url, published, dateline, sha256, imported_at, imported_by, origin"
+
+
+def _article_filter(text_filter: str | None) -> tuple[str, list[str]]:
+    if not text_filter:
+        return "", []
+    return "WHERE headline LIKE ? OR outlet LIKE ? OR byline LIKE ?", [f"%{text_filter}%"] * 3
+
+
+def count_articles(db: Database, text_filter: str | None = None) -> int:
+    where, args = _article_filter(text_filter)
+    return db.execute(f"SELECT COUNT(*) FROM articles {where}", args).fetchone()[0]
+
+
+def list_articles(
+    db: Database, text_filter: str | None = None, limit: int | None = None, offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Articles newest first with claim counts and review progress.
+
+    The page of articles is chosen first (walking the articles_newest index), then only its claims are
+    counted, so a page costs the same at 10 or 10,000 articles.
+    """
+    where, args = _article_filter(text_filter)
+    page = (f"SELECT {ARTICLE_LISTED} FROM articles {where} ORDER BY {NEWEST_FIRST}")
+    if limit is not None:
+        page += " LIMIT ? OFFSET ?"
+        args = [*args, int(limit), int(offset)]
     sql = f"""
         SELECT a.id, a.headline, a.deck, a.byline, a.outlet, a.url, a.published, a.dateline, a.sha256,
                a.imported_at, a.imported_by, a.origin,
@@ -73,19 +97,16 @@ def list_articles(db: Database, text_filter: str | None = None, limit: int | Non
                COALESCE(c.reviewed, 0) AS reviewed, COALESCE(c.rejected, 0) AS rejected,
                (SELECT reviewer FROM claims r WHERE r.article_id = a.id AND r.reviewer IS NOT NULL
                 ORDER BY r.updated_at DESC LIMIT 1) AS last_reviewer
-        FROM articles a
+        FROM ({page}) a
         LEFT JOIN (
             SELECT article_id,
                    SUM(kind != 'quote') AS claims, SUM(kind = 'quote') AS quotes,
                    SUM(status = 'reviewed') AS reviewed, SUM(status = 'rejected') AS rejected
-            FROM claims GROUP BY article_id
+            FROM claims WHERE article_id IN (SELECT id FROM ({page})) GROUP BY article_id
         ) c ON c.article_id = a.id
-        {where}
         ORDER BY COALESCE(a.published, substr(a.imported_at, 1, 10)) DESC, a.id DESC
     """
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return list(db.query(sql, args))
+    return list(db.query(sql, [*args, *args]))
 
 
 def list_verdicts(db: Database) -> list[dict[str, Any]]:

@@ -33,9 +33,13 @@ class ArticleView(TextArea):
             if ch == "\n":
                 self._line_starts.append(i + 1)
         self._styles: dict[int, list[tuple[int, int, Style]]] = defaultdict(list)
+        # styled lines, built once per set_spans: TextArea asks for a paragraph once per screen row it
+        # wraps to, so a 300-claim paragraph would be rebuilt and re-stylized ~45 times a paint
+        self._styled: dict[int, Text] = {}
 
     def set_spans(self, spans: list[tuple[int, int, str, str]]) -> None:
         self._styles.clear()
+        self._styled.clear()
         for start, end, kind, status in spans:
             style = KIND_STYLES.get(kind, DEFAULT_STYLE)
             if status == "rejected":
@@ -50,10 +54,13 @@ class ArticleView(TextArea):
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:
-        line = super().get_line(line_index)
-        for a, b, style in self._styles.get(line_index, ()):
-            line.stylize(style, a, b)
-        return line
+        styled = self._styled.get(line_index)
+        if styled is None:
+            styled = super().get_line(line_index)
+            for a, b, style in self._styles.get(line_index, ()):
+                styled.stylize(style, a, b)
+            self._styled[line_index] = styled
+        return styled.copy()  # the caller adds the selection and cursor to its copy
 
     def location(self, offset: int) -> tuple[int, int]:
         row = bisect.bisect_right(self._line_starts, offset) - 1

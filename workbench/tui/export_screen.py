@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, ProgressBar, Select, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, TextArea
 
 from ..errors import WorkbenchError
+from .key_bar import KeyBar
 from .text import plain
 
 FORMAT_LABELS = [("Markdown", "md"), ("HTML (self-contained)", "html"), ("JSON", "json"), ("CSV", "csv"),
@@ -40,7 +41,7 @@ class ExportScreen(Screen):
         yield ProgressBar(id="export-progress", show_eta=False)
         yield TextArea("", read_only=True, id="export-preview")
         yield Label("", id="export-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Export a verdict report — ctrl+r previews, ctrl+s writes"

@@ -11,15 +11,28 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.suggester import Suggester
-from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Header, Input, Label, ProgressBar
 
 from .. import store
+from .key_bar import KeyBar
+from .row_list import Column, RowList
 from .text import plain, progress_bar
 
-PAGE = 1000  # rows painted at once; typing in the filter narrows a bigger library
+ARTICLE_COLUMNS = [Column("published", 10), Column("headline"), Column("outlet", 20), Column("claims", 6),
+                   Column("reviewed", 18), Column("last reviewer", 14)]
+
+
+def article_row(r: dict) -> tuple[str, list]:
+    total = r["claims"] + r["quotes"] - r["rejected"]
+    return str(r["id"]), [plain(r["published"] or ""), plain(r["headline"] or "(no headline)"), plain(r["outlet"] or ""),
+                          plain(str(r["claims"] + r["quotes"])), plain(progress_bar(r["reviewed"], total)),
+                          plain(r["last_reviewer"] or "")]
 
 
 class LibraryScreen(Screen):
+    """Every article, newest first. The list reads a page of rows from SQLite when it comes on screen,
+    so the first paint costs the same at 10 or 10,000 articles; the filter narrows it in SQL."""
+
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", show=True),
         Binding("i", "import", "Import", id="library.import"),
@@ -30,41 +43,43 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Type to filter by headline, outlet or byline…", id="filter")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield RowList(ARTICLE_COLUMNS, id="articles")
         yield Label("", id="library-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Claim Workbench"
         self.sub_title = f"Library — reviewer: {self.app.reviewer}"
-        table = self.query_one("#articles", DataTable)
-        table.add_columns("published", "headline", "outlet", "claims", "reviewed", "last reviewer")
+        self.text_filter = ""
         self.load()
-        table.focus()
+        self.query_one("#articles", RowList).focus()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        self.load(self.text_filter)  # review progress changed while the reviewer was away
 
     @work(thread=True, exclusive=True, group="library")
-    def load(self, text_filter: str | None = None) -> None:
-        rows = store.list_articles(self.app.db, text_filter=text_filter or None, limit=PAGE + 1)
-        self.app.call_from_thread(self._show, rows)
+    def load(self, text_filter: str = "") -> None:
+        """Count the (filtered) articles and read the first page, off the UI thread: a filter is a LIKE scan."""
+        db = self.app.db
+        count = store.count_articles(db, text_filter or None)
+        first = store.list_articles(db, text_filter or None, limit=RowList.PAGE)
+        self.app.call_from_thread(self._show, text_filter, count, first)
 
-    def _show(self, rows: list[dict]) -> None:
-        table = self.query_one("#articles", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for r in rows[:PAGE]:
-            total = r["claims"] + r["quotes"] - r["rejected"]
-            table.add_row(plain(r["published"] or ""), plain((r["headline"] or "(no headline)")[:70]),
-                          plain((r["outlet"] or "")[:24]), plain(str(r["claims"] + r["quotes"])),
-                          plain(progress_bar(r["reviewed"], total)), plain(r["last_reviewer"] or ""),
-                          key=str(r["id"]))
-        if rows and keep is not None:
-            table.move_cursor(row=min(keep, len(rows[:PAGE]) - 1))
-        more = " (more: type to filter)" if len(rows) > PAGE else ""
+    def _show(self, text_filter: str, count: int, first: list[dict]) -> None:
+        db = self.app.db
+
+        def fetch(offset: int, limit: int) -> list:
+            if offset + limit <= len(first) or offset == 0 and len(first) == count:
+                return [article_row(r) for r in first[offset:offset + limit]]
+            return [article_row(r) for r in store.list_articles(db, text_filter or None, limit=limit, offset=offset)]
+
+        table = self.query_one("#articles", RowList)
+        same_list = text_filter == self.text_filter
+        self.text_filter = text_filter
+        table.set_source(count, fetch, cursor=None if same_list else 0)
+        what = f"{count} articles" + (f" matching {text_filter!r}" if text_filter else "")
         self.query_one("#library-status", Label).update(
-            plain(f"{min(len(rows), PAGE)} articles{more} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
+            plain(f"{what} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -72,26 +87,28 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
-        self.query_one("#articles", DataTable).focus()
+        self.query_one("#articles", RowList).focus()
 
-    @on(DataTable.RowSelected, "#articles")
-    def row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_article(int(event.row_key.value))
+    @on(RowList.RowSelected, "#articles")
+    def row_selected(self, event: RowList.RowSelected) -> None:
+        if event.row_key is not None:
+            self.app.open_article(int(event.row_key))
 
     def action_open(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        if table.row_count:
-            self.app.open_article(int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value))
+        table = self.query_one("#articles", RowList)
+        key = table.key_at(table.cursor_row)
+        if key is not None:
+            self.app.open_article(int(key))
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
-        self.query_one("#articles", DataTable).focus()
+        self.query_one("#articles", RowList).focus()
 
     def action_import(self) -> None:
-        self.app.push_screen(ImportScreen(), lambda _: self.load())
+        self.app.push_screen(ImportScreen(), lambda _: self.load(self.text_filter))
 
 
 class PathSuggester(Suggester):

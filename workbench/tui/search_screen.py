@@ -6,13 +6,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select
+from textual.widgets import Header, Input, Label, Select
 
 from .. import store
+from .key_bar import KeyBar
+from .row_list import Column, RowList
 from .text import plain
 
 KINDS = ["count", "money", "percent", "quantity", "distance", "date", "duration", "ordinal", "range",
          "comparison", "quote", "manual"]
+
+RESULT_COLUMNS = [Column("score", 5), Column("claim"), Column("kind", 10), Column("verdict", 12), Column("published", 10),
+                  Column("article", 36)]
+
+
+def result_row(r: dict) -> tuple[str, list]:
+    return str(r["id"]), [plain(f"{r['score']:.0f}"), plain(r["text"]), plain(r["kind"]), plain(r["verdict"] or ""),
+                          plain(r["published"] or ""), plain(r["headline"] or "")]
 
 
 class SearchScreen(Screen):
@@ -29,59 +39,70 @@ class SearchScreen(Screen):
             yield Select(verdicts, prompt="any verdict", id="filter-verdict")
             yield Select([(k, k) for k in KINDS], prompt="any kind", id="filter-kind")
             yield Input(placeholder="outlet", id="filter-outlet")
-        yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+        yield RowList(RESULT_COLUMNS, id="results")
         yield Label("", id="search-status")
-        yield Footer()
+        yield KeyBar()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[dict] = []
+        self.wanted: tuple | None = None  # the query and filters on screen now
+        self.shown: tuple | None = None  # the ones whose results are listed
+        self.searching = False
 
     def on_mount(self) -> None:
         self.sub_title = f"Search — reviewer: {self.app.reviewer}"
-        self.query_one("#results", DataTable).add_columns("score", "claim", "kind", "verdict", "published", "article")
         self.query_one("#query", Input).focus()
-        self._timer = None
-        self.results: list[dict] = []
 
     @on(Input.Changed)
     @on(Select.Changed)
     def changed(self) -> None:
-        # debounce: search 150 ms after the last keystroke
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(0.15, self.run_search)
+        self.run_search()
 
     def run_search(self) -> None:
-        query = self.query_one("#query", Input).value
+        """Search for what is typed now. No fixed debounce: one search runs at a time, and when it ends
+        the latest query (if the reviewer typed on meanwhile) runs next, so results follow the last
+        keystroke by at most two searches and typing never queues a search per key."""
         verdict = self.query_one("#filter-verdict", Select).value
         kind = self.query_one("#filter-kind", Select).value
-        outlet = self.query_one("#filter-outlet", Input).value.strip() or None
         # an unset Select holds a sentinel object, not a string
-        self.search(query, verdict if isinstance(verdict, str) else None, kind if isinstance(kind, str) else None,
-                    outlet)
+        self.wanted = (self.query_one("#query", Input).value, verdict if isinstance(verdict, str) else None,
+                       kind if isinstance(kind, str) else None,
+                       self.query_one("#filter-outlet", Input).value.strip() or None)
+        if not self.searching:
+            self.searching = True
+            self.search(self.wanted)
 
-    @work(thread=True, exclusive=True, group="search")
-    def search(self, query: str, verdict, kind, outlet) -> None:
+    @work(thread=True, group="search")
+    def search(self, wanted: tuple) -> None:
         from ..search import search_claims
 
+        query, verdict, kind, outlet = wanted
         found = search_claims(self.app.db, query, limit=100, verdict=verdict, kind=kind, outlet=outlet) \
             if query.strip() else []
-        self.app.call_from_thread(self._show, found)
+        self.app.call_from_thread(self._searched, wanted, found)
 
-    def _show(self, found: list[dict]) -> None:
-        self.results = found
-        table = self.query_one("#results", DataTable)
-        table.clear()
-        for r in found:
-            table.add_row(plain(f"{r['score']:.0f}"), plain(r["text"][:60]), plain(r["kind"]),
-                          plain(r["verdict"] or ""), plain(r["published"] or ""),
-                          plain((r["headline"] or "")[:40]), key=str(r["id"]))
+    def _searched(self, wanted: tuple, found: list[dict]) -> None:
+        self._show(wanted, found)  # even if the reviewer typed on: the newest results there are
+        if self.wanted != wanted:
+            self.search(self.wanted)
+        else:
+            self.searching = False
+
+    def _show(self, wanted: tuple, found: list[dict]) -> None:
+        self.results, self.shown = found, wanted
+        rows = [result_row(r) for r in found]
+        self.query_one("#results", RowList).set_source(len(rows), lambda offset, limit: rows[offset:offset + limit],
+                                                      cursor=0)
         self.query_one("#search-status", Label).update(plain(f"{len(found)} claims — Enter opens"))
 
     @on(Input.Submitted, "#query")
     def to_results(self) -> None:
-        self.query_one("#results", DataTable).focus()
+        self.query_one("#results", RowList).focus()
 
-    @on(DataTable.RowSelected, "#results")
-    def open_claim(self, event: DataTable.RowSelected) -> None:
-        claim = next(r for r in self.results if str(r["id"]) == event.row_key.value)
+    @on(RowList.RowSelected, "#results")
+    def open_claim(self, event: RowList.RowSelected) -> None:
+        claim = next(r for r in self.results if str(r["id"]) == event.row_key)
         self.app.open_article(claim["article_id"], claim_id=claim["id"])
 
     def action_focus_query(self) -> None:
