@@ -58,6 +58,13 @@ def _fill_old_database(db: Database) -> None:
                  ('2024-01-10T09:00:00+00:00', 'alice', 'import', 'articles', 1, NULL, NULL, '{}'),
                  ('2024-01-10T09:05:00+00:00', 'alice', 'verdict', 'claims', 1, 1,
                   '{"verdict": null, "version": 1}', '{"verdict": "mostly-true", "version": 2}')""")
+    if "search_text" in {col.name for col in db["claims"].columns}:
+        # a version that had search stored each claim's normalised text when it imported the claim
+        from workbench.textnorm import search_text
+
+        for claim_id, text, sentence, speaker in c.execute("SELECT id, text, sentence, speaker FROM claims").fetchall():
+            c.execute("UPDATE claims SET search_text = ? WHERE id = ?", [search_text(text, sentence or "", speaker),
+                                                                         claim_id])
 
 
 def _snapshot(db: Database) -> dict[str, list]:

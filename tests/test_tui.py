@@ -289,3 +289,87 @@ async def test_figure_check_key_compares_like_with_like(db):
         await pilot.pause()
         shown = str(app.screen.query_one("#figure-result").render())
         assert "match" in shown or "rounded" in shown
+
+
+TOWNS = ["Kingsbridge", "Ashford", "Brindle", "Dunmore", "Eastwick"]
+
+
+@pytest.fixture
+def big_library(tmp_path):
+    """70 short articles of our own, one a day from 1 March 2021: more than one screen of library rows."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(70):
+        town = TOWNS[n % len(TOWNS)]
+        day = f"2021-{3 + n // 28:02d}-{1 + n % 28:02d}"
+        (folder / f"a{n:02d}.txt").write_text(
+            f"{town} council story number {n} [/x]\n\nBy Staff\n{day}\n"
+            f"{town.upper()}: The council said {n + 3} roads were repaired last year. "
+            f"Officials said the work cost £{n + 2}m.\n", encoding="utf-8")
+    db = open_db(tmp_path / "library.db")
+    list(import_paths(db, [str(folder)], "ann"))
+    return db
+
+
+def shown_rows(table) -> list[str]:
+    """The text of the list's rows as painted now (the header line left out)."""
+    return [table.render_line(y).text for y in range(1, table.size.height)]
+
+
+async def test_library_pages_through_more_articles_than_fit_and_opens_the_last(big_library):
+    from workbench.store import list_articles
+
+    newest_first = list_articles(big_library)
+    app = WorkbenchApp(big_library, "ann")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#articles")
+        assert table.row_count == 70 and table.size.height < 70
+        rows = shown_rows(table)
+        assert newest_first[0]["headline"] in rows[0] and "[/x]" in rows[0]  # newest first, markup literal
+        assert not any(newest_first[-1]["headline"] in r for r in rows)  # the oldest is not painted yet
+        await pilot.press("end")
+        await pilot.pause()
+        assert newest_first[-1]["headline"] in shown_rows(table)[-1]  # read from the last page on the way
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.article_id == newest_first[-1]["id"]
+
+
+async def test_library_filter_narrows_the_list_and_escape_brings_all_back(big_library):
+    app = WorkbenchApp(big_library, "ann")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+f")
+        await pilot.press(*"dunmore")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#articles")
+        expected = big_library.execute("SELECT COUNT(*) FROM articles WHERE headline LIKE '%dunmore%'").fetchone()[0]
+        assert table.row_count == expected == 14
+        assert all("Dunmore" in r for r in shown_rows(table) if r.strip())
+        await pilot.press("enter")  # leaves the filter for the list
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#filter").value == "" and table.row_count == 70
+
+
+async def test_library_shows_review_progress_after_a_verdict(big_library):
+    app = WorkbenchApp(big_library, "ann")
+    async with app.run_test(size=(120, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#articles")
+        assert "0/" in shown_rows(table)[0] and "ann" not in shown_rows(table)[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("v", "1")
+        await pilot.pause()
+        reviewed = app.screen.current()["id"]
+        await pilot.press("q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert get_claim(big_library, reviewed)["verdict"] == "true"
+        assert " 1/" in shown_rows(table)[0] and "ann" in shown_rows(table)[0]

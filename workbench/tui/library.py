@@ -18,8 +18,8 @@ from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text import plain, progress_bar
 
-ARTICLE_COLUMNS = [Column("published", 10), Column("headline"), Column("outlet", 20), Column("claims", 6),
-                   Column("reviewed", 18), Column("last reviewer", 14)]
+ARTICLE_COLUMNS = [Column("published", 10), Column("headline"), Column("outlet", 20, drop=2),
+                   Column("claims", 6, drop=1), Column("reviewed", 18), Column("last reviewer", 14, drop=3)]
 
 
 def article_row(r: dict) -> tuple[str, list]:
@@ -43,7 +43,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Type to filter by headline, outlet or byline…", id="filter")
-        yield RowList(ARTICLE_COLUMNS, id="articles")
+        yield RowList(ARTICLE_COLUMNS, min_flexible=36, id="articles")
         yield Label("", id="library-status")
         yield KeyBar()
 

@@ -29,7 +29,8 @@ Fetch = Callable[[int, int], list[Row]]  # (offset, limit) -> rows
 @dataclass(frozen=True)
 class Column:
     label: str
-    width: int | None = None  # None: takes the width the fixed columns leave
+    width: int | None = None  # None: takes the width the fixed columns leave (at least MIN_FLEXIBLE)
+    drop: int = 0  # when narrow, hidden in this order (1 first); 0: always shown
 
 
 class RowList(ScrollView, can_focus=True):
@@ -78,9 +79,11 @@ class RowList(ScrollView, can_focus=True):
     class RowSelected(RowHighlighted):
         pass
 
-    def __init__(self, columns: Sequence[Column], *, zebra_stripes: bool = True, **kwargs) -> None:
+    def __init__(self, columns: Sequence[Column], *, min_flexible: int = 24, zebra_stripes: bool = True,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.columns = list(columns)
+        self.min_flexible = min_flexible
         self.zebra_stripes = zebra_stripes
         self._fetch: Fetch = lambda offset, limit: []
         self._count = 0
@@ -207,10 +210,17 @@ class RowList(ScrollView, can_focus=True):
     # ------------------------------------------------------------- painting
 
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(c.width for c in self.columns if c.width) + len(self.columns) + 1
-        flexible = [c for c in self.columns if not c.width]
-        rest = max(8, (width - fixed) // max(1, len(flexible)))
-        return [c.width or rest for c in self.columns]
+        """Each column's width; 0 hides it. Droppable columns go, in their `drop` order, until the
+        flexible column has `min_flexible` cells (at 80 columns the text matters more than the speaker)."""
+        shown = list(self.columns)
+        for column in sorted((c for c in self.columns if c.drop), key=lambda c: c.drop):
+            fixed = sum(c.width or 0 for c in shown) + len(shown) + 1
+            if width - fixed >= self.min_flexible * sum(1 for c in shown if not c.width):
+                break
+            shown.remove(column)
+        fixed = sum(c.width or 0 for c in shown) + len(shown) + 1
+        rest = max(8, (width - fixed) // max(1, sum(1 for c in shown if not c.width)))
+        return [(c.width or rest) if c in shown else 0 for c in self.columns]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -231,6 +241,8 @@ class RowList(ScrollView, can_focus=True):
                 style = Style()
         line = Text(end="", no_wrap=True)
         for cell, cell_width in zip(cells, self._widths(width)):
+            if not cell_width:
+                continue
             cell = cell.copy()
             cell.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append(" ")

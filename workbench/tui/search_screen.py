@@ -16,8 +16,8 @@ from .text import plain
 KINDS = ["count", "money", "percent", "quantity", "distance", "date", "duration", "ordinal", "range",
          "comparison", "quote", "manual"]
 
-RESULT_COLUMNS = [Column("score", 5), Column("claim"), Column("kind", 10), Column("verdict", 12), Column("published", 10),
-                  Column("article", 36)]
+RESULT_COLUMNS = [Column("score", 5), Column("claim"), Column("kind", 10, drop=2), Column("verdict", 12),
+                  Column("published", 10, drop=3), Column("article", 36, drop=1)]
 
 
 def result_row(r: dict) -> tuple[str, list]:
@@ -39,7 +39,7 @@ class SearchScreen(Screen):
             yield Select(verdicts, prompt="any verdict", id="filter-verdict")
             yield Select([(k, k) for k in KINDS], prompt="any kind", id="filter-kind")
             yield Input(placeholder="outlet", id="filter-outlet")
-        yield RowList(RESULT_COLUMNS, id="results")
+        yield RowList(RESULT_COLUMNS, min_flexible=36, id="results")
         yield Label("", id="search-status")
         yield KeyBar()
 
