@@ -24,8 +24,8 @@ from .row_list import Column, RowList
 from .text import plain, value_summary
 
 
-CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2), Column("cw", 4, drop=3),
-                 Column("speaker", 12, drop=1), Column("verdict", 12)]
+CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2), Column("cw", 4, drop=1),
+                 Column("speaker", 12, drop=3), Column("verdict", 12)]
 
 
 def claim_row(c: dict[str, Any]) -> tuple[str, list[Text]]:
@@ -79,7 +79,7 @@ class ReviewScreen(Screen):
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
             with Vertical(id="side"):
-                yield RowList(CLAIM_COLUMNS, min_flexible=20, id="claims")
+                yield RowList(CLAIM_COLUMNS, min_flexible=16, id="claims")
                 with VerticalScroll(id="detail-scroll"):
                     yield Static(id="detail")
         yield KeyBar()
