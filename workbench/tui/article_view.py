@@ -22,6 +22,30 @@ REVIEWED = Style(underline=True)
 REJECTED = Style(dim=True, strike=True)
 
 
+class _Paragraph(Text):
+    """A styled article line that remembers how it was last cut into screen rows.
+
+    TextArea paints a soft-wrapped line one screen row at a time and cuts the whole line into rows
+    for each (Text.divide): a 12,000-character paragraph on 45 rows was cut 45 times per paint. The
+    cut depends only on the text, its styles (claims, selection, cursor) and the wrap offsets, so the
+    rows of one paint share one cut.
+    """
+
+    def __init__(self, *args, cuts: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cuts = cuts
+
+    def divide(self, offsets):
+        key = (self.plain, tuple(offsets), tuple(self._spans), self.style, self.end)
+        rows = self._cuts.get(key)
+        if rows is None:
+            rows = super().divide(offsets)
+            if len(self._cuts) >= 8:
+                self._cuts.pop(next(iter(self._cuts)))
+            self._cuts[key] = rows
+        return rows
+
+
 class ArticleView(TextArea):
     """Read-only article text; `spans` are (start, end, kind, status) offsets into the body."""
 
@@ -36,6 +60,7 @@ class ArticleView(TextArea):
         # styled lines, built once per set_spans: TextArea asks for a paragraph once per screen row it
         # wraps to, so a 300-claim paragraph would be rebuilt and re-stylized ~45 times a paint
         self._styled: dict[int, Text] = {}
+        self._cuts: dict = {}  # shared by the _Paragraph copies: a line's last few cuts into rows
 
     def set_spans(self, spans: list[tuple[int, int, str, str]]) -> None:
         self._styles.clear()
@@ -60,7 +85,11 @@ class ArticleView(TextArea):
             for a, b, style in self._styles.get(line_index, ()):
                 styled.stylize(style, a, b)
             self._styled[line_index] = styled
-        return styled.copy()  # the caller adds the selection and cursor to its copy
+        if len(styled) < 400:
+            return styled.copy()  # the caller adds the selection and cursor to its copy
+        copy = _Paragraph(styled.plain, style=styled.style, end=styled.end, no_wrap=True, cuts=self._cuts)
+        copy._spans[:] = styled._spans
+        return copy
 
     def location(self, offset: int) -> tuple[int, int]:
         row = bisect.bisect_right(self._line_starts, offset) - 1
