@@ -373,3 +373,33 @@ async def test_library_shows_review_progress_after_a_verdict(big_library):
         await pilot.pause()
         assert get_claim(big_library, reviewed)["verdict"] == "true"
         assert " 1/" in shown_rows(table)[0] and "ann" in shown_rows(table)[0]
+
+
+async def test_a_long_paragraph_paints_every_word_once_as_the_selection_moves(tmp_path):
+    sentences = [f"In {TOWNS[n % 5]} the council repaired {n + 12} roads [/x] and spent £{n + 3}m on {n + 40} bridges."
+                 for n in range(30)]
+    article = tmp_path / "long.txt"
+    article.write_text("Roads in one long paragraph\n\nBy Staff\n2021-03-01\n" + " ".join(sentences) + "\n",
+                       encoding="utf-8")
+    db = open_db(tmp_path / "long.db")
+    list(import_paths(db, [str(article)], "ann"))
+    body = db["articles"].get(1)["body"]
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert len(app.screen.claims) > 30 and len(view.document.get_line(0)) > 2000
+
+        def painted() -> str:
+            return " ".join(view.render_line(y).text.strip() for y in range(view.scrollable_content_region.height))
+
+        first = painted()
+        assert " ".join(first.split()) in " ".join(body.split())  # the rows, in order, none twice
+        assert "[/x]" in first
+        for _ in range(3):
+            await pilot.press("j")
+        await pilot.pause()
+        assert " ".join(painted().split()) in " ".join(body.split())
+        assert view.selected_span() == (app.screen.current()["start"], app.screen.current()["end"])
