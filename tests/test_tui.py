@@ -403,3 +403,24 @@ async def test_a_long_paragraph_paints_every_word_once_as_the_selection_moves(tm
         await pilot.pause()
         assert " ".join(painted().split()) in " ".join(body.split())
         assert view.selected_span() == (app.screen.current()["start"], app.screen.current()["end"])
+
+
+async def test_a_closed_article_is_let_go(db):
+    """Each article opened used to stay in memory for good (Textual keeps closed widgets' watchers)."""
+    import gc
+    import weakref
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        first = weakref.ref(app.screen.query_one(ArticleView))
+        await pilot.press("v", "escape", "q")  # a modal too
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")  # the next screen pushed lets the closed ones go
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        gc.collect()
+        assert isinstance(app.screen, ReviewScreen) and first() is None
