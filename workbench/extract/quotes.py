@@ -48,10 +48,11 @@ _NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
-_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[a-z][\w’'\-]*" \
+_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z][\w’'\-]*" \
             r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
-_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|(?:[A-Za-z][\w’'\-.]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
+                 rf"|(?:[A-Za-z\d][\w’'\-./]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
                  rf"|[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
@@ -61,7 +62,7 @@ OPENERS, CLOSERS = "“«", "”»"
 AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER})(?:,[^,;\"“”«»\n]{{1,90}},)?\s+{_ADVERBS}"
                                 rf"(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
-    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}"
+    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
     rf"|(?:the|a|an|his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
     rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
 )
@@ -86,6 +87,29 @@ POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
 AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|{_NAME})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+# The grammatical subject of a sentence, for a quote the sentence carries without a speech verb
+# ("In July, Hartley dismissed the plan as a “road to nowhere”"): after an optional opening phrase
+# closed by a comma, a name (with its title, party and appositive) or a pronoun, then a verb.
+_INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|Speaking|Writing|Since|Until|Over|" \
+              r"Under|From|Through|Throughout|Despite|Unlike|Like|Earlier|Later|For|Without|When|While|Though|" \
+              r"Although|Because|If|By|Last|This|Meanwhile|However|Still|Yet|Instead|Separately|Previously|" \
+              r"Recently|Today|Yesterday|Now|Then|Once|Back|Amid|Among|Ahead|Upon|Within|Responding|Addressing|" \
+              r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked)"
+_INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?(?:{_INTRO_WORD}\b[^,\n\"“”«»]{{0,150}}?,\s+)?" \
+         rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
+# a verb: past tense, an auxiliary, a third-person present, or a common irregular past
+_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|" \
+           r"thought|felt|found|left|held|kept|brought|sent|won|lost|ran|met|paid|became|began|chose|drew|knew|" \
+           r"meant|rose|sang|sat|shot|sold|stood|struck|swore|taught|threw|tore|understood|wore|got|hit|let|" \
+           r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
+           r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
+_SUBJECT_NP = rf"(?:{_PRON}|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
+              rf"|(?:The|A|An|Other|One|Two|Three|Several|Many|Some|Most|Both|Only|Few)\s+(?:[\w’'\-%]+\s+){{0,6}}?" \
+              rf"[\w’'\-%]+(?=\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
+              rf"gave|took|put|call|say)\b))"
+SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,[^,;\"“”«»\n]{{1,120}},)?"
+                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|"
+                              rf"repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
 SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
 
 WINDOW = 220
@@ -258,9 +282,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         if found:
             np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
             return base + np_start, base + np_end, _cue_word(found.group("cue"))
-        subject = re.match(rf"\s*(?P<np>{_PRON}|{_NAME})\s+(?:[a-z’']+\s+){{0,2}}?[a-z]+s?\b", sentence_before)
-        if subject and _plausible_np(subject.group("np"), True) and subject.group("np") not in ("The", "A", "An", "In"):
-            return base + subject.start("np"), base + subject.end("np"), None
+        subject = _sentence_subject(body, base, start)
+        if subject:
+            return subject[0], subject[1], None
     trailing = AFTER_TRAILING.match(after)
     if trailing and _plausible_np(trailing.group("np"), True):
         return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
@@ -273,13 +297,23 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     return None
 
 
+def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, int] | None:
+    """The subject of the sentence opening at `sentence_start`, when it is a name, a pronoun or a
+    described group, and ends before `limit`."""
+    m = SENTENCE_SUBJECT.match(body, sentence_start, limit)
+    if not m or not _plausible_np(m.group("np"), True) or m.group("np").split()[0] in ("The", "A", "An", "In") \
+            and len(m.group("np").split()) == 1:
+        return None
+    return m.start("np"), m.end("np")
+
+
 _BAD_NP_START = re.compile(r"^(?:and|but|or|so|then|which|that|who|as|if|when|while|because|it|this|there|"
                            r"what|how|why|where|to|in|on|at|for|of|with|by|from|is|was|were|are|be|has|had|have|"
                            r"not|also|just|only|still|even|however|though|although)\b", re.IGNORECASE)
 
 
 _NOT_A_SPEAKER = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "all", "when", "as", "after", "if",
+    "the", "a", "an", "in", "on", "at", "but", "and", "this", "that", "all", "when", "as", "after", "if",
     "so", "yet", "still", "now", "then", "there", "here", "what", "why", "how", "later", "earlier", "meanwhile",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december", "today",
@@ -327,7 +361,10 @@ def _cue_word(cue: str | None) -> str | None:
 def _continues(body: str, previous: Quote, start: int) -> bool:
     """A quote with no cue of its own continues the previous speaker within a paragraph or the next."""
     between = body[previous.end:start]
-    return between.count("\n\n") + between.count("\n") <= 2 and len(between) < 600
+    return len(PARAGRAPH_BREAK.findall(between)) <= 1 and len(between) < 600
+
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*")  # one break, whether papers print it as "\n" or "\n\n"
 
 
 def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], quotes: list[Quote]) -> list[Claim]:

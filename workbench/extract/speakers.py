@@ -33,6 +33,12 @@ ORG_WORDS = {
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
 _TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
 NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
+# capitalised only because they open a sentence: never the first word of a name
+LEADING_NON_NAMES = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "even", "when", "while", "if", "as", "then", "now", "still",
+    "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
+    "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
+}
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
 
@@ -47,7 +53,7 @@ def is_organisation(name: str) -> bool:
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
     tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
-    if len(tokens) > 1 and tokens[0].lower() in ("the", "a", "an"):
+    while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES:  # "But Megan Hester", "Even Norway"
         tokens = tokens[1:]
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
@@ -109,7 +115,8 @@ class SpeakerResolver:
                 if person:
                     return person
             return mention
-        if (mention[:1].islower() or low.startswith(("the ", "a ", "an "))) and not mention.split()[-1][:1].isupper():
+        bare = PARENTHESIS.sub("", mention).split() or [mention]
+        if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
             named = self._named_by_role(role, start)
             return named or mention
