@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Quote, Sentence
-from .speakers import SpeakerResolver, is_pronoun
+from .speakers import SpeakerResolver, is_organisation, is_pronoun
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -48,8 +48,10 @@ _NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
+# a description never runs on through a relative or reported clause ("a deterrence to what it called")
+_NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
 _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z][\w’'\-]*" \
-            r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
+            rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){{0,5}}?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
 _SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
                  rf"|(?:[A-Za-z\d][\w’'\-./]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
@@ -67,7 +69,7 @@ AFTER_VERB_SUBJECT = re.compile(
     rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
 )
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
-AFTER_DASH_CREDIT = re.compile(rf"[ \t]*[―—–][ \t]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
+AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to))\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
@@ -77,8 +79,12 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
-IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:[Tt]he|[Aa]n?)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?"
-                         rf"|(?<=\s)(?:which|who))\s+{_ADVERBS}(?P<cue>{_CUE}|{EMBED_VERBS})\b")
+IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
+                         rf"[a-z][\w’'\-]*(?:\s+{_NOT_IN_ROLE}[a-z][\w’'\-]*){{0,3}}?"
+                         rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
+                         rf"(?P<cue>{_CUE}|{EMBED_VERBS})\b")
+# a clause boundary: a cue after one of these is not reported by the cue before it
+CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
 # "Donald Trump’s claim that there have been “thousands of shootings”"
@@ -103,11 +109,13 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wr
            r"meant|rose|sang|sat|shot|sold|stood|struck|swore|taught|threw|tore|understood|wore|got|hit|let|" \
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
+_NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that)\b)"
+_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+[^,;\"“”«»\n]{0,40}?)?"  # "The council on Friday pledged"
 _SUBJECT_NP = rf"(?:{_PRON}|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
-              rf"|(?:The|A|An|Other|One|Two|Three|Several|Many|Some|Most|Both|Only|Few)\s+(?:[\w’'\-%]+\s+){{0,6}}?" \
-              rf"[\w’'\-%]+(?=\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
-              rf"gave|took|put|call|say)\b))"
-SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,[^,;\"“”«»\n]{{1,120}},)?"
+              rf"|(?:The|A|An|Other|One|Two|Three|Several|Many|Some|Most|Both|Only|Few)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?" \
+              rf"{_NOT_PREP}[\w’'\-%]+(?={_WHEN}\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+)*(?:[a-z][\w’'\-]*ed|said|told|" \
+              rf"made|wrote|gave|took|put|call|say)\b))"
+SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}"
                               rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|"
                               rf"repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
 SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
@@ -143,9 +151,16 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         if cue:
             np_start, np_end, cue_word = cue
             mention = resolver.trim_mention(np_start, np_end)
+            if mention and is_pronoun(body[mention[0]:mention[1]]):
+                mention = _antecedent_in_sentence(body, s0, *mention) or mention
             if mention:
                 speaker_start, speaker_end = mention
                 speaker = resolver.resolve(speaker_start, speaker_end)
+        if speaker is None and not partial and i > 0 and not _embedded(body, start):
+            introduced = _introduced_by(body, sentences[i - 1] if sentence and sentence.start >= start - 1 else sentence,
+                                        start, previous.end if previous else 0, resolver)
+            if introduced:
+                speaker_start, speaker_end, speaker = introduced
         if speaker is None and previous is not None and previous.speaker and not partial \
                 and _continues(body, previous, start):
             speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
@@ -221,7 +236,7 @@ def _trim_end(body: str, start: int, end: int) -> int:
     return end
 
 
-EMBEDDED_BEFORE = re.compile(r"[a-z,][ \t]*$")
+EMBEDDED_BEFORE = re.compile(r"[a-z,][ \t]*\Z")  # \Z: "$" would also match before a line break
 
 
 def _embedded(body: str, start: int) -> bool:
@@ -273,12 +288,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if _embedded(body, start) or partial:
         base = max(sentence_start, line_start, start - 2 * WINDOW)
         sentence_before = body[base:start]
-        found = None
-        for pattern in (IN_SENTENCE, POSSESSIVE_CLAIM):
-            for m in pattern.finditer(sentence_before):
-                if _plausible_np(m.group("np"), pattern is IN_SENTENCE and m.group("np") not in ("which", "who")):
-                    if found is None or m.start() > found.start():
-                        found = m
+        found = _outermost_cue(sentence_before)
         if found:
             np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
             return base + np_start, base + np_end, _cue_word(found.group("cue"))
@@ -297,6 +307,43 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     return None
 
 
+def _introduced_by(body: str, intro: Sentence | None, start: int, after: int,
+                   resolver: SpeakerResolver) -> tuple[int, int, str] | None:
+    """A quote with no cue, opening a sentence or a paragraph, right after a sentence about a named
+    person ("Pike, who chairs the board, called him a master of deals. “He never gave up.”") is that
+    person's: the sentence before introduced the speaker. Only a person the article names in full."""
+    if intro is None or intro.start < after or intro.end > start or len(PARAGRAPH_BREAK.findall(body, intro.end, start)) > 1:
+        return None
+    subject = _sentence_subject(body, intro.start, intro.end)
+    if not subject:
+        return None
+    mention = body[subject[0]:subject[1]]
+    if is_pronoun(mention) and mention.lower() not in ("he", "she"):
+        return None
+    name = resolver.resolve(*subject)
+    if len(name.split()) < 2 or not name[:1].isupper() or is_organisation(name):
+        return None
+    return subject[0], subject[1], name
+
+
+def _outermost_cue(text: str) -> re.Match[str] | None:
+    """The speech verb in `text` a quote after it belongs to: the last one, unless it sits in a clause
+    reported by an earlier one ("Pike said that Ruiz once called it “a disaster”" → Pike, the source the
+    reporter heard; "Pike spoke, and Ruiz called it “a disaster”" → Ruiz)."""
+    candidates = []
+    for pattern in (IN_SENTENCE, POSSESSIVE_CLAIM):
+        for m in pattern.finditer(text):
+            if _plausible_np(m.group("np"), pattern is IN_SENTENCE and m.group("np") not in ("which", "who")):
+                candidates.append((m.start(), pattern is IN_SENTENCE, m))
+    candidates.sort(key=lambda c: c[0])
+    found = None
+    for _, speech, m in candidates:
+        if found is not None and found.re is IN_SENTENCE and not CLAUSE_BREAK.search(text, found.end(), m.start()):
+            continue  # nested in the clause the earlier speaker reports
+        found = m
+    return found
+
+
 def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, int] | None:
     """The subject of the sentence opening at `sentence_start`, when it is a name, a pronoun or a
     described group, and ends before `limit`."""
@@ -305,6 +352,25 @@ def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, 
             and len(m.group("np").split()) == 1:
         return None
     return m.start("np"), m.end("np")
+
+
+def _antecedent_in_sentence(body: str, sentence_start: int, start: int, end: int) -> tuple[int, int] | None:
+    """ "Pike condemned what he called …" / "Ruiz scolded him: “…,” she said": a pronoun whose sentence
+    opens with a named subject stands for that subject, the mention a reader takes the name from."""
+    subject = _sentence_subject(body, sentence_start, start)
+    if not subject:
+        return None
+    np = body[subject[0]:subject[1]]
+    pronoun = body[start:end].lower()
+    if is_pronoun(np):
+        return None
+    described = np.split()[0].lower() in ("the", "a", "an", "other", "one", "two", "three", "several", "many",
+                                          "some", "most", "both", "only", "few")
+    if pronoun in ("he", "she"):  # a person: a name, not an organisation or a described group
+        return None if described or is_organisation(np) else subject
+    if pronoun == "it":  # an organisation or a thing: "the council … what it called"
+        return subject if is_organisation(np) or (described and not np.endswith("s")) else None
+    return subject if pronoun == "they" and described and np.endswith("s") else None
 
 
 _BAD_NP_START = re.compile(r"^(?:and|but|or|so|then|which|that|who|as|if|when|while|because|it|this|there|"
