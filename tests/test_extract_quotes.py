@@ -184,3 +184,133 @@ def test_speaker_mention_never_starts_inside_a_word():
     text = "Asked again, Harbour spokesman Lev Tamm told the paper that “the dredging starts in June.”"
     mention = mention_of(text, "dredging")
     assert mention is not None and mention.endswith("Lev Tamm") and not mention.startswith("arbour")
+
+
+# --- the sentence's subject, when no speech verb names the speaker ---------------------------------
+
+def test_scare_quote_takes_the_subject_after_an_opening_phrase_whatever_the_verb():
+    text = "In recent weeks, Hartley has gone after Pike as a “tax collector with a smile” and a “spoiled heir.”"
+    assert mention_of(text, "tax collector") == "Hartley"
+    assert mention_of(text, "spoiled heir") == "Hartley"
+
+
+def test_subject_with_title_party_and_aside_before_the_verb():
+    text = "Senator Ann Hartley (D-Ore.), in particular, has been calling the plan a “road to nowhere” for weeks."
+    assert speaker_of(text, "road to nowhere") == "Ann Hartley"
+    assert "Ann Hartley" in mention_of(text, "road to nowhere")
+
+
+def test_a_described_group_can_be_the_subject():
+    text = "The two former mayors introduced the “clean streets” rule, which nobody liked."
+    assert mention_of(text, "clean streets") == "The two former mayors"
+
+
+def test_colon_quote_inside_a_sentence_belongs_to_its_subject():
+    text = 'Mayor Joan Pike is trying out a new slogan for the by-election: "Buses first, bridges later."'
+    assert speaker_of(text, "Buses first") == "Joan Pike"
+
+
+def test_words_that_open_a_sentence_are_not_part_of_the_name():
+    text = "Even Norway, the fund's largest donor, said it was \"firmly opposed\" to the move."
+    assert speaker_of(text, "firmly opposed") == "Norway"
+
+
+# --- descriptions and pronouns as speakers after the quote -----------------------------------------
+
+def test_descriptions_after_the_quote():
+    assert mention_of('"We need change," the Leeds businessman said.', "change") == "the Leeds businessman"
+    assert mention_of('"Growth has stalled," the IMF report stated.', "stalled") == "the IMF report"
+    assert mention_of('"My answer is no," Pike\'s former campaign manager said in an interview.', "answer") \
+        == "Pike's former campaign manager"
+    assert speaker_of("“They are wrong,” said 9/11 widow Joan Pike.", "wrong") == "Joan Pike"
+
+
+def test_it_after_a_quote_is_an_organisation_speaking():
+    text = "The board published its review on Monday.\n\n“The plan is sound,” it added."
+    assert mention_of(text, "sound") == "it"
+
+
+def test_pronoun_points_at_the_named_subject_of_its_own_sentence():
+    text = 'Ban Lee condemned what he called a "brazen breach" of the rules.'
+    assert mention_of(text, "brazen breach") == "Ban Lee"
+
+
+def test_she_said_is_the_person_named_in_the_same_sentence_not_the_last_one_quoted():
+    text = ("“We will keep the library open,” said Tom Reyes.\n\n"
+            "Councillor Ruth Abara scolded him: “You said that last year,” she said.")
+    assert speaker_of(text, "last year") == "Ruth Abara"
+    assert mention_of(text, "last year") == "Councillor Ruth Abara"
+
+
+def test_it_points_at_the_described_subject_of_its_sentence():
+    text = 'The council on Friday pledged sanctions as a deterrence to what it called "a clear threat to peace."'
+    assert mention_of(text, "clear threat") == "The council"
+
+
+# --- nested attributions: the source the reporter heard ---------------------------------------------
+
+def test_nested_attribution_goes_to_the_outer_speaker():
+    text = 'Pike said at a rally that Ruiz once described the plan as "the gold standard" of budgets.'
+    assert speaker_of(text, "gold standard") == "Pike"
+
+
+def test_a_new_clause_after_and_has_its_own_speaker():
+    text = 'Pike spoke first, and Ruiz called the plan "the gold standard."'
+    assert speaker_of(text, "gold standard") == "Ruiz"
+
+
+def test_aside_between_subject_and_in_sentence_verb():
+    text = "Mary Ruiz, one of the mayor's closest aides, called Mr. Obed's speech \"a true wake-up call\" for the party."
+    assert speaker_of(text, "wake-up call") == "Mary Ruiz"
+
+
+# --- quotes with no cue of their own -----------------------------------------------------------------
+
+def test_quote_after_a_sentence_about_a_named_person_is_theirs():
+    text = ('Tom Reyes, who chairs the board, called him a master at closing deals. '
+            '"He showed again and again an ability to win."')
+    assert speaker_of(text, "again and again") == "Tom Reyes"
+
+
+def test_quote_after_a_sentence_closed_by_its_cue():
+    text = ("The bridge will close for a month while engineers check the cables, Ana Kowalski said.\n\n"
+            "“We have no choice.”")
+    assert speaker_of(text, "no choice") == "Ana Kowalski"
+
+
+def test_uncued_quote_after_a_sentence_about_nobody_named_continues_the_speaker():
+    text = ("“We lost the line within an hour,” said Fire Chief Dolores Navarro.\n\n"
+            "Residents were told to leave. “Nobody could have held it.”")
+    assert speaker_of(text, "Nobody could") == "Dolores Navarro"
+
+
+def test_quote_paragraph_after_one_blank_line_continues_the_speaker():
+    text = ("“Nobody is writing songs about the ring road,” said Ellen Okoro.\n\n"
+            "“Right now, the vote is against the plan, not for anything.”")
+    assert speaker_of(text, "Right now") == "Ellen Okoro"
+
+
+def test_short_quote_after_a_single_line_break_opens_its_paragraph():
+    text = "“Fix the buses first.”\u00a0―\u00a0Nell Grady\n“Lower the fares.” ― Sami Voss."
+    assert speaker_of(text, "buses") == "Nell Grady"
+    quote = next(q for q in quotes_of(text) if "fares" in q.text)
+    assert quote.partial is False and quote.speaker == "Sami Voss"
+
+
+def test_short_quote_closing_its_clause_takes_the_cue_after_it():
+    text = ('The repairs are "nowhere near enough," says Nadia Osei, who chairs the tenants\' union. '
+            '"We have waited nine years."')
+    assert speaker_of(text, "nowhere near") == "Nadia Osei"
+    assert speaker_of(text, "nine years") == "Nadia Osei"
+
+
+def test_participle_hands_the_quote_to_the_subject():
+    text = "Dean Hollis, a retired surgeon, mocked the debate on Tuesday night, tweeting, “Who wrote these questions?”"
+    assert speaker_of(text, "Who wrote") == "Dean Hollis"
+    text = "“Stay with me,” Ama Boateng sings to Kofi before asking him, “Where do we go now?”"
+    assert speaker_of(text, "Where do we go") == "Ama Boateng"
+
+
+def test_nickname_inside_a_name_is_not_a_quote():
+    text = 'Councillor Marcia "Cia" Doyle opened the meeting at six.'
+    assert quotes_of(text) == []

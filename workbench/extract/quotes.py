@@ -29,10 +29,12 @@ CUE_VERBS = (
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
     "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
-    "answered|answers|writes|testifies|announced"
+    "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings"
 )
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
-              r"describing|explaining|claiming|promising|vowing|recalling|urging)"
+              r"describing|explaining|claiming|promising|vowing|recalling|urging|tweeting|posting|chanting|" \
+              r"shouting|joking|stating|responding|replying|answering|quipping|wondering|predicting|" \
+              r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding)"
 # verbs that attribute an embedded (scare) quote to the sentence's subject
 EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|likened|likens|mocked|mocks|" \
               r"dubbed|branded|labelled|labeled|praised|criticised|criticized|accused|pledged|vowed|promised|" \
@@ -41,7 +43,7 @@ EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|liken
               r"pointed\s+to|referred\s+to|characterized|characterised|denounced|dismissed|described)"
 _CUE = rf"(?i:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
-           r"repeatedly|often|told|has\s+said)\s+)*"
+           r"repeatedly|often|told|has\s+said|further|later|publicly|privately|angrily|quickly)\s+)*"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
@@ -87,6 +89,7 @@ IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]t
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
+PARTICIPLE_AT_END = re.compile(rf",?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}\Z")
 # "Donald Trump’s claim that there have been “thousands of shootings”"
 POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|statement|assertion|remark|remarks|"
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
@@ -115,9 +118,15 @@ _SUBJECT_NP = rf"(?:{_PRON}|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(
               rf"|(?:The|A|An|Other|One|Two|Three|Several|Many|Some|Most|Both|Only|Few)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?" \
               rf"{_NOT_PREP}[\w’'\-%]+(?={_WHEN}\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+)*(?:[a-z][\w’'\-]*ed|said|told|" \
               rf"made|wrote|gave|took|put|call|say)\b))"
+# a name or pronoun followed by a verb, anywhere in a clause: "Blige sings to Clinton before asking her"
+CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
+                            rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
 SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}"
                               rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|"
                               rf"repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
+# reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
+INTRO_TRAILING_CUE = re.compile(rf",\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
+                                rf"[^,;\"“”«»\n]{{0,40}}[.!?]?\s*\Z")
 SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
 
 WINDOW = 220
@@ -128,7 +137,7 @@ CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr
 
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
-    spans = _pair_quote_marks(body)
+    spans = [sp for sp in _pair_quote_marks(body) if not _is_nickname(body, *sp)]
     if not spans:
         return []
     starts = [s.start for s in sentences]
@@ -158,7 +167,7 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
                 speaker = resolver.resolve(speaker_start, speaker_end)
         if speaker is None and not partial and i > 0 and not _embedded(body, start):
             introduced = _introduced_by(body, sentences[i - 1] if sentence and sentence.start >= start - 1 else sentence,
-                                        start, previous.end if previous else 0, resolver)
+                                        start, previous, resolver)
             if introduced:
                 speaker_start, speaker_end, speaker = introduced
         if speaker is None and previous is not None and previous.speaker and not partial \
@@ -173,9 +182,20 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
             checkworthiness=round(min(1.0, 0.4 + 0.6 * (sentence.checkworthiness if sentence else 0.3)), 3),
         )
         quotes.append(quote)
-        if not partial:
+        if not partial or speaker:
             previous = quote
     return quotes
+
+
+NICKNAME = re.compile(r"[\"“][A-Z][\w’'\-.]*[\"”]")
+NAME_BEFORE = re.compile(r"\b[A-Z][\w’'\-.]*[ \t]\Z")
+NAME_AFTER = re.compile(r"[ \t][A-Z][\w’'\-]*")
+
+
+def _is_nickname(body: str, start: int, end: int) -> bool:
+    """A nickname inside a name is not a quote: Marcia "Cia" Price, Earvin “Magic” Johnson."""
+    return end - start <= 30 and bool(NICKNAME.fullmatch(body, start, end) and NAME_AFTER.match(body, end)
+                                      and NAME_BEFORE.search(body, max(0, start - 30), start))
 
 
 def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
@@ -236,6 +256,7 @@ def _trim_end(body: str, start: int, end: int) -> int:
     return end
 
 
+COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
 EMBEDDED_BEFORE = re.compile(r"[a-z,][ \t]*\Z")  # \Z: "$" would also match before a line break
 
 
@@ -263,6 +284,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         credit = AFTER_DASH_CREDIT.match(after)
         if credit and _plausible_np(credit.group("np"), False):
             return end + credit.start("np"), end + credit.end("np"), "said"
+    # a short quote closing its clause with a comma is credited like a full one: 'are "not enough," says X'
+    if not partial or body[end - 2:end - 1] == "," or clause.startswith(","):
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
@@ -280,12 +303,23 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if prv >= 0 and others[prv][1] > before_from:
         before_from = others[prv][1]
     before = body[before_from:start]
+    participle = PARTICIPLE_AT_END.search(before)
+    if participle:  # "Dean, a doctor, mocked the debate, tweeting, “…”": the subject of the sentence tweeted
+        cue_word = _cue_word(participle.group("cue"))
+        subject = _sentence_subject(body, sentence_start, before_from + participle.start())
+        if subject:
+            return subject[0], subject[1], cue_word
+        last = None  # "“…,” Blige sings to Clinton before asking her, “…”": the last name with a verb
+        for last in CLAUSE_SUBJECT.finditer(before, 0, participle.start()):
+            pass
+        if last and _plausible_np(last.group("np"), True):
+            return before_from + last.start("np"), before_from + last.end("np"), cue_word
     for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
         m = pattern.search(before)
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
-    if _embedded(body, start) or partial:
+    if _embedded(body, start) or partial or COLON_BEFORE.search(before):
         base = max(sentence_start, line_start, start - 2 * WINDOW)
         sentence_before = body[base:start]
         found = _outermost_cue(sentence_before)
@@ -307,14 +341,20 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     return None
 
 
-def _introduced_by(body: str, intro: Sentence | None, start: int, after: int,
+def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quote | None,
                    resolver: SpeakerResolver) -> tuple[int, int, str] | None:
     """A quote with no cue, opening a sentence or a paragraph, right after a sentence about a named
     person ("Pike, who chairs the board, called him a master of deals. “He never gave up.”") is that
     person's: the sentence before introduced the speaker. Only a person the article names in full."""
-    if intro is None or intro.start < after or intro.end > start or len(PARAGRAPH_BREAK.findall(body, intro.end, start)) > 1:
+    if intro is None or intro.end > start or len(PARAGRAPH_BREAK.findall(body, intro.end, start)) > 1:
         return None
-    subject = _sentence_subject(body, intro.start, intro.end)
+    if previous and previous.end > intro.start and (previous.speaker or previous.start < intro.start):
+        return None  # the sentence before is (or holds) a quote with its own speaker: that speaker goes on
+    trailing = INTRO_TRAILING_CUE.search(body, max(intro.start, intro.end - 160), intro.end)
+    if trailing and _plausible_np(trailing.group("np"), True):  # "…over Syria, Schiff said. “The other factor…”"
+        subject = resolver.trim_mention(trailing.start("np"), trailing.end("np"))
+    else:
+        subject = _sentence_subject(body, intro.start, intro.end)
     if not subject:
         return None
     mention = body[subject[0]:subject[1]]
