@@ -387,7 +387,7 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
 def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, int] | None:
     """The subject of the sentence opening at `sentence_start`, when it is a name, a pronoun or a
     described group, and ends before `limit`."""
-    m = SENTENCE_SUBJECT.match(body, sentence_start, limit)
+    m = SENTENCE_SUBJECT.match(body, sentence_start, min(limit, sentence_start + 2 * WINDOW))  # bounded: linear
     if not m or not _plausible_np(m.group("np"), True) or m.group("np").split()[0] in ("The", "A", "An", "In") \
             and len(m.group("np").split()) == 1:
         return None

@@ -39,6 +39,7 @@ LEADING_NON_NAMES = {
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
+MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
 
@@ -70,6 +71,8 @@ class SpeakerResolver:
     def __init__(self, body: str):
         self.body = body
         self._names: list[tuple[int, str]] | None = None
+        self._by_surname: dict[str, tuple[list[int], list[str]]] | None = None
+        self._roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self.persons: list[tuple[int, str]] = []  # (position, name) of people quoted, in order
 
     @property
@@ -141,11 +144,19 @@ class SpeakerResolver:
         """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
         if len(role) < 3 or len(role.split()) > 5:
             return None
-        found = None
-        for m in _role_pattern(role.lower()).finditer(self.body, 0, position):
-            found = m
-        if not found:
+        # every place the article gives this title, found once per article: a bisect per mention keeps
+        # an article with thousands of "the mayor said" linear
+        key = role.lower()
+        if key not in self._roles:
+            if len(self._roles) >= MAX_ROLES:
+                return None  # a hostile text with endless different titles: each would scan the body
+            matches = list(_role_pattern(key).finditer(self.body))
+            self._roles[key] = ([m.end() for m in matches], matches)
+        ends, matches = self._roles[key]
+        i = bisect.bisect_right(ends, position) - 1
+        if i < 0:
             return None
+        found = matches[i]
         name = clean_name(found.group(1) or found.group(2))
         if len(name.split()) == 1:
             return self._full_name(name, found.start()) or name
@@ -153,16 +164,21 @@ class SpeakerResolver:
 
     def _full_name(self, surname: str, position: int) -> str | None:
         """The most recent full name ending with this surname ("Cameron" → "David Cameron")."""
-        best = None
-        for pos, seq in self.names:
-            name = clean_name(seq)
-            parts = name.split()
-            if len(parts) >= 2 and parts[-1].strip(".’'") == surname.strip(".’'"):
-                if pos <= position or best is None:
-                    best = name
-                if pos > position:
-                    break
-        return best
+        if self._by_surname is None:  # indexed once per article, so each look-up is a bisect
+            self._by_surname = {}
+            for pos, seq in self.names:
+                name = clean_name(seq)
+                parts = name.split()
+                if len(parts) >= 2:
+                    positions, names = self._by_surname.setdefault(parts[-1].strip(".’'"), ([], []))
+                    positions.append(pos)
+                    names.append(name)
+        found = self._by_surname.get(surname.strip(".’'"))
+        if not found:
+            return None
+        positions, names = found
+        i = bisect.bisect_right(positions, position) - 1
+        return names[max(i, 0)]  # the last before the mention, else the first after it
 
 
 @lru_cache(maxsize=256)
