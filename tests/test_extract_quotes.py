@@ -314,3 +314,54 @@ def test_participle_hands_the_quote_to_the_subject():
 def test_nickname_inside_a_name_is_not_a_quote():
     text = 'Councillor Marcia "Cia" Doyle opened the meeting at six.'
     assert quotes_of(text) == []
+
+
+def test_described_subject_after_an_opening_phrase_takes_a_participle_quote():
+    text = ('In August, several tenant groups granted Ms. Pike an extension on the repairs, '
+            'saying her "plan was late but honest."')
+    assert mention_of(text, "plan was late") == "several tenant groups"
+
+
+def test_of_inside_a_title_does_not_hide_the_speaker_and_states_is_no_cue():
+    text = 'Secretary of State Ana Ruiz said the United States would take "robust steps" in response.'
+    assert speaker_of(text, "robust steps") == "Ana Ruiz"
+
+
+def test_a_noun_after_a_preposition_is_not_the_speaker():
+    text = 'In a message posted Friday, Ortega said he has had "areas of real disagreement" with the board.'
+    assert speaker_of(text, "areas of real") == "Ortega"
+    text = "Conversely, FactHub rated 22% of Labour claims as “entirely true” last year."
+    assert speaker_of(text, "entirely true") == "FactHub"
+
+
+def test_a_clause_opened_by_though_after_a_quote_is_not_its_credit():
+    text = 'She said she walks to work because "the bus is always late," though she noted she owns a car.'
+    assert mention_of(text, "bus is always late") == "She"
+
+
+def test_quote_after_a_dash_belongs_to_the_sentence():
+    text = 'Pike beamed and asked the room to welcome the new mayor - "my new best friend."'
+    assert speaker_of(text, "best friend") == "Pike"
+
+
+def test_a_new_sentence_after_a_closed_quote_is_not_its_credit():
+    text = ('Leeds branded the plan an "expensive detour through nowhere." '
+            'York insisted that the council "think again" before spring.')
+    assert speaker_of(text, "expensive detour") == "Leeds"
+
+
+def test_title_resolves_to_a_name_with_a_particle():
+    text = 'Mayor Ana de Souza opened the bridge on Monday.\n\n"We are done here," the mayor said.'
+    assert speaker_of(text, "done here") == "Ana de Souza"
+
+
+def test_two_asides_between_name_and_cue():
+    text = ('"It is an invasion of our powers," Scott Prior, the attorney general of Kent, '
+            'one of the counties suing the agency, said at an event.')
+    assert speaker_of(text, "invasion") == "Scott Prior"
+
+
+def test_opening_clause_holding_a_quote_then_the_subject_introduces_the_next_quote():
+    text = ('Though she called the bank "outrageous," Ellen Marsh limited her comments to the future.\n\n'
+            '"If any bank fails its customers, it should be broken up."')
+    assert speaker_of(text, "broken up") == "Ellen Marsh"

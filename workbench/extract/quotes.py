@@ -54,16 +54,18 @@ _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|ma
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
 _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z][\w’'\-]*" \
             rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){{0,5}}?"
+# one or two asides between a name and its verb, never across a sentence ("X, 31, a nurse, said")
+_ASIDES = r"(?:(?:,(?:[^,;\"“”«»\n.]|\.(?!\s)){1,90}){1,2},)?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
 _SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
                  rf"|(?:[A-Za-z\d][\w’'\-./]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
-                 rf"|[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
+                 rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
-AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER})(?:,[^,;\"“”«»\n]{{1,90}},)?\s+{_ADVERBS}"
+AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER}){_ASIDES}\s+{_ADVERBS}"
                                 rf"(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
@@ -75,16 +77,16 @@ AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to))\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
-    rf"(?P<np>{_SUBJECT})(?:,[^,;\"“”«»\n]{{1,90}},)?\s+{_ADVERBS}(?P<cue>{_CUE})"
+    rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
 IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
-                         rf"[a-z][\w’'\-]*(?:\s+{_NOT_IN_ROLE}[a-z][\w’'\-]*){{0,3}}?"
+                         rf"[A-Za-z][\w’'\-]*(?:\s+{_NOT_IN_ROLE}[A-Za-z][\w’'\-]*){{0,3}}?"
                          rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
-                         rf"(?P<cue>{_CUE}|{EMBED_VERBS})\b")
+                         rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
@@ -103,8 +105,9 @@ _INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|
               r"Under|From|Through|Throughout|Despite|Unlike|Like|Earlier|Later|For|Without|When|While|Though|" \
               r"Although|Because|If|By|Last|This|Meanwhile|However|Still|Yet|Instead|Separately|Previously|" \
               r"Recently|Today|Yesterday|Now|Then|Once|Back|Amid|Among|Ahead|Upon|Within|Responding|Addressing|" \
-              r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked)"
-_INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?(?:{_INTRO_WORD}\b[^,\n\"“”«»]{{0,150}}?,\s+)?" \
+              r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked|" \
+              r"[A-Z][a-z]+ly)"  # "Conversely," "Separately,"
+_INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?(?:{_INTRO_WORD}\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
          rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
 # a verb: past tense, an auxiliary, a third-person present, or a common irregular past
 _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|" \
@@ -112,10 +115,11 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wr
            r"meant|rose|sang|sat|shot|sold|stood|struck|swore|taught|threw|tore|understood|wore|got|hit|let|" \
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
-_NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that)\b)"
+_NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
+            r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
 _WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+[^,;\"“”«»\n]{0,40}?)?"  # "The council on Friday pledged"
 _SUBJECT_NP = rf"(?:{_PRON}|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
-              rf"|(?:The|A|An|Other|One|Two|Three|Several|Many|Some|Most|Both|Only|Few)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?" \
+              rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?" \
               rf"{_NOT_PREP}[\w’'\-%]+(?={_WHEN}\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+)*(?:[a-z][\w’'\-]*ed|said|told|" \
               rf"made|wrote|gave|took|put|call|say)\b))"
 # a name or pronoun followed by a verb, anywhere in a clause: "Blige sings to Clinton before asking her"
@@ -256,8 +260,12 @@ def _trim_end(body: str, start: int, end: int) -> int:
     return end
 
 
+# after a quote that closed its sentence ('… neighbourhood." Russia insisted that …') a name and a verb
+# credit the quote only when the verb ends the clause ('… too." Pike said on Monday.')
+CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|before|last|this|yesterday|today|"
+                        r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
-EMBEDDED_BEFORE = re.compile(r"[a-z,][ \t]*\Z")  # \Z: "$" would also match before a line break
+EMBEDDED_BEFORE = re.compile(r"(?:[a-z,]|\s[-—–])[ \t]*\Z")  # \Z: "$" would also match before a line break
 
 
 def _embedded(body: str, start: int) -> bool:
@@ -288,7 +296,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if not partial or body[end - 2:end - 1] == "," or clause.startswith(","):
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
-            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
+            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+                    and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())):
                 return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     line_start = body.rfind("\n", 0, start) + 1
     if _opens_paragraph(body, start):
@@ -316,6 +325,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             return before_from + last.start("np"), before_from + last.end("np"), cue_word
     for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
         m = pattern.search(before)
+        while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
+            m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
@@ -348,7 +359,7 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
     person's: the sentence before introduced the speaker. Only a person the article names in full."""
     if intro is None or intro.end > start or len(PARAGRAPH_BREAK.findall(body, intro.end, start)) > 1:
         return None
-    if previous and previous.end > intro.start and (previous.speaker or previous.start < intro.start):
+    if previous and previous.end > intro.start and (previous.start < intro.start or not previous.partial):
         return None  # the sentence before is (or holds) a quote with its own speaker: that speaker goes on
     trailing = INTRO_TRAILING_CUE.search(body, max(intro.start, intro.end - 160), intro.end)
     if trailing and _plausible_np(trailing.group("np"), True):  # "…over Syria, Schiff said. “The other factor…”"
@@ -361,9 +372,21 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
     if is_pronoun(mention) and mention.lower() not in ("he", "she"):
         return None
     name = resolver.resolve(*subject)
-    if len(name.split()) < 2 or not name[:1].isupper() or is_organisation(name):
-        return None
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in (words[0], words[-1])) or is_organisation(name) \
+            or words[0].lower() in ("the", "a", "an"):
+        return None  # a person named in full, not "The summit" or "Residents"
     return subject[0], subject[1], name
+
+
+PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n|[Aa]t|[Oo]f|[Ww]ith|[Bb]y|[Ff]or|[Ff]rom|"
+                                r"[Ii]nto|[Aa]bout)\s+\Z")
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    """The object of a preposition, not a subject; but "Secretary of State John Kerry" is one name."""
+    m = PREPOSITION_BEFORE.search(text, max(0, at - 40), at)
+    return bool(m) and not (m.group("word") or "")[:1].isupper()
 
 
 def _outermost_cue(text: str) -> re.Match[str] | None:
@@ -373,6 +396,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
     candidates = []
     for pattern in (IN_SENTENCE, POSSESSIVE_CLAIM):
         for m in pattern.finditer(text):
+            if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
+                continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker
             if _plausible_np(m.group("np"), pattern is IN_SENTENCE and m.group("np") not in ("which", "who")):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
     candidates.sort(key=lambda c: c[0])

@@ -32,6 +32,8 @@ ORG_WORDS = {
 }
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
 _TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
+PARTICLES = {"de", "van", "von", "der", "al", "bin", "da", "di", "du", "la", "le"}
+_PARTICLE = r"(?:de|van|von|der|al|bin|da|di|du|la|le)(?=\s+[A-Z])"  # "Bill de Blasio", "Ursula von der Leyen"
 NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
 # capitalised only because they open a sentence: never the first word of a name
 LEADING_NON_NAMES = {
@@ -59,7 +61,7 @@ def clean_name(text: str) -> str:
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
         low = t.lower().rstrip(".,")
-        if low in ROLE_WORDS or low in TITLES or not t[:1].isupper():
+        if (low in ROLE_WORDS or low in TITLES or not t[:1].isupper()) and not (low in PARTICLES and i > 0):
             last_role = i
     name = tokens[last_role + 1:] or tokens
     return " ".join(name).strip(" ,.;:’'")
@@ -98,7 +100,7 @@ class SpeakerResolver:
         if words and words[0].lower() in ("and", "but", "as", "so", "then", "while"):
             start += len(words[0]) + 1
         # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
-        if self.body[start:end][:1].islower():
+        if self.body[start:end][:1].islower() and self.body[end:end + 1] == ",":  # an aside closes with a comma
             before = self.body[max(0, start - 80):start]
             m = re.search(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$", before)
             if m:
@@ -183,5 +185,5 @@ class SpeakerResolver:
 
 @lru_cache(maxsize=256)
 def _role_pattern(role: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+{_TOKEN})*)"
+    return re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+(?:{_TOKEN}|{_PARTICLE}))*)"
                       rf"|({_TOKEN}(?:\s+{_TOKEN})+),\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b")
