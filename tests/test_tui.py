@@ -329,6 +329,10 @@ async def test_library_pages_through_more_articles_than_fit_and_opens_the_last(b
         rows = shown_rows(table)
         assert newest_first[0]["headline"] in rows[0] and "[/x]" in rows[0]  # newest first, markup literal
         assert not any(newest_first[-1]["headline"] in r for r in rows)  # the oldest is not painted yet
+        await pilot.press("pagedown")
+        await pilot.pause()
+        turned = shown_rows(table)
+        assert turned[0] != rows[0] and newest_first[table.cursor_row]["headline"] in "".join(turned)
         await pilot.press("end")
         await pilot.pause()
         assert newest_first[-1]["headline"] in shown_rows(table)[-1]  # read from the last page on the way

@@ -77,7 +77,7 @@ class LibraryScreen(Screen):
         same_list = text_filter == self.text_filter
         self.text_filter = text_filter
         table.set_source(count, fetch, cursor=None if same_list else 0)
-        what = f"{count} articles" + (f" matching {text_filter!r}" if text_filter else "")
+        what = f"{count} article{'' if count == 1 else 's'}" + (f" matching {text_filter!r}" if text_filter else "")
         self.query_one("#library-status", Label).update(
             plain(f"{what} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
 

@@ -181,10 +181,16 @@ class RowList(ScrollView, can_focus=True):
         self.move_cursor(row=self.cursor_row + 1)
 
     def action_page_up(self) -> None:
-        self.move_cursor(row=self.cursor_row - max(1, self.size.height - 2))
+        self._page(-1)
 
     def action_page_down(self) -> None:
-        self.move_cursor(row=self.cursor_row + max(1, self.size.height - 2))
+        self._page(1)
+
+    def _page(self, direction: int) -> None:
+        """The view turns a page and the cursor moves with it (the rows under the cursor are new)."""
+        page = max(1, self.scrollable_content_region.height - 2)
+        self.scroll_to(y=self.scroll_y + direction * page, animate=False, immediate=True)
+        self.move_cursor(row=self.cursor_row + direction * page)
 
     def action_first(self) -> None:
         self.move_cursor(row=0)
