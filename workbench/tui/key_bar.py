@@ -1,14 +1,27 @@
-"""The footer: every active key on one line, painted by one widget.
+"""The footer: every active key, painted by one widget, on as many lines as it needs (two at most).
 
 Textual's Footer builds one widget per key and rebuilds them all whenever focus or the screen
-changes; on the review screen (20 keys) that cost ~200 ms of every open. This bar keeps the same
-look and the same click-to-press, but renders one line of text and repaints on change."""
+changes; on the review screen (20 keys) that cost ~200 ms of every open, and keys past the right
+edge were not shown. This bar keeps the look and click-to-press, renders lines of text, and wraps
+between keys; `?` (all keys) comes first so it is never the one cut off."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
+
+MAX_LINES = 2
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    key: str
+    shown: str  # " ^e Export "
+    key_width: int
+    enabled: bool
 
 
 class KeyBar(Widget, can_focus=False):
@@ -17,12 +30,11 @@ class KeyBar(Widget, can_focus=False):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
+        max-height: 2;
         width: 1fr;
         color: $footer-foreground;
         background: $footer-background;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
         & > .key-bar--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
         & > .key-bar--description { color: $footer-description-foreground;
                                     background: $footer-description-background; }
@@ -31,46 +43,66 @@ class KeyBar(Widget, can_focus=False):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._hits: list[tuple[int, int, str, bool]] = []  # (x0, x1, key, enabled) of each shown key
+        self._hits: list[tuple[int, int, int, str, bool]] = []  # (line, x0, x1, key, enabled)
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh(layout=True))
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("key-bar--key")
-        description_style = self.get_component_rich_style("key-bar--description")
-        line = Text(end="", no_wrap=True, overflow="ellipsis")
-        self._hits = []
+    def _entries(self) -> list[KeyEntry]:
+        entries: list[KeyEntry] = []
         seen: set[str] = set()
-        palette = None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.action == "app.command_palette" or binding.key == self.app.COMMAND_PALETTE_BINDING:
-                palette = binding
-                continue
             if not binding.show or binding.action in seen:
                 continue  # one entry per action, as the Footer does ("q,escape" shows once)
             seen.add(binding.action)
-            self._append(line, binding, enabled, key_style, description_style)
-        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            line.append("▏", style=description_style)
-            self._append(line, palette, True, key_style, description_style)
-        line.stylize_before(self.rich_style)
-        return line
+            key = f" {self.app.get_key_display(binding)} "
+            entries.append(KeyEntry(binding.key, key + (f"{binding.description} " if binding.description else ""),
+                                    len(key), enabled))
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE and palette.binding.action not in seen:
+            key = f" {self.app.get_key_display(palette.binding)} "
+            entries.append(KeyEntry(palette.binding.key, key + "palette ", len(key), True))
+        entries.sort(key=lambda e: e.key != "question_mark")
+        return entries
 
-    def _append(self, line: Text, binding, enabled: bool, key_style, description_style) -> None:
-        start = line.cell_len
-        dim = Style(dim=not enabled)
-        line.append(f" {self.app.get_key_display(binding)} ", style=key_style + dim)
-        if binding.description:
-            line.append(f"{binding.description} ", style=description_style + dim)
-        self._hits.append((start, line.cell_len, binding.key, enabled))
+    def _lines(self, width: int) -> list[list[KeyEntry]]:
+        lines: list[list[KeyEntry]] = [[]]
+        used = 0
+        for entry in self._entries():
+            if lines[-1] and used + len(entry.shown) > width:
+                lines.append([])
+                used = 0
+            lines[-1].append(entry)
+            used += len(entry.shown)
+        return lines[:MAX_LINES]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        out = Text(end="", no_wrap=True, overflow="ellipsis")
+        self._hits = []
+        for y, line in enumerate(self._lines(self.size.width or 80)):
+            if y:
+                out.append("\n")
+            x = 0
+            for entry in line:
+                dim = Style(dim=not entry.enabled)
+                out.append(entry.shown[:entry.key_width], style=key_style + dim)
+                out.append(entry.shown[entry.key_width:], style=description_style + dim)
+                self._hits.append((y, x, x + len(entry.shown), entry.key, entry.enabled))
+                x += len(entry.shown)
+        out.stylize_before(self.rich_style)
+        return out
 
     def on_click(self, event: events.Click) -> None:
-        for x0, x1, key, enabled in self._hits:
-            if x0 <= event.x < x1:
+        for y, x0, x1, key, enabled in self._hits:
+            if y == event.y and x0 <= event.x < x1:
                 if enabled:
                     self.app.simulate_key(key.split(",")[0])
                 else:
