@@ -31,9 +31,21 @@ class _Paragraph(Text):
     rows of one paint share one cut.
     """
 
-    def __init__(self, *args, cuts: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._cuts = cuts
+    __slots__ = ("_cuts",)
+
+    @classmethod
+    def copy_of(cls, styled: Text, cuts: dict) -> _Paragraph:
+        """A copy without rich's control-code scan of the whole paragraph (Text() does one per copy, and
+        per pad_right below): `styled` was made by Text() once, so its text is already clean."""
+        copy = cls.__new__(cls)
+        copy._text, copy._length, copy._spans = [styled.plain], len(styled), styled._spans[:]
+        copy.style, copy.justify, copy.overflow, copy.no_wrap = styled.style, None, None, True
+        copy.end, copy.tab_size, copy._cuts = styled.end, None, cuts
+        return copy
+
+    def pad_right(self, count: int, character: str = " ") -> None:
+        if count:  # TextArea pads every line by one cell for the cursor
+            self._text, self._length = [self.plain + character * count], self._length + count
 
     def divide(self, offsets):
         key = (self.plain, tuple(offsets), tuple(self._spans), self.style, self.end)
@@ -87,9 +99,7 @@ class ArticleView(TextArea):
             self._styled[line_index] = styled
         if len(styled) < 400:
             return styled.copy()  # the caller adds the selection and cursor to its copy
-        copy = _Paragraph(styled.plain, style=styled.style, end=styled.end, no_wrap=True, cuts=self._cuts)
-        copy._spans[:] = styled._spans
-        return copy
+        return _Paragraph.copy_of(styled, self._cuts)
 
     def location(self, offset: int) -> tuple[int, int]:
         row = bisect.bisect_right(self._line_starts, offset) - 1
