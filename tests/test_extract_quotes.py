@@ -365,3 +365,54 @@ def test_opening_clause_holding_a_quote_then_the_subject_introduces_the_next_quo
     text = ('Though she called the bank "outrageous," Ellen Marsh limited her comments to the future.\n\n'
             '"If any bank fails its customers, it should be broken up."')
     assert speaker_of(text, "broken up") == "Ellen Marsh"
+
+
+# --- quote marks: nesting and mixed marks --------------------------------------------------------------
+
+def test_curly_quote_inside_a_curly_quote_does_not_end_it():
+    text = "“I’d rather live in what he calls “hell” than live under him.” ― Rosa Tamez\n“Next one.” ― Ivo Berg"
+    first = quotes_of(text)[0]
+    assert first.text.endswith("under him.”")
+    assert first.speaker == "Rosa Tamez"
+
+
+def test_straight_mark_closes_a_curly_quote_when_it_ends_it():
+    text = "“Deals like these should never be a condition,\" Chairman Jason Okoro (R-Utah) said in a statement."
+    quote = quotes_of(text)[0]
+    assert quote.text.endswith('condition,"')
+    assert quote.speaker == "Jason Okoro"
+
+
+def test_straight_pair_inside_a_curly_quote_is_a_quote_within_it():
+    text = '“He told me "no" twice before lunch,” said Nora Vale.'
+    quote = quotes_of(text)[0]
+    assert quote.text.endswith("lunch,”") and quote.speaker == "Nora Vale"
+
+
+# --- more subjects ------------------------------------------------------------------------------------
+
+def test_run_together_initials_stay_in_the_name():
+    assert speaker_of('Rep. G.K. Byers (D-N.C.) said the day was "a disgrace."', "disgrace") == "G.K. Byers"
+
+
+def test_possessive_subject():
+    text = "Pike's family has called on police to release the videos \"as a matter of good faith\" and to stay calm."
+    assert mention_of(text, "good faith") == "Pike's family"
+
+
+def test_name_of_a_place_and_two_names_as_subjects():
+    text = 'In January, Gov. Earl Dunn of West Virginia praised the plan for its "new and bold ideas."'
+    assert mention_of(text, "bold ideas") == "Gov. Earl Dunn of West Virginia"
+    text = 'Pike and Ruiz call them "lone wolves" and say no more.'
+    assert mention_of(text, "lone wolves") == "Pike and Ruiz"
+
+
+def test_described_subject_with_its_name_in_an_aside_introduces_the_next_quote():
+    text = ('His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. '
+            '"He showed again and again an ability to win."')
+    assert mention_of(text, "again and again") == "Lawrence B. Cummings"
+
+
+def test_a_share_of_people_can_be_the_subject():
+    text = 'Only 52 percent of tenants agreed that the landlord is in "good enough shape to run the block," not more.'
+    assert mention_of(text, "good enough") == "Only 52 percent of tenants"

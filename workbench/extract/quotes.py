@@ -46,7 +46,7 @@ _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|w
            r"repeatedly|often|told|has\s+said|further|later|publicly|privately|angrily|quickly)\s+)*"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
-_NAME_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
+_NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
@@ -83,7 +83,7 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
-IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
+IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
                          rf"[A-Za-z][\w’'\-]*(?:\s+{_NOT_IN_ROLE}[A-Za-z][\w’'\-]*){{0,3}}?"
                          rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
@@ -118,14 +118,21 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wr
 _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
             r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
 _WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+[^,;\"“”«»\n]{0,40}?)?"  # "The council on Friday pledged"
-_SUBJECT_NP = rf"(?:{_PRON}|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
-              rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?" \
-              rf"{_NOT_PREP}[\w’'\-%]+(?={_WHEN}\s+(?:[a-z]+ly\s+|has\s+|have\s+|had\s+)*(?:[a-z][\w’'\-]*ed|said|told|" \
-              rf"made|wrote|gave|took|put|call|say)\b))"
+# "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
+_OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
+_STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
+               r"gave|took|put|call|say|is|was|has|have|had)\b"
+_SUBJECT_NP = rf"(?:{_PRON}" \
+              rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
+              rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
+              rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?={_WHEN}\s+{_STRICT_VERB})" \
+              rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew|" \
+              rf"His|Her|Their|Its)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
+              rf"(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB}))"
 # a name or pronoun followed by a verb, anywhere in a clause: "Blige sings to Clinton before asking her"
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
                             rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
-SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}"
+SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<aside>[^,;\"“”«»\n]{{1,120}}),)?{_WHEN}"
                               rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|"
                               rf"repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
 # reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
@@ -203,19 +210,26 @@ def _is_nickname(body: str, start: int, end: int) -> bool:
 
 
 def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each quote including its marks; linear in the number of marks."""
+    """(start, end) of each quote including its marks; linear in the number of marks.
+
+    Inside a curly quote, curly quotes nest (“… what he calls “hell” …”) and a straight pair is a
+    quote within the quote; a lone straight closer ends it (“…," as some papers mix them)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     segment_at = 0  # where the open quote's current paragraph starts
+    segment_end = -1  # the line break ending that paragraph (-1: none)
     open_char = ""
+    depth = 0  # curly quotes open inside the open curly quote
+    inner_straight = False  # a straight quote open inside the open curly quote
     n = len(body)
     for m in QUOTE_MARK.finditer(body):
         i, ch = m.start(), m.group()
-        if open_at is not None and "\n" in body[segment_at:i]:
+        if open_at is not None and 0 <= segment_end < i:
             # the paragraph ended inside the quote: it carries on if this mark opens the next paragraph
-            para_end = body.find("\n", segment_at)
+            para_end = segment_end
             if _opens_paragraph(body, i) and _no_text_between(body, para_end, i) and ch not in CLOSERS:
-                segment_at = i
+                segment_at, segment_end = i, body.find("\n", i)
+                depth, inner_straight = 0, False
                 continue
             spans.append((open_at, _trim_end(body, open_at, para_end)))
             open_at = None
@@ -226,15 +240,26 @@ def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
                 continue
             if ch == '"' and (next_c.isspace() or (prev_c.isalnum() and next_c in ",.;:!?)")):
                 continue  # a closing mark or inch sign with nothing open
-            open_at, open_char, segment_at = i, ch, i
+            open_at, open_char, segment_at, segment_end = i, ch, i, body.find("\n", i)
+            depth, inner_straight = 0, False
         else:
             if ch in OPENERS:
                 if open_char in OPENERS:
-                    continue  # a nested opener: keep the outer quote
-                open_at, open_char, segment_at = i, ch, i  # the straight mark before was stray
+                    depth += 1  # a quote inside the quote
+                    continue
+                open_at, open_char, segment_at, segment_end = i, ch, i, body.find("\n", i)  # the straight mark was stray
+                continue
+            if ch in CLOSERS and depth > 0:
+                depth -= 1
                 continue
             if ch == '"' and open_char in OPENERS:
-                continue
+                closes = not prev_c.isspace() and (next_c.isspace() or next_c in ",.;:!?)—–")
+                if not closes:
+                    inner_straight = True
+                    continue
+                if inner_straight or depth > 0:
+                    inner_straight = False
+                    continue
             spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
@@ -409,13 +434,25 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
     return found
 
 
+DETERMINERS = {"the", "a", "an", "other", "one", "two", "three", "several", "many", "some", "most", "both", "only",
+               "few", "his", "her", "their", "its"}
+NAME_ONLY = re.compile(_NAME)
+
+
 def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, int] | None:
     """The subject of the sentence opening at `sentence_start`, when it is a name, a pronoun or a
     described group, and ends before `limit`."""
     m = SENTENCE_SUBJECT.match(body, sentence_start, min(limit, sentence_start + 2 * WINDOW))  # bounded: linear
-    if not m or not _plausible_np(m.group("np"), True) or m.group("np").split()[0] in ("The", "A", "An", "In") \
-            and len(m.group("np").split()) == 1:
+    if not m:
         return None
+    np = m.group("np")
+    described = np[:1].isupper() and np.split()[0].lower() in DETERMINERS
+    if not _plausible_np(np, not described) or np.split()[0] in ("The", "A", "An", "In") and len(np.split()) == 1:
+        return None
+    aside = m.group("aside")
+    if described and aside and NAME_ONLY.fullmatch(aside.strip()):
+        # "His former partner, Lawrence Cummings, called him …": the name in the aside is the person
+        return m.start("aside") + len(aside) - len(aside.lstrip()), m.end("aside") - (len(aside) - len(aside.rstrip()))
     return m.start("np"), m.end("np")
 
 

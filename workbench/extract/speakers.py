@@ -31,7 +31,7 @@ ORG_WORDS = {
     "bureau", "club", "league", "fund", "trust", "centre", "center", "statement", "report", "media",
 }
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
-_TOKEN = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
 PARTICLES = {"de", "van", "von", "der", "al", "bin", "da", "di", "du", "la", "le"}
 _PARTICLE = r"(?:de|van|von|der|al|bin|da|di|du|la|le)(?=\s+[A-Z])"  # "Bill de Blasio", "Ursula von der Leyen"
 NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
@@ -42,6 +42,7 @@ LEADING_NON_NAMES = {
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
+AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
 
@@ -125,6 +126,11 @@ class SpeakerResolver:
             role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
             named = self._named_by_role(role, start)
             return named or mention
+        if AND.search(mention):  # "Pike and Ruiz": both speak
+            return " and ".join(self._named(part.strip(), start) for part in AND.split(mention, maxsplit=1))
+        return self._named(mention, start)
+
+    def _named(self, mention: str, start: int) -> str:
         name = clean_name(mention)
         if len(name.split()) == 1:
             return self._full_name(name, start) or name
