@@ -222,13 +222,23 @@ def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
     depth = 0  # curly quotes open inside the open curly quote
     inner_straight = False  # a straight quote open inside the open curly quote
     n = len(body)
+    next_break = -1  # the first line break at or after the latest mark (n: none); only moves forward
+
+    def line_break_after(i: int) -> int:
+        nonlocal next_break
+        if next_break < i:
+            next_break = body.find("\n", i)
+            if next_break < 0:
+                next_break = n
+        return next_break if next_break < n else -1
+
     for m in QUOTE_MARK.finditer(body):
         i, ch = m.start(), m.group()
         if open_at is not None and 0 <= segment_end < i:
             # the paragraph ended inside the quote: it carries on if this mark opens the next paragraph
             para_end = segment_end
             if _opens_paragraph(body, i) and _no_text_between(body, para_end, i) and ch not in CLOSERS:
-                segment_at, segment_end = i, body.find("\n", i)
+                segment_at, segment_end = i, line_break_after(i)
                 depth, inner_straight = 0, False
                 continue
             spans.append((open_at, _trim_end(body, open_at, para_end)))
@@ -240,14 +250,14 @@ def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
                 continue
             if ch == '"' and (next_c.isspace() or (prev_c.isalnum() and next_c in ",.;:!?)")):
                 continue  # a closing mark or inch sign with nothing open
-            open_at, open_char, segment_at, segment_end = i, ch, i, body.find("\n", i)
+            open_at, open_char, segment_at, segment_end = i, ch, i, line_break_after(i)
             depth, inner_straight = 0, False
         else:
             if ch in OPENERS:
                 if open_char in OPENERS:
                     depth += 1  # a quote inside the quote
                     continue
-                open_at, open_char, segment_at, segment_end = i, ch, i, body.find("\n", i)  # the straight mark was stray
+                open_at, open_char, segment_at, segment_end = i, ch, i, line_break_after(i)  # the straight mark was stray
                 continue
             if ch in CLOSERS and depth > 0:
                 depth -= 1
