@@ -416,3 +416,46 @@ def test_described_subject_with_its_name_in_an_aside_introduces_the_next_quote()
 def test_a_share_of_people_can_be_the_subject():
     text = 'Only 52 percent of tenants agreed that the landlord is in "good enough shape to run the block," not more.'
     assert mention_of(text, "good enough") == "Only 52 percent of tenants"
+
+
+def test_relative_which_speaks_for_the_organisation_before_it():
+    text = "They turned to the Leeds Police Department which reported “2,521 burglaries” in the city last year."
+    quote = quotes_of(text)[0]
+    assert mention_of(text, "burglaries") == "which"
+    assert quote.speaker == "Leeds Police Department"
+
+
+def test_as_x_put_it_and_per_x_after_a_quote():
+    text = 'The main test is a "lawful source of investment income," as a Home Office memo put it.'
+    assert mention_of(text, "lawful source") == "a Home Office memo"
+    text = "Proxies are banned when voting “to fill a vacancy on the ticket,” per the party’s rules."
+    assert mention_of(text, "fill a vacancy") == "the party’s rules"
+
+
+def test_verbs_and_adverbs_between_speaker_and_cue():
+    text = 'When my aunt mentioned ghosts, I laughed and said, "I don\'t believe in ghosts."'
+    assert mention_of(text, "believe in ghosts") == "I"
+    text = 'Even now at 86 she still says things such as, "We are not all meant to be equal."'
+    assert mention_of(text, "meant to be equal") == "she"
+
+
+def test_sentence_opening_with_according_to_names_its_source():
+    text = ('According to a civil complaint filed by the county, the developers ran a "massive fraudulent scheme" '
+            'for eight years.')
+    assert mention_of(text, "massive fraudulent") == "a civil complaint filed by the county"
+
+
+def test_quote_in_an_opening_phrase_belongs_to_the_subject_after_it():
+    text = 'Bemoaning the "rigged rota," Pike accused the manager of favouritism.'
+    assert speaker_of(text, "rigged rota") == "Pike"
+    text = "After saying her knee was “so swollen I could barely walk,” she was taken to hospital."
+    assert mention_of(text, "so swollen") == "she"
+
+
+def test_long_description_as_the_speaker_and_a_pronoun_is_never_swallowed():
+    text = ('On the breakfast show, the former health secretary and current party nominee said she wanted '
+            'to speak “directly to nurses.”')
+    assert mention_of(text, "directly to nurses") is not None
+    assert "nominee" in mention_of(text, "directly to nurses")
+    text = 'In an interview with a Leeds radio station he blasted the council for being "unbelievably slow."'
+    assert mention_of(text, "unbelievably slow") == "he"

@@ -43,7 +43,8 @@ EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|liken
               r"pointed\s+to|referred\s+to|characterized|characterised|denounced|dismissed|described)"
 _CUE = rf"(?i:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
-           r"repeatedly|often|told|has\s+said|further|later|publicly|privately|angrily|quickly)\s+)*"
+           r"repeatedly|often|told|has\s+said|further|publicly|privately|angrily|quickly|still|even|now|just|" \
+           r"never|always|usually|frequently|[a-z]+ed\s+and)\s+)*"  # "I laughed and said"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
@@ -65,7 +66,7 @@ QUOTE_MARK = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
-AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?P<np>{_SUBJECT_AFTER}){_ASIDES}\s+{_ADVERBS}"
+AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER}){_ASIDES}\s+{_ADVERBS}"
                                 rf"(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
@@ -74,7 +75,7 @@ AFTER_VERB_SUBJECT = re.compile(
 )
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
-AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to))\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
+AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
     rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE})"
@@ -83,8 +84,11 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
+# "the former secretary of state and current nominee said": a long description, never a clause
+_NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|are|were|has|had|have|will|would|" \
+                 r"he|she|they|it|we|I)\b)"
 IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
-                         rf"[A-Za-z][\w’'\-]*(?:\s+{_NOT_IN_ROLE}[A-Za-z][\w’'\-]*){{0,3}}?"
+                         rf"[A-Za-z][\w’'\-]*(?:\s+{_NOT_IN_CLAUSE}[A-Za-z][\w’'\-]*){{0,8}}?"
                          rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
@@ -106,7 +110,7 @@ _INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|
               r"Although|Because|If|By|Last|This|Meanwhile|However|Still|Yet|Instead|Separately|Previously|" \
               r"Recently|Today|Yesterday|Now|Then|Once|Back|Amid|Among|Ahead|Upon|Within|Responding|Addressing|" \
               r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked|" \
-              r"[A-Z][a-z]+ly)"  # "Conversely," "Separately,"
+              r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)"  # "Conversely," "Bemoaning the …,"
 _INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?(?:{_INTRO_WORD}\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
          rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
 # a verb: past tense, an auxiliary, a third-person present, or a common irregular past
@@ -299,6 +303,7 @@ def _trim_end(body: str, start: int, end: int) -> int:
 # credit the quote only when the verb ends the clause ('… too." Pike said on Monday.')
 CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|before|last|this|yesterday|today|"
                         r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
+OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,]|\s[-—–])[ \t]*\Z")  # \Z: "$" would also match before a line break
 
@@ -368,12 +373,19 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if _embedded(body, start) or partial or COLON_BEFORE.search(before):
         base = max(sentence_start, line_start, start - 2 * WINDOW)
         sentence_before = body[base:start]
+        according = OPENING_ACCORDING.match(body, base, start)
+        if according:  # "According to the complaint, the firm ran a “massive scheme”": the sentence's source
+            return according.start("np"), according.end("np"), "according to"
         found = _outermost_cue(sentence_before)
         if found:
             np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
             return base + np_start, base + np_end, _cue_word(found.group("cue"))
         subject = _sentence_subject(body, base, start)
         if subject:
+            return subject[0], subject[1], None
+        # "Bemoaning the “phony system,” Pike accused …": the quote sits in the opening phrase
+        subject = _sentence_subject(body, base, end + WINDOW)
+        if subject and subject[0] >= end:
             return subject[0], subject[1], None
     trailing = AFTER_TRAILING.match(after)
     if trailing and _plausible_np(trailing.group("np"), True):
@@ -433,7 +445,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
         for m in pattern.finditer(text):
             if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
                 continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker
-            if _plausible_np(m.group("np"), pattern is IN_SENTENCE and m.group("np") not in ("which", "who")):
+            relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
+            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
     candidates.sort(key=lambda c: c[0])
     found = None
