@@ -140,8 +140,11 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
 FIGURE = re.compile(
     rf"""
-    # first-character test: skips most positions cheaply (letters only where a word starts)
-    (?=[\d.$£€¥₹₽₩₺₦₱₪₾ரzł½¼¾⅓⅔⅛⅜⅝⅞⅕−-]|\b[zotfsenadhucmrgji])
+    # first-characters test: skips most positions cheaply. A full stop or a minus only before a digit;
+    # letters only where a word starts, and only the first two letters of a number word ("tw", "th"),
+    # a currency code ("us", "gb", "m" + code) or "minus": every word start used to try the whole pattern
+    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
+        |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm]|gb|eu|jp|in|zł))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
@@ -163,14 +166,17 @@ VAGUE = re.compile(
     re.IGNORECASE,
 )
 FRACTION = re.compile(
+    r"(?=[aotfn\d])"  # as COMPARISON: only where an alternative can start
     r"\b(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b"
     r"|(?P<c>a|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?|sixth|eighth)\b"
     r"|(?<![\w/])(?<!\d\s)(?P<e>\d+)/(?P<f>\d+)(?=\s+(?:of|mile|miles|inch|cup|pound|share|points?)\b))",
     re.IGNORECASE,
 )
+# the first-letter lookahead lets the engine skip words no alternative can start with
 COMPARISON = re.compile(
-    r"\b(?:(?:more\s+than|nearly|almost)\s+)?(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
+    r"(?=[mnadtqhfseblwcr\d])"
+    r"(?:\b(?:(?:more\s+than|nearly|almost)\s+)?(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
     r"|\b(?P<times>twice|half|(?:three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+(?:\.\d+)?)\s+times)"
     r"\s+(?:as\s+(?:many|much|large|big|high|likely|fast|long|expensive|often)\b"
     r"|the\s+(?:rate|number|amount|level|size|average|national|cost|price|figure|total|speed)\b"
@@ -179,7 +185,7 @@ COMPARISON = re.compile(
     r"best|fullest|longest|shortest|deadliest|warmest|hottest|coldest|wettest|driest|strongest|weakest)"
     r"(?:\s+[a-z]+){0,3}?\s+(?:since\s+(?P<since>\d{4}|records\s+began|the\s+[a-z]+)|on\s+record|in\s+(?:history|a\s+generation|"
     r"(?:more\s+than\s+)?(?:a|two|three|\d+)\s+(?:decades?|years|centur(?:y|ies))))"
-    r"|\brecord\s+(?P<record>high|low)\b",
+    r"|\brecord\s+(?P<record>high|low)\b)",
     re.IGNORECASE,
 )
 ORDINAL = re.compile(
