@@ -161,7 +161,7 @@ FIGURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 VAGUE = re.compile(
-    r"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
+    r"(?=[tdshmb])\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
     r"dozens|scores|hundreds|thousands|millions|billions)\s+of(?=\s)",
     re.IGNORECASE,
 )
@@ -189,15 +189,16 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 ORDINAL = re.compile(
+    r"(?=[\dfstenh])(?:"  # as COMPARISON: only where an alternative can start
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest))?"
     r"(?:\s+(?:place|month|year|week|day|time|century|anniversary|quarter))?"
     r"|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")[\s-](?:consecutive|straight|successive|largest|biggest|highest|"
-    r"lowest|richest|poorest|most|least|-?largest|place)\b(?:\s+(?:month|year|week|day|quarter|time))?",
+    r"lowest|richest|poorest|most|least|-?largest|place)\b(?:\s+(?:month|year|week|day|quarter|time))?)",
     re.IGNORECASE,
 )
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
-    r"\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
+    r"(?=[hqt])\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
