@@ -57,7 +57,7 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         value = _resolve(m, published)
         if value is None:
             continue
-        pre = PREFIX.search(body, max(0, m.start() - 45), m.start())
+        pre = PREFIX.search(body, max(0, m.start() - 45), m.start()) if _may_have_prefix(body, m.start()) else None
         prep, verb = (pre["prep"], pre["verb"]) if pre else (None, None)
         start = pre.start() if pre and (prep or verb) else m.start()
         if m["wd3"] and not (prep or verb):
@@ -86,6 +86,23 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness("date", worth, value)))
     return claims
+
+
+# every word a PREFIX can end with: the look-back regex (tried at each of 45 positions) runs only after one
+_PREFIX_LAST_WORDS = frozenset(re.findall(r"[a-z]+", (_PREP + _VERB_PREFIX).replace(r"\s", " ")))
+
+
+def _may_have_prefix(body: str, start: int) -> bool:
+    """Whether the word before `start` could end a PREFIX ("captured in", "as of", "mid-"): a few string steps."""
+    j = start
+    while j > 0 and (body[j - 1].isspace() or body[j - 1] == "-"):
+        j -= 1
+    if j == start:
+        return False  # both groups end in a space or hyphen
+    k = j
+    while k > 0 and j - k < 12 and body[k - 1].isalpha():
+        k -= 1
+    return body[k:j].lower() in _PREFIX_LAST_WORDS
 
 
 def _month_number(text: str) -> int:
