@@ -30,7 +30,9 @@ DECADE_PREFIX = re.compile(r"\b(?:in|during|since|by|from|until|through|througho
                            r"(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 DATE = re.compile(
     rf"""
-    (?=[\dA-Zlnpfye])  # a cheap first-character test: 3x faster than trying every alternative everywhere
+    # a cheap first-characters test: a digit, the capital of a month or weekday, or the first two letters
+    # of a lower-case cue (last, later, next, previous, following, yesterday, earlier)
+    (?=[\dJFMASONDTW]|\b(?:la|ne|pr|fo|ye|ea))
     (?:
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
       | (?:(?P<wd1>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
