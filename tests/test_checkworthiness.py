@@ -67,3 +67,49 @@ def test_score_sentences_keeps_offsets_and_order():
 def test_extract_puts_the_sentence_score_on_each_sentence():
     result = extract("It was a sunny day. The city borrowed $40 million in 2014, twice its budget.")
     assert result.sentences[1].checkworthiness > result.sentences[0].checkworthiness
+
+
+INTERVIEW = (
+    "HOST: Welcome to the debate. Governor, your state lost 40,000 jobs last year. Why?\n\n"
+    "MORALES: We created 40,000 jobs last year, and unemployment fell to 4 percent.\n\n"
+    "HOST: What do you say to that? Is that true?\n\n"
+    "MORALES: It is. Our budget is balanced for the first time since 1998.\n\n"
+    "HOST: Will you raise taxes? Senator, your plan costs $2 billion. How will you pay for it?\n\n"
+    "REYES: My plan costs $2 billion and the tax cut paid for half of it. Governor, your plan costs $2 billion.\n\n"
+)
+
+
+def _score_of(body: str, text: str) -> float:
+    at = body.index(text)
+    sentences = score_sentences(body, split_sentences(body))
+    return next(s.checkworthiness for s in sentences if s.start <= at < s.end)
+
+
+def test_the_interviewers_figures_rank_below_the_same_figures_from_those_questioned():
+    host = _score_of(INTERVIEW, "your state lost 40,000 jobs last year")
+    candidate = _score_of(INTERVIEW, "We created 40,000 jobs last year")
+    assert candidate > host
+    # the same words scored alone: only the turn's label pulls the host's sentence down
+    assert sentence_score("Governor, your state lost 40,000 jobs last year.") > host
+
+
+def test_a_label_continues_over_the_sentences_of_its_turn():
+    # the host's sentence is the second of its turn: the label still counts
+    host_plan = _score_of(INTERVIEW, "Senator, your plan costs $2 billion.")
+    candidate_plan = _score_of(INTERVIEW, "Governor, your plan costs $2 billion.")
+    assert candidate_plan > host_plan
+
+
+def test_speakers_who_rarely_ask_keep_their_scores():
+    # one question in ten sentences: a speaker making a case, not an interviewer
+    turn = " ".join(["Our budget is balanced for the first time since 1998."] * 9 + ["Why not?"])
+    body = f"MORALES: {turn}\n"
+    scored = score_sentences(body, split_sentences(body))
+    assert scored[0].checkworthiness == sentence_score("Our budget is balanced for the first time since 1998.")
+
+
+def test_news_text_without_labels_is_scored_sentence_by_sentence():
+    body = "Is the bridge safe? Nobody knows. Repairs cost $3 million in 2019. Why did it take so long?"
+    scored = score_sentences(body, split_sentences(body))
+    assert [s.checkworthiness for s in scored] == [
+        sentence_score(body[s.start:s.end]) for s in split_sentences(body)]

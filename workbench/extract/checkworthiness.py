@@ -66,6 +66,11 @@ _LABEL = re.compile(r"[A-Z][A-Za-z .'’-]{0,40}(?: \d{1,2})?:\s")
 # Greetings and reactions that open a turn rather than state a fact.
 _OPENER = re.compile(r"\W*(?:thank\s+you|thanks|good\s+(?:evening|morning|night)|hello|applause|laughter|"
                      r"okay|ok|well|yes|no|right|sure|absolutely|excuse\s+me|please|wow)\b", re.I)
+# A transcript speaker with at least 5 sentences of which at least one in eight is a question asks
+# rather than answers (candidates in a debate ask about one in twenty); their sentences go down.
+_INTERVIEWER_WEIGHT = -2.0
+_INTERVIEWER_MIN_SENTENCES = 5
+_INTERVIEWER_QUESTION_SHARE = 0.12
 _QUESTION = re.compile(r"\?\s*\Z")
 
 
@@ -76,18 +81,61 @@ def sentence_score(text: str) -> float:
 
 def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
     """Give every sentence its check-worthiness; linear in the body's length."""
-    # a plain constructor call: dataclasses.replace costs more than the scoring itself
-    return [Sentence(s.start, s.end, _score(body, s.start, s.end)) for s in sentences]
+    labels = _turn_labels(body, sentences)
+    interviewers = _interviewers(body, sentences, labels)
+    scored = []
+    for s, label in zip(sentences, labels):
+        z = _score(body, s.start, s.end)
+        if z is None:
+            worth = 0.0
+        else:
+            if label in interviewers:
+                z += _INTERVIEWER_WEIGHT
+            worth = round(1 / (1 + math.exp(-z)), 3)
+        # a plain constructor call: dataclasses.replace costs more than the scoring itself
+        scored.append(Sentence(s.start, s.end, worth))
+    return scored
 
 
-def _score(body: str, start: int, end: int) -> float:
+def _turn_labels(body: str, sentences: list[Sentence]) -> list[str | None]:
+    """The transcript label ("SANDERS", "MODERATOR") of the turn each sentence belongs to, if any."""
+    labels: list[str | None] = []
+    current = None
+    for s in sentences:
+        if s.start == 0 or body[s.start - 1] == "\n":  # a label opens a line
+            label = _LABEL.match(body, s.start, s.end)
+            if label:
+                current = body[label.start():label.end()].rstrip().rstrip(":")
+            elif body[s.start - 1:s.start] == "\n" and body[s.start - 2:s.start] == "\n\n":
+                current = None  # a new paragraph without a label ends the turn
+        labels.append(current)
+    return labels
+
+
+def _interviewers(body: str, sentences: list[Sentence], labels: list[str | None]) -> set[str]:
+    """Labels whose turns are mostly questions: the moderator or interviewer of a transcript.
+
+    Their statements set up questions ("Senator, you said crime rose 10%...") rather than make the
+    claims a fact-checker picks from a debate, so they rank below the speakers being questioned."""
+    said: dict[str, list[int]] = {}
+    for s, label in zip(sentences, labels):
+        if label is not None:
+            counts = said.setdefault(label, [0, 0])
+            counts[0] += 1
+            counts[1] += body[s.start:s.end].rstrip().endswith("?")
+    return {label for label, (n, questions) in said.items()
+            if n >= _INTERVIEWER_MIN_SENTENCES and questions >= _INTERVIEWER_QUESTION_SHARE * n}
+
+
+def _score(body: str, start: int, end: int) -> float | None:
+    """The linear score (log-odds) of one sentence; None when it has no words."""
     label = _LABEL.match(body, start, end)
     if label:
         start = label.end()  # "SPEAKER 2:" is not a figure, and the name is not a named source
     text = body[start:end].replace("’", "'").lower()
     words = _WORD.findall(text)
     if not words:
-        return 0.0
+        return None
     vocabulary = set(words)
     z = _BIAS
     if _DIGIT.search(text):
@@ -109,4 +157,4 @@ def _score(body: str, start: int, end: int) -> float:
         z -= 1.2
     elif n > 14:
         z += 0.3
-    return round(1 / (1 + math.exp(-z)), 3)
+    return z
