@@ -459,3 +459,28 @@ def test_long_description_as_the_speaker_and_a_pronoun_is_never_swallowed():
     assert "nominee" in mention_of(text, "directly to nurses")
     text = 'In an interview with a Leeds radio station he blasted the council for being "unbelievably slow."'
     assert mention_of(text, "unbelievably slow") == "he"
+
+
+# --- he/she: the most recent person quoted that the article does not show to be the other gender --------
+
+def test_she_skips_a_man_quoted_since():
+    text = ("“The library stays open,” said Ruth Abara, who chairs the council. Ms. Abara has the votes.\n\n"
+            "“We have the money,” said Tom Reyes, the treasurer. Mr. Reyes said he would publish the accounts.\n\n"
+            "“Nobody will lose a job,” she said.")
+    assert speaker_of(text, "lose a job") == "Ruth Abara"
+    assert mention_of(text, "lose a job") == "she"
+
+
+def test_a_shared_surname_says_nothing_of_either_person():
+    text = ("Keith Lowe was stopped on Monday; police say he ran. Rita Lowe, his wife, filmed the stop.\n\n"
+            "“Don't hurt him,” she says in the film.")
+    assert speaker_of(text, "hurt him") == "Rita Lowe"
+
+
+def test_he_and_she_alternate_between_two_people_the_article_names():
+    text = ("“Rents will rise,” said Ada Kerr. Ms. Kerr runs the tenants’ union.\n\n"
+            "“Not this year,” said Omar Said. Mr. Said runs the bakery.\n\n"
+            "“We will see,” she said.\n\n"
+            "“Nothing is decided,” he said.")
+    assert speaker_of(text, "We will see") == "Ada Kerr"
+    assert speaker_of(text, "Nothing is decided") == "Omar Said"

@@ -189,8 +189,10 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
                 and _continues(body, previous, start):
             speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
             cue_word = previous.cue
-        if speaker and not is_pronoun(speaker):
-            resolver.note_speaker(speaker, speaker_start or start)
+        if speaker and speaker_start is not None and not is_pronoun(speaker) \
+                and not is_pronoun(body[speaker_start:speaker_end]):
+            # only a name read in the text extends the chain: a guessed "she" must not become the next guess
+            resolver.note_speaker(speaker, speaker_start)
         quote = Quote(
             text=body[start:end], start=start, end=end, speaker=speaker, speaker_start=speaker_start,
             speaker_end=speaker_end, cue=cue_word, partial=partial, sentence_start=s0, sentence_end=s1,

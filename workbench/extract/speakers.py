@@ -41,6 +41,12 @@ LEADING_NON_NAMES = {
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
+LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
+MALE = {"mr", "sir", "lord", "king", "prince"}
+GENDER_TITLE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess)\.?[ \t]+"
+                          r"(?P<name>[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3})")
+NAME_THEN_PRONOUN = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
+                               r"\s+(?:[a-z]+\s+){0,3}?(?P<pron>he|she|his|her)\b")
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
@@ -76,6 +82,7 @@ class SpeakerResolver:
         self._names: list[tuple[int, str]] | None = None
         self._by_surname: dict[str, tuple[list[int], list[str]]] | None = None
         self._roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        self._genders: tuple[dict[str, str], dict[str, str]] | None = None
         self.persons: list[tuple[int, str]] = []  # (position, name) of people quoted, in order
 
     @property
@@ -117,7 +124,7 @@ class SpeakerResolver:
             return clean_name(m.group(1)) if m else mention
         if low in PRONOUNS:
             if low in ("he", "she", "him", "her"):
-                person = self._last_person_before(start)
+                person = self._last_person_before(start, "m" if low in ("he", "him") else "f")
                 if person:
                     return person
             return mention
@@ -136,17 +143,48 @@ class SpeakerResolver:
             return self._full_name(name, start) or name
         return name
 
-    def _last_person_before(self, position: int) -> str | None:
+    def _last_person_before(self, position: int, gender: str | None = None) -> str | None:
+        """The person a "he"/"she" at `position` stands for: the most recent person quoted that the
+        article does not show to be the other gender (by "Mr."/"Ms." or "he"/"she" after the name),
+        else the most recent such person named in full."""
         i = bisect.bisect_left(self.persons, (position, "")) - 1
-        if i >= 0:
-            return self.persons[i][1]
-        i = bisect.bisect_left(self.names, (position, "")) - 1
-        while i >= 0:
-            name = clean_name(self.names[i][1])
-            if len(name.split()) >= 2 and not is_organisation(name):
+        for _, name in self.persons[max(0, i - LOOK_BACK):i + 1][::-1]:
+            if self._fits(name, gender):
                 return name
-            i -= 1
+        i = bisect.bisect_left(self.names, (position, "")) - 1
+        for _, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
+            name = clean_name(seq)
+            if len(name.split()) >= 2 and not is_organisation(name) and self._fits(name, gender):
+                return name
         return None
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        return gender is None or self.gender_of(name) in (None, gender)
+
+    def gender_of(self, name: str) -> str | None:
+        full, surnames = self.genders
+        if name in full or not name:
+            return full.get(name)
+        surname = name.split()[-1]
+        self._full_name(surname, 0)  # builds the surname index
+        if len(set((self._by_surname or {}).get(surname, ([], []))[1])) > 1:
+            return None  # "Rakeyia Scott" and "Keith Scott": what "Scott" is called says nothing of either
+        return surnames.get(surname)
+
+    @property
+    def genders(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Full name → "m"/"f" by majority, and surname → "m"/"f" where every mention agrees, as the
+        article itself says it: a title (Mr., Ms.) or the pronoun after the name ("Pike said she")."""
+        if self._genders is None:
+            full: dict[str, list[int]] = {}
+            last: dict[str, list[int]] = {}
+            for m in GENDER_TITLE.finditer(self.body):
+                _vote(full, last, m.group("name"), m.group("title").lower() in MALE)
+            for m in NAME_THEN_PRONOUN.finditer(self.body):
+                _vote(full, last, m.group("name"), m.group("pron") in ("he", "his"))
+            self._genders = ({k: "m" if v[0] > v[1] else "f" for k, v in full.items() if v[0] != v[1]},
+                             {k: "m" if v[0] else "f" for k, v in last.items() if not (v[0] and v[1])})
+        return self._genders
 
     def _named_by_role(self, role: str, position: int) -> str | None:
         """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
@@ -193,3 +231,11 @@ class SpeakerResolver:
 def _role_pattern(role: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+(?:{_TOKEN}|{_PARTICLE}))*)"
                       rf"|({_TOKEN}(?:\s+{_TOKEN})+),\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b")
+
+
+def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
+    name = clean_name(mention)
+    if not name:
+        return
+    for table, key in ((full, name), (last, name.split()[-1])):
+        table.setdefault(key, [0, 0])[0 if male else 1] += 1
