@@ -83,6 +83,7 @@ class SpeakerResolver:
         self._by_surname: dict[str, tuple[list[int], list[str]]] | None = None
         self._roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self._genders: tuple[dict[str, str], dict[str, str]] | None = None
+        self._shared: dict[str, bool] = {}  # surname → more than one full name has it
         self.persons: list[tuple[int, str]] = []  # (position, name) of people quoted, in order
 
     @property
@@ -166,9 +167,11 @@ class SpeakerResolver:
         if name in full or not name:
             return full.get(name)
         surname = name.split()[-1]
-        self._full_name(surname, 0)  # builds the surname index
-        if len(set((self._by_surname or {}).get(surname, ([], []))[1])) > 1:
-            return None  # "Rakeyia Scott" and "Keith Scott": what "Scott" is called says nothing of either
+        if surname not in self._shared:
+            self._full_name(surname, 0)  # builds the surname index
+            self._shared[surname] = len(set((self._by_surname or {}).get(surname, ([], []))[1])) > 1
+        if self._shared[surname]:
+            return None  # "Rita Lowe" and "Keith Lowe": what "Lowe" is called says nothing of either
         return surnames.get(surname)
 
     @property
