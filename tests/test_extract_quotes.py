@@ -484,3 +484,22 @@ def test_he_and_she_alternate_between_two_people_the_article_names():
             "“Nothing is decided,” he said.")
     assert speaker_of(text, "We will see") == "Ada Kerr"
     assert speaker_of(text, "Nothing is decided") == "Omar Said"
+
+
+def test_according_to_at_the_opening_outranks_the_speaker_it_reports():
+    text = 'According to the Leeds Courier, council spokesman Ian Holt said on Friday that, “the vote will stand.”'
+    assert mention_of(text, "vote will stand") == "the Leeds Courier"
+
+
+def test_a_time_phrase_between_speaker_and_cue():
+    text = ('Pike has a frosty relationship with Lord Mayor Ruth Dean, who in 2010 said the budget was '
+            '"a one-year fix."')
+    assert mention_of(text, "one-year fix") == "who"
+    assert speaker_of(text, "one-year fix") == "Ruth Dean"
+
+
+def test_a_place_after_a_preposition_or_a_time_phrase_never_speaks():
+    text = 'Marchers going through the streets chanted "What curfew?" until two in the morning.'
+    assert mention_of(text, "What curfew") != "the streets"
+    text = 'Tom Reyes, her opponent, bemoaned the unrest in Leeds and said crime was a "very big factor" there.'
+    assert speaker_of(text, "very big factor") == "Tom Reyes"

@@ -84,12 +84,13 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
+_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!and\b|but\b)[^,;\"“”«»\n]){0,40}?)?"  # "The council on Friday pledged"
 # "the former secretary of state and current nominee said": a long description, never a clause
 _NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|are|were|has|had|have|will|would|" \
                  r"he|she|they|it|we|I)\b)"
 IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
                          rf"[A-Za-z][\w’'\-]*(?:\s+{_NOT_IN_CLAUSE}[A-Za-z][\w’'\-]*){{0,8}}?"
-                         rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
+                         rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")
@@ -121,7 +122,6 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wr
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
 _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
             r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
-_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+[^,;\"“”«»\n]{0,40}?)?"  # "The council on Friday pledged"
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 _STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
@@ -354,6 +354,10 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if prv >= 0 and others[prv][1] > before_from:
         before_from = others[prv][1]
     before = body[before_from:start]
+    if sentence_start >= line_start and (_embedded(body, start) or COLON_BEFORE.search(before)):
+        according = OPENING_ACCORDING.match(body, sentence_start, start)
+        if according:  # "According to X, Pike said that “…”": X is the source the reporter gives
+            return according.start("np"), according.end("np"), "according to"
     participle = PARTICIPLE_AT_END.search(before)
     if participle:  # "Dean, a doctor, mocked the debate, tweeting, “…”": the subject of the sentence tweeted
         cue_word = _cue_word(participle.group("cue"))
@@ -429,7 +433,8 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
 
 
 PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n|[Aa]t|[Oo]f|[Ww]ith|[Bb]y|[Ff]or|[Ff]rom|"
-                                r"[Ii]nto|[Aa]bout)\s+\Z")
+                                r"[Ii]nto|[Aa]bout|[Tt]hrough|[Aa]cross|[Oo]ver|[Uu]nder|[Aa]round|[Nn]ear|[Aa]gainst|"
+                                r"[Tt]owards?|[Aa]mong|[Bb]etween|[Ii]nside|[Oo]utside|[Aa]long|[Bb]ehind)\s+\Z")
 
 
 def _after_preposition(text: str, at: int) -> bool:
