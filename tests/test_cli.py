@@ -237,3 +237,29 @@ def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path):
     db.write_text("my shopping list\n" * 20)
     assert "not a SQLite database" in one_error_line(run(db, "articles"))
     assert db.read_text().startswith("my shopping list")
+
+
+def test_filters_that_can_match_nothing_are_refused_with_one_line(tmp_path):
+    db = tmp_path / "wb.db"
+    run(db, "import", str(SAMPLES / "syria-homs-2015-11-24.txt"))
+    for args in (["search", "130", "--verdict", "banana"], ["search", "130", "--since", "notadate"],
+                 ["export", "1", "--format", "md", "--since", "last week"], ["claims", "1", "--kind", "nonsense"]):
+        done = run(db, *args)
+        assert done.returncode != 0, args
+        assert "Traceback" not in done.stderr and done.stderr.strip(), args
+    # case does not matter for a kind or a verdict key
+    assert run(db, "claims", "1", "--kind", "Count").returncode == 0
+    assert run(db, "search", "130", "--verdict", "TRUE").returncode == 0
+
+
+def test_source_date_is_checked_and_a_stored_title_is_kept_with_a_warning(tmp_path):
+    db = tmp_path / "wb.db"
+    run(db, "import", str(SAMPLES / "syria-homs-2015-11-24.txt"))
+    bad = run(db, "source", "add", "1", "https://example.org/a", "--published", "20/11/2015")
+    assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr
+    assert run(db, "source", "add", "1", "https://example.org/a", "--title", "First",
+                   "--published", "Nov 20, 2015").returncode == 0
+    again = run(db, "source", "add", "2", "https://example.org/a", "--title", "Second")
+    assert again.returncode == 0 and "'First'" in again.stderr and "kept" in again.stderr
+    history = json.loads(run(db, "history", "1", "--json").stdout)
+    assert any((e["after"] or {}).get("published") == "2015-11-20" for e in history)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -143,9 +144,48 @@ def test_output_file_is_written_atomically_and_not_overwritten(reviewed_db, tmp_
     cli(db, "export", "--all", "--format", "md", "-o", str(target), "--force")
     assert target.read_text().startswith("# Verdict report")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp files left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # a report is for passing on, not 0600
 
 
 def test_export_without_articles_is_a_usage_error(reviewed_db):
     db, *_ = reviewed_db
     done = cli(db, "export", "--format", "md", check=False)
     assert done.returncode == 2 and "--all" in done.stderr
+
+
+def test_odd_urls_stay_links_and_nothing_entered_is_lost(tmp_path):
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(SEED))
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    victims = next(c for c in claims if c["text"] == "130 victims")
+    cli(db, "verdict", str(victims["id"]), "true", "--note", "first line\nsecond line\n\nafter a blank")
+    cli(db, "source", "add", str(victims["id"]), "https://example.org/toll?a=1&b=<x>(2)", "--title", "Angle",
+        "--published", "20 November 2015", "--excerpt", "one\ntwo")
+    md, page = export(db, "md"), export(db, "html")
+    # < > ( ) are percent-encoded: the same address, and neither format breaks on it
+    encoded = "https://example.org/toll?a=1&b=%3Cx%3E%282%29"
+    assert f"[Angle]({encoded})" in md
+    parser = _Collector()
+    parser.feed(page)
+    assert encoded in parser.hrefs
+    assert "first line  \nsecond line  \n\u00a0  \nafter a blank" in md  # the note keeps its lines
+    assert "“one  \ntwo”" in md and "2015-11-20" in md and "2015-11-20" in page
+
+
+def test_a_url_that_cannot_be_a_link_is_still_shown_in_markdown(tmp_path):
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(SEED))
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    victims = next(c for c in claims if c["text"] == "130 victims")
+    cli(db, "verdict", str(victims["id"]), "true")
+    # stored before URLs were checked at entry (or by another tool): never made a link, never dropped
+    from workbench.store import open_db
+    conn = open_db(db)
+    conn.execute("INSERT INTO sources (url, title, added_by, added_at) VALUES ('javascript:alert(1)', 'Bad', 'x', 'now')")
+    conn.execute("INSERT INTO claim_sources (claim_id, source_id, stance, added_by, added_at) "
+                 "VALUES (?, last_insert_rowid(), 'context', 'x', 'now')", [victims["id"]])
+    conn.conn.commit()
+    md = export(db, "md")
+    assert "Bad (javascript:alert\\(1\\))" in md and "](javascript" not in md

@@ -82,10 +82,19 @@ def test_reworded_claim_at_import_is_linked_to_its_past_verdict(db, tmp_path):
     assert links[0]["verdict"] == "mostly-true"
 
 
-def test_similar_claims_come_from_other_articles(db):
-    claim = next(c for c in list_claims(db, 5) if c["text"].startswith("9%"))
-    found = similar_claims(db, claim["id"])
-    assert found and all(r["article_id"] != 5 for r in found)
+def test_similar_claims_are_the_same_claim_about_the_same_thing(db, tmp_path):
+    seed = {c["text"]: c for c in list_claims(db, 6)}
+    new = _import_text(db, tmp_path, "later.txt", (
+        "Aftermath\n\nBy A Reporter\nNovember 30, 2015\n\n"
+        "President Hollande paid homage to the 130 victims of the Paris shootings and bombings.\n\n"
+        "In Dhaka, the flood claimed 130 victims. The disaster agency said on Monday that rivers were rising.\n"))
+    paris, dhaka = [c for c in list_claims(db, new) if c["text"] == "130 victims"]
+    assert [r["id"] for r in similar_claims(db, paris["id"])][:1] == [seed["130 victims"]["id"]]
+    # the same words about something else are not the same claim
+    assert seed["130 victims"]["id"] not in [r["id"] for r in similar_claims(db, dhaka["id"])]
+    monday = next(c for c in list_claims(db, new) if c["text"] == "on Monday")
+    assert all(r["text"] != "on Monday" for r in similar_claims(db, monday["id"]))
+    assert all(r["article_id"] != new for r in similar_claims(db, paris["id"]))
 
 
 def test_sqlite_utils_sees_the_fts_table(db):
@@ -223,3 +232,16 @@ def test_any_query_gives_a_list_best_first_and_never_raises(db, query):
     found = search_claims(db, query, limit=5)
     assert isinstance(found, list) and len(found) <= 5
     assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
+
+
+def test_the_same_date_in_another_story_is_not_linked_as_seen_before(tmp_path):
+    db = open_db(tmp_path / "d.db")
+    first = _import_text(db, tmp_path, "a.txt", (
+        "Bridge shut\n\nBy A Reporter\nMay 2, 2024\n\nThe council closed the old bridge on Monday after cracks appeared.\n"))
+    [past] = [c for c in list_claims(db, first) if c["text"] == "on Monday"]
+    set_verdict(db, past["id"], "true", "ann")
+    again = _import_text(db, tmp_path, "b.txt", (
+        "Festival opens\n\nBy A Reporter\nJune 9, 2024\n\nThe jazz festival began on Monday with a parade.\n"))
+    [monday] = [c for c in list_claims(db, again) if c["text"] == "on Monday"]
+    assert seen_before(db, monday["id"]) == []
+    assert similar_claims(db, monday["id"]) == []

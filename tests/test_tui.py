@@ -126,6 +126,54 @@ async def test_reject_then_undo(db):
     assert actions == ["reject", "undo"]
 
 
+async def test_undo_export_and_keys_work_while_the_article_text_has_focus(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "on November 1")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("tab")  # into the article text, a TextArea with its own ctrl+z and ctrl+e
+        await pilot.pause()
+        assert screen.query_one(ArticleView).has_focus
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert seed_claim(db, "on November 1")["status"] == "open"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query("KeyPanel")
+        # what the key panel lists: the screen's active bindings that are not system keys
+        listed = {b.description for _, b, _, _ in app.screen.active_bindings.values() if not b.system}
+        assert "Verdict" in listed and "Cursor up" not in listed, listed
+        await pilot.press("question_mark")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportScreen"
+
+
+async def test_a_source_url_already_stored_keeps_its_title_and_says_so(db):
+    app = WorkbenchApp(db, "ann")
+    from workbench.store import add_source
+    add_source(db, seed_claim(db, "90 of them died")["id"], "https://example.org/toll", "bob", title="Toll")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("s")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#src-url").value = "https://example.org/toll"
+        form.query_one("#src-title").value = "Another title"
+        form.query_one("#src-published").value = "20/11/2015"  # day and month could be either way round
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#src-title").value == "Another title"
+        form.query_one("#src-published").value = "20 November 2015"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+    [source] = list_sources(db, seed_claim(db, "130 victims")["id"])
+    assert (source["title"], source["published"]) == ("Toll", "2015-11-20")
+    assert any("already stored with title 'Toll'" in m for m in messages), messages
+
+
 async def test_add_claim_from_selection_and_edit_a_span(db):
     app = WorkbenchApp(db, "ann")
     body = db["articles"].get(1)["body"]
@@ -215,6 +263,22 @@ async def test_search_screen_finds_a_claim_and_enter_jumps_to_it(db):
         assert results.row_count >= 1
         results.focus()
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.current()["text"] == "130 victims"
+
+
+async def test_enter_in_the_search_box_opens_the_best_match(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("/")
+        await pilot.pause()
+        await pilot.press(*"130 victms")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#query").has_focus
+        await pilot.press("enter")  # one Enter, straight from the query
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.current()["text"] == "130 victims"

@@ -16,6 +16,7 @@ import click
 
 from .errors import WorkbenchError
 from .ingest import DEFAULT_MAX_BYTES
+from .model import CLAIM_KINDS
 
 
 class WorkbenchGroup(click.Group):
@@ -206,7 +207,7 @@ def _claim_line(c: dict[str, Any]) -> str:
 
 @cli.command()
 @click.argument("article")
-@click.option("--kind", help="Only this kind (count, money, date, quote, ...).")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
@@ -306,6 +307,9 @@ def source_add(settings: Settings, claim: int, url: str, title: str | None, publ
     link = add_source(settings.db, claim, url, settings.reviewer, title=title, publisher=publisher,
                       published=published, excerpt=excerpt, stance=stance)
     click.echo(f"claim {claim}: source #{link['source_id']} linked ({stance})")
+    for field, stored in link["kept"].items():
+        click.echo(f"source #{link['source_id']} already has {field} {stored!r}, shared by every claim citing it; "
+                   f"kept (the {field} given was not applied)", err=True)
 
 
 @cli.command()

@@ -13,11 +13,14 @@ from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
 from .search_index import candidate_sets, searched_words, word_groups
-from .store import now, transaction
+from .errors import BadInput
+from .model import CLAIM_KINDS
+from .store import now, transaction, valid_date, verdict_keys
 from .textnorm import SEPARATOR, normalise, search_text
 
 RERANK = 150  # candidates given the full scoring, after a quick first pass in rapidfuzz's C loop
-SEEN_BEFORE_THRESHOLD = 82.0
+SEEN_BEFORE_THRESHOLD = 82.0  # claim against claim (matching_claims), for a link made without asking
+SIMILAR_THRESHOLD = 70.0  # the same score, for the similar claims a reviewer is shown and judges
 GOOD_MATCH = 85.0  # a candidate set with a match this good ends the search: wider ones only add noise
 
 
@@ -56,6 +59,22 @@ _RESULT = """
 """
 
 
+def _checked_filters(db: Database, verdict: str | None, kind: str | None, since: str | None,
+                     until: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """Filters as the store holds them; a value that can match nothing is a mistake to report, not an
+    empty result ("--verdict banana" would otherwise say no claim was ever checked)."""
+    if verdict:
+        keys = verdict_keys(db)
+        verdict = verdict.strip().lower()
+        if verdict not in keys:
+            raise BadInput(f"unknown verdict {verdict!r}; use one of {', '.join(keys)}")
+    if kind:
+        kind = kind.strip().lower()
+        if kind not in CLAIM_KINDS:
+            raise BadInput(f"unknown kind {kind!r}; use one of {', '.join(CLAIM_KINDS)}")
+    return verdict, kind, valid_date(since), valid_date(until)
+
+
 def search_claims(
     db: Database, query: str, *, limit: int = 20, verdict: str | None = None, kind: str | None = None,
     outlet: str | None = None, since: str | None = None, until: str | None = None, reviewer: str | None = None,
@@ -64,6 +83,7 @@ def search_claims(
     """Claims that match `query` best first, each with a 0..100 score; [] when nothing matches.
 
     `typed=False` for text taken from an article (matching at import): no typo recovery."""
+    verdict, kind, since, until = _checked_filters(db, verdict, kind, since, until)
     normalised = normalise(query)
     if not searched_words(normalised):
         normalised = normalise(query, drop_stop_words=False)
@@ -81,9 +101,9 @@ def search_claims(
     if since:
         where.append("a.published >= ?")
         args.append(since)
-    if until:
-        where.append("a.published <= ?")
-        args.append(until)
+    if until:  # "until 2015-11" takes in the whole of November
+        where.append("(a.published <= ? OR a.published LIKE ? || '%')")
+        args += [until, until]
     if exclude_article is not None:
         where.append("c.article_id != ?")
         args.append(exclude_article)
@@ -114,15 +134,61 @@ def _ranked(db: Database, normalised: str, ids: list[int], where: list[str], arg
     return results
 
 
+def matching_claims(db: Database, text: str, sentence: str | None, speaker: str | None, kind: str, *,
+                    limit: int, exclude_article: int, reviewed_only: bool = False) -> list[dict[str, Any]]:
+    """Past claims that make the same claim as this one, scored claim against claim, best first.
+
+    A quote is its speaker and words. Any other claim is its words *in its sentence*: "130 victims"
+    of the Paris attacks and "130 victims" of a flood are different claims, and a bare "on Monday"
+    matches every other "on Monday" perfectly. So the score is 0.6 how alike the claims' words are and
+    0.4 how many words their sentences share besides the claim's: the same words about something else
+    stay under SIMILAR_THRESHOLD, and a near claim ("on Sunday" for "on Monday") about the same event
+    is shown as similar but not linked as seen before."""
+    is_quote = kind == "quote"  # a quote is matched by quotes only, and a figure by figures
+    query = f"{speaker or ''} {text}" if is_quote else f"{text} {sentence or ''}"
+    found = search_claims(db, query, limit=limit * 4, exclude_article=exclude_article,
+                          reviewed_only=reviewed_only, typed=False)
+    found = [r for r in found if (r["kind"] == "quote") == is_quote]
+    if is_quote or not found:
+        return found[:limit]
+    indexed = dict(db.execute(f"SELECT id, search_text FROM claims WHERE id IN ({','.join('?' * len(found))})",
+                              [r["id"] for r in found]).fetchall())
+    own_claim = normalise(text)
+    own_context = _context(own_claim, normalise(sentence or ""))
+    for r in found:
+        claim, _, their_sentence = (indexed.get(r["id"]) or "").strip().partition(SEPARATOR.strip())
+        claim = claim.strip()
+        on_claim = max(fuzz.token_set_ratio(own_claim, claim), fuzz.ratio(own_claim, claim))
+        their_context = _context(claim, their_sentence)
+        # no sentence on either side (a claim typed in by hand): the claim's words are all there is
+        on_context = _shared_words(own_context, their_context) if own_context and their_context else on_claim
+        r["score"] = round(0.6 * on_claim + 0.4 * on_context, 1)
+    found.sort(key=lambda r: (-r["score"], r["id"]))
+    return found[:limit]
+
+
+def _context(claim: str, sentence: str) -> str:
+    """The sentence without the claim's own words: what the claim is about. Left in, the claim's words
+    would make any two sentences holding "on Monday" look half alike."""
+    own = set(claim.split())
+    return " ".join(word for word in sentence.split() if word not in own)
+
+
+def _shared_words(a: str, b: str) -> float:
+    """0..100: the share of the shorter context's words that the other one holds too. Whole words, not
+    characters: any two unrelated news sentences are ~40 alike letter by letter, but share almost no word."""
+    a_words, b_words = set(a.split()), set(b.split())
+    return 100.0 * len(a_words & b_words) / min(len(a_words), len(b_words))
+
+
 def similar_claims(db: Database, claim_id: int, limit: int = 5) -> list[dict[str, Any]]:
-    """Claims from other articles that read like this one; reviewed ones first."""
+    """Claims from other articles that make the same claim as this one; reviewed ones first."""
     from .store import get_claim
 
     claim = get_claim(db, claim_id)
-    # the claim's own words only: its sentence would make every "on Monday" elsewhere look similar
-    query = f"{claim['speaker'] or ''} {claim['text']}" if claim["kind"] == "quote" else claim["text"]
-    found = search_claims(db, query, limit=limit * 4, exclude_article=claim["article_id"], typed=False)
-    found = [r for r in found if r["score"] >= 70]
+    found = matching_claims(db, claim["text"], claim["sentence"], claim["speaker"], claim["kind"],
+                            limit=limit * 4, exclude_article=claim["article_id"])
+    found = [r for r in found if r["score"] >= SIMILAR_THRESHOLD]
     found.sort(key=lambda r: (r["verdict"] is None, -r["score"]))
     return found[:limit]
 
@@ -136,8 +202,8 @@ def link_seen_before(db: Database, article_id: int) -> int:
     for claim_id, text, sentence, speaker, kind in db.execute(
         "SELECT id, text, sentence, speaker, kind FROM claims WHERE article_id = ?", [article_id]
     ).fetchall():
-        query = f"{speaker or ''} {text}" if kind == "quote" else f"{text} {sentence or ''}"
-        best = search_claims(db, query, limit=1, exclude_article=article_id, reviewed_only=True, typed=False)
+        best = matching_claims(db, text, sentence, speaker, kind, limit=1, exclude_article=article_id,
+                               reviewed_only=True)
         if best and best[0]["score"] >= SEEN_BEFORE_THRESHOLD:
             links.append((claim_id, best[0]["id"], best[0]["score"], now()))
     if links:
@@ -166,4 +232,4 @@ def seen_before(db: Database, claim_id: int) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["search_claims", "similar_claims", "link_seen_before", "seen_before", "search_text"]
+__all__ = ["search_claims", "matching_claims", "similar_claims", "link_seen_before", "seen_before", "search_text"]

@@ -83,9 +83,17 @@ def write_report(db: Database, ids: list[int] | None, fmt: str, path: str | Path
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             export_report(db, ids, fmt, out, **options)
+        os.chmod(tmp, _shared_file_mode())  # mkstemp makes it 0600; a report is written to be passed on
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
     return path
+
+
+def _shared_file_mode() -> int:
+    """The mode a plain new file gets here (0644 under the usual umask 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from ..store import claim_history, get_article, list_claims, list_sources, list_verdicts
+from ..store import claim_history, get_article, list_claims, list_sources, list_verdicts, valid_date
 
 
 def article_ids(db: Database, refs: list[str] | None, *, since: str | None = None,
@@ -18,6 +19,7 @@ def article_ids(db: Database, refs: list[str] | None, *, since: str | None = Non
     else:
         ids = [r[0] for r in db.execute(
             "SELECT id FROM articles ORDER BY COALESCE(published, '') DESC, id DESC").fetchall()]
+    since = valid_date(since)  # "last week" is refused rather than compared as text
     if since:
         ids = [i for i in ids if (db.execute("SELECT published FROM articles WHERE id = ?", [i]).fetchone()[0] or "")
                >= since]
@@ -58,8 +60,16 @@ def iter_reports(db: Database, ids: list[int], with_history: bool = False) -> It
         yield article_report(db, article_id, with_history)
 
 
+# Characters a URL may hold as they are: RFC 3986's unreserved and reserved ones, and % for what is
+# already escaped. Everything else (< > " ' ( ) spaces, non-ASCII) is percent-encoded, which the
+# server reads the same, so the link survives in HTML attributes and in Markdown's (…) alike.
+_URL_KEEP = "-._~:/?#[]@!$&*+,;=%"
+
+
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) addresses become links; javascript:, data: and the rest stay text."""
-    if url and url.strip().lower().startswith(("http://", "https://")) and not any(c in url for c in "\"'<> \n"):
-        return url.strip()
-    return None
+    """A link target for an http(s) address, percent-encoded where HTML or Markdown would break on it;
+    None for javascript:, data: and anything else, which reports show as text instead."""
+    url = (url or "").strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    return quote(url, safe=_URL_KEEP)

@@ -117,6 +117,7 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None
         out.write("<ul class=\"sources\">")
         for src in c["sources"]:
             pub = f" — {escape(src['publisher'])}" if src["publisher"] else ""
+            pub += f", {escape(src['published'])}" if src["published"] else ""
             excerpt = f"<br><q>{escape(src['excerpt'])}</q>" if src["excerpt"] else ""
             out.write(f"<li><span class=\"stance\">{escape(src['stance'])}</span>: "
                       f"{link(src['url'], src['title'] or src['url'])}{pub}{excerpt}</li>")

@@ -14,6 +14,13 @@ def md_escape(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text or "").replace("\n", " ")
 
 
+def md_lines(text: str | None) -> str:
+    """Escaped text that keeps the reviewer's line breaks as Markdown hard breaks; a blank line becomes a
+    no-break space so that a note stays one paragraph under its "Note:"."""
+    lines = [md_escape(line) for line in (text or "").strip().splitlines()]
+    return "  \n".join(line if line.strip() else "\u00a0" for line in lines)
+
+
 def write_header(out: TextIO, count: int, organisation: str) -> None:
     out.write(f"# Verdict report — {md_escape(organisation)}\n\n{count} article(s)\n\n")
 
@@ -53,13 +60,16 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None
         end = start + len(c["text"])
         out.write(f"> {md_escape(sentence[:start])}**{md_escape(sentence[start:end])}**{md_escape(sentence[end:])}\n\n")
     if c["note"]:
-        out.write(f"Note: {md_escape(c['note'])}\n\n")
+        out.write(f"Note: {md_lines(c['note'])}\n\n")
     for src in c["sources"]:
         link = safe_url(src["url"])
         title = md_escape(src["title"] or src["url"])
-        shown = f"[{title}]({link})" if link else title
-        extra = f" ({md_escape(src['publisher'])})" if src["publisher"] else ""
-        excerpt = f" — “{md_escape(src['excerpt'])}”" if src["excerpt"] else ""
+        # a URL that cannot be a link (javascript:, ftp:) is still shown, as text: nothing entered is lost
+        shown = f"[{title}]({link})" if link else (title if title == md_escape(src["url"])
+                                                   else f"{title} ({md_escape(src['url'])})")
+        extra = f" ({md_escape(src['publisher'])}{', ' + md_escape(src['published']) if src['published'] else ''})" \
+            if src["publisher"] or src["published"] else ""
+        excerpt = f" — “{md_lines(src['excerpt'])}”" if src["excerpt"] else ""
         out.write(f"- {src['stance']}: {shown}{extra}{excerpt}\n")
     if c["sources"]:
         out.write("\n")

@@ -7,7 +7,7 @@ from .database import default_db_path, migrate, now, open_db, transaction
 from .health import backup_db, check_db, optimize_db
 from .review import (
     STANCES, add_manual_claim, add_note, add_source, claim_with_sources, edit_claim_span, reject_claim,
-    reopen_claim, set_note, set_verdict, undo_last, valid_url, verdict_keys,
+    reopen_claim, set_note, set_verdict, undo_last, valid_date, valid_url, verdict_keys,
 )
 from .rows import count_articles, get_article, get_claim, list_articles, list_claims, list_sources, list_verdicts
 
@@ -17,5 +17,5 @@ __all__ = [
     "get_claim",
     "list_articles", "list_claims", "list_sources", "list_verdicts", "log_event", "migrate", "now", "open_db",
     "reextract_article", "reject_claim", "reopen_claim", "set_note", "set_verdict", "store_article",
-    "transaction", "undo_last", "valid_url", "verdict_keys",
+    "transaction", "undo_last", "valid_date", "valid_url", "verdict_keys",
 ]

@@ -9,6 +9,8 @@ current row.
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -165,6 +167,25 @@ def edit_claim_span(
         return _update_claim(conn, claim_id, changes, reviewer, "edit", expected_version)
 
 
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+
+
+def valid_date(text: str | None) -> str | None:
+    """A source's date as ISO: YYYY-MM-DD, YYYY-MM or YYYY, or a date with its month spelt out
+    ("20 November 2015", "Nov 20, 2015"). 20/11/2015 is refused: day and month could be either way round."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", text):
+        return text
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text.replace(".", ""), fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise BadInput(f"{text!r} is not a date; give YYYY-MM-DD (or YYYY-MM, YYYY, or '20 November 2015')")
+
+
 def valid_url(url: str) -> str:
     url = url.strip()
     parts = urlparse(url)
@@ -181,15 +202,20 @@ def add_source(
 ) -> dict[str, Any]:
     """Link a source to a claim (the source row is shared by URL) with a stance and excerpt."""
     url = valid_url(url)
+    published = valid_date(published)
     if stance not in STANCES:
         raise BadInput(f"stance {stance!r} is not one of {', '.join(STANCES)}")
+    kept: dict[str, str] = {}
     with transaction(db) as conn:
         claim = _current(conn, claim_id)
         stamp = now()
-        row = conn.execute("SELECT id FROM sources WHERE url = ?", [url]).fetchone()
+        row = conn.execute("SELECT id, title, publisher, published FROM sources WHERE url = ?", [url]).fetchone()
         if row:
             source_id = row[0]
-            # fill what the first reviewer left empty; never overwrite what is there
+            # One row per URL, shared by every claim that cites it: fill what the first reviewer left
+            # empty, never overwrite what is there, and say what was kept instead of what was typed.
+            given = {"title": title, "publisher": publisher, "published": published}
+            kept = {k: stored for (k, new), stored in zip(given.items(), row[1:]) if new and stored and new != stored}
             conn.execute(
                 """UPDATE sources SET title = COALESCE(title, ?), publisher = COALESCE(publisher, ?),
                           published = COALESCE(published, ?), text = COALESCE(text, ?) WHERE id = ?""",
@@ -212,9 +238,11 @@ def add_source(
         log_event(conn, reviewer, "source", "claim_sources", link_id, claim_id,
                   {"version": claim["version"]},
                   {"version": claim["version"] + 1, "url": url, "title": title, "publisher": publisher,
-                   "stance": stance, "excerpt": excerpt, "source_id": source_id, "checks": checks})
+                   "published": published, "stance": stance, "excerpt": excerpt, "source_id": source_id,
+                   "checks": checks})
         return {"link_id": link_id, "source_id": source_id, "claim_id": claim_id, "url": url,
-                "title": title, "publisher": publisher, "stance": stance, "excerpt": excerpt}
+                "title": title, "publisher": publisher, "published": published, "stance": stance,
+                "excerpt": excerpt, "kept": kept}
 
 
 _UNDOABLE = ("verdict", "note", "reject", "reopen", "edit", "add", "source")

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import replace
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
@@ -58,8 +60,27 @@ class _Paragraph(Text):
         return rows
 
 
-class ArticleView(TextArea):
+# The workbench's own keys, which TextArea would otherwise take while the text has focus
+# (ctrl+z is its undo, ctrl+e its end of line).
+_WORKBENCH_KEYS = {"ctrl+z", "ctrl+e"}
+
+
+def _reading_keys() -> list[Binding]:
+    """TextArea's keys (inherited ones included) for a read-only pane: without the workbench's own keys,
+    and marked as system keys so that `?` lists the reviewer's actions rather than twenty cursor moves."""
+    keys = []
+    for cls in reversed(TextArea.__mro__):
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            left = [k for k in binding.key.split(",") if k.strip() not in _WORKBENCH_KEYS]
+            if left:
+                keys.append(replace(binding, key=",".join(left), system=True))
+    return keys
+
+
+class ArticleView(TextArea, inherit_bindings=False):
     """Read-only article text; `spans` are (start, end, kind, status) offsets into the body."""
+
+    BINDINGS = _reading_keys()
 
     def __init__(self, body: str, **kwargs):
         super().__init__(body, read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)

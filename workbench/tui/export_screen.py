@@ -55,8 +55,12 @@ class ExportScreen(Screen):
         return str(self.query_one("#export-format", Select).value)
 
     def _suggest_path(self) -> None:
+        """A file name for the format and articles, in the folder the reviewer typed or last wrote to."""
+        field = self.query_one("#export-path", Input)
+        typed = field.value.strip()
+        folder = Path(typed).expanduser().parent if typed else getattr(self.app, "export_folder", Path.cwd())
         name = f"article-{self.article_id}" if self._ids() else "all-articles"
-        self.query_one("#export-path", Input).value = str(Path.cwd() / f"report-{name}.{SUFFIX[self._fmt()]}")
+        field.value = str(folder / f"report-{name}.{SUFFIX[self._fmt()]}")
 
     @on(Select.Changed, "#export-format")
     @on(Checkbox.Changed, "#export-all")
@@ -94,6 +98,7 @@ class ExportScreen(Screen):
         except (WorkbenchError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", title="Not written")
             return
+        self.app.export_folder = written.parent  # the next export suggests the same folder
         self.app.call_from_thread(self.query_one("#export-status", Label).update, plain(f"Wrote {written}"))
         self.app.call_from_thread(self.notify, f"Wrote {written}")
 

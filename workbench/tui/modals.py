@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from ..errors import BadInput
-from ..store import valid_url
+from ..store import valid_date, valid_url
 from .text import plain
 
 
@@ -104,12 +104,16 @@ class SourceForm(ModalScreen[SourceInput | None]):
         d = self.draft
         with Vertical(id="dialog"):
             yield Label("Add a source — ctrl+s saves, Esc cancels", id="dialog-title")
-            yield Input(d.url if d else "", placeholder="https://…", id="src-url")
-            yield Input((d.title or "") if d else "", placeholder="Title", id="src-title")
-            yield Input((d.publisher or "") if d else "", placeholder="Publisher", id="src-publisher")
-            yield Input((d.published or "") if d else "", placeholder="Published (YYYY-MM-DD)", id="src-published")
+            # select_on_focus off: after an error the field gets focus back, and one key must not wipe it
+            field = lambda value, placeholder, wid: Input(value or "", placeholder=placeholder, id=wid,
+                                                           select_on_focus=False)
+            yield field(d and d.url, "https://…", "src-url")
+            yield field(d and d.title, "Title", "src-title")
+            yield field(d and d.publisher, "Publisher", "src-publisher")
+            yield field(d and d.published, "Published (YYYY-MM-DD, or 20 November 2015)", "src-published")
             yield Select([("supports", "supports"), ("refutes", "refutes"), ("context", "context")],
                          value=d.stance if d else "context", allow_blank=False, id="src-stance")
+            yield Label("Excerpt: the passage that matters", classes="field-label")
             yield TextArea((d.excerpt or "") if d else "", id="src-excerpt")
             with Horizontal(id="dialog-buttons"):
                 yield Button("Save", variant="primary", id="src-save")
@@ -126,12 +130,13 @@ class SourceForm(ModalScreen[SourceInput | None]):
 
     def action_save(self) -> None:
         draft = self.current()
-        try:
-            valid_url(draft.url)
-        except BadInput as exc:
-            self.notify(str(exc), severity="error", title="Source not saved")
-            self.query_one("#src-url", Input).focus()
-            return
+        for check, value, field in ((valid_url, draft.url, "#src-url"), (valid_date, draft.published, "#src-published")):
+            try:
+                check(value)
+            except BadInput as exc:
+                self.notify(str(exc), severity="error", title="Source not saved")
+                self.query_one(field, Input).focus()
+                return
         self.dismiss(draft)
 
     def action_cancel(self) -> None:

@@ -191,6 +191,8 @@ class ReviewScreen(Screen):
                 out.append(f"{s['title'] or ''} {s['url']}")
                 if s["publisher"]:
                     out.append(f" — {s['publisher']}")
+                if s["published"]:
+                    out.append(f", {s['published']}")
                 if s["excerpt"]:
                     out.append(f"\n    “{s['excerpt']}”", style="italic")
                 out.append("\n")
@@ -278,11 +280,15 @@ class ReviewScreen(Screen):
             if form is None:
                 return
             self.source_drafts[claim["id"]] = form
-            if self._apply(store.add_source, self.db, claim["id"], form.url, self.reviewer, title=form.title,
-                           publisher=form.publisher, published=form.published, excerpt=form.excerpt,
-                           stance=form.stance):
+            link = self._apply(store.add_source, self.db, claim["id"], form.url, self.reviewer, title=form.title,
+                               publisher=form.publisher, published=form.published, excerpt=form.excerpt,
+                               stance=form.stance)
+            if link:
                 self.source_drafts.pop(claim["id"], None)
                 self.notify("Source linked")
+                for field, stored in link["kept"].items():
+                    self.notify(f"This URL is already stored with {field} {stored!r}, shared by every claim "
+                                f"citing it; that {field} was kept", severity="warning", markup=False)
                 self.refresh_claim(claim["id"])
         self.app.push_screen(SourceForm(self.source_drafts.get(claim["id"])), saved)
 

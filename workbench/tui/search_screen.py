@@ -94,15 +94,24 @@ class SearchScreen(Screen):
         rows = [result_row(r) for r in found]
         self.query_one("#results", RowList).set_source(len(rows), lambda offset, limit: rows[offset:offset + limit],
                                                       cursor=0)
-        self.query_one("#search-status", Label).update(plain(f"{len(found)} claims — Enter opens"))
+        self.query_one("#search-status", Label).update(plain(f"{len(found)} claims — Enter opens the highlighted one, "
+                                                                        "Tab moves into the list"))
 
     @on(Input.Submitted, "#query")
-    def to_results(self) -> None:
-        self.query_one("#results", RowList).focus()
+    def open_first(self) -> None:
+        """Enter in the query opens the best match once the list shows this query's results;
+        while a search is still running it moves into the list instead of opening a stale hit."""
+        results = self.query_one("#results", RowList)
+        if self.results and self.shown == self.wanted:
+            self._open(self.results[results.cursor_row])
+        else:
+            results.focus()
 
     @on(RowList.RowSelected, "#results")
     def open_claim(self, event: RowList.RowSelected) -> None:
-        claim = next(r for r in self.results if str(r["id"]) == event.row_key)
+        self._open(next(r for r in self.results if str(r["id"]) == event.row_key))
+
+    def _open(self, claim: dict) -> None:
         self.app.open_article(claim["article_id"], claim_id=claim["id"])
 
     def action_focus_query(self) -> None:
