@@ -174,6 +174,20 @@ async def test_a_source_url_already_stored_keeps_its_title_and_says_so(db):
     assert any("already stored with title 'Toll'" in m for m in messages), messages
 
 
+async def test_at_80x24_the_verdict_shows_first_and_tab_reaches_the_detail(db):
+    claim = seed_claim(db, "130 victims")
+    set_verdict(db, claim["id"], "mostly-true", "bob")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        detail = str(screen.query_one("#detail").content)  # the Static's text, as painted
+        assert detail.splitlines()[1] == "Verdict: Mostly true"
+        assert "Sentence: Cameron earlier on Monday visited Paris" in detail  # still there, after the review
+        for pane in ("article", "detail-scroll", "claims"):
+            await pilot.press("tab")
+            assert app.focused.id == pane
+
+
 async def test_add_claim_from_selection_and_edit_a_span(db):
     app = WorkbenchApp(db, "ann")
     body = db["articles"].get(1)["body"]

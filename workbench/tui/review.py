@@ -28,8 +28,9 @@ CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2)
                  Column("speaker", 12, drop=3), Column("verdict", 12)]
 
 
-def claim_row(c: dict[str, Any]) -> tuple[str, list[Text]]:
-    verdict = c["verdict"] or ("rejected" if c["status"] == "rejected" else "")
+def claim_row(c: dict[str, Any], labels: dict[str, str]) -> tuple[str, list[Text]]:
+    """One line of the claim list; the verdict as the newsroom's scale names it ("Mostly true")."""
+    verdict = labels.get(c["verdict"], c["verdict"]) if c["verdict"] else ("rejected" if c["status"] == "rejected" else "")
     return str(c["id"]), [
         plain(c["kind"]), plain(c["text"]), plain(value_summary(c["value"])), plain(f"{c['checkworthiness']:.2f}"),
         plain(c["speaker"] or ""), plain(verdict, style="bold" if c["verdict"] else "dim")]
@@ -49,7 +50,7 @@ class ReviewScreen(Screen):
         Binding("c", "copy_past", "Copy past verdict", id="review.copy_past"),
         Binding("t", "quote_check", "Check quote", id="review.quote_check"),
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
-        Binding("tab", "switch_pane", "Text/list", id="review.switch"),
+        Binding("tab", "switch_pane", "Next pane", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
     ]
@@ -75,6 +76,7 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         article = store.get_article(self.db, self.article_id)
         self.article = article
+        self.verdict_labels = {v["key"]: v["label"] for v in store.list_verdicts(self.db)}
         yield Header()
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
@@ -105,7 +107,7 @@ class ReviewScreen(Screen):
         self.show_detail()
 
     def _claim_rows(self, offset: int, limit: int) -> list:
-        return [claim_row(c) for c in self.claims[offset:offset + limit]]
+        return [claim_row(c, self.verdict_labels) for c in self.claims[offset:offset + limit]]
 
     def refresh_claim(self, claim_id: int) -> None:
         """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows)."""
@@ -167,8 +169,9 @@ class ReviewScreen(Screen):
         out = Text(end="")
         out.append(f"{claim['kind']}  ", style="bold")
         out.append(f"#{claim['id']}  v{claim['version']}  {claim['origin']}  {claim['status']}\n", style="dim")
-        out.append(claim["sentence"] or claim["text"])
-        out.append("\n\n")
+        # the reviewer's own work first: on a small terminal it is what must show without scrolling
+        out.append("Verdict: ", style="bold")
+        out.append(f"{self.verdict_labels.get(claim['verdict'], claim['verdict']) if claim['verdict'] else '—'}\n")
         if claim["value"]:
             out.append("Value: ", style="bold")
             out.append(f"{value_summary(claim['value'])}\n")
@@ -178,8 +181,6 @@ class ReviewScreen(Screen):
         for hint in claim["hints"]:
             out.append("⚠ ", style="yellow bold")
             out.append(f"{hint}\n", style="yellow")
-        out.append("Verdict: ", style="bold")
-        out.append(f"{claim['verdict'] or '—'}\n")
         if claim["note"]:
             out.append("Note: ", style="bold")
             out.append(f"{claim['note']}\n")
@@ -196,13 +197,16 @@ class ReviewScreen(Screen):
                 if s["excerpt"]:
                     out.append(f"\n    “{s['excerpt']}”", style="italic")
                 out.append("\n")
+        out.append("Sentence: ", style="bold")
+        out.append(f"{claim['sentence'] or claim['text']}\n")
         past = self.similar.get(claim["id"])
         if past is None:  # a search over every claim: after this paint, off the UI thread
             self.call_after_refresh(self.load_similar, claim["id"])
         elif past:
             out.append("Similar past claims (c copies the first verdict and its sources):\n", style="bold")
             for p in past:
-                out.append(f"  [{p['verdict'] or 'not reviewed'}] ", style="bold" if p["verdict"] else "dim")
+                out.append(f"  [{self.verdict_labels.get(p['verdict'], p['verdict']) or 'not reviewed'}] ",
+                           style="bold" if p["verdict"] else "dim")
                 out.append(f"{p['text'][:70]} — {p['headline'] or ''} {p['published'] or ''} ({p['score']:.0f})\n")
         detail.update(out)
 
@@ -240,8 +244,11 @@ class ReviewScreen(Screen):
             table.move_cursor(row=max(0, min(len(self.claims) - 1, table.cursor_row + step)))
 
     def action_switch_pane(self) -> None:
-        view, table = self.query_one(ArticleView), self.query_one("#claims", RowList)
-        (table if view.has_focus else view).focus()
+        """Tab: list → text → detail → list. The detail pane scrolls with the arrows once it has focus,
+        which on a small terminal is how its sources and similar claims are reached."""
+        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail-scroll")]
+        at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
+        panes[(at + 1) % len(panes)].focus()
 
     def action_verdict(self) -> None:
         claim = self.current()
@@ -251,7 +258,7 @@ class ReviewScreen(Screen):
         def picked(key: str | None) -> None:
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
-                self.notify(f"{key}: {claim['text'][:40]}")
+                self.notify(f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}")
                 self.refresh_claim(claim["id"])  # the cursor stays: a note or a source usually follows
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 

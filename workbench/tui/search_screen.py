@@ -20,8 +20,9 @@ RESULT_COLUMNS = [Column("score", 5), Column("claim"), Column("kind", 10, drop=2
                   Column("published", 10, drop=3), Column("article", 36, drop=1)]
 
 
-def result_row(r: dict) -> tuple[str, list]:
-    return str(r["id"]), [plain(f"{r['score']:.0f}"), plain(r["text"]), plain(r["kind"]), plain(r["verdict"] or ""),
+def result_row(r: dict, labels: dict[str, str]) -> tuple[str, list]:
+    verdict = labels.get(r["verdict"], r["verdict"]) if r["verdict"] else ""
+    return str(r["id"]), [plain(f"{r['score']:.0f}"), plain(r["text"]), plain(r["kind"]), plain(verdict),
                           plain(r["published"] or ""), plain(r["headline"] or "")]
 
 
@@ -91,7 +92,8 @@ class SearchScreen(Screen):
 
     def _show(self, wanted: tuple, found: list[dict]) -> None:
         self.results, self.shown = found, wanted
-        rows = [result_row(r) for r in found]
+        labels = {v["key"]: v["label"] for v in store.list_verdicts(self.app.db)}
+        rows = [result_row(r, labels) for r in found]
         self.query_one("#results", RowList).set_source(len(rows), lambda offset, limit: rows[offset:offset + limit],
                                                       cursor=0)
         self.query_one("#search-status", Label).update(plain(f"{len(found)} claims — Enter opens the highlighted one, "
