@@ -101,11 +101,25 @@ def test_a_label_continues_over_the_sentences_of_its_turn():
 
 
 def test_speakers_who_rarely_ask_keep_their_scores():
-    # one question in ten sentences: a speaker making a case, not an interviewer
-    turn = " ".join(["Our budget is balanced for the first time since 1998."] * 9 + ["Why not?"])
-    body = f"MORALES: {turn}\n"
+    claim = "Our budget is balanced for the first time since 1998."
+
+    def first_score(turn: str) -> float:
+        body = f"MORALES: {turn}\n\nHOST: Thank you.\n\nMORALES: Thank you.\n"
+        return score_sentences(body, split_sentences(body))[0].checkworthiness
+
+    # one question in eleven sentences: a speaker making a case, scored as if it asked nothing
+    assert first_score(" ".join([claim] * 9 + ["Why not?"])) == first_score(" ".join([claim] * 9 + ["That is all."]))
+    # two in twelve: an interviewer, and the same sentence goes down
+    assert first_score(" ".join([claim] * 8 + ["Why not?", "Why?"])) < first_score(" ".join([claim] * 9 + ["Why not?"]))
+
+
+def test_a_news_dateline_is_no_speaker_label():
+    # "HOMS:" opens one line and never again: no turns, no passages, no interviewer
+    body = ("HOMS: The army retook the town on Monday, and 130 people were killed.\n"
+            "Residents said little. The rain fell all day. Who will rebuild the school? Nobody knows.\n")
     scored = score_sentences(body, split_sentences(body))
-    assert scored[0].checkworthiness == sentence_score("Our budget is balanced for the first time since 1998.")
+    assert [s.checkworthiness for s in scored] == [
+        sentence_score(body[s.start:s.end].split(": ", 1)[-1]) for s in scored]
 
 
 def test_news_text_without_labels_is_scored_sentence_by_sentence():
@@ -113,3 +127,62 @@ def test_news_text_without_labels_is_scored_sentence_by_sentence():
     scored = score_sentences(body, split_sentences(body))
     assert [s.checkworthiness for s in scored] == [
         sentence_score(body[s.start:s.end]) for s in split_sentences(body)]
+
+
+def _scores_of(body: str, text: str) -> list[float]:
+    """The score of every sentence of `body` that starts with `text`, in order."""
+    return [s.checkworthiness for s in score_sentences(body, split_sentences(body))
+            if body[s.start:s.end].split(": ", 1)[-1].startswith(text)]
+
+
+PASSAGE = (
+    "ADAMS: The mayor hired 300 contractors from out of state in 2019. He paid them with city money.\n\n"
+    "BAKER: He paid them with city money. I love this city. Thank you all.\n\n"
+    "ADAMS: Thank you.\n"
+)
+
+
+def test_a_sentence_next_to_a_figure_in_the_same_turn_shares_its_weight():
+    with_figure, among_chatter = _scores_of(PASSAGE, "He paid them with city money.")
+    alone = sentence_score("He paid them with city money.")
+    assert with_figure > alone
+    # the next speaker's turn starts afresh: chatter around the same words lends them nothing
+    assert among_chatter == alone
+
+
+def test_the_passage_reaches_two_sentences_and_no_further():
+    body = ("ADAMS: Taxes rose 40 percent in 2019. Thank you all. We are glad to be here. It is good to see you.\n\n"
+            "BAKER: Thank you.\n\nADAMS: Thank you.\n")
+    scored = score_sentences(body, split_sentences(body))
+    alone = [sentence_score(body[s.start:s.end].split(": ", 1)[-1]) for s in scored]
+    assert scored[1].checkworthiness > alone[1]
+    assert scored[2].checkworthiness > alone[2]
+    assert scored[3].checkworthiness == alone[3]
+
+
+def test_a_turn_of_chatter_keeps_its_own_scores():
+    body = "ADAMS: Thank you all. We are glad to be here. It is good to see you. What a night.\n\nBAKER: Hi.\n\nADAMS: Hi.\n"
+    scored = score_sentences(body, split_sentences(body))
+    assert [s.checkworthiness for s in scored] == [
+        sentence_score(body[s.start:s.end].split(": ", 1)[-1]) for s in scored]
+
+
+@pytest.mark.parametrize("denial", ["That's not true.", "Wrong.", "No, I never said that.", "That is false, and he knows it."])
+def test_a_claim_the_next_speaker_denies_ranks_higher(denial):
+    claim = "He closed the hospital."
+    disputed = f"ADAMS: We are proud of this town. {claim}\n\nBAKER: {denial} We kept it open.\n\nADAMS: We did not.\n"
+    accepted = f"ADAMS: We are proud of this town. {claim}\n\nBAKER: Thank you. We kept it open.\n\nADAMS: We did not.\n"
+    assert _scores_of(disputed, claim)[0] > _scores_of(accepted, claim)[0]
+
+
+def test_an_argument_that_opens_with_wrong_is_no_denial():
+    claim = "He closed the hospital."
+    argued = f"ADAMS: We are proud of this town. {claim}\n\nBAKER: It's wrong to close hospitals.\n\nADAMS: We did not.\n"
+    accepted = f"ADAMS: We are proud of this town. {claim}\n\nBAKER: Thank you.\n\nADAMS: We did not.\n"
+    assert _scores_of(argued, claim)[0] == _scores_of(accepted, claim)[0]
+
+
+def test_a_contracted_promise_counts_as_the_promise():
+    assert sentence_score("We're going to cut taxes by 10 percent.") == sentence_score(
+        "We are going to cut taxes by 10 percent.")
+    assert sentence_score("I'm going to cut taxes by 10 percent.") < sentence_score("We cut taxes by 10 percent.")

@@ -3,9 +3,15 @@
 A hand-weighted linear model over lexical cues that fact-checkers name when they
 explain what they pick: figures and statistics, comparisons and superlatives,
 causal claims, records and legislation, named sources up; questions, opinions,
-promises, greetings and scene-setting down. The weights were set by hand on
+promises, greetings and scene-setting down. In a transcript (labelled turns, a
+speaker speaking more than once) three context rules follow: a sentence shares in
+the strongest claim within two sentences of it in the same turn, the end of a turn
+the next speaker denies goes up, and an interviewer's sentences go down. News text
+has no turns and each sentence keeps its own score. The weights were set by hand on
 sentences we wrote (tests/test_checkworthiness.py), not fitted to any evaluation
-set, so they travel to other kinds of text. No model file, nothing downloaded.
+set, so they travel to other kinds of text; only the passage rule's weight and
+floor were picked among a few round values by their MAP on the CT19 debates, and
+every value tried is in benchmarks/README.md. No model file, nothing downloaded.
 """
 from __future__ import annotations
 
@@ -46,7 +52,7 @@ _CUES: list[tuple[float, frozenset[str], tuple[str, ...]]] = [
     (0.4, _words("every all never always nobody only first largest single"), ("no one",)),
     (-0.9, frozenset(), tuple(f"{who} {verb}" for who in ("i", "we") for verb in (
         "think", "believe", "feel", "hope", "want", "wish", "love", "like", "need", "will", "are going",
-        "have to", "must", "can")) + ("i'll", "we'll")),
+        "have to", "must", "can")) + ("i'll", "we'll", "i am going", "i'm going", "we're going")),
     (-0.7, _words("should would could might may will gonna let's"),
      ("going to", "let me", "can't wait")),
     (-0.6, _words("great wonderful amazing terrible horrible disaster beautiful incredible tremendous frankly "
@@ -72,6 +78,22 @@ _INTERVIEWER_WEIGHT = -2.0
 _INTERVIEWER_MIN_SENTENCES = 5
 _INTERVIEWER_QUESTION_SHARE = 0.12
 _QUESTION = re.compile(r"\?\s*\Z")
+# A spoken claim often runs over several short sentences ("He hired workers from Poland. He paid a
+# million dollars for it."), and a speaker who argues from the record does it with a run of facts.
+# So in a transcript a sentence takes a share of the strongest claim within two sentences of it in
+# the same turn: the set-up and the follow-up of a figure are checked with it.
+_PASSAGE_WINDOW = 2
+_PASSAGE_WEIGHT = 0.8
+_PASSAGE_FLOOR = -1.0  # a neighbour counts above this log-odds (about 0.27)
+# "That's not true." "Wrong." "I never said that." A claim the next speaker disputes at once is the
+# contested claim a fact-checker is asked to settle: the last sentences before the denial go up.
+_DISPUTED_WEIGHT = 1.0
+_DISPUTED_SENTENCES = 2
+# The denial is the whole reply or ends at punctuation: "It's wrong to cut taxes" argues, it denies nothing.
+_DENIAL = re.compile(r"\W*(?:no[,.!]*\s+|wrong[,.!]*\s+)*(?:that's|that is|it's|it is|this is|that was|totally|"
+                     r"absolutely|completely|just|simply)?\s*(?:not true|wrong|false|a lie|untrue|incorrect|not correct|"
+                     r"not accurate|not what (?:i|he|she) said|i never said|i didn't say|i did not say|never said)"
+                     r"(?:\s+(?:that|it|this))?(?:\s+at\s+all)?\s*(?:[.,;:!?…]|--|—|–|\Z)", re.I)
 
 
 def sentence_score(text: str) -> float:
@@ -83,12 +105,15 @@ def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
     """Give every sentence its check-worthiness; linear in the body's length."""
     labels = _turn_labels(body, sentences)
     interviewers = _interviewers(body, sentences, labels)
+    own = [_score(body, s.start, s.end) for s in sentences]
+    passage = _passage_weights(own, labels)
+    _add_disputed(body, sentences, labels, passage)
     scored = []
-    for s, label in zip(sentences, labels):
-        z = _score(body, s.start, s.end)
+    for s, label, z, extra in zip(sentences, labels, own, passage):
         if z is None:
             worth = 0.0
         else:
+            z += extra
             if label in interviewers:
                 z += _INTERVIEWER_WEIGHT
             worth = round(1 / (1 + math.exp(-z)), 3)
@@ -97,19 +122,59 @@ def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
     return scored
 
 
+def _passage_weights(own: list[float | None], labels: list[str | None]) -> list[float]:
+    """What each sentence of a transcript turn takes from the strongest claim near it in that turn.
+
+    Only labelled turns: news text has no turns, and each of its sentences keeps its own score."""
+    extra = [0.0] * len(own)
+    start = 0
+    while start < len(own):
+        end = start + 1
+        while end < len(own) and labels[end] == labels[start]:
+            end += 1
+        if labels[start] is not None:
+            for k in range(start, end):
+                near = [own[m] for m in range(max(start, k - _PASSAGE_WINDOW), min(end, k + _PASSAGE_WINDOW + 1))
+                        if m != k and own[m] is not None]
+                if near:
+                    extra[k] = _PASSAGE_WEIGHT * max(0.0, max(near) - _PASSAGE_FLOOR)
+        start = end
+    return extra
+
+
+def _add_disputed(body: str, sentences: list[Sentence], labels: list[str | None], extra: list[float]) -> None:
+    """Raise the end of a turn that the next speaker's first sentence denies."""
+    for k in range(1, len(sentences)):
+        if labels[k] is None or labels[k - 1] is None or labels[k] == labels[k - 1]:
+            continue
+        s = sentences[k]
+        label = _LABEL.match(body, s.start, s.end)
+        if _DENIAL.match(body, label.end() if label else s.start, s.end):
+            for m in range(max(0, k - _DISPUTED_SENTENCES), k):
+                if labels[m] == labels[k - 1]:
+                    extra[m] += _DISPUTED_WEIGHT
+
+
 def _turn_labels(body: str, sentences: list[Sentence]) -> list[str | None]:
-    """The transcript label ("SANDERS", "MODERATOR") of the turn each sentence belongs to, if any."""
+    """The transcript label ("SANDERS", "MODERATOR") of the turn each sentence belongs to, if any.
+
+    A body is a transcript only when some label opens two or more lines: a speaker speaks again. A
+    news dateline ("DAMASCUS: The Syrian army...") opens one line and makes no turn."""
     labels: list[str | None] = []
     current = None
+    opened: set[str] = set()
+    speaks_again = False
     for s in sentences:
         if s.start == 0 or body[s.start - 1] == "\n":  # a label opens a line
             label = _LABEL.match(body, s.start, s.end)
             if label:
                 current = body[label.start():label.end()].rstrip().rstrip(":")
+                speaks_again = speaks_again or current in opened
+                opened.add(current)
             elif body[s.start - 1:s.start] == "\n" and body[s.start - 2:s.start] == "\n\n":
                 current = None  # a new paragraph without a label ends the turn
         labels.append(current)
-    return labels
+    return labels if speaks_again else [None] * len(labels)
 
 
 def _interviewers(body: str, sentences: list[Sentence], labels: list[str | None]) -> set[str]:
