@@ -186,3 +186,11 @@ def test_a_contracted_promise_counts_as_the_promise():
     assert sentence_score("We're going to cut taxes by 10 percent.") == sentence_score(
         "We are going to cut taxes by 10 percent.")
     assert sentence_score("I'm going to cut taxes by 10 percent.") < sentence_score("We cut taxes by 10 percent.")
+
+
+@pytest.mark.parametrize("terse", ["Murders are up.", "Taxes went up.", "Wages fell."])
+def test_a_terse_claim_outranks_scene_setting_and_reactions(terse):
+    # under six words, but it names something a record could confirm
+    assert sentence_score(terse) > sentence_score("The room was quiet as the rain came down.")
+    assert sentence_score(terse) > sentence_score("Thank you all so much.")
+    assert sentence_score(terse) < sentence_score("Murders rose by 12 percent last year.")

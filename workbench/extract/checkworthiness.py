@@ -62,6 +62,9 @@ _CUES: list[tuple[float, frozenset[str], tuple[str, ...]]] = [
     (-0.4, _words("maybe perhaps probably something anything stuff things"), ("kind of", "sort of", "a lot")),
 ]
 _BIAS = -1.6
+_SHORT_WEIGHT = 1.2  # under six words: a greeting, a reaction, a fragment
+_SHORT_CLAIM_WEIGHT = 0.6  # under six words but naming something a record could confirm
+_CONTENT_CUE = 0.5  # cues from this weight up name something checkable; "every", "all", "never" only stress it
 _DIGIT_WEIGHT = 1.3
 _QUESTION_WEIGHT = -1.4
 _OPENER_WEIGHT = -1.2
@@ -205,21 +208,19 @@ def _score(body: str, start: int, end: int) -> float | None:
     z = _BIAS
     if _DIGIT.search(text):
         z += _DIGIT_WEIGHT
+    names_something = False  # a figure word, a topic, a record verb, a comparison, a cause, a source
     for weight, cue_words, phrases in _CUES:
-        if not cue_words.isdisjoint(vocabulary):
+        if not cue_words.isdisjoint(vocabulary) or any(phrase in text for phrase in phrases):
             z += weight
-            continue
-        for phrase in phrases:
-            if phrase in text:
-                z += weight
-                break
+            names_something = names_something or weight >= _CONTENT_CUE
     if _QUESTION.search(text):
         z += _QUESTION_WEIGHT
     if _OPENER.match(text):
         z += _OPENER_WEIGHT
     n = text.count(" ") + 1
     if n < 6:
-        z -= 1.2
+        # "Murders are up." is a terse claim, "Thank you all." a reaction: only the second loses it all
+        z -= _SHORT_CLAIM_WEIGHT if names_something else _SHORT_WEIGHT
     elif n > 14:
         z += 0.3
     return z
