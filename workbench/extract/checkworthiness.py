@@ -106,23 +106,18 @@ def sentence_score(text: str) -> float:
 
 def score_sentences(body: str, sentences: list[Sentence]) -> list[Sentence]:
     """Give every sentence its check-worthiness; linear in the body's length."""
-    labels = _turn_labels(body, sentences)
-    interviewers = _interviewers(body, sentences, labels)
     own = [_score(body, s.start, s.end) for s in sentences]
-    passage = _passage_weights(own, labels)
-    _add_disputed(body, sentences, labels, passage)
-    scored = []
-    for s, label, z, extra in zip(sentences, labels, own, passage):
-        if z is None:
-            worth = 0.0
-        else:
-            z += extra
-            if label in interviewers:
-                z += _INTERVIEWER_WEIGHT
-            worth = round(1 / (1 + math.exp(-z)), 3)
-        # a plain constructor call: dataclasses.replace costs more than the scoring itself
-        scored.append(Sentence(s.start, s.end, worth))
-    return scored
+    labels = _turn_labels(body, sentences)
+    if labels is not None:  # a transcript: the turn around each sentence counts too
+        interviewers = _interviewers(body, sentences, labels)
+        context = _passage_weights(own, labels)
+        _add_disputed(body, sentences, labels, context)
+        for k, label in enumerate(labels):
+            if own[k] is not None:
+                own[k] += context[k] + (_INTERVIEWER_WEIGHT if label in interviewers else 0.0)
+    # a plain constructor call: dataclasses.replace costs more than the scoring itself
+    return [Sentence(s.start, s.end, 0.0 if z is None else round(1 / (1 + math.exp(-z)), 3))
+            for s, z in zip(sentences, own)]
 
 
 def _passage_weights(own: list[float | None], labels: list[str | None]) -> list[float]:
@@ -158,8 +153,9 @@ def _add_disputed(body: str, sentences: list[Sentence], labels: list[str | None]
                     extra[m] += _DISPUTED_WEIGHT
 
 
-def _turn_labels(body: str, sentences: list[Sentence]) -> list[str | None]:
-    """The transcript label ("SANDERS", "MODERATOR") of the turn each sentence belongs to, if any.
+def _turn_labels(body: str, sentences: list[Sentence]) -> list[str | None] | None:
+    """The transcript label ("SANDERS", "MODERATOR") of the turn each sentence belongs to, if any;
+    None when the body is no transcript.
 
     A body is a transcript only when some label opens two or more lines: a speaker speaks again. A
     news dateline ("DAMASCUS: The Syrian army...") opens one line and makes no turn."""
@@ -177,7 +173,7 @@ def _turn_labels(body: str, sentences: list[Sentence]) -> list[str | None]:
             elif body[s.start - 1:s.start] == "\n" and body[s.start - 2:s.start] == "\n\n":
                 current = None  # a new paragraph without a label ends the turn
         labels.append(current)
-    return labels if speaks_again else [None] * len(labels)
+    return labels if speaks_again else None
 
 
 def _interviewers(body: str, sentences: list[Sentence], labels: list[str | None]) -> set[str]:
@@ -210,9 +206,15 @@ def _score(body: str, start: int, end: int) -> float | None:
         z += _DIGIT_WEIGHT
     names_something = False  # a figure word, a topic, a record verb, a comparison, a cause, a source
     for weight, cue_words, phrases in _CUES:
-        if not cue_words.isdisjoint(vocabulary) or any(phrase in text for phrase in phrases):
-            z += weight
-            names_something = names_something or weight >= _CONTENT_CUE
+        if cue_words.isdisjoint(vocabulary):
+            for phrase in phrases:
+                if phrase in text:
+                    break
+            else:
+                continue
+        z += weight
+        if weight >= _CONTENT_CUE:
+            names_something = True
     if _QUESTION.search(text):
         z += _QUESTION_WEIGHT
     if _OPENER.match(text):
