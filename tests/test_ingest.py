@@ -119,7 +119,7 @@ def test_markdown_headline_from_first_heading_and_markup_stripped():
     [
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file \\(a PDF\\)"),
         (bytes(range(256)) * 40, "binary"),
     ],
     ids=["empty", "blank", "pdf", "random-bytes"],

@@ -189,3 +189,31 @@ def test_a_url_that_cannot_be_a_link_is_still_shown_in_markdown(tmp_path):
     conn.conn.commit()
     md = export(db, "md")
     assert "Bad (javascript:alert\\(1\\))" in md and "](javascript" not in md
+
+
+def test_claimreview_names_the_newsroom_and_the_page_that_publishes_it(reviewed_db):
+    db, *_ = reviewed_db
+    done = cli(db, "export", "1", "--format", "claimreview", "--organisation", "Desk Check",
+               "--organisation-url", "https://desk.example", "--review-url", "https://desk.example/checks/homs")
+    reviews = json.loads(done.stdout)
+    assert {r["author"]["name"] for r in reviews} == {"Desk Check"}
+    assert {r["author"]["url"] for r in reviews} == {"https://desk.example"}
+    assert all(r["url"].startswith("https://desk.example/checks/homs#claim-") for r in reviews)
+    bare = cli(db, "export", "1", "--format", "claimreview")
+    assert all("url" not in r for r in json.loads(bare.stdout))  # never the reviewed article's address
+    assert "--review-url" in bare.stderr
+
+
+
+def test_markdown_cuts_long_claims_at_a_word_and_keeps_sources_of_unreviewed_claims(tmp_path):
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(SEED))
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    long_quote = max((c for c in claims if c["kind"] == "quote"), key=lambda c: len(c["text"]))
+    assert len(long_quote["text"]) > 120
+    cli(db, "source", "add", str(long_quote["id"]), "https://example.org/speech", "--title", "The speech")
+    md = export(db, "md")
+    line = next(l for l in md.splitlines() if l.startswith("- quote: ") and "…" in l)
+    words = line.removeprefix("- quote: ").removesuffix("…").replace("\\", "").split()
+    assert words and all(w in long_quote["text"].split() for w in words)  # whole words only
+    assert "  - context: [The speech](https://example.org/speech)" in md

@@ -445,11 +445,16 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
 @click.option("--reviewer", "by_reviewer", help="Only articles this reviewer worked on.")
-@click.option("--organisation", default="Claim Workbench", show_default=True,
-              help="The fact-checking organisation named as the reviews' author.")
+@click.option("--organisation", envvar="WORKBENCH_ORGANISATION", default="Claim Workbench", show_default=True,
+              help="The fact-checking organisation named as the reviews' author [$WORKBENCH_ORGANISATION].")
+@click.option("--organisation-url", envvar="WORKBENCH_ORGANISATION_URL",
+              help="Its home page, for ClaimReview [$WORKBENCH_ORGANISATION_URL].")
+@click.option("--review-url", envvar="WORKBENCH_REVIEW_URL",
+              help="The page that publishes these fact-checks; each ClaimReview's url is it + #claim-ID.")
 @pass_settings
 def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fmt: str, output: str | None,
-           force: bool, since: str | None, by_reviewer: str | None, organisation: str) -> None:
+           force: bool, since: str | None, by_reviewer: str | None, organisation: str,
+           organisation_url: str | None, review_url: str | None) -> None:
     """Export verdict reports for ARTICLE... or --all."""
     from .report import export_report, write_report
     from .report.collect import article_ids
@@ -457,7 +462,11 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
     if not articles and not all_articles:
         raise click.UsageError("name one or more ARTICLEs (id or sha256 prefix) or pass --all")
     ids = article_ids(settings.db, list(articles) or None)
-    options = {"since": since, "reviewer": by_reviewer, "organisation": organisation}
+    options = {"since": since, "reviewer": by_reviewer, "organisation": organisation,
+               "organisation_url": organisation_url, "review_url": review_url}
+    if fmt == "claimreview" and not review_url:
+        click.echo("note: without --review-url the ClaimReviews have no url, which Google's fact-check "
+                   "markup requires; give the page where you publish them", err=True)
     if output:
         progress = None
         if sys.stderr.isatty() and len(ids) > 50:

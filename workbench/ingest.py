@@ -23,7 +23,11 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|
 # C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+# what a binary file is, by its first bytes, so the refusal can say what was given
+_BINARY_KINDS = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
+                 b"PK\x03\x04": "a zip archive (or a Word/ODF document)", b"\x7fELF": "a program",
+                 b"\x1f\x8b": "a gzip archive"}
+_BINARY_MAGIC = tuple(_BINARY_KINDS)
 
 
 def _size(n: int) -> str:
@@ -123,7 +127,8 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if data.startswith(_BINARY_MAGIC):
-        raise BadInput(f"{origin}: this is a binary file (PDF, image or archive); save the article as text or HTML")
+        kind = next(name for magic, name in _BINARY_KINDS.items() if data.startswith(magic))
+        raise BadInput(f"{origin}: this is a binary file ({kind}), not text; save the article as text or HTML")
     nuls = data.count(b"\x00")
     if nuls:
         sample = data[:4096]

@@ -25,7 +25,8 @@ Progress = Callable[[int, int], None]
 
 def export_report(
     db: Database, ids: list[int] | None, fmt: str, out: TextIO, *, since: str | None = None,
-    reviewer: str | None = None, organisation: str = "Claim Workbench", progress: Progress | None = None,
+    reviewer: str | None = None, organisation: str = "Claim Workbench", organisation_url: str | None = None,
+    review_url: str | None = None, progress: Progress | None = None,
 ) -> int:
     """Write the report for `ids` (None: every article) to `out`; returns the number of articles."""
     if fmt not in FORMATS:
@@ -56,7 +57,7 @@ def export_report(
         elif fmt == "json":
             out.write(("" if first else ",") + "\n" + json.dumps(article, ensure_ascii=False, sort_keys=True))
         else:
-            for review in claimreview.claim_reviews(article, verdicts, organisation):
+            for review in claimreview.claim_reviews(article, verdicts, organisation, organisation_url, review_url):
                 out.write(("" if first else ",") + "\n" + json.dumps(review, ensure_ascii=False, sort_keys=True))
                 first = False
         if fmt != "claimreview":

@@ -8,7 +8,10 @@ from .collect import safe_url
 
 
 def claim_reviews(article: dict[str, Any], scale: dict[str, dict], organisation: str,
-                  organisation_url: str | None = None) -> list[dict[str, Any]]:
+                  organisation_url: str | None = None, review_url: str | None = None) -> list[dict[str, Any]]:
+    """`review_url` is the page where the newsroom publishes these fact-checks: each review's `url` is
+    that page + #claim-ID. The reviewed article's own address goes in itemReviewed.appearance."""
+    organisation_url, review_url = safe_url(organisation_url), safe_url(review_url)
     reviews = []
     for c in article["claims"]:
         if not c["verdict"] or c["status"] == "rejected":
@@ -41,7 +44,7 @@ def claim_reviews(article: dict[str, Any], scale: dict[str, dict], organisation:
             },
             "datePublished": (c["updated_at"] or "")[:10],
         }
-        if url:
-            review["url"] = f"{url}#claim-{c['id']}"
+        if review_url:
+            review["url"] = f"{review_url.split('#')[0]}#claim-{c['id']}"
         reviews.append(review)
     return reviews

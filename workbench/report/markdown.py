@@ -47,14 +47,16 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     if waiting:
         out.write(f"#### Not yet reviewed ({len(waiting)})\n\n")
         for c in waiting:
-            out.write(f"- {c['kind']}: {md_escape(c['text'][:120])}\n")
+            out.write(f"- {c['kind']}: {md_escape(_short(c['text']))}\n")
+            for src in c["sources"]:  # sources linked before a verdict are work too: never dropped
+                out.write(f"  - {_source_line(src)}\n")
         out.write("\n")
 
 
 def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
     verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
     label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
-    out.write(f"### {md_escape(c['text'][:120])}\n\n*{label}* · **{verdict}**\n\n")
+    out.write(f"### {md_escape(_short(c['text']))}\n\n*{label}* · **{verdict}**\n\n")
     sentence, start = c["sentence"] or c["text"], c["start"] - (c["sentence_start"] or c["start"])
     if 0 <= start <= len(sentence):
         end = start + len(c["text"])
@@ -62,14 +64,26 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None
     if c["note"]:
         out.write(f"Note: {md_lines(c['note'])}\n\n")
     for src in c["sources"]:
-        link = safe_url(src["url"])
-        title = md_escape(src["title"] or src["url"])
-        # a URL that cannot be a link (javascript:, ftp:) is still shown, as text: nothing entered is lost
-        shown = f"[{title}]({link})" if link else (title if title == md_escape(src["url"])
-                                                   else f"{title} ({md_escape(src['url'])})")
-        extra = f" ({md_escape(src['publisher'])}{', ' + md_escape(src['published']) if src['published'] else ''})" \
-            if src["publisher"] or src["published"] else ""
-        excerpt = f" — “{md_lines(src['excerpt'])}”" if src["excerpt"] else ""
-        out.write(f"- {src['stance']}: {shown}{extra}{excerpt}\n")
+        out.write(f"- {_source_line(src)}\n")
     if c["sources"]:
         out.write("\n")
+
+
+def _source_line(src: dict[str, Any]) -> str:
+    link = safe_url(src["url"])
+    title = md_escape(src["title"] or src["url"])
+    # a URL that cannot be a link (javascript:, ftp:) is still shown, as text: nothing entered is lost
+    shown = f"[{title}]({link})" if link else (title if title == md_escape(src["url"])
+                                               else f"{title} ({md_escape(src['url'])})")
+    extra = f" ({md_escape(src['publisher'])}{', ' + md_escape(src['published']) if src['published'] else ''})" \
+        if src["publisher"] or src["published"] else ""
+    excerpt = f" — “{md_lines(src['excerpt'])}”" if src["excerpt"] else ""
+    return f"{src['stance']}: {shown}{extra}{excerpt}"
+
+
+def _short(text: str, width: int = 120) -> str:
+    """A claim for a heading or a list line: cut at a word, with an ellipsis, never mid-word."""
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0] if " " in text[:width] else text[:width]
+    return cut.rstrip(" ,;:") + "…"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +19,13 @@ from .text import plain
 FORMAT_LABELS = [("Markdown", "md"), ("HTML (self-contained)", "html"), ("JSON", "json"), ("CSV", "csv"),
                  ("schema.org ClaimReview", "claimreview")]
 SUFFIX = {"md": "md", "html": "html", "json": "json", "csv": "csv", "claimreview": "jsonld"}
+
+
+def newsroom() -> dict[str, str]:
+    """Who publishes the reports, from the same variables the CLI's export reads."""
+    names = {"organisation": "WORKBENCH_ORGANISATION", "organisation_url": "WORKBENCH_ORGANISATION_URL",
+             "review_url": "WORKBENCH_REVIEW_URL"}
+    return {key: os.environ[var] for key, var in names.items() if os.environ.get(var)}
 
 
 class ExportScreen(Screen):
@@ -38,7 +46,7 @@ class ExportScreen(Screen):
             yield Checkbox("All articles", value=self.article_id is None, id="export-all")
             yield Checkbox("Overwrite", value=False, id="export-force")
         yield Input(id="export-path", placeholder="output file")
-        yield ProgressBar(id="export-progress", show_eta=False)
+        yield ProgressBar(total=1, id="export-progress", show_eta=False)  # 0%, not an animated "--%", until a write starts
         yield TextArea("", read_only=True, id="export-preview")
         yield Label("", id="export-status")
         yield KeyBar()
@@ -74,7 +82,7 @@ class ExportScreen(Screen):
 
         out = io.StringIO()
         try:
-            export_report(self.app.db, self._ids(), self._fmt(), out)
+            export_report(self.app.db, self._ids(), self._fmt(), out, **newsroom())
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
@@ -93,7 +101,7 @@ class ExportScreen(Screen):
             self.app.call_from_thread(bar.update, total=total, progress=done)
 
         try:
-            written = write_report(self.app.db, self._ids(), self._fmt(), path,
+            written = write_report(self.app.db, self._ids(), self._fmt(), path, **newsroom(),
                                    force=self.query_one("#export-force", Checkbox).value, progress=progress)
         except (WorkbenchError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", title="Not written")
