@@ -506,3 +506,13 @@ async def test_a_closed_article_is_let_go(db):
         await pilot.pause()
         gc.collect()
         assert isinstance(app.screen, ReviewScreen) and first() is None
+
+
+def test_value_summaries_read_as_a_reviewer_would_say_them():
+    from workbench.tui.text import value_summary
+
+    assert value_summary({"number": 12e9, "currency": "GBP"}) == "12 bn GBP"
+    assert value_summary({"number": 100, "approx": True}) == "≈ 100"
+    assert value_summary({"date": "2015-11-23", "relative": "monday"}) == "2015-11-23"
+    # no publication date: the weekday is kept and the reason for no date is given
+    assert value_summary({"date": None, "relative": "tuesday"}) == "tuesday (no publication date to resolve it)"

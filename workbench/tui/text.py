@@ -30,6 +30,9 @@ def value_summary(value: dict | None) -> str:
         parts.append(f"×{value['factor']:g}")
     if value.get("superlative"):
         parts.append(value["superlative"])
+    if "date" in value and not value["date"] and value.get("relative"):
+        # "on Tuesday" in an article without a publication date: say why no date is given
+        parts.append(f"{value['relative']} (no publication date to resolve it)")
     return " ".join(parts)
 
 
