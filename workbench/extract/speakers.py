@@ -84,6 +84,7 @@ class SpeakerResolver:
         self._roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self._genders: tuple[dict[str, str], dict[str, str]] | None = None
         self._shared: dict[str, bool] = {}  # surname → more than one full name has it
+        self._reversed_body: str | None = None
         self.persons: list[tuple[int, str]] = []  # (position, name) of people quoted, in order
 
     @property
@@ -91,6 +92,12 @@ class SpeakerResolver:
         if self._names is None:
             self._names = [(m.start(), m.group()) for m in NAME_SEQUENCE.finditer(self.body)]
         return self._names
+
+    @property
+    def _reversed(self) -> str:
+        if self._reversed_body is None:
+            self._reversed_body = self.body[::-1]
+        return self._reversed_body
 
     def note_speaker(self, name: str, position: int) -> None:
         if not is_organisation(name) and name[:1].isupper():
@@ -199,7 +206,7 @@ class SpeakerResolver:
         if key not in self._roles:
             if len(self._roles) >= MAX_ROLES:
                 return None  # a hostile text with endless different titles: each would scan the body
-            matches = list(_role_pattern(key).finditer(self.body))
+            matches = role_matches(self.body, key, self._reversed)
             self._roles[key] = ([m.end() for m in matches], matches)
         ends, matches = self._roles[key]
         i = bisect.bisect_right(ends, position) - 1
@@ -234,6 +241,55 @@ class SpeakerResolver:
 def _role_pattern(role: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:{re.escape(role)})\s+({_TOKEN}(?:\s+(?:{_TOKEN}|{_PARTICLE}))*)"
                       rf"|({_TOKEN}(?:\s+{_TOKEN})+),\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b")
+
+
+@lru_cache(maxsize=256)
+def _role_anchors(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The title itself, where the first branch of its pattern starts, and ", the <title>", where the
+    second ends: literal-led patterns the engine finds by a fast search."""
+    return (re.compile(rf"(?i:{re.escape(role)})"),
+            re.compile(rf",\s+(?:the\s+|a\s+)?(?i:{re.escape(role)})\b"))
+
+
+# the characters a run of name tokens is made of, matched on the reversed body to find where it starts
+_TOKEN_RUN = re.compile(r"[\w’'\-.\s]*")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def role_matches(body: str, role: str, reversed_body: str | None = None) -> list[re.Match[str]]:
+    """Exactly `list(_role_pattern(role).finditer(body))`, trying the pattern only where a match can start.
+
+    The plain scan tried both branches at every capital letter of the body, once per title: 8% of
+    extraction time. A match of the first branch starts where the title occurs; one of the second is
+    a run of name tokens ending in ", the <title>", so it starts at a capital inside that run. Trying
+    those positions in order and skipping any inside the last match is what finditer does."""
+    pattern = _role_pattern(role)
+    title, comma_title = _role_anchors(role)
+    if reversed_body is None:
+        reversed_body = body[::-1]
+    starts = set(_all_starts(title, body))
+    for comma in _all_starts(comma_title, body):
+        at = len(body) - comma  # reversed_body[at] is body[comma - 1]
+        run_start = comma - (_TOKEN_RUN.match(reversed_body, at).end() - at)
+        starts.update(m.start() for m in _CAPITAL.finditer(body, run_start, comma))
+    matches: list[re.Match[str]] = []
+    resume = 0
+    for start in sorted(starts):
+        if start < resume:
+            continue
+        m = pattern.match(body, start)
+        if m:
+            matches.append(m)
+            resume = m.end()
+    return matches
+
+
+def _all_starts(pattern: re.Pattern[str], body: str):
+    """Start of every match, overlapping ones too."""
+    m = pattern.search(body)
+    while m:
+        yield m.start()
+        m = pattern.search(body, m.start() + 1)
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
