@@ -8,6 +8,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.extract.quotes import REPORTING_VERB, REPORTING_VERBS
+from workbench.extract.scan import all_starts, lowered_for_words, word_starts
 from workbench.extract.speakers import _role_pattern, role_matches
 
 ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor",
@@ -33,3 +35,19 @@ def test_role_matches_find_both_forms_of_a_title():
     body = "Mayor Ana Ruiz spoke. Later Ana Ruiz, the mayor, said so. The mayor left (Ana Ruiz, the mayor)."
     found = [m.group(1) or m.group(2) for m in role_matches(body, "mayor")]
     assert found == ["Ana Ruiz", "Later Ana Ruiz", "Ana Ruiz"]
+
+
+VERB_PIECES = ["said", "SAID", "Says", "ſays", "ſaid", "told", "reported", "İ", "ı", "K", "insisted", "x", " ", "\n",
+               "é", "sai", "d", "stated", "warned"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(VERB_PIECES) | st.characters(), max_size=30))
+def test_word_starts_are_where_the_ignorecase_pattern_matches(pieces):
+    body = "".join(pieces)
+    found = word_starts(body, lowered_for_words(body), REPORTING_VERBS, REPORTING_VERB)
+    assert sorted(set(found)) == list(all_starts(REPORTING_VERB, body))
+
+
+def test_word_starts_see_the_long_s_as_the_regex_does():
+    assert word_starts("ſaid it", lowered_for_words("ſaid it"), REPORTING_VERBS, REPORTING_VERB) == [0]

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Quote, Sentence
+from .scan import lowered_for_words, word_starts
 from .speakers import SpeakerResolver, is_organisation, is_pronoun
 
 CUE_VERBS = (
@@ -572,6 +573,8 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
         return claims
     quote_spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
     resolver: SpeakerResolver | None = None
+    lowered = lowered_for_words(body)
+    verbs = word_starts(body, lowered, REPORTING_VERBS, REPORTING_VERB)
     out: list[Claim] = []
     qi = 0
     for c in claims:
@@ -580,7 +583,7 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
             qi += 1
         if qi < len(quote_spans) and quote_spans[qi][0] <= c.start < quote_spans[qi][1]:
             speaker = quote_spans[qi][2]
-        if speaker is None:
+        if speaker is None and _verb_between(verbs, c.sentence_start, c.start):
             sentence_before = body[c.sentence_start:c.start]
             m = None
             for m_ in REPORTED.finditer(sentence_before):
@@ -596,6 +599,17 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
     return out
 
 
+def _verb_between(verbs: list[int], start: int, end: int) -> bool:
+    """Whether a reporting verb starts in [start, end): REPORTED cannot match a sentence's opening
+    without one, and most claims have none before them. A bisect per claim instead of a scan."""
+    i = bisect.bisect_left(verbs, start)
+    return i < len(verbs) and verbs[i] < end
+
+
 REPORTED = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)\s+"
                       rf"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|announced|confirmed|stated|"
                       rf"warned|argued|insisted))\s+(?:that\s+)?(?=[a-z£$€\d])")
+# the verbs of REPORTED alone ("told" for "told \w+"): a clause without any of them reports nothing
+REPORTING_VERBS = ("said", "says", "told", "reported", "estimated", "claimed", "announced", "confirmed", "stated",
+                   "warned", "argued", "insisted")
+REPORTING_VERB = re.compile("(?i:" + "|".join(REPORTING_VERBS) + ")")

@@ -7,6 +7,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from .scan import all_starts
+
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
           "sgt", "rev", "sir", "dame", "lord", "lady", "judge", "justice", "mx", "st"}
@@ -79,25 +81,15 @@ class SpeakerResolver:
 
     def __init__(self, body: str):
         self.body = body
-        self._names: list[tuple[int, str]] | None = None
-        self._by_surname: dict[str, tuple[list[int], list[str]]] | None = None
-        self._roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
-        self._genders: tuple[dict[str, str], dict[str, str]] | None = None
-        self._shared: dict[str, bool] = {}  # surname → more than one full name has it
-        self._reversed_body: str | None = None
+        self._index = _index_of(body)
+        self._roles: set[str] = set()  # titles this resolver looked up, for MAX_ROLES
         self.persons: list[tuple[int, str]] = []  # (position, name) of people quoted, in order
 
     @property
     def names(self) -> list[tuple[int, str]]:
-        if self._names is None:
-            self._names = [(m.start(), m.group()) for m in NAME_SEQUENCE.finditer(self.body)]
-        return self._names
-
-    @property
-    def _reversed(self) -> str:
-        if self._reversed_body is None:
-            self._reversed_body = self.body[::-1]
-        return self._reversed_body
+        if self._index.names is None:
+            self._index.names = [(m.start(), m.group()) for m in NAME_SEQUENCE.finditer(self.body)]
+        return self._index.names
 
     def note_speaker(self, name: str, position: int) -> None:
         if not is_organisation(name) and name[:1].isupper():
@@ -174,10 +166,11 @@ class SpeakerResolver:
         if name in full or not name:
             return full.get(name)
         surname = name.split()[-1]
-        if surname not in self._shared:
+        shared = self._index.shared
+        if surname not in shared:
             self._full_name(surname, 0)  # builds the surname index
-            self._shared[surname] = len(set((self._by_surname or {}).get(surname, ([], []))[1])) > 1
-        if self._shared[surname]:
+            shared[surname] = len(set((self._index.by_surname or {}).get(surname, ([], []))[1])) > 1
+        if shared[surname]:
             return None  # "Rita Lowe" and "Keith Lowe": what "Lowe" is called says nothing of either
         return surnames.get(surname)
 
@@ -185,16 +178,16 @@ class SpeakerResolver:
     def genders(self) -> tuple[dict[str, str], dict[str, str]]:
         """Full name → "m"/"f" by majority, and surname → "m"/"f" where every mention agrees, as the
         article itself says it: a title (Mr., Ms.) or the pronoun after the name ("Pike said she")."""
-        if self._genders is None:
+        if self._index.genders is None:
             full: dict[str, list[int]] = {}
             last: dict[str, list[int]] = {}
             for m in GENDER_TITLE.finditer(self.body):
                 _vote(full, last, m.group("name"), m.group("title").lower() in MALE)
             for m in NAME_THEN_PRONOUN.finditer(self.body):
                 _vote(full, last, m.group("name"), m.group("pron") in ("he", "his"))
-            self._genders = ({k: "m" if v[0] > v[1] else "f" for k, v in full.items() if v[0] != v[1]},
+            self._index.genders = ({k: "m" if v[0] > v[1] else "f" for k, v in full.items() if v[0] != v[1]},
                              {k: "m" if v[0] else "f" for k, v in last.items() if not (v[0] and v[1])})
-        return self._genders
+        return self._index.genders
 
     def _named_by_role(self, role: str, position: int) -> str | None:
         """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
@@ -206,9 +199,8 @@ class SpeakerResolver:
         if key not in self._roles:
             if len(self._roles) >= MAX_ROLES:
                 return None  # a hostile text with endless different titles: each would scan the body
-            matches = role_matches(self.body, key, self._reversed)
-            self._roles[key] = ([m.end() for m in matches], matches)
-        ends, matches = self._roles[key]
+            self._roles.add(key)
+        ends, matches = self._index.role(key)
         i = bisect.bisect_right(ends, position) - 1
         if i < 0:
             return None
@@ -220,21 +212,50 @@ class SpeakerResolver:
 
     def _full_name(self, surname: str, position: int) -> str | None:
         """The most recent full name ending with this surname ("Cameron" → "David Cameron")."""
-        if self._by_surname is None:  # indexed once per article, so each look-up is a bisect
-            self._by_surname = {}
+        if self._index.by_surname is None:  # indexed once per article, so each look-up is a bisect
+            self._index.by_surname = by_surname = {}
             for pos, seq in self.names:
                 name = clean_name(seq)
                 parts = name.split()
                 if len(parts) >= 2:
-                    positions, names = self._by_surname.setdefault(parts[-1].strip(".’'"), ([], []))
+                    positions, names = by_surname.setdefault(parts[-1].strip(".’'"), ([], []))
                     positions.append(pos)
                     names.append(name)
-        found = self._by_surname.get(surname.strip(".’'"))
+        found = self._index.by_surname.get(surname.strip(".’'"))
         if not found:
             return None
         positions, names = found
         i = bisect.bisect_right(positions, position) - 1
         return names[max(i, 0)]  # the last before the mention, else the first after it
+
+
+class _BodyIndex:
+    """What a resolver looks up that depends on the body alone, built at most once per body: find_quotes
+    and attribute_claims each make a resolver for the same article (one remembers quoted people, the
+    other must not), and each used to scan the body for names and titles again."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self.names: list[tuple[int, str]] | None = None
+        self.by_surname: dict[str, tuple[list[int], list[str]]] | None = None
+        self.genders: tuple[dict[str, str], dict[str, str]] | None = None
+        self.shared: dict[str, bool] = {}  # surname → more than one full name has it
+        self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        self.reversed_body: str | None = None
+
+    def role(self, key: str) -> tuple[list[int], list[re.Match[str]]]:
+        """End of each place the article gives this title, and the matches."""
+        if key not in self.roles:
+            if self.reversed_body is None:
+                self.reversed_body = self.body[::-1]
+            matches = role_matches(self.body, key, self.reversed_body)
+            self.roles[key] = ([m.end() for m in matches], matches)
+        return self.roles[key]
+
+
+@lru_cache(maxsize=1)
+def _index_of(body: str) -> _BodyIndex:
+    return _BodyIndex(body)
 
 
 @lru_cache(maxsize=256)
@@ -267,8 +288,8 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
     title, comma_title = _role_anchors(role)
     if reversed_body is None:
         reversed_body = body[::-1]
-    starts = set(_all_starts(title, body))
-    for comma in _all_starts(comma_title, body):
+    starts = set(all_starts(title, body))
+    for comma in all_starts(comma_title, body):
         at = len(body) - comma  # reversed_body[at] is body[comma - 1]
         run_start = comma - (_TOKEN_RUN.match(reversed_body, at).end() - at)
         starts.update(m.start() for m in _CAPITAL.finditer(body, run_start, comma))
@@ -283,13 +304,6 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
             resume = m.end()
     return matches
 
-
-def _all_starts(pattern: re.Pattern[str], body: str):
-    """Start of every match, overlapping ones too."""
-    m = pattern.search(body)
-    while m:
-        yield m.start()
-        m = pattern.search(body, m.start() + 1)
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:

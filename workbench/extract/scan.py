@@ -1,0 +1,44 @@
+"""Shortcuts for scanning a body: where a pattern can match, found by fast string searches, so the
+regex engine runs only there. Each shortcut finds exactly what the plain scan it replaces finds
+(tests/test_extract_scans.py checks them against it).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# the only characters that IGNORECASE matches to an ASCII letter while str.lower() does not turn them
+# into that letter (İ also lower-cases to two characters, which would move every offset after it)
+_CASE_ODD = ("İ", "ı", "ſ")
+
+
+def lowered_for_words(body: str) -> str | None:
+    """body.lower(), when finding a lower-case ASCII word in it finds exactly what (?i:word) finds in body."""
+    if any(ch in body for ch in _CASE_ODD):
+        return None
+    return body.lower()
+
+
+def all_starts(pattern: re.Pattern[str], body: str) -> Iterator[int]:
+    """Start of every match of `pattern`, overlapping ones too."""
+    m = pattern.search(body)
+    while m:
+        yield m.start()
+        m = pattern.search(body, m.start() + 1)
+
+
+def word_starts(body: str, lowered: str | None, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[int]:
+    """Sorted starts of every case-insensitive occurrence of any of `words` (lower-case ASCII) in body.
+
+    `lowered` is lowered_for_words(body); `pattern` is the same words as one (?i:...) regex, for the
+    rare body where lower-casing cannot stand in for it. str.find is a fast C search; a regex
+    alternation of words tries every character in turn."""
+    if lowered is None:
+        return list(all_starts(pattern, body))
+    starts = []
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            starts.append(at)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
