@@ -5,12 +5,15 @@ plain `finditer` over texts built from the pieces the patterns care about.
 """
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.extract.quotes import REPORTING_VERB, REPORTING_VERBS
 from workbench.extract.scan import all_starts, lowered_for_words, word_starts
 from workbench.extract.speakers import _role_pattern, role_matches
+from workbench.ingest import _rejoin_broken_sentences
 
 ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor",
                "Ana", "Ruiz", "J.", "Mr.", "de", "von", "McKay", "O'Neil", "Lowe-Smith", "x", "said", "and",
@@ -51,3 +54,12 @@ def test_word_starts_are_where_the_ignorecase_pattern_matches(pieces):
 
 def test_word_starts_see_the_long_s_as_the_regex_does():
     assert word_starts("ſaid it", lowered_for_words("ſaid it"), REPORTING_VERBS, REPORTING_VERB) == [0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["a", "b", ",", ";", ".", " ", "\t", "\n", "\n\n", "X", "\u2028", "é"]),
+                       max_size=20))
+def test_rejoining_broken_sentences_is_the_plain_substitution(pieces):
+    body = "".join(pieces)
+    plain = re.sub(r"(?<=[a-z,;])[ \t]*\n\s*\n[ \t]*(?=[a-z])", " ", body)
+    assert _rejoin_broken_sentences(body) == plain

@@ -9,15 +9,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from .errors import BadInput, WorkbenchError
 from .extract import extract
 from .ingest import DEFAULT_MAX_BYTES, IMPORTABLE_SUFFIXES, _size, read_article
 from .model import Article, Extraction
-from .store import ImportResult, get_article, reextract_article, store_article
+
+if TYPE_CHECKING:  # `extract --json` never touches the database: sqlite_utils and the store load on first use
+    from sqlite_utils import Database
+
+    from .store import ImportResult
 
 
 def published_date(article: Article) -> date | None:
@@ -67,6 +69,8 @@ def import_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ImportOutcome]:
     """Import each file; a bad file is reported and the batch goes on."""
+    from .store import store_article
+
     for path in expand_paths(paths):
         try:
             article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
@@ -82,6 +86,8 @@ def import_paths(
 
 
 def reextract(db: Database, ref: str, reviewer: str) -> dict[str, int]:
+    from .store import get_article, reextract_article
+
     row = get_article(db, ref)
     meta_published = row["published"]
     try:
