@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extract.quotes import REPORTING_VERB, REPORTING_VERBS
+from workbench.extract.quotes import _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop
 from workbench.extract.scan import all_starts, lowered_for_words, word_starts
 from workbench.extract.speakers import _role_pattern, role_matches
 from workbench.ingest import _rejoin_broken_sentences
@@ -63,3 +63,24 @@ def test_rejoining_broken_sentences_is_the_plain_substitution(pieces):
     body = "".join(pieces)
     plain = re.sub(r"(?<=[a-z,;])[ \t]*\n\s*\n[ \t]*(?=[a-z])", " ", body)
     assert _rejoin_broken_sentences(body) == plain
+
+
+BEFORE_PIECES = ["Ana Ruiz", "Mr.", "J.", "she", "He", "the mayor", "said", "SAID", "ſaid", "Said", "told", "reporters",
+                 "saying", "adding", "pointed out", "that", "on", " ", "\n", ",", ":", "—", ".", "!", "?", "“", "”",
+                 '"', "x", "also", "had", "(", "it"]
+_SOME_PIECES = st.lists(st.tuples(st.sampled_from(BEFORE_PIECES), st.sampled_from([" ", ""])), max_size=6).map(
+    lambda pieces: "".join(piece + gap for piece, gap in pieces))
+# a window shaped like the text before a quote: a speaker, a verb, perhaps punctuation, around other pieces
+BEFORE_WINDOW = st.tuples(_SOME_PIECES, st.sampled_from(["Ana Ruiz ", "He ", "the mayor ", "Mr. Lee ", "Mr. ", ""]),
+                          st.sampled_from(["said", "SAID", "ſaid", "told reporters", "saying", "adding", "pointed out",
+                                           "x", ""]),
+                          st.sampled_from(["", ",", ":", " ", ", ", "—", ".", "!"]), _SOME_PIECES).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(before=BEFORE_WINDOW, lead=st.sampled_from(["", "A ", "İ "]))
+def test_a_window_without_a_closing_verb_has_no_before_the_quote_cue(before, lead):
+    body = lead + before
+    for pattern in _VERB_CLOSES:
+        if not _verb_after_last_stop(pattern, before, lowered_for_words(body), len(lead)):
+            assert pattern.search(before) is None

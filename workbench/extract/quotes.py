@@ -158,6 +158,7 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         return []
     starts = [s.start for s in sentences]
     resolver = SpeakerResolver(body)
+    lowered = lowered_for_words(body)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for start, end in spans:
@@ -171,7 +172,7 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         words = len(inner.split())
         partial = words <= 4 and _embedded(body, start)
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
-        cue = _find_cue(body, start, end, s0, partial, spans)
+        cue = _find_cue(body, start, end, s0, partial, spans, lowered)
         speaker = speaker_start = speaker_end = cue_word = None
         if cue:
             np_start, np_end, cue_word = cue
@@ -302,6 +303,28 @@ def _trim_end(body: str, start: int, end: int) -> int:
     return end
 
 
+# BEFORE_PARTICIPLE and BEFORE_SUBJECT_VERB end with their verb and then text without a quote mark or
+# a stop: with none of their verbs after the last such mark of the window they cannot match. A test of
+# a few string steps that spares most of their searches, each of which tries every character.
+_STOPS = tuple("\"“”«».!?")
+_PARTICIPLE_WORDS = tuple(w.split("\\")[0] for w in PARTICIPLES[3:-1].split("|"))
+_CUE_WORDS = frozenset(w.split("\\")[0] for w in CUE_VERBS.split("|"))
+_VERB_CLOSES = (BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB)
+
+
+def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | None, offset: int) -> bool:
+    """Whether one of `pattern`'s verbs follows the last quote mark or stop in `before`, which starts at
+    `offset` in the body; True when that cannot be told cheaply."""
+    tail = max(map(before.rfind, _STOPS)) + 1
+    if pattern is BEFORE_PARTICIPLE:  # lower-case participles, matched as written
+        return any(word in before[tail:] for word in _PARTICIPLE_WORDS)
+    if lowered is None:
+        return True
+    # the cue verb (matched in any case) stands after a space, then a space, [,:—–] or the end
+    tokens = lowered[offset + tail:offset + len(before)].split()
+    return any(token.rstrip(",:—–") in _CUE_WORDS for token in tokens)
+
+
 # after a quote that closed its sentence ('… neighbourhood." Russia insisted that …') a name and a verb
 # credit the quote only when the verb ends the clause ('… too." Pike said on Monday.')
 CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|before|last|this|yesterday|today|"
@@ -318,8 +341,9 @@ def _embedded(body: str, start: int) -> bool:
 
 
 def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: bool,
-              others: list[tuple[int, int]]) -> tuple[int, int, str] | None:
-    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end)."""
+              others: list[tuple[int, int]], lowered: str | None = None) -> tuple[int, int, str] | None:
+    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end);
+    `lowered` is lowered_for_words(body), for a quick test of the text before the quote."""
     label = SPEAKER_LABEL.match(body, start)
     if label:  # a transcript inside quotes: "PENCE: Well, look, ..."
         return label.start("np"), label.end("np"), "said"
@@ -371,6 +395,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         if last and _plausible_np(last.group("np"), True):
             return before_from + last.start("np"), before_from + last.end("np"), cue_word
     for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
+        if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from):
+            continue
         m = pattern.search(before)
         while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"

@@ -42,3 +42,20 @@ def word_starts(body: str, lowered: str | None, words: tuple[str, ...], pattern:
             starts.append(at)
             at = lowered.find(word, at + 1)
     return sorted(starts)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts) -> list[re.Match[str]]:
+    """What pattern.finditer(text) finds, given every position where a match can start (`starts` may
+    hold more, in any order). For a pattern that never matches the empty string: each position is tried
+    in order and those inside the last match skipped, as finditer does; where matches are rare the
+    engine no longer tries every character of the text."""
+    matches: list[re.Match[str]] = []
+    resume = 0
+    for start in sorted(set(starts)):
+        if start < resume:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            matches.append(m)
+            resume = m.end()
+    return matches

@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .scan import all_starts
+from .scan import all_starts, finditer_at
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -282,8 +282,7 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
 
     The plain scan tried both branches at every capital letter of the body, once per title: 8% of
     extraction time. A match of the first branch starts where the title occurs; one of the second is
-    a run of name tokens ending in ", the <title>", so it starts at a capital inside that run. Trying
-    those positions in order and skipping any inside the last match is what finditer does."""
+    a run of name tokens ending in ", the <title>", so it starts at a capital inside that run."""
     pattern = _role_pattern(role)
     title, comma_title = _role_anchors(role)
     if reversed_body is None:
@@ -293,17 +292,7 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
         at = len(body) - comma  # reversed_body[at] is body[comma - 1]
         run_start = comma - (_TOKEN_RUN.match(reversed_body, at).end() - at)
         starts.update(m.start() for m in _CAPITAL.finditer(body, run_start, comma))
-    matches: list[re.Match[str]] = []
-    resume = 0
-    for start in sorted(starts):
-        if start < resume:
-            continue
-        m = pattern.match(body, start)
-        if m:
-            matches.append(m)
-            resume = m.end()
-    return matches
-
+    return finditer_at(pattern, body, starts)
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
