@@ -10,7 +10,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extract.quotes import _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop
+from workbench.extract.quotes import (
+    _PARTICIPLE_WORDS, _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop,
+)
 from workbench.extract.scan import all_starts, lowered_for_words, word_starts
 from workbench.extract.speakers import _role_pattern, role_matches
 from workbench.ingest import _rejoin_broken_sentences
@@ -84,3 +86,7 @@ def test_a_window_without_a_closing_verb_has_no_before_the_quote_cue(before, lea
     for pattern in _VERB_CLOSES:
         if not _verb_after_last_stop(pattern, before, lowered_for_words(body), len(lead)):
             assert pattern.search(before) is None
+
+
+def test_every_participle_ends_in_ing_as_the_quick_test_assumes():
+    assert all(word.endswith("ing") for word in _PARTICIPLE_WORDS)

@@ -74,6 +74,17 @@ _WORD = re.compile(r"[\w']+")
 _DIGIT = re.compile(r"\d")
 # Transcripts arrive as "SPEAKER: words"; the label says nothing about the claim.
 _LABEL = re.compile(r"[A-Z][A-Za-z .'’-]{0,40}(?: \d{1,2})?:\s")
+_LABEL_LONGEST = 45  # a label's colon comes within this many characters of its start
+
+
+def _label(body: str, start: int, end: int) -> re.Match[str] | None:
+    """_LABEL at `start`; most sentences have no colon near their start, and a find spares the regex
+    backtracking over up to 40 letters before it gives up."""
+    if body.find(":", start, min(end, start + _LABEL_LONGEST)) == -1:
+        return None
+    return _LABEL.match(body, start, end)
+
+
 # Greetings and reactions that open a turn rather than state a fact.
 _OPENER = re.compile(r"\W*(?:thank\s+you|thanks|good\s+(?:evening|morning|night)|hello|applause|laughter|"
                      r"okay|ok|well|yes|no|right|sure|absolutely|excuse\s+me|please|wow)\b", re.I)
@@ -167,7 +178,7 @@ def _turn_labels(body: str, sentences: list[Sentence]) -> list[str | None] | Non
     speaks_again = False
     for s in sentences:
         if s.start == 0 or body[s.start - 1] == "\n":  # a label opens a line
-            label = _LABEL.match(body, s.start, s.end)
+            label = _label(body, s.start, s.end)
             if label:
                 current = body[label.start():label.end()].rstrip().rstrip(":")
                 speaks_again = speaks_again or current in opened
@@ -195,7 +206,7 @@ def _interviewers(body: str, sentences: list[Sentence], labels: list[str | None]
 
 def _score(body: str, start: int, end: int) -> float | None:
     """The linear score (log-odds) of one sentence; None when it has no words."""
-    label = _LABEL.match(body, start, end)
+    label = _label(body, start, end)
     if label:
         start = label.end()  # "SPEAKER 2:" is not a figure, and the name is not a named source
     text = body[start:end].replace("’", "'").lower()

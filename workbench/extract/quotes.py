@@ -317,7 +317,8 @@ def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | 
     `offset` in the body; True when that cannot be told cheaply."""
     tail = max(map(before.rfind, _STOPS)) + 1
     if pattern is BEFORE_PARTICIPLE:  # lower-case participles, matched as written
-        return any(word in before[tail:] for word in _PARTICIPLE_WORDS)
+        rest = before[tail:]
+        return "ing" in rest and any(word in rest for word in _PARTICIPLE_WORDS)  # each ends in "ing"
     if lowered is None:
         return True
     # the cue verb (matched in any case) stands after a space, then a space, [,:—–] or the end
