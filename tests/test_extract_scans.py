@@ -14,7 +14,8 @@ from workbench.extract.quotes import (
     _PARTICIPLE_WORDS, _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop,
 )
 from workbench.extract.scan import all_starts, lowered_for_words, word_starts
-from workbench.extract.speakers import _role_pattern, role_matches
+from workbench.extract.sentences import _END
+from workbench.extract.speakers import _TOKEN, NAME_SEQUENCE, _role_pattern, role_matches
 from workbench.ingest import _rejoin_broken_sentences
 
 ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor",
@@ -90,3 +91,23 @@ def test_a_window_without_a_closing_verb_has_no_before_the_quote_cue(before, lea
 
 def test_every_participle_ends_in_ing_as_the_quick_test_assumes():
     assert all(word.endswith("ing") for word in _PARTICIPLE_WORDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from([".", "!", "?", "…", "\n", " ", '"', "'", "”", "’", "»", ")", "]", "a", "B",
+                                        "\t", "..", "\u2028"]), max_size=14))
+def test_sentence_ends_are_those_of_the_plainly_written_pattern(pieces):
+    body = "".join(pieces)
+    plain = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|\n")
+    assert [m.span() for m in _END.finditer(body)] == [m.span() for m in plain.finditer(body)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(["Mr.", "Mrs.", "Ms", "Dr.", "St.", "J.", "J.R.", "A", "Ana", "Ruiz",
+                                                  "de", "van", "x", "é", "É", "\t", "\n", ",", ".", "’", "-", "_",
+                                                  "3", "Capt.", "Prof", "Sen.", "(", "”"]),
+                                 st.sampled_from([" ", ""])), max_size=12))
+def test_name_sequences_are_those_of_the_plainly_written_pattern(pieces):
+    body = "".join(piece + gap for piece, gap in pieces)
+    plain = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
+    assert [m.span() for m in NAME_SEQUENCE.finditer(body)] == [m.span() for m in plain.finditer(body)]

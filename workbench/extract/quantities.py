@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from ..model import Claim, Sentence
+from .scan import lower
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, claim_checkworthiness, clean_number,
     digits_value, words_value,
@@ -256,7 +257,7 @@ def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: t
 def find_quantities(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
     """Every figure in the body, typed and normalised, with its sentence."""
     starts = [s.start for s in sentences]
-    lowered = body.lower()
+    lowered = lower(body)
     if len(lowered) != len(body):  # a few characters lower-case to two; offsets must not move
         lowered = None
     found: list[tuple[int, int, str, dict]] = []
@@ -327,7 +328,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
 
     scan = lowered if lowered is not None else body
     figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
-    for b in BETWEEN.finditer(scan) if "between" in scan.lower() else ():
+    for b in BETWEEN.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
         first = figure.match(scan, b.end())
         joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
         second = joint and figure.match(scan, first.end() + joint.end())

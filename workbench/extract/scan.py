@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # the only characters that IGNORECASE matches to an ASCII letter while str.lower() does not turn them
 # into that letter (İ also lower-cases to two characters, which would move every offset after it)
 _CASE_ODD = ("İ", "ı", "ſ")
 
 
+@lru_cache(maxsize=1)
+def lower(body: str) -> str:
+    """body.lower(), made once per article for the three steps that scan it."""
+    return body.lower()
+
+
 def lowered_for_words(body: str) -> str | None:
     """body.lower(), when finding a lower-case ASCII word in it finds exactly what (?i:word) finds in body."""
     if any(ch in body for ch in _CASE_ODD):
         return None
-    return body.lower()
+    return lower(body)
 
 
 def all_starts(pattern: re.Pattern[str], body: str) -> Iterator[int]:
