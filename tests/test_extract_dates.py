@@ -37,6 +37,7 @@ def dates_of(text: str, published: date | None = PUBLISHED):
         ("The law took effect on 2016-01-01.", "2016-01-01", "2016-01-01"),
         ("The minister visited the site yesterday.", "yesterday", "2015-11-23"),
         ("Turnout was higher last year.", "last year", "2014"),
+        ("Sales were up 20% on last year.", "last year", "2014"),  # "on" compares here; it is no date word
         ("The plant closed last month.", "last month", "2015-10"),
         ("The plant closed last Friday.", "last Friday", "2015-11-20"),
         ("The board meets next Monday.", "next Monday", "2015-11-30"),

@@ -61,6 +61,8 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
             continue
         pre = PREFIX.search(body, max(0, m.start() - 45), m.start()) if _may_have_prefix(body, m.start()) else None
         prep, verb = (pre["prep"], pre["verb"]) if pre else (None, None)
+        if m["rel"] and prep and prep.split()[0].lower() == "on":
+            prep = None  # "up 20% on last year" compares with last year: "last year" takes no "on"
         start = pre.start() if pre and (prep or verb) else m.start()
         if m["wd3"] and not (prep or verb):
             # a bare weekday is a date only as "Monday's paper" or at the head of a clause
