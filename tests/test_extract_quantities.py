@@ -48,6 +48,10 @@ def numbers_in(text: str) -> list[float]:
         ("The harvest was 3.2 million tonnes this year.", "3.2 million tonnes", "quantity"),
         ("The strike lasted nearly three weeks.", "nearly three weeks", "duration"),
         ("It was the club's 9th straight win.", "9th straight", "ordinal"),
+        ("Norway came third in the medal table.", "came third", "ordinal"),
+        ("The party came first in the regional poll.", "came first", "ordinal"),
+        ("The city is ranked second in Europe for air quality.", "ranked second", "ordinal"),
+        ("She finished joint fifth in the final.", "finished joint fifth", "ordinal"),
         ("Fares will rise by between 3% and 5% next year.", "between 3% and 5%", "range"),
         ("Waiting lists have tripled since the merger.", "tripled", "comparison"),
         ("Unemployment is the lowest since 1975, the agency said.", "lowest since 1975", "comparison"),
@@ -232,6 +236,8 @@ def test_every_numeric_claim_carries_a_number():
         "The crash happened outside 131 West 23rd Street.",
         "He invoked his 5th Amendment rights.",
         "The firm picked the 8088 chip for its computer.",
+        "He came first to the scene and ranked first things first.",  # no ranking: "first to", "first things"
+        "Safety comes first, she said.",
     ],
 )
 def test_names_codes_times_and_years_are_not_claims(text):

@@ -197,6 +197,16 @@ ORDINAL = re.compile(
     r"lowest|richest|poorest|most|least|-?largest|place)\b(?:\s+(?:month|year|week|day|quarter|time))?)",
     re.IGNORECASE,
 )
+# a place in a ranking given in words: "came third", "finished joint second", "ranked first in Europe";
+# a bare "first"/"second" is everywhere ("the first time", "a second look") so only a ranking verb makes
+# one, and "first" only with what it was first in ("safety comes first" ranks nothing)
+FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|out\s+of)\b", re.IGNORECASE)
+RANK_VERBS = ("came", "come", "comes", "finished", "finishes", "placed", "ranked", "ranks", "rated")
+RANK = re.compile(
+    r"\b(?:" + "|".join(RANK_VERBS) + r")\s+(?:in\s+)?(?:(?:joint|equal)\s+)?"
+    r"(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+(?:time|thing|half|quarter|of)\b|-)",
+    re.IGNORECASE,
+)
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
     r"(?=[hqt])\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
@@ -355,6 +365,11 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue  # "the 20th century" places a time; "13th Amendment", "23rd Street" are names
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
         add(m.start(), m.end(), "ordinal", {"number": n})
+
+    for m in _finditer(RANK, body, lowered, needs=RANK_VERBS):
+        n = ORDINAL_WORDS[m["w"].lower()]
+        if not _overlaps(taken, m.start(), m.end()) and (n != 1 or FIRST_IN.match(body, m.end())):
+            add(m.start(), m.end(), "ordinal", {"number": n})
 
     found.sort()
     claims: list[Claim] = []
