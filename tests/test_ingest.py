@@ -119,10 +119,12 @@ def test_markdown_headline_from_first_heading_and_markup_stripped():
     [
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
+        (b".", "no words"),
+        (b"-----\n***\n", "no words"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file \\(a PDF\\)"),
         (bytes(range(256)) * 40, "binary"),
     ],
-    ids=["empty", "blank", "pdf", "random-bytes"],
+    ids=["empty", "blank", "dot", "rules", "pdf", "random-bytes"],
 )
 def test_bad_input_is_refused_with_a_clear_reason(data, message):
     with pytest.raises(BadInput, match=message):

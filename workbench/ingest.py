@@ -97,6 +97,9 @@ def parse_article(
     body = body.strip("\n ")
     if not body.strip():
         raise BadInput(f"{origin}: no article text found after removing page chrome")
+    if not any(ch.isalnum() for ch in body):  # stops at the first letter or digit
+        # "-----", ".", a stray newline and a dot: nothing a reviewer could check, and a row to delete
+        raise BadInput(f"{origin}: no words in the file; nothing to import")
     meta = ArticleMeta(
         headline=meta.headline,
         deck=meta.deck,
