@@ -217,3 +217,18 @@ def test_markdown_cuts_long_claims_at_a_word_and_keeps_sources_of_unreviewed_cla
     words = line.removeprefix("- quote: ").removesuffix("…").replace("\\", "").split()
     assert words and all(w in long_quote["text"].split() for w in words)  # whole words only
     assert "  - context: [The speech](https://example.org/speech)" in md
+
+
+def test_markdown_bolds_a_claim_of_the_articles_first_sentence_where_it_stands(tmp_path):
+    article = tmp_path / "waits.txt"
+    # no headline line: the body's first sentence starts at offset 0
+    article.write_text("The number of people waiting for treatment rose to 7.6 million in August, NHS England said.\n\n"
+                       "Officials said the figure would fall by March.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(article))
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    figure = next(c for c in claims if c["text"] == "7.6 million")
+    assert figure["sentence_start"] == 0
+    cli(db, "verdict", str(figure["id"]), "true")
+    md = export(db, "md")
+    assert "rose to **7.6 million** in August" in md

@@ -4,11 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from workbench.service import import_paths
 from workbench.store import claim_history, get_claim, list_claims, list_sources, open_db, set_verdict
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.article_view import ArticleView
+from workbench.tui.modals import NoteEditor
 from workbench.tui.review import ReviewScreen
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
@@ -77,6 +79,24 @@ async def test_j_and_k_move_and_the_text_follows(db):
         assert view.selected_span() == (screen.current()["start"], screen.current()["end"])
 
 
+async def test_j_reaches_a_figure_inside_a_quote_and_k_returns_to_the_quote(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "thousands of miles")
+        await pilot.press("k")
+        await pilot.pause()
+        quote = screen.current()
+        assert quote["kind"] == "quote"
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.pause()  # the text's selection event arrives after the move
+        assert screen.current()["text"] == "thousands of miles"
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.current()["id"] == quote["id"]
+
+
 async def test_note_editor_saves_a_multiline_note(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=SIZE) as pilot:
@@ -87,6 +107,42 @@ async def test_note_editor_saves_a_multiline_note(db):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert seed_claim(db, "130 victims")["note"] == "Le Monde lists 130.\n[bold]second line[/]"
+
+
+async def test_esc_in_the_note_editor_keeps_what_was_typed_for_the_next_n(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("n", *"half a note", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "half a note"
+    assert seed_claim(db, "130 victims")["note"] is None  # kept as a draft, not saved
+
+
+async def test_ctrl_q_with_an_unsaved_note_warns_first_and_quits_on_the_second_press(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("n", *"ten minutes of work")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code is None and isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "ten minutes of work"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_ctrl_q_with_no_unsaved_text_quits_at_once(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("s", "ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
 
 
 async def test_source_form_refuses_a_bad_url_and_keeps_the_input(db):

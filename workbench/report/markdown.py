@@ -57,7 +57,9 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None
     verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
     label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
     out.write(f"### {md_escape(_short(c['text']))}\n\n*{label}* · **{verdict}**\n\n")
-    sentence, start = c["sentence"] or c["text"], c["start"] - (c["sentence_start"] or c["start"])
+    sentence = c["sentence"] or c["text"]
+    # `is not None`, not `or`: the article's first sentence starts at 0, and `0 or start` bolded its opening words
+    start = c["start"] - (c["sentence_start"] if c["sentence_start"] is not None else c["start"])
     if 0 <= start <= len(sentence):
         end = start + len(c["text"])
         out.write(f"> {md_escape(sentence[:start])}**{md_escape(sentence[start:end])}**{md_escape(sentence[end:])}\n\n")

@@ -24,6 +24,7 @@ class WorkbenchApp(App):
         self.reviewer = reviewer
         self.start_article = article_id
         self.start_claim = claim_id
+        self._quit_warned = None  # the form whose unsaved text a first ctrl+q warned about
 
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
@@ -71,6 +72,17 @@ class WorkbenchApp(App):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    async def action_quit(self) -> None:
+        """ctrl+q. With a note or source typed and not saved, the first press says so and the second quits:
+        one stray key must not throw away minutes of a reviewer's writing."""
+        unsaved = getattr(self.screen, "unsaved", None)
+        if unsaved is not None and unsaved() and self._quit_warned is not self.screen:
+            self._quit_warned = self.screen
+            self.notify("What you typed is not saved: ctrl+s saves it, Esc keeps it as a draft, "
+                        "ctrl+q again quits without it", severity="warning", title="Not saved")
+            return
+        self.exit()
 
     def action_quit_or_back(self) -> None:
         if len(self.screen_stack) > 2:

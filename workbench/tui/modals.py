@@ -1,6 +1,7 @@
 """Modal dialogs of the review screen: verdict picker, note editor, source form, history, conflict."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,15 +56,18 @@ class VerdictPicker(ModalScreen[str | None]):
 
 
 class NoteEditor(ModalScreen[str | None]):
-    """A multi-line note; ctrl+s saves, Esc cancels (the text is kept for next time)."""
+    """A multi-line note; ctrl+s saves, Esc cancels and hands what was typed to `keep` for next time."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="note.save"),
                 Binding("escape", "cancel", "Cancel", id="note.cancel")]
 
-    def __init__(self, text: str, title: str):
+    def __init__(self, text: str, title: str, keep: Callable[[str], None] | None = None,
+                 stored: str | None = None):
         super().__init__()
         self.text = text
+        self.stored = text if stored is None else stored  # the saved note; `text` may be a draft
         self.title_text = title
+        self.keep = keep
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -73,10 +77,15 @@ class NoteEditor(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
 
+    def unsaved(self) -> bool:
+        return self.query_one(TextArea).text != self.stored
+
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
+        if self.keep is not None:
+            self.keep(self.query_one(TextArea).text)
         self.dismiss(None)
 
 
@@ -96,9 +105,10 @@ class SourceForm(ModalScreen[SourceInput | None]):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="source.save"),
                 Binding("escape", "cancel", "Cancel", id="source.cancel")]
 
-    def __init__(self, draft: SourceInput | None = None):
+    def __init__(self, draft: SourceInput | None = None, keep: Callable[[SourceInput], None] | None = None):
         super().__init__()
         self.draft = draft
+        self.keep = keep
 
     def compose(self) -> ComposeResult:
         d = self.draft
@@ -128,6 +138,10 @@ class SourceForm(ModalScreen[SourceInput | None]):
             excerpt=self.query_one("#src-excerpt", TextArea).text.strip() or None,
         )
 
+    def unsaved(self) -> bool:
+        typed = self.current()
+        return any((typed.url, typed.title, typed.publisher, typed.published, typed.excerpt))
+
     def action_save(self) -> None:
         draft = self.current()
         for check, value, field in ((valid_url, draft.url, "#src-url"), (valid_date, draft.published, "#src-published")):
@@ -140,6 +154,8 @@ class SourceForm(ModalScreen[SourceInput | None]):
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
+        if self.keep is not None:
+            self.keep(self.current())
         self.dismiss(None)
 
     @on(Button.Pressed, "#src-save")

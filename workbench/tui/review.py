@@ -151,14 +151,25 @@ class ReviewScreen(Screen):
             return
         view = self.query_one(ArticleView)
         at = view.offset(view.selection.end)
-        for i, c in enumerate(self.claims):
-            if c["start"] <= at < c["end"] or (c["start"] <= at <= c["end"] and view.selection.is_empty is False):
-                table = self.query_one("#claims", RowList)
-                if table.cursor_row != i:
-                    self._syncing = True
-                    table.move_cursor(row=i)
-                    self._syncing = False
-                break
+        selecting = not view.selection.is_empty
+
+        def holds(c: dict[str, Any]) -> bool:
+            return c["start"] <= at < c["end"] or (selecting and c["start"] <= at <= c["end"])
+
+        # This event also arrives (later, as a message) after j/k selected a claim's span. A figure inside
+        # a quote is held by the quote too, and jumping to the first claim that holds the cursor sent j
+        # straight back to the quote: keep the claim on show when it holds the cursor, else the innermost.
+        current = self.current()
+        if current is not None and holds(current):
+            return
+        inside = [i for i, c in enumerate(self.claims) if holds(c)]
+        if inside:
+            i = min(inside, key=lambda i: self.claims[i]["end"] - self.claims[i]["start"])
+            table = self.query_one("#claims", RowList)
+            if table.cursor_row != i:
+                self._syncing = True
+                table.move_cursor(row=i)
+                self._syncing = False
 
     def show_detail(self) -> None:
         claim = self.current()
@@ -276,7 +287,12 @@ class ReviewScreen(Screen):
                 self.note_drafts.pop(claim["id"], None)
                 self.notify("Note saved")
                 self.refresh_claim(claim["id"])
-        self.app.push_screen(NoteEditor(text, claim["text"][:40]), saved)
+        def keep(typed: str) -> None:  # Esc: what was typed waits for the next n on this claim
+            if typed != (claim["note"] or ""):
+                self.note_drafts[claim["id"]] = typed
+            else:
+                self.note_drafts.pop(claim["id"], None)
+        self.app.push_screen(NoteEditor(text, claim["text"][:40], keep=keep, stored=claim["note"] or ""), saved)
 
     def action_source(self) -> None:
         claim = self.current()
@@ -297,7 +313,12 @@ class ReviewScreen(Screen):
                     self.notify(f"This URL is already stored with {field} {stored!r}, shared by every claim "
                                 f"citing it; that {field} was kept", severity="warning", markup=False)
                 self.refresh_claim(claim["id"])
-        self.app.push_screen(SourceForm(self.source_drafts.get(claim["id"])), saved)
+        def keep(typed: SourceInput) -> None:  # Esc: the form comes back filled in on the next s
+            if any((typed.url, typed.title, typed.publisher, typed.published, typed.excerpt)):
+                self.source_drafts[claim["id"]] = typed
+            else:
+                self.source_drafts.pop(claim["id"], None)
+        self.app.push_screen(SourceForm(self.source_drafts.get(claim["id"]), keep=keep), saved)
 
     def action_add_claim(self) -> None:
         span = self.query_one(ArticleView).selected_span()
