@@ -3,12 +3,15 @@ connection, as separate CLIs and TUIs have) write together and nothing is lost, 
 with "database is locked", and stale edits are refused rather than silently overwriting."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -206,3 +209,24 @@ def test_many_processes_creating_the_same_new_database_at_once(tmp_path, openers
     assert len(names) == len(set(names))
     assert db.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0] >= 7
     assert check_db(db) == []
+
+
+def test_reading_commands_open_the_database_while_another_process_holds_a_long_write(tmp_path):
+    """A big import keeps the write lock for minutes; `articles` and `claims` (and the TUI's first screen)
+    only read, so they must not wait for it, and never end in "the database stayed busy"."""
+    path = tmp_path / "wb.db"
+    claim_ids = _seed(path)
+    writer = sqlite3.connect(str(path), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE articles SET headline = headline")
+    try:
+        started = time.monotonic()
+        done = subprocess.run([str(WORKBENCH), "--db", str(path), "claims", "1", "--json"], capture_output=True,
+                              text=True, timeout=60)
+        took = time.monotonic() - started
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert done.returncode == 0, done.stderr
+    assert set(claim_ids) <= {c["id"] for c in json.loads(done.stdout)}
+    assert took < 5  # busy waits and retries took 44 s, then failed

@@ -138,6 +138,38 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
         read_article(big, max_bytes=1_000_000)
 
 
+def test_the_default_size_limit_reads_as_a_round_figure(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:  # sparse: 50 MB on paper, nothing on disk
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(BadInput) as refused:
+        read_article(big)
+    assert "52.4 MB is over the 21 MB limit" in str(refused.value)  # was "the 20.9715 MB limit"
+
+
+@pytest.mark.parametrize("title", ["Waiting lists hit 7.6 million | The Daily Courier",
+                                   "The Daily Courier — Waiting lists hit 7.6 million"])
+def test_the_outlet_of_a_page_without_site_name_comes_from_its_title_not_the_headline(title):
+    page = (f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav><article>"
+            "<h1>Waiting lists hit 7.6 million</h1>"
+            "<p>The number of people waiting for hospital treatment in England rose to 7.6 million in August, "
+            "up from 7.4 million a year earlier, according to figures published on Thursday.</p>"
+            "<p>About 40% of patients waited more than 18 weeks, compared with 8% in 2010, the figures show.</p>"
+            "</article></body></html>")
+    article = parse_article(page.encode(), origin="page.html", suffix=".html")
+    assert article.meta.headline == "Waiting lists hit 7.6 million"
+    assert article.meta.outlet == "The Daily Courier"
+
+
+def test_a_page_whose_title_is_only_the_headline_has_no_outlet():
+    page = ("<html><head><title>Waiting lists hit 7.6 million</title></head><body><article>"
+            "<h1>Waiting lists hit 7.6 million</h1>"
+            "<p>The number of people waiting for hospital treatment in England rose to 7.6 million in August, "
+            "up from 7.4 million a year earlier, according to figures published on Thursday.</p>"
+            "</article></body></html>")
+    assert parse_article(page.encode(), origin="page.html", suffix=".html").meta.outlet is None
+
+
 def test_missing_path_is_refused(tmp_path):
     with pytest.raises(BadInput, match="no such file"):
         read_article(tmp_path / "nope.txt")

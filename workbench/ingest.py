@@ -32,7 +32,9 @@ _BINARY_MAGIC = tuple(_BINARY_KINDS)
 
 def _size(n: int) -> str:
     """1000000 → "1 MB", 100000 → "100 kB": the limit as a person reads it."""
-    return f"{n / 1e6:g} MB" if n >= 1_000_000 else f"{n / 1e3:g} kB"
+    # one decimal at most: the default limit is 20 MiB, which :g printed as "20.9715 MB"
+    value, unit = (n / 1e6, "MB") if n >= 1_000_000 else (n / 1e3, "kB")
+    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
 
 
 def read_article(
@@ -364,8 +366,32 @@ def _parse_html(text: str) -> tuple[ArticleMeta, str]:
         headline=data.get("title"),
         deck=data.get("description"),
         byline=author,
-        outlet=data.get("sitename"),
+        outlet=_outlet(data.get("sitename"), data.get("title"), text),
         url=data.get("url"),
         published=published,
     )
     return meta, body
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_SEPARATOR_CHARS = " \t\n|-–—·:•"
+
+
+def _outlet(sitename: str | None, headline: str | None, page: str) -> str | None:
+    """The site's name. Without og:site_name trafilatura falls back to a piece of <title>, and for
+    "Headline | The Daily Courier" that piece was the headline: then what <title> adds to it is the outlet."""
+    sitename = (sitename or "").strip() or None
+    headline = " ".join((headline or "").split())
+    if not sitename or not headline or " ".join(sitename.split()).casefold() != headline.casefold():
+        return sitename
+    import html
+
+    tag = _TITLE_TAG.search(page)
+    title = " ".join(html.unescape(tag.group(1)).split()) if tag else ""
+    if title.casefold().startswith(headline.casefold()):
+        rest = title[len(headline):]
+    elif title.casefold().endswith(headline.casefold()):
+        rest = title[:-len(headline)]
+    else:
+        return None
+    return rest.strip(_SEPARATOR_CHARS) or None

@@ -123,8 +123,10 @@ def migrate(db: Database, upto: str | None = None) -> list[str]:
     """
     known = [p.stem for p in migration_files()]
     conn = db.conn
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    unknown = sorted(set(applied_migrations(db)) - set(known))
+    if "_migrations" not in db.table_names():
+        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    applied = set(applied_migrations(db))
+    unknown = sorted(applied - set(known))
     if unknown:
         raise SchemaTooNew(
             f"this database was written by a newer Claim Workbench (migration {unknown[-1]}); "
@@ -132,21 +134,29 @@ def migrate(db: Database, upto: str | None = None) -> list[str]:
         )
     done: list[str] = []
     for path in migration_files():
-        with transaction(db):
-            # re-read inside the lock: another process may have applied it meanwhile
-            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", [path.stem]).fetchone():
-                pass
-            else:
-                for statement in _statements(path.read_text(encoding="utf-8")):
-                    conn.execute(statement)
-                if path.stem in AFTER_MIGRATION:
-                    # in the migration's own transaction: a crash mid-backfill must not leave it recorded as done
-                    AFTER_MIGRATION[path.stem](db)
-                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()])
-                done.append(path.stem)
+        # no write lock for what is done: opening an up-to-date database only reads, so `articles` or the
+        # TUI opens while another process holds a long write (a big import) instead of failing "busy"
+        if path.stem not in applied and _apply_migration(db, path):
+            done.append(path.stem)
         if upto is not None and path.stem == upto:
             break
     return done
+
+
+def _apply_migration(db: Database, path: Path) -> bool:
+    """Apply one migration in its own transaction; False when another process applied it first."""
+    conn = db.conn
+    with transaction(db):
+        # re-read inside the lock: another process may have applied it meanwhile
+        if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", [path.stem]).fetchone():
+            return False
+        for statement in _statements(path.read_text(encoding="utf-8")):
+            conn.execute(statement)
+        if path.stem in AFTER_MIGRATION:
+            # in the migration's own transaction: a crash mid-backfill must not leave it recorded as done
+            AFTER_MIGRATION[path.stem](db)
+        conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [path.stem, now()])
+        return True
 
 
 def _backfill_search_text(db: Database) -> None:
