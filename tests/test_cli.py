@@ -263,3 +263,18 @@ def test_source_date_is_checked_and_a_stored_title_is_kept_with_a_warning(tmp_pa
     assert again.returncode == 0 and "'First'" in again.stderr and "kept" in again.stderr
     history = json.loads(run(db, "history", "1", "--json").stdout)
     assert any((e["after"] or {}).get("published") == "2015-11-20" for e in history)
+
+
+def test_a_verdict_that_replaces_another_reviewers_says_so_and_expect_version_refuses_a_stale_one(db_with_article):
+    db = db_with_article
+    env_run = lambda reviewer, *args: subprocess.run(  # noqa: E731
+        [str(WORKBENCH), "--db", str(db), "--reviewer", reviewer, *args], capture_output=True, text=True, timeout=120)
+    claim = str(json.loads(run(db, "claims", "1", "--json").stdout)[0]["id"])
+    assert env_run("ann", "verdict", claim, "true").stderr == ""
+    bob = env_run("bob", "verdict", claim, "false")
+    assert bob.returncode == 0
+    assert "replaced ann's verdict 'true' (version 2)" in bob.stderr  # was silent: ann never knew
+    assert env_run("bob", "verdict", claim, "false").stderr == ""  # the same verdict again replaces nothing
+    stale = env_run("ann", "verdict", claim, "true", "--expect-version", "2")
+    assert "changed by bob" in one_error_line(stale)
+    assert json.loads(run(db, "claims", "1", "--json").stdout)[0]["verdict"] == "false"

@@ -48,6 +48,12 @@ def test_reformatted_number_finds_the_money_claim(db):
     assert top_texts(db, "12bn pounds for the military", 1)[0].startswith("£12 billion")
 
 
+@pytest.mark.parametrize("query", ["£12 bilion for the military", "12 billon pounds", "£12bilion"])
+def test_a_misspelt_scale_word_still_finds_the_money_claim(db, query):
+    # the scale word makes the number: misspelt, "12" was searched bare and never met 12000000000
+    assert top_texts(db, query, 1)[0].startswith("£12 billion")
+
+
 @pytest.mark.parametrize(
     "query",
     ['"', '"unclosed', "AND", "OR", "NEAR(a b)", "-", "*", "()", "(", "%", "a AND OR NOT", "' OR 1=1 --",

@@ -576,6 +576,7 @@ def test_value_summaries_read_as_a_reviewer_would_say_them():
     from workbench.tui.text import value_summary
 
     assert value_summary({"number": 12e9, "currency": "GBP"}) == "12 bn GBP"
+    assert value_summary({"number": 7.6e6}) == "7.6 mn"  # "7.6 m" read as metres
     assert value_summary({"number": 100, "approx": True}) == "≈ 100"
     assert value_summary({"date": "2015-11-23", "relative": "monday"}) == "2015-11-23"
     # no publication date: the weekday is kept and the reason for no date is given

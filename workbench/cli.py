@@ -237,13 +237,19 @@ def claims(settings: Settings, article: str, kind: str | None, status: str | Non
 @click.argument("claim", type=int)
 @click.argument("verdict")
 @click.option("--note", help="Append this to the claim's note.")
+@click.option("--expect-version", type=int, metavar="N",
+              help="Refuse if the claim is no longer at version N (as `claims --json` showed it).")
 @pass_settings
-def verdict(settings: Settings, claim: int, verdict: str, note: str | None) -> None:
+def verdict(settings: Settings, claim: int, verdict: str, note: str | None, expect_version: int | None) -> None:
     """Give CLAIM a VERDICT on the newsroom's scale (see `workbench verdicts`)."""
     from .store import set_verdict
 
-    row = set_verdict(settings.db, claim, verdict, settings.reviewer, note=note)
+    row = set_verdict(settings.db, claim, verdict, settings.reviewer, note=note, expected_version=expect_version)
     click.echo(f"claim {row['id']}: {row['verdict']} (version {row['version']})")
+    if row["replaced"]:
+        old = row["replaced"]
+        click.echo(f"workbench: this replaced {old['reviewer']}'s verdict {old['verdict']!r} (version {old['version']}); "
+                   f"`workbench history {row['id']}` shows both", err=True)
 
 
 @cli.command()

@@ -7,6 +7,7 @@ are searched as text.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -75,6 +76,22 @@ def _checked_filters(db: Database, verdict: str | None, kind: str | None, since:
     return verdict, kind, valid_date(since), valid_date(until)
 
 
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_NUMBER_AND_WORD = re.compile(r"(\d\s?)([A-Za-z]{5,9})\b")
+
+
+def _spell_scale_words(query: str) -> str:
+    """"7.6 milion" → "7.6 million". The scale word is what turns the number into the one stored
+    (7600000); misspelt, the number was searched as a bare 7.6 and the claim never came up."""
+    def spelt(m: re.Match) -> str:
+        word = m[2].lower()
+        if word in _SCALE_WORDS:
+            return m.group()
+        best = process.extractOne(word, _SCALE_WORDS, scorer=fuzz.ratio, score_cutoff=88)
+        return f"{m[1]}{best[0]}" if best else m.group()
+    return _NUMBER_AND_WORD.sub(spelt, query)
+
+
 def search_claims(
     db: Database, query: str, *, limit: int = 20, verdict: str | None = None, kind: str | None = None,
     outlet: str | None = None, since: str | None = None, until: str | None = None, reviewer: str | None = None,
@@ -84,6 +101,8 @@ def search_claims(
 
     `typed=False` for text taken from an article (matching at import): no typo recovery."""
     verdict, kind, since, until = _checked_filters(db, verdict, kind, since, until)
+    if typed:
+        query = _spell_scale_words(query)
     normalised = normalise(query)
     if not searched_words(normalised):
         normalised = normalise(query, drop_stop_words=False)

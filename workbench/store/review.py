@@ -73,10 +73,15 @@ def set_verdict(
     if key not in keys:
         raise NotFound(f"no verdict {verdict!r} on this newsroom's scale; use one of: {', '.join(keys)}")
     with transaction(db) as conn:
+        old = _current(conn, claim_id)
         changes: dict[str, Any] = {"verdict": key, "status": "reviewed"}
         if note:
-            changes["note"] = _appended(_current(conn, claim_id)["note"], note)
-        return _update_claim(conn, claim_id, changes, reviewer, "verdict", expected_version)
+            changes["note"] = _appended(old["note"], note)
+        row = _update_claim(conn, claim_id, changes, reviewer, "verdict", expected_version)
+        # another reviewer's different verdict, replaced: the CLI has no screen that showed it, so it says so
+        row["replaced"] = ({"verdict": old["verdict"], "reviewer": old["reviewer"], "version": old["version"]}
+                           if old["verdict"] and old["verdict"] != key and old["reviewer"] != reviewer else None)
+        return row
 
 
 def _appended(old: str | None, text: str) -> str:

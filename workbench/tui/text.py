@@ -37,8 +37,10 @@ def value_summary(value: dict | None) -> str:
 
 
 def human_number(n: float) -> str:
-    """12000000000 → "12 bn", 1300000 → "1.3 m", 5000 → "5,000", 0.333 → "0.333"."""
-    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+    """12000000000 → "12 bn", 1300000 → "1.3 mn", 5000 → "5,000", 0.333 → "0.333".
+
+    "mn", not "m": beside a distance's "15 m" a count of "7.6 m" read as metres."""
+    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
         if abs(n) >= size:
             return f"{n / size:,.3g} {word}"
     return f"{n:,.0f}" if n == int(n) else f"{n:,.3g}"
