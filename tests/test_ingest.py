@@ -181,3 +181,23 @@ def test_every_sample_imports_with_a_headline_and_a_date(path):
     assert article.meta.headline
     assert article.meta.published
     assert len(article.body) > 500
+
+
+@pytest.mark.parametrize("headline", [
+    'Mayor backs tram extension as traders fear "years of chaos"',
+    "Can the city afford another decade of roadworks on its main bridge?",
+])
+def test_headline_that_reads_like_prose_stays_in_the_header_above_a_byline(headline):
+    text = (f"{headline}\n\nCouncil vote due next week\n\nBy Ruth Allard\nMarch 3, 2024\n"
+            "The council will vote next week on a plan to extend the tram line by four stops to the port.\n")
+    article = parse_article(text.encode(), origin="t")
+    assert article.meta.headline == headline
+    assert article.meta.byline == "Ruth Allard"
+    assert article.meta.published == "2024-03-03"
+    assert article.body.startswith("The council will vote")
+
+
+def test_paragraph_opening_with_by_is_no_byline_that_makes_the_line_above_a_header():
+    text = ("The council will vote next week on a plan to extend the tram line by four stops to the port.\n\n"
+            "By the end of the decade, the line would carry twice as many riders as it does today, officials said.\n")
+    assert parse_article(text.encode(), origin="t").body.startswith("The council will vote")

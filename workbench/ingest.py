@@ -226,6 +226,22 @@ def _is_body_line(line: str) -> bool:
     return len(words) > 25 or (len(words) >= 8 and line.rstrip()[-1:] in '.!?"”’:')
 
 
+def _header_field_follows(lines: list[str], i: int) -> bool:
+    """A byline or a date line within the next three non-blank lines: a headline that reads like prose
+    (it ends in a quoted phrase or a question mark) still sits above them in the header."""
+    seen = 0
+    for line in lines[i + 1:i + 10]:
+        line = line.strip()
+        if not line:
+            continue
+        if _BYLINE.match(line) and len(line.split()) <= 8 and line[-1] not in ".!?" or parse_date_line(line):
+            return True
+        seen += 1
+        if seen == 3:
+            return False
+    return False
+
+
 def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMeta, str]:
     """Split copy-pasted or scraped text into header fields and body.
 
@@ -238,7 +254,8 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
     i = 0
     while i < len(lines) and len(header) < 12:
         line = lines[i].strip()
-        if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6):
+        if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6) \
+                and not _header_field_follows(lines, i):
             break
         header.append(line)
         i += 1
