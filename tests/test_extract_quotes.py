@@ -503,3 +503,13 @@ def test_a_place_after_a_preposition_or_a_time_phrase_never_speaks():
     assert mention_of(text, "What curfew") != "the streets"
     text = 'Tom Reyes, her opponent, bemoaned the unrest in Leeds and said crime was a "very big factor" there.'
     assert speaker_of(text, "very big factor") == "Tom Reyes"
+
+
+def test_colon_quote_whose_subject_opens_with_a_possessive_description():
+    # the sentence's subject is "Labour's transport spokesman Idris Vane", not the previous speaker
+    text = ("“The timetable is fixed,” the operator said.\n\n"
+            "Labour's transport spokesman Idris Vane was scathing: “Passengers have heard that every winter.”")
+    assert speaker_of(text, "every winter") == "Idris Vane"
+    text = ("“The timetable is fixed,” the operator said.\n\n"
+            "Drivers' union leader Mel Rourke sounded wary: “We will believe it when we see it.”")
+    assert speaker_of(text, "believe it") == "Mel Rourke"
