@@ -288,3 +288,45 @@ def test_a_long_run_of_spaces_after_a_figure_is_read_in_one_pass():
     body = "5" + " " * 200_000 + "million (" + " " * 50_000 + "x. It cost £5  million."
     claims = find_quantities(body, split_sentences(body), PUBLISHED)
     assert [c.text for c in claims] == ["5", "£5  million"]
+
+
+def test_above_and_below_qualify_a_figure_like_over_and_under():
+    c = claim("Survival is above 90% when the tumour is found early.", "90%")
+    assert c.text == "above 90%" and c.value["qualifier"] == "above" and c.value["approx"]
+    c = claim("The plan would bring the backlog below 6 million by 2027.", "6 million")
+    assert c.text == "below 6 million" and c.value["qualifier"] == "below"
+
+
+def test_consecutive_months_are_a_duration():
+    c = claim("Output has fallen for four consecutive months.", "four")
+    assert c.text == "four consecutive months" and c.kind == "duration"
+    assert c.value["unit"] == "month"
+    assert claim("Sales rose for 3 straight years.", "3").kind == "duration"
+
+
+def test_earthquake_magnitude_is_a_measure_not_a_count():
+    c = claim("A magnitude 6.8 earthquake struck at dawn.", "6.8")
+    assert (c.text, c.kind, c.value["unit"]) == ("magnitude 6.8", "quantity", "magnitude")
+    c = claim("The strongest aftershock, a 5.1-magnitude tremor, hit at noon.", "5.1")
+    assert (c.text, c.value["unit"]) == ("5.1-magnitude", "magnitude")
+
+
+def test_rate_per_population_is_one_claim():
+    text = "The death rate was 21 per 100,000 people a year, compared with 40 per 100,000 in the older group."
+    claims = claims_of(text)
+    assert [c.text for c in claims] == ["21 per 100,000 people a year", "40 per 100,000"]
+    assert claims[0].kind == "quantity" and claims[0].value["per"] == 100000
+    c = claim("Infant mortality fell to 4.2 deaths per 1,000 live births.", "4.2")
+    assert c.text == "4.2 deaths per 1,000 live births" and c.value["per"] == 1000
+
+
+def test_measure_with_its_conversion_in_brackets_is_one_claim():
+    claims = claims_of("The village lies about 40 miles (64 km) north of the capital.")
+    assert [c.text for c in claims] == ["about 40 miles (64 km)"]
+    assert claims[0].value["amounts"] == [{"number": 40, "unit": "mile"}, {"number": 64, "unit": "km"}]
+
+
+def test_a_lone_singular_word_after_a_figure_is_not_what_it_counts():
+    assert claim("One in five people aged 16 to 24 out of work had no training.", "16").text == "16 to 24"
+    assert claim("The motion passed with 52 against the amendment.", "52").text == "52"
+    assert claim("Only 1 abstention was recorded.", "1").text == "1 abstention"

@@ -21,7 +21,7 @@ from .numbers import (
 APPROX_WORDS = (
     r"nearly|almost|about|around|roughly|approximately|some|more\s+than|over|at\s+least|up\s+to|less\s+than|"
     r"fewer\s+than|under|close\s+to|just\s+over|just\s+under|an\s+estimated|upwards\s+of|as\s+many\s+as|"
-    r"as\s+much\s+as|almost|well\s+over|nearly|at\s+most|an?\s+extra|another"
+    r"as\s+much\s+as|almost|well\s+over|nearly|at\s+most|an?\s+extra|another|above|below|well\s+above|well\s+below"
 )
 # approximation words that do not make a figure approximate, only qualify it
 EXACT_QUALIFIERS = {"an extra", "a extra", "another"}
@@ -155,7 +155,7 @@ FIGURE = re.compile(
         (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
-      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+)?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
+      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
       | (?P<strong>-strong\b)
     )?
     """,
@@ -431,7 +431,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     unit_text = (m["unit"] or "").strip(" -").lower()
     if unit_text:
         unit_text = AGE_SUFFIX.sub("", unit_text).strip()
-        unit_text = AREA_PREFIX.sub("", unit_text)
+        unit_text = AREA_PREFIX.sub("", RUN_PREFIX.sub("", unit_text))
     unit_key = " ".join(unit_text.split())
     glued: bool = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
     # "m" after a figure is million before a counted noun or with a currency, metres otherwise
@@ -515,6 +515,12 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
         if (m["unit"] or "").lower().startswith(("square", "sq")):
             unit = f"sq {unit}"
+        converted = UNIT_CONVERSION.match(body, end)
+        if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
+            # "40 miles (64 km)" stays one claim, as money does with its conversion
+            other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
+            extra["amounts"] = [{"number": clean_number(value), "unit": unit}, other]
+            end = converted.end()
         return _with_value(m, approx, start, end, "range" if extra.get("low") is not None else kind, value,
                            {"unit": unit, **extra})
     if m["strong"]:
@@ -523,6 +529,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
     if not scale and YEAR.match(num_text) and not extra:
         return None
+    magnitude = _magnitude_span(body, m.start(), m.end()) if not extra and not m["sign"] else None
+    if magnitude:
+        return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
     if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
         return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
     before = body[max(0, m.start() - 20):m.start()]
@@ -538,7 +547,15 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     part = PART_OF.match(body, end)
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
-    noun_end = _noun_phrase_end(body, end, need_plural=False)
+    noun_end = _noun_phrase_end(body, end, need_plural=False, singular_ok=value == 1)
+    rate = RATE_AFTER.match(body, noun_end) if not extra else None
+    if rate:  # "21 per 100,000 people a year": one rate, not a count and a population
+        base = _num(rate["base"]) * SCALES.get((rate["scale"] or "").strip().lower(), 1)
+        rate_end = _noun_phrase_end(body, rate.end(), need_plural=True)
+        period = RATE_PERIOD.match(body, rate_end)
+        unit = f"per {clean_number(base):,}" + (f" {body[noun_end:end].strip()}" if noun_end > end else "")
+        return _with_value(m, approx, start, period.end() if period else rate_end, "quantity", value,
+                           {"unit": unit, "per": clean_number(base)})
     if low_previous == "the" and (noun_end == end or not extra and value >= 10 and value == int(value)
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
@@ -581,6 +598,37 @@ MONTH_BEFORE = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:january|february|march|april|may|june|july|"
                          r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
                          r"dec)\b")
+
+
+# "per 100,000", "per 1,000 live births", "per million": the population a rate is counted in
+RATE_AFTER = re.compile(rf"\s+(?:per|for\s+every|in\s+every)\s+(?P<base>{DIGITS}|a|one)"
+                        r"(?P<scale>\s+(?:hundred|thousand|million|billion))?(?!\w|,\d)", re.IGNORECASE)
+RATE_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b|\s+annually\b", re.IGNORECASE)
+MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
+MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
+
+
+def _magnitude_span(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """"magnitude 6.8", "a 6.8-magnitude quake": an earthquake's size, which a bare count would misread."""
+    before = MAGNITUDE_BEFORE.search(body, max(0, start - 12), start)
+    if before:
+        return before.start(), end
+    after = MAGNITUDE_AFTER.match(body, end)
+    return (start, after.end()) if after else None
+
+
+# a measure's conversion in brackets: "40 miles (64 km)", "minus 4C (25F)"
+UNIT_CONVERSION = re.compile(rf"\s*\((?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+                             rf"(?P<num>[-−]?{DIGITS})\s?(?P<unit>{UNIT_RE})\)", re.IGNORECASE)
+
+
+def _spaced_ok(converted: re.Match) -> bool:
+    """"(25F)" is Fahrenheit; "(25 f)" is not (see GLUED_ONLY)."""
+    return not (_unit_key(converted["unit"]) in GLUED_ONLY and converted.group()[converted.start("unit") - converted.start() - 1].isspace())
+
+
+def _unit_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _with_value(m: re.Match, approx: _Approx, start: int, end: int, kind: str, number: float, extra: dict) -> tuple:
@@ -629,6 +677,7 @@ NOUN_TOKEN = re.compile(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)")
 NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 AGE_SUFFIX = re.compile(r"[\s-]old$|\s+of\s+age$")
 AREA_PREFIX = re.compile(r"^(?:square\s+|sq\.?\s*|cubic\s+)")
+RUN_PREFIX = re.compile(r"^(?:consecutive|straight|successive)\s+")
 
 
 def _is_plural(word: str) -> bool:
@@ -642,8 +691,9 @@ def _is_plural(word: str) -> bool:
         and low not in STOP_WORDS
 
 
-def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int = 5) -> int:
-    """End of the noun phrase after a figure ("130 victims", "dozens of opposition Labour MPs")."""
+def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int = 5, singular_ok: bool = True) -> int:
+    """End of the noun phrase after a figure ("130 victims", "dozens of opposition Labour MPs");
+    `singular_ok` False: one lone singular word is not what the figure counts ("aged 16 to 24 out of work")."""
     end = pos
     for _ in range(limit):
         m = NOUN_TOKEN.match(body, end, end + 60)
@@ -660,5 +710,7 @@ def _noun_phrase_end(body: str, pos: int, need_plural: bool = False, limit: int 
             return end
         if not need_plural and _ == 0 and not word[0].isupper():
             plural_end = _noun_phrase_end(body, end, need_plural=True, limit=limit - 1)
-            return plural_end if plural_end != end else end
+            if plural_end != end or singular_ok or m.group(2):  # "a 16-bit chip": a hyphened measure stays
+                return plural_end
+            return pos
     return end if not need_plural else pos
