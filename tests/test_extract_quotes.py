@@ -513,3 +513,19 @@ def test_colon_quote_whose_subject_opens_with_a_possessive_description():
     text = ("“The timetable is fixed,” the operator said.\n\n"
             "Drivers' union leader Mel Rourke sounded wary: “We will believe it when we see it.”")
     assert speaker_of(text, "believe it") == "Mel Rourke"
+
+
+def test_the_ministry_said_resolves_to_the_ministry_named_before():
+    text = ("The Interior Ministry said in a statement that 40 arrests had been made. "
+            "“Order has been restored,” the ministry said.")
+    quote = quotes_of(text)[0]
+    assert quote.speaker == "Interior Ministry"
+    assert text[quote.speaker_start:quote.speaker_end] == "the ministry"
+    text = ("The Department for Transport published the figures on Friday.\n\n"
+            "“Punctuality is improving,” the department said.")
+    assert speaker_of(text, "Punctuality") == "Department for Transport"
+
+
+def test_the_ministry_said_stays_as_written_when_no_ministry_was_named():
+    text = "Officials met on Friday. “Order has been restored,” the ministry said."
+    assert speaker_of(text, "Order") == "the ministry"

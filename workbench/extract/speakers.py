@@ -139,7 +139,7 @@ class SpeakerResolver:
         bare = PARENTHESIS.sub("", mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
-            named = self._named_by_role(role, start)
+            named = self._named_by_role(role, start) or _named_organisation(self.body, role, start)
             return named or mention
         if AND.search(mention):  # "Pike and Ruiz": both speak
             return " and ".join(self._named(part.strip(), start) for part in AND.split(mention, maxsplit=1))
@@ -301,6 +301,39 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
         run_start = comma - (_TOKEN_RUN.match(reversed_body, at).end() - at)
         starts.update(m.start() for m in _CAPITAL.finditer(body, run_start, comma))
     return finditer_at(pattern, body, starts)
+
+
+# bodies that speak as "the ministry said" after the article has named them in full
+NAMED_BODIES = {
+    "ministry", "department", "agency", "council", "committee", "commission", "union", "party", "company", "bank",
+    "board", "authority", "institute", "university", "court", "office", "service", "bureau", "foundation",
+    "federation", "trust", "fund", "association", "organisation", "organization", "observatory", "watchdog",
+}
+ORGANISATION_LOOK_BACK = 3000  # characters searched for the full name: bounded, so each mention costs the same
+
+
+@lru_cache(maxsize=64)
+def _organisation_pattern(word: str) -> re.Pattern[str]:
+    """"the Department of Health", "the Interior Ministry", "the National Union of Teachers"."""
+    title = word.capitalize()
+    return re.compile(rf"(?:{_TOKEN}[ \t]+){{0,3}}{title}\b(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+                      rf"{_TOKEN}(?:[ \t]+(?:and[ \t]+)?{_TOKEN}){{0,3}})?")
+
+
+def _named_organisation(body: str, role: str, position: int) -> str | None:
+    """"the department said" → the department the article named before ("the Department of Health"),
+    so a reviewer sees which one; None when the article never named one in full."""
+    if role.lower() not in NAMED_BODIES:
+        return None
+    found = None
+    for found in _organisation_pattern(role.lower()).finditer(body, max(0, position - ORGANISATION_LOOK_BACK), position):
+        pass
+    if found is None:
+        return None
+    words = found.group().split()
+    if words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words) if len(words) > 1 else None
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
