@@ -327,6 +327,14 @@ def test_measure_with_its_conversion_in_brackets_is_one_claim():
 
 
 def test_a_lone_singular_word_after_a_figure_is_not_what_it_counts():
-    assert claim("One in five people aged 16 to 24 out of work had no training.", "16").text == "16 to 24"
+    assert claim("Pupils who scored 16 to 24 out of 40 passed.", "16").text == "16 to 24"
     assert claim("The motion passed with 52 against the amendment.", "52").text == "52"
     assert claim("Only 1 abstention was recorded.", "1").text == "1 abstention"
+
+
+def test_an_age_is_a_measure_not_a_count():
+    c = claim("Screening from the age of 50 halved deaths.", "50")
+    assert (c.text, c.kind, c.value["unit"]) == ("the age of 50", "quantity", "year of age")
+    c = claim("The trial enrolled adults aged 50 to 74.", "74")
+    assert (c.text, c.kind, c.value["low"], c.value["high"]) == ("aged 50 to 74", "range", 50, 74)
+    assert claim("A man aged 34 was charged.", "34").value["unit"] == "year of age"

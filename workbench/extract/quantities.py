@@ -529,6 +529,10 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
     if not scale and YEAR.match(num_text) and not extra:
         return None
+    age = _age_start(body, m.start()) if not m["sign"] and not scale else None
+    if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
+        return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
+                           {"unit": "year of age", **extra})
     magnitude = _magnitude_span(body, m.start(), m.end()) if not extra and not m["sign"] else None
     if magnitude:
         return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
@@ -606,6 +610,17 @@ RATE_AFTER = re.compile(rf"\s+(?:per|for\s+every|in\s+every)\s+(?P<base>{DIGITS}
 RATE_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b|\s+annually\b", re.IGNORECASE)
 MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
 MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
+
+
+AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
+
+
+def _age_start(body: str, start: int) -> int | None:
+    """Where "aged" or "the age of" starts, when it stands just before the figure at `start`."""
+    if _last_word(body, start).lower() not in ("aged", "of"):
+        return None  # the regex runs only after one of its last words
+    m = AGE_BEFORE.search(body, max(0, start - 16), start)
+    return m.start() if m else None
 
 
 def _magnitude_span(body: str, start: int, end: int) -> tuple[int, int] | None:
