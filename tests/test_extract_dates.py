@@ -104,3 +104,19 @@ def test_date_spans_always_index_their_text(body):
     for c in find_dates(body, split_sentences(body), PUBLISHED):
         assert 0 <= c.start < c.end <= len(body)
         assert body[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize("sentence, span, iso", [
+    ("Output fell by 1.5% in the third quarter.", "in the third quarter", "2015-Q3"),
+    ("Sales in Q3 2013 beat the year before.", "in Q3 2013", "2013-Q3"),
+    ("Growth slowed to 0.2% in the final quarter of 2012.", "in the final quarter of 2012", "2012-Q4"),
+    ("Profits rose last quarter.", "last quarter", "2015-Q3"),
+    ("Spending in the fourth quarter will be cut.", "in the fourth quarter", "2015-Q4"),
+])
+def test_a_quarter_is_a_date(sentence, span, iso):
+    found = [(d.text, d.value["date"]) for d in dates_of(sentence)]
+    assert (span, iso) in found and len(found) == 1
+
+
+def test_a_quarter_of_something_is_no_date():
+    assert dates_of("A quarter of adults smoke, and three quarters drink.") == []

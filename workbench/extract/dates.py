@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Claim, Sentence
@@ -52,33 +53,49 @@ DATE = re.compile(
 )
 
 
+# "in the third quarter", "Q3 2024", "the final quarter of 2023": the periods business news reports by.
+# Found from the word "quarter" (or "Q") and read backwards, so the scan skips to them as a literal search.
+QUARTER_WORD = re.compile(r"quarter(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?", re.IGNORECASE)
+QUARTER_BEFORE = re.compile(r"(?:\b(?P<the>the)\s+)?\b(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+\Z",
+                            re.IGNORECASE)
+SHORT_QUARTER = re.compile(r"Q(?<!\wQ)(?P<q>[1-4])\b(?:\s+(?P<y>(?:19|20)\d\d)\b)?")
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                   "final": 4}
+
+
+@dataclass(frozen=True)
+class _Quarter:
+    """A quarter found in the body, shaped like the DATE matches it is sorted among."""
+    at: int
+    to: int
+    word: str  # "third", "last", or "3" from "Q3"
+    year: str | None
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
 def find_dates(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
     starts = [s.start for s in sentences]
     claims: list[Claim] = []
-    for m in DATE.finditer(body):
-        value = _resolve(m, published)
+    matches: list[re.Match] = list(DATE.finditer(body))
+    if "uarter" in body or "UARTER" in body or "Q" in body:  # most bodies name no quarter
+        matches = _with_quarters(body, matches)
+    for m in matches:
+        quarter = isinstance(m, _Quarter)
+        value = _resolve_quarter(m, published) if quarter else _resolve(m, published)
         if value is None:
             continue
         pre = PREFIX.search(body, max(0, m.start() - 45), m.start()) if _may_have_prefix(body, m.start()) else None
         prep, verb = (pre["prep"], pre["verb"]) if pre else (None, None)
-        if m["rel"] and prep and prep.split()[0].lower() == "on":
-            prep = None  # "up 20% on last year" compares with last year: "last year" takes no "on"
         start = pre.start() if pre and (prep or verb) else m.start()
-        if m["wd3"] and not (prep or verb):
-            # a bare weekday is a date only as "Monday's paper" or at the head of a clause
-            if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
+        if not quarter:
+            start = _date_start(body, m, start, prep, verb)
+            if start is None:
                 continue
-        if m["y4"] and not (prep or verb) and m["y4"].endswith("s"):
-            decade = DECADE_PREFIX.search(body, max(0, m.start() - 30), m.start())
-            if decade:
-                start = decade.start()  # "in the 1980s", "since the early 1990s"
-                prep = decade.group()
-        if m["y4"] and not (prep or verb):
-            continue  # a bare year is a label more often than a claim ("the 2015 review")
-        if m["m3"] and not (prep or verb or m["y3"]):
-            continue  # "May" alone is as often a name or a verb
-        if m["m3"] and m["m3"] == "May" and not (m["y3"] or prep):
-            continue
         end = m.end()
         while end > start and body[end - 1] in " ,":
             end -= 1
@@ -90,6 +107,57 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness("date", worth, value)))
     return claims
+
+
+def _with_quarters(body: str, matches: list[re.Match]) -> list[re.Match]:
+    """The DATE matches and the quarters, in body order: a quarter's year ("Q3 2023") is part of the
+    quarter, not a bare year; a quarter that overlaps any other date is left to it."""
+    quarters = _quarters(body)
+    starts = [q.start() for q in quarters]
+    matches = [m for m in matches if not (m["y4"] and _overlapping(quarters, starts, m.start(), m.end()))]
+    date_starts = [m.start() for m in matches]  # DATE matches do not overlap one another
+    quarters = [q for q in quarters if not _overlapping(matches, date_starts, q.start(), q.end())]
+    return sorted(matches + quarters, key=lambda m: m.start())
+
+
+def _quarters(body: str) -> list[_Quarter]:
+    """Every "third quarter (of 2023)" and "Q3 (2023)" in the body, in order."""
+    found = []
+    for m in QUARTER_WORD.finditer(body):
+        before = QUARTER_BEFORE.search(body, max(0, m.start() - 16), m.start())
+        if before:
+            found.append(_Quarter(before.start(), m.end(), before["n"].lower(), m["y"]))
+    found += [_Quarter(m.start(), m.end(), m["q"], m["y"]) for m in SHORT_QUARTER.finditer(body)]
+    return sorted(found, key=lambda q: q.at)
+
+
+def _overlapping(spans: list[re.Match], starts: list[int], start: int, end: int) -> bool:
+    """Whether one of `spans` (sorted, not overlapping one another; `starts` their starts) overlaps [start, end)."""
+    i = bisect.bisect_left(starts, end) - 1  # the last span starting before `end`
+    return i >= 0 and spans[i].end() > start
+
+
+def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str | None) -> int | None:
+    """Where a DATE match's claim starts, or None when it is no date claim (a bare year, "May" alone)."""
+    if m["rel"] and prep and prep.split()[0].lower() == "on":
+        prep = None  # "up 20% on last year" compares with last year: "last year" takes no "on"
+        start = start if verb else m.start()
+    if m["wd3"] and not (prep or verb):
+        # a bare weekday is a date only as "Monday's paper" or at the head of a clause
+        if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
+            return None
+    if m["y4"] and not (prep or verb) and m["y4"].endswith("s"):
+        decade = DECADE_PREFIX.search(body, max(0, m.start() - 30), m.start())
+        if decade:
+            start = decade.start()  # "in the 1980s", "since the early 1990s"
+            prep = decade.group()
+    if m["y4"] and not (prep or verb):
+        return None  # a bare year is a label more often than a claim ("the 2015 review")
+    if m["m3"] and not (prep or verb or m["y3"]):
+        return None  # "May" alone is as often a name or a verb
+    if m["m3"] and m["m3"] == "May" and not (m["y3"] or prep):
+        return None
+    return start
 
 
 # every word a PREFIX can end with: the look-back regex (tried at each of 45 positions) runs only after one
@@ -112,6 +180,23 @@ def _may_have_prefix(body: str, start: int) -> bool:
 def _month_number(text: str) -> int:
     t = text.lower().rstrip(".")
     return _MONTH_ABBR.get(t[:4] if t.startswith("sept") else t[:3], 0)
+
+
+def _resolve_quarter(q: _Quarter, published: date | None) -> dict:
+    """"2024-Q3": the year written, else the latest such quarter begun by the published date; "last
+    quarter" without a year is the one before the published date's ("profits rose in the last quarter")."""
+    if q.word == "last" and not q.year:
+        if not published:
+            return {"date": None, "relative": "last quarter"}
+        current = (published.month - 1) // 3 + 1
+        return {"date": f"{published.year - (current == 1):04d}-Q{current - 1 or 4}"}
+    n = int(q.word) if q.word.isdigit() else _QUARTER_NUMBER.get(q.word, 4)
+    if q.year:
+        return {"date": f"{int(q.year):04d}-Q{n}"}
+    if not published:
+        return {"date": None, "relative": f"Q{n}"}
+    y = published.year if 3 * (n - 1) + 1 <= published.month else published.year - 1
+    return {"date": f"{y:04d}-Q{n}"}
 
 
 def _resolve(m: re.Match, published: date | None) -> dict | None:
