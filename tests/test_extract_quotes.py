@@ -529,3 +529,22 @@ def test_the_ministry_said_resolves_to_the_ministry_named_before():
 def test_the_ministry_said_stays_as_written_when_no_ministry_was_named():
     text = "Officials met on Friday. “Order has been restored,” the ministry said."
     assert speaker_of(text, "Order") == "the ministry"
+
+
+def test_the_minister_resolves_to_a_secretary_of_state_named_before():
+    text = ("Environment Secretary Ruth Calder announced the scheme on Monday.\n\n"
+            "“Farmers will be paid for every hedge they plant,” the minister said.")
+    assert speaker_of(text, "hedge") == "Ruth Calder"
+
+
+def test_a_minister_title_given_in_the_article_wins_over_the_secretary():
+    text = ("Environment Secretary Ruth Calder and farming minister Owen Pryce visited the farm.\n\n"
+            "“Farmers will be paid for every hedge they plant,” the minister said.")
+    assert speaker_of(text, "hedge") == "Owen Pryce"
+
+
+def test_scare_quote_after_a_possessive_description_and_a_named_aside():
+    text = "Calder's deputy, farming minister Owen Pryce, told the BBC the cost was “modest”."
+    assert speaker_of(text, "modest") == "Owen Pryce"
+    text = "Acme's chief executive, Lena Ruiz, called the offer “derisory”."
+    assert speaker_of(text, "derisory") == "Lena Ruiz"

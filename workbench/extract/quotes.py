@@ -131,7 +131,7 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*[’']s?(?:\s+[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
-              rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?={_WHEN}\s+{_STRICT_VERB})" \
+              rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
               rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew|" \
               rf"His|Her|Their|Its)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
               rf"(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB}))"
@@ -496,6 +496,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
 DETERMINERS = {"the", "a", "an", "other", "one", "two", "three", "several", "many", "some", "most", "both", "only",
                "few", "his", "her", "their", "its"}
 NAME_ONLY = re.compile(_NAME)
+POSSESSIVE_DESCRIPTION = re.compile(rf"{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*)+")  # "Apple's chief executive"
+TITLED_NAME = re.compile(rf"(?:[a-z][\w’'\-]*\s+){{0,4}}{_NAME}")  # "schools minister Rhys Yeo", "Tim Cook"
 
 
 def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, int] | None:
@@ -506,11 +508,14 @@ def _sentence_subject(body: str, sentence_start: int, limit: int) -> tuple[int, 
         return None
     np = m.group("np")
     described = np[:1].isupper() and np.split()[0].lower() in DETERMINERS
+    possessive = POSSESSIVE_DESCRIPTION.fullmatch(np) is not None
     if not _plausible_np(np, not described) or np.split()[0] in ("The", "A", "An", "In") and len(np.split()) == 1:
         return None
     aside = m.group("aside")
-    if described and aside and NAME_ONLY.fullmatch(aside.strip()):
-        # "His former partner, Lawrence Cummings, called him …": the name in the aside is the person
+    if (described and aside and NAME_ONLY.fullmatch(aside.strip())
+            or possessive and aside and TITLED_NAME.fullmatch(aside.strip())):
+        # "His former partner, Lawrence Cummings, called him …", "Aske's deputy, schools minister Rhys Yeo,
+        # told …": the name in the aside is the person
         return m.start("aside") + len(aside) - len(aside.lstrip()), m.end("aside") - (len(aside) - len(aside.rstrip()))
     return m.start("np"), m.end("np")
 

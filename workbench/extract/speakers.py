@@ -57,6 +57,9 @@ GENDER_TITLE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Q
                           r"(?P<name>[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3})")
 NAME_THEN_PRONOUN = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
                                r"\s+(?:[a-z]+\s+){0,3}?(?P<pron>he|she|his|her)\b")
+# a title the article may use for someone it introduced by another: British secretaries of state are
+# ministers, and are called "the minister" later
+ROLE_ALIASES = {"minister": "secretary"}
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
@@ -204,19 +207,27 @@ class SpeakerResolver:
         # every place the article gives this title, found once per article: a bisect per mention keeps
         # an article with thousands of "the mayor said" linear
         key = role.lower()
+        found = self._last_given(key, position)
+        words = key.split()
+        if found is None and words[-1] in ROLE_ALIASES:
+            # "Education Secretary Tom Aske … the minister said": a secretary of state is a minister
+            found = self._last_given(" ".join([*words[:-1], ROLE_ALIASES[words[-1]]]), position)
+        if found is None:
+            return None
+        name = clean_name(found.group(1) or found.group(2))
+        if len(name.split()) == 1:
+            return self._full_name(name, found.start()) or name
+        return name
+
+    def _last_given(self, key: str, position: int) -> re.Match[str] | None:
+        """The last place before `position` where the article gives the title `key` with a name."""
         if key not in self._roles:
             if len(self._roles) >= MAX_ROLES:
                 return None  # a hostile text with endless different titles: each would scan the body
             self._roles.add(key)
         ends, matches = self._index.role(key)
         i = bisect.bisect_right(ends, position) - 1
-        if i < 0:
-            return None
-        found = matches[i]
-        name = clean_name(found.group(1) or found.group(2))
-        if len(name.split()) == 1:
-            return self._full_name(name, found.start()) or name
-        return name
+        return matches[i] if i >= 0 else None
 
     def _full_name(self, surname: str, position: int) -> str | None:
         """The most recent full name ending with this surname ("Cameron" → "David Cameron")."""
