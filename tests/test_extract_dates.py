@@ -17,6 +17,10 @@ from workbench.extract.sentences import split_sentences
 PUBLISHED = date(2015, 11, 24)  # a Tuesday
 
 
+def claims_of_kind(text: str, kind: str):
+    return [c for c in extract(text, PUBLISHED).claims if c.kind == kind]
+
+
 def dates_of(text: str, published: date | None = PUBLISHED):
     return [c for c in extract(text, published).claims if c.kind == "date"]
 
@@ -120,3 +124,18 @@ def test_a_quarter_is_a_date(sentence, span, iso):
 
 def test_a_quarter_of_something_is_no_date():
     assert dates_of("A quarter of adults smoke, and three quarters drink.") == []
+
+
+@pytest.mark.parametrize("sentence, span, iso", [
+    ("Sugar in soft drinks fell 46% between 2009 and 2014.", "between 2009 and 2014", "2009/2014"),
+    ("Admissions rose to 1.2 million in 2014-15.", "in 2014-15", "2014/2015"),
+    ("Prices rose every year from 2009 to 2014.", "from 2009 to 2014", "2009/2014"),
+    ("The levy was first charged in 2013/14.", "in 2013/14", "2013/2014"),
+])
+def test_a_span_of_years_is_one_date(sentence, span, iso):
+    assert [(d.text, d.value["date"]) for d in dates_of(sentence)] == [(span, iso)]
+    assert not [c for c in claims_of_kind(sentence, "range")]
+
+
+def test_between_a_year_and_no_second_year_is_no_date():
+    assert dates_of("The choice was between 2015, a good year, and nothing.") == []

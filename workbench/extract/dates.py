@@ -20,7 +20,7 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_PREP = r"(?:(?:on|in|by|since|until|till|from|before|after|during|as\s+of|early|late|mid|earlier|later)[\s-]+)"
+_PREP = r"(?:(?:on|in|by|since|until|till|from|before|after|during|as\s+of|early|late|mid|earlier|later|between)[\s-]+)"
 _VERB_PREFIX = r"(?:(?:captured|seized|taken|killed|born|died|elected|founded|opened|closed|launched|signed|" \
                r"announced|released|published|built|held|arrested|announced|introduced)\s+(?:earlier\s+)?)"
 
@@ -97,6 +97,13 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
             if start is None:
                 continue
         end = m.end()
+        if not quarter and m["y4"]:
+            span = _year_span(body, m, prep)
+            if span is None:
+                continue  # "between 2015" with no second year
+            end, value = span or (end, value)
+        if claims and start < claims[-1].end:
+            continue  # the second year of a span read with the first ("from 2015 until 2024")
         while end > start and body[end - 1] in " ,":
             end -= 1
         i = bisect.bisect_right(starts, start) - 1
@@ -135,6 +142,24 @@ def _overlapping(spans: list[re.Match], starts: list[int], start: int, end: int)
     """Whether one of `spans` (sorted, not overlapping one another; `starts` their starts) overlaps [start, end)."""
     i = bisect.bisect_left(starts, end) - 1  # the last span starting before `end`
     return i >= 0 and spans[i].end() > start
+
+
+# the second year of a span: "between 2015 and 2024", "from 2015 to 2024", the financial year "2023-24"
+YEAR_SPAN_AFTER = re.compile(r"(?P<sep>\s*[-–/]\s*|\s+(?:and|to|until)\s+)(?P<y>\d{4}|\d\d)\b(?![-–/]\d)")
+
+
+def _year_span(body: str, m: re.Match, prep: str | None) -> tuple[int, dict] | tuple[()] | None:
+    """(end, value) of a year that opens a span of years, valued as an ISO interval ("2015/2024");
+    () when the year stands alone; None for "between" + a year with no second year."""
+    between = bool(prep) and prep.split()[0].lower() == "between"
+    after = YEAR_SPAN_AFTER.match(body, m.end()) if not m["y4"].endswith("s") else None
+    if after:
+        first, sep, second = int(m["y4"]), after["sep"].strip(), after["y"]
+        if len(second) == 2 and sep in "-–/" and int(second) == (first + 1) % 100:
+            return after.end(), {"date": f"{first:04d}/{first + 1:04d}"}  # a financial or school year
+        if len(second) == 4 and int(second) > first and (sep == "and" if between else sep != "and"):
+            return after.end(), {"date": f"{first:04d}/{int(second):04d}"}
+    return None if between else ()
 
 
 def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str | None) -> int | None:

@@ -527,8 +527,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         end = _noun_phrase_end(body, end, need_plural=True)
         return _with_value(m, approx, start, end, "count", value, {})
     # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
-    if not scale and YEAR.match(num_text) and not extra:
-        return None
+    if not scale and YEAR.match(num_text) and (not extra or YEAR.match(m["num2"])):
+        return None  # a year, or a span of years ("from 2015 to 2024"), which dates.py reads as a date
     age = _age_start(body, m.start()) if not m["sign"] and not scale else None
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
