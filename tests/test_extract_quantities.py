@@ -338,3 +338,16 @@ def test_an_age_is_a_measure_not_a_count():
     c = claim("The trial enrolled adults aged 50 to 74.", "74")
     assert (c.text, c.kind, c.value["low"], c.value["high"]) == ("aged 50 to 74", "range", 50, 74)
     assert claim("A man aged 34 was charged.", "34").value["unit"] == "year of age"
+
+
+def test_pence_written_glued_are_money():
+    claims = claims_of("Campaigners want the levy raised to 30p a litre from 24p.")
+    assert [(c.text, c.kind, c.value["currency"]) for c in claims] == [("30p", "money", "GBX"), ("24p", "money", "GBX")]
+    assert not [c for c in claims_of("The 1080p screen switched off at 9pm.") if c.kind == "money"]
+
+
+def test_half_of_something_is_a_share_but_the_first_half_is_not():
+    c = claim("People over 65 accounted for half of all new cases.", "half")
+    assert (c.text, c.kind, c.value["number"]) == ("half", "percent", 0.5)
+    assert claim("More than half the voters stayed at home.", "half").text == "More than half"
+    assert not [c for c in claims_of("In the first half of the year, sales rose.") if c.kind == "percent"]

@@ -214,6 +214,9 @@ FRACTION_SCALE = re.compile(
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
 )
+# "half of all new cases", "more than half the voters": a share, as "a third" is
+HALF = re.compile(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
+NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 # what follows "90 of": the whole of which the figure is a part
@@ -249,6 +252,7 @@ _NEEDS = {
                    "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest", "wettest", "driest",
                    "strongest", "weakest"),
     "FRACTION_SCALE": ("half", "quarter", "third"),
+    "HALF": ("half",),
     "VAGUE": ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
 }
 
@@ -328,6 +332,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if approx.text:
             value["approx"] = True
         add(approx.start, m.end(), "percent", value)
+
+    for m in _finditer(HALF, body, lowered, _NEEDS["HALF"]):
+        if _overlaps(taken, m.start(), m.end()) or _last_word(body, m.start()).lower() in NOT_A_SHARE_BEFORE:
+            continue  # "half the rate" is a comparison; "the first half of the year" a period
+        approx = _Approx(body, m.start())
+        add(approx.start, m.end(), "percent", {"number": 0.5, "unit": "share", **({"approx": True} if approx.text else {})})
 
     for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
         end = _noun_phrase_end(body, m.end())
@@ -533,6 +543,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
                            {"unit": "year of age", **extra})
+    pence = PENCE_AFTER.match(body, m.end()) if not extra and value < 100 else None
+    if pence:  # "30p a litre": pence, written glued as British papers do (not "1080p", not "9pm")
+        return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
     magnitude = _magnitude_span(body, m.start(), m.end()) if not extra and not m["sign"] else None
     if magnitude:
         return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
@@ -612,6 +625,7 @@ MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
 MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 
+PENCE_AFTER = re.compile(r"p(?![\w’'])")
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 
 
