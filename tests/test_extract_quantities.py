@@ -351,3 +351,11 @@ def test_half_of_something_is_a_share_but_the_first_half_is_not():
     assert (c.text, c.kind, c.value["number"]) == ("half", "percent", 0.5)
     assert claim("More than half the voters stayed at home.", "half").text == "More than half"
     assert not [c for c in claims_of("In the first half of the year, sales rose.") if c.kind == "percent"]
+
+
+def test_people_over_or_under_a_bare_figure_is_an_age():
+    c = claim("People over 65 accounted for most new cases.", "65")
+    assert (c.text, c.kind, c.value["unit"], c.value["qualifier"]) == ("over 65", "quantity", "year of age", "over")
+    c = claim("Only adults aged over 70 were invited.", "70")
+    assert (c.text, c.value["unit"]) == ("aged over 70", "year of age")
+    assert claim("There were over 65 people in the hall.", "65").kind == "count"

@@ -539,7 +539,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
     if not scale and YEAR.match(num_text) and (not extra or YEAR.match(m["num2"])):
         return None  # a year, or a span of years ("from 2015 to 2024"), which dates.py reads as a date
-    age = _age_start(body, m.start()) if not m["sign"] and not scale else None
+    age = _age_start(body, approx.start if approx.text else m.start()) if not m["sign"] and not scale else None
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
                            {"unit": "year of age", **extra})
@@ -627,14 +627,21 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
+# "people over 65", "children under five": a group of people over or under a bare figure is an age
+PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|those|men|women|patients|children|anyone|residents|workers|voters|"
+                           r"pensioners|drivers)\s+$", re.IGNORECASE)
 
 
 def _age_start(body: str, start: int) -> int | None:
-    """Where "aged" or "the age of" starts, when it stands just before the figure at `start`."""
-    if _last_word(body, start).lower() not in ("aged", "of"):
-        return None  # the regex runs only after one of its last words
-    m = AGE_BEFORE.search(body, max(0, start - 16), start)
-    return m.start() if m else None
+    """Where the age phrase ending at `start` begins ("aged", "the age of", or "over" after "people"),
+    when the figure at `start` (with its qualifier) is an age."""
+    word = _last_word(body, start).lower()
+    if word in ("aged", "of"):  # the regex runs only after one of its last words
+        m = AGE_BEFORE.search(body, max(0, start - 16), start)
+        return m.start() if m else None
+    if body[start:start + 5].lower() in ("over ", "under") and PEOPLE_BEFORE.search(body, max(0, start - 16), start):
+        return start
+    return None
 
 
 def _magnitude_span(body: str, start: int, end: int) -> tuple[int, int] | None:
