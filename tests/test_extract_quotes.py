@@ -548,3 +548,11 @@ def test_scare_quote_after_a_possessive_description_and_a_named_aside():
     assert speaker_of(text, "modest") == "Owen Pryce"
     text = "Acme's chief executive, Lena Ruiz, called the offer “derisory”."
     assert speaker_of(text, "derisory") == "Lena Ruiz"
+
+
+def test_waiting_lists_sample_has_every_speaker_a_reader_would_give():
+    article = read_article(SAMPLES / "wire-waiting-lists-quotes.txt")
+    assert article.meta.published == "2025-06-04"  # the headline ends in a quoted phrase
+    quotes = extract(article.body).quotes
+    assert [q.speaker for q in quotes] == ["Jane Holt"] * 4 + ["Marcus Obi"] * 3 + [
+        "Department of Health", "Sarah Kemp", "Sarah Kemp"]
