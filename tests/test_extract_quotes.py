@@ -556,3 +556,10 @@ def test_waiting_lists_sample_has_every_speaker_a_reader_would_give():
     quotes = extract(article.body).quotes
     assert [q.speaker for q in quotes] == ["Jane Holt"] * 4 + ["Marcus Obi"] * 3 + [
         "Department of Health", "Sarah Kemp", "Sarah Kemp"]
+
+
+def test_a_possessive_subject_does_not_run_on_through_a_preposition_to_a_name():
+    # "Pike's earlier letter on Ruiz" is about Ruiz; Ruiz did not write the words quoted
+    text = ("Harold Pike wrote to the board in May. Pike's earlier letter on Ruiz was mocked for calling her "
+            "“the finest manager alive.”")
+    assert speaker_of(text, "finest") != "Ruiz"

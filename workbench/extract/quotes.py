@@ -128,7 +128,7 @@ _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'
 _STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had)\b"
 _SUBJECT_NP = rf"(?:{_PRON}" \
-              rf"|[A-Z][\w\-]*[’']s?(?:\s+[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
+              rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
               rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
