@@ -82,8 +82,9 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
     starts = [s.start for s in sentences]
     claims: list[Claim] = []
     matches: list[re.Match] = list(DATE.finditer(body))
-    if "uarter" in body or "UARTER" in body or "Q" in body:  # most bodies name no quarter
-        matches = _with_quarters(body, matches)
+    quarters = _quarters(body) if "uarter" in body or "UARTER" in body or "Q" in body else []
+    if quarters:  # most bodies name no quarter: their DATE matches go through untouched
+        matches = _with_quarters(matches, quarters)
     for m in matches:
         quarter = isinstance(m, _Quarter)
         value = _resolve_quarter(m, published) if quarter else _resolve(m, published)
@@ -116,10 +117,9 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
     return claims
 
 
-def _with_quarters(body: str, matches: list[re.Match]) -> list[re.Match]:
+def _with_quarters(matches: list[re.Match], quarters: list[_Quarter]) -> list[re.Match | _Quarter]:
     """The DATE matches and the quarters, in body order: a quarter's year ("Q3 2023") is part of the
     quarter, not a bare year; a quarter that overlaps any other date is left to it."""
-    quarters = _quarters(body)
     starts = [q.start() for q in quarters]
     matches = [m for m in matches if not (m["y4"] and _overlapping(quarters, starts, m.start(), m.end()))]
     date_starts = [m.start() for m in matches]  # DATE matches do not overlap one another

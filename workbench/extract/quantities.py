@@ -525,7 +525,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
         if (m["unit"] or "").lower().startswith(("square", "sq")):
             unit = f"sq {unit}"
-        converted = UNIT_CONVERSION.match(body, end)
+        converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
         if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
             # "40 miles (64 km)" stays one claim, as money does with its conversion
             other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
@@ -539,21 +539,26 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
     if not scale and YEAR.match(num_text) and (not extra or YEAR.match(m["num2"])):
         return None  # a year, or a span of years ("from 2015 to 2024"), which dates.py reads as a date
-    age = _age_start(body, approx.start if approx.text else m.start()) if not m["sign"] and not scale else None
+    # each test below starts with a string look at the character after or the word before: most figures fail it
+    after = body[m.end():m.end() + 1]
+    pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value < 100 else None
+    if pence:  # "30p a litre": pence, written glued as British papers do (not "1080p", not "9pm")
+        return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
+    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
+        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
+    previous = _last_word(body, m.start())
+    low_previous = previous.lower().lstrip("‘'“\"([")
+    age = _age_start(body, approx.start if approx.text else m.start(), None if approx.text else low_previous) \
+        if not scale else None
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
                            {"unit": "year of age", **extra})
-    pence = PENCE_AFTER.match(body, m.end()) if not extra and value < 100 else None
-    if pence:  # "30p a litre": pence, written glued as British papers do (not "1080p", not "9pm")
-        return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
-    magnitude = _magnitude_span(body, m.start(), m.end()) if not extra and not m["sign"] else None
-    if magnitude:
-        return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
-    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
-        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
+    if not extra and (low_previous[:9] == "magnitude" or after in (" ", "-")
+                      and body[m.end() + 1:m.end() + 10].lower() == "magnitude"):
+        magnitude = _magnitude_span(body, m.start(), m.end())
+        if magnitude:
+            return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
     before = body[max(0, m.start() - 20):m.start()]
-    previous = _last_word(body, m.start())
-    low_previous = previous.lower().lstrip("‘'“\"([")
     # the look-back patterns run only where the word before could start a label, a month or "the"
     if not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS:
         label = LABEL_BEFORE.search(before)
@@ -565,7 +570,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if part:
         return _with_value(m, approx, start, part.end(), "count", value, {**extra})
     noun_end = _noun_phrase_end(body, end, need_plural=False, singular_ok=value == 1)
-    rate = RATE_AFTER.match(body, noun_end) if not extra else None
+    rate = RATE_AFTER.match(body, noun_end) if not extra and body[noun_end:noun_end + 1].isspace() \
+        and body[noun_end + 1:noun_end + 4].lower() in ("per", "for", "in ") else None
     if rate:  # "21 per 100,000 people a year": one rate, not a count and a population
         base = _num(rate["base"]) * SCALES.get((rate["scale"] or "").strip().lower(), 1)
         rate_end = _noun_phrase_end(body, rate.end(), need_plural=True)
@@ -632,10 +638,10 @@ PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|those|men|women|patients|childre
                            r"pensioners|drivers)\s+$", re.IGNORECASE)
 
 
-def _age_start(body: str, start: int) -> int | None:
+def _age_start(body: str, start: int, word: str | None = None) -> int | None:
     """Where the age phrase ending at `start` begins ("aged", "the age of", or "over" after "people"),
     when the figure at `start` (with its qualifier) is an age."""
-    word = _last_word(body, start).lower()
+    word = _last_word(body, start).lower() if word is None else word  # `word`: the word before, lower-cased
     if word in ("aged", "of"):  # the regex runs only after one of its last words
         m = AGE_BEFORE.search(body, max(0, start - 16), start)
         return m.start() if m else None
