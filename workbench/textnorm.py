@@ -53,13 +53,15 @@ def normalise(text: str, drop_stop_words: bool = True) -> str:
 SEPARATOR = " | "
 
 
-def search_text(claim: str, sentence: str = "", speaker: str | None = None) -> str:
+def search_text(claim: str, sentence: str = "", speaker: str | None = None, *,
+                sentence_words: str | None = None) -> str:
     """What the search index holds for a claim: its words, then its sentence's (and a quote's speaker).
 
     Padded with a space at both ends so that every word has a space on each side: the trigram
     index can then match " 74 " as a whole word rather than inside 1974 or 740.
+    `sentence_words` is normalise(sentence) when the caller has it already: a sentence holds many claims.
     """
     head = normalise(claim)
     if speaker:
         head = f"{normalise(speaker)} {head}"
-    return f" {head}{SEPARATOR}{normalise(sentence)} "
+    return f" {head}{SEPARATOR}{normalise(sentence) if sentence_words is None else sentence_words} "
