@@ -112,6 +112,10 @@ def test_numbers_are_normalised(sentence, fragment, number):
         ("The studio spent ¥2 billion on the film.", "¥2 billion", "JPY", 2_000_000_000),
         ("The contract is worth 90 million euros.", "euros", "EUR", 90_000_000),
         ("Farmers were paid 4,000 rupees an acre.", "rupees", "INR", 4000),
+        ("The fine was 50,000 Iraqi dinars.", "dinars", "IQD", 50000),
+        ("The fine was 50,000 dinars.", "dinars", "dinar", 50000),  # eight countries: no guessed code
+        ("Rent is 9,000 Danish kroner a month.", "kroner", "DKK", 9000),
+        ("Rent is 9,000 kroner a month.", "kroner", "krone", 9000),
         ("The stake sold for 300 million yen.", "yen", "JPY", 300_000_000),
         ("The club paid 75 USD million for him.", "USD", "USD", 75_000_000),
         ("Revenue rose to 120 MEUR last year.", "MEUR", "EUR", 120_000_000),

@@ -38,9 +38,11 @@ CURRENCY_WORDS = {
     "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
     "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR", "won": "KRW",
-    "lira": "TRY", "liras": "TRY", "lire": "ITL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
-    "kroner": "NOK", "dinar": "DZD", "dinars": "DZD", "dirham": "AED", "dirhams": "AED", "riyal": "SAR",
-    "riyals": "SAR", "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "pence": "GBX", "penny": "GBX",
+    "lira": "TRY", "liras": "TRY", "lire": "ITL", "krona": "SEK", "kronor": "SEK", "krone": "krone",
+    # a dinar, dirham, riyal or krone alone belongs to several countries: the name is kept instead of a
+    # guessed ISO code, which would send a reviewer to the wrong exchange rate
+    "kroner": "krone", "dinar": "dinar", "dinars": "dinar", "dirham": "dirham", "dirhams": "dirham",
+    "riyal": "riyal", "riyals": "riyal", "rial": "rial", "rials": "rial", "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "pence": "GBX", "penny": "GBX",
     "cent": "USc", "cents": "USc", "pesetas": "ESP", "peseta": "ESP", "zloty": "PLN", "forint": "HUF",
     "guilder": "NLG", "guilders": "NLG", "markka": "FIM", "deutsche marks": "DEM", "deutschmarks": "DEM",
     # a currency named with its country, and ISO codes written after the figure ("75 USD", "120 MEUR")
@@ -53,6 +55,10 @@ CURRENCY_WORDS = {
     "chinese yuan": "CNY", "south african rand": "ZAR", "brazilian reais": "BRL", "dutch guilders": "NLG",
     "finnish markka": "FIM", "german marks": "DEM", "swedish kronor": "SEK", "danish kroner": "DKK",
     "norwegian kroner": "NOK", "hungarian forints": "HUF", "saudi riyals": "SAR", "egyptian pounds": "EGP",
+    "iraqi dinars": "IQD", "jordanian dinars": "JOD", "kuwaiti dinars": "KWD", "algerian dinars": "DZD",
+    "tunisian dinars": "TND", "libyan dinars": "LYD", "bahraini dinars": "BHD", "serbian dinars": "RSD",
+    "moroccan dirhams": "MAD", "uae dirhams": "AED", "emirati dirhams": "AED", "qatari riyals": "QAR",
+    "iranian rials": "IRR", "omani rials": "OMR", "yemeni rials": "YER",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "cny": "CNY", "aud": "AUD",
     "cad": "CAD", "inr": "INR", "rmb": "CNY", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "sek": "SEK",
     "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "krw": "KRW", "rub": "RUB",
