@@ -136,6 +136,29 @@ def test_undo_is_refused_when_someone_changed_the_claim_since(store):
     assert get_claim(db, claim_id)["verdict"] == "false"
 
 
+def test_undo_twice_steps_back_through_the_reviewers_own_actions(store):
+    db, _, claim_id = store
+    set_verdict(db, claim_id, "unproven", "alice")
+    reject_claim(db, claim_id, "alice")
+    assert undo_last(db, "alice")["undone"] == "reject"
+    # the claim changed after the verdict only by alice's reject and its undo: nothing of anyone else's
+    assert undo_last(db, "alice")["undone"] == "verdict"
+    row = get_claim(db, claim_id)
+    assert row["verdict"] is None and row["status"] == "open"
+    assert check_db(db) == []
+
+
+def test_undo_is_still_refused_when_another_reviewer_acted_between(store):
+    db, _, claim_id = store
+    set_verdict(db, claim_id, "unproven", "alice")
+    add_note(db, claim_id, "bob was here", "bob")
+    reject_claim(db, claim_id, "alice")
+    assert undo_last(db, "alice")["undone"] == "reject"
+    with pytest.raises(Conflict):
+        undo_last(db, "alice")
+    assert get_claim(db, claim_id)["verdict"] == "unproven"
+
+
 def test_undo_with_nothing_to_undo_is_a_clear_refusal(store):
     db, _, _ = store
     with pytest.raises(WorkbenchError, match="nothing of yours to undo"):

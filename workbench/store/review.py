@@ -277,7 +277,8 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
         after = json.loads(event["after"]) if event["after"] else {}
         target = event["claim_id"]
         claim = _current(conn, target)
-        if claim["version"] != after.get("version", claim["version"]) and event["action"] != "add":
+        if (claim["version"] != after.get("version", claim["version"]) and event["action"] != "add"
+                and not _only_own_undone_since(conn, event, reviewer)):
             raise Conflict(
                 f"claim {target} changed after your {event['action']} (by {claim['reviewer']}); nothing undone",
                 current=claim, attempted={"undo": event["id"]},
@@ -297,6 +298,18 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
         restore = {k: v for k, v in (before or {}).items() if k != "version"}
         updated = _update_claim(conn, target, restore, reviewer, "undo", None, undoes=event["id"])
         return {"undone": event["action"], "claim_id": target, "claim": updated}
+
+
+def _only_own_undone_since(conn, event: dict[str, Any], reviewer: str) -> bool:
+    """Whether every later change to the event's claim is this reviewer's and cancelled out (an action
+    they undid, or that undo). Then the claim is as the event left it, and ctrl+z, ctrl+z steps back
+    through their own actions; without this the second press was refused as "changed by" themselves."""
+    later = conn.execute("SELECT id, reviewer, action, undoes FROM events WHERE claim_id = ? AND id > ?",
+                         [event["claim_id"], event["id"]]).fetchall()
+    ids = {row[0] for row in later}
+    undone = {undoes for _, _, action, undoes in later if action == "undo" and undoes in ids}
+    return all(who == reviewer and (event_id in undone or action == "undo" and undoes in ids)
+               for event_id, who, action, undoes in later)
 
 
 def claim_with_sources(db: Database, claim_id: int) -> dict[str, Any]:
