@@ -103,6 +103,9 @@ def test_csv_is_one_row_per_claim_and_neutralises_formulas(reviewed_db):
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@"))
+    # every field of a source the reviewer entered, not only its stance and URL
+    assert by_id[victims["id"]]["sources"] == (
+        f"supports: {EVIL_TITLE} (Le Monde) https://www.example.org/bataclan — “130 people died”")
 
 
 def test_claimreview_has_the_fields_google_documents(reviewed_db):

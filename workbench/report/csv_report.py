@@ -23,9 +23,19 @@ def write_header(out: TextIO) -> csv.writer:
 
 def write_article(writer, article: dict[str, Any]) -> None:
     for c in article["claims"]:
-        sources = "; ".join(f"{s['stance']}: {s['url']}" for s in c["sources"])
+        sources = "\n".join(source_text(s) for s in c["sources"])
         row = [article["id"], article["headline"], article["outlet"], article["published"], article["url"],
                c["id"], c["kind"], c["text"], c["start"], c["end"],
                json.dumps(c["value"], sort_keys=True, ensure_ascii=False) if c["value"] else "",
                c["speaker"], c["status"], c["verdict"], c["note"], c["reviewer"], c["updated_at"], sources]
         writer.writerow([cell(v) for v in row])
+
+
+def source_text(src: dict[str, Any]) -> str:
+    """A source as one line of the cell, with all the reviewer entered: title, publisher, date and excerpt
+    (the cell held only stance and URL, so a spreadsheet of the review lost them)."""
+    about = ", ".join(x for x in (src["publisher"], src["published"]) if x)
+    text = f"{src['stance']}: " + " ".join(x for x in (src["title"], f"({about})" if about else "", src["url"]) if x)
+    if src["excerpt"]:
+        text += " — “" + " ".join(src["excerpt"].split()) + "”"
+    return text
