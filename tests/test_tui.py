@@ -244,6 +244,21 @@ async def test_at_80x24_the_verdict_shows_first_and_tab_reaches_the_detail(db):
             assert app.focused.id == pane
 
 
+async def test_at_80x24_the_source_forms_excerpt_and_save_button_come_into_view(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen.region
+        for expected in ("src-title", "src-publisher", "src-published", "src-stance", "src-excerpt", "src-save"):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused.id == expected
+            # the whole field on screen: the excerpt and Save were below the edge, typed into unseen
+            assert screen.contains_region(app.focused.region), (expected, app.focused.region)
+
+
 async def test_add_claim_from_selection_and_edit_a_span(db):
     app = WorkbenchApp(db, "ann")
     body = db["articles"].get(1)["body"]
