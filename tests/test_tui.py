@@ -7,7 +7,9 @@ import pytest
 from textual.widgets import TextArea
 
 from workbench.service import import_paths
-from workbench.store import claim_history, get_claim, list_claims, list_sources, open_db, set_verdict
+from workbench.store import (
+    add_note, claim_history, get_claim, list_claims, list_sources, open_db, set_verdict,
+)
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.article_view import ArticleView
 from workbench.tui.modals import NoteEditor
@@ -332,6 +334,28 @@ async def test_conflicting_note_keeps_what_the_reviewer_typed(db):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert get_claim(db, claim_id)["note"] == "my careful note"
+
+
+async def test_after_a_conflict_pressing_the_key_again_saves_and_keeps_their_note(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        claim_id = screen.current()["id"]
+        add_note(db, claim_id, "bob: Le Monde's list has 130 names", "bob")  # another reviewer, meanwhile
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-text").load_text("ann: matches the prosecutor")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")  # close the conflict view; no reload by hand, as a reviewer has none
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#note-text").text == (
+            "bob: Le Monde's list has 130 names\n\nann: matches the prosecutor")
+        await pilot.press("ctrl+s")  # the retry the conflict message offers: refused again, for ever
+        await pilot.pause()
+    assert get_claim(db, claim_id)["note"] == "bob: Le Monde's list has 130 names\n\nann: matches the prosecutor"
 
 
 async def test_search_screen_finds_a_claim_and_enter_jumps_to_it(db):

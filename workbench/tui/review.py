@@ -245,6 +245,10 @@ class ReviewScreen(Screen):
         except Conflict as exc:
             self.notify(str(exc), severity="error", title="Not saved: changed by someone else")
             self.app.push_screen(TextViewer("Conflict", conflict_text(exc.current, exc.attempted)))
+            if exc.current and exc.current.get("id") is not None:
+                # show theirs, and let the retry the message offers start from their version: the screen
+                # kept the stale one, so pressing the key again was refused again, for ever
+                self.refresh_claim(exc.current["id"])
         except WorkbenchError as exc:
             self.notify(str(exc), severity="error")
         return None
@@ -287,6 +291,12 @@ class ReviewScreen(Screen):
                 self.note_drafts.pop(claim["id"], None)
                 self.notify("Note saved")
                 self.refresh_claim(claim["id"])
+                return
+            theirs = next((c["note"] for c in self.claims if c["id"] == claim["id"]), None)
+            if theirs and theirs != (claim["note"] or "") and theirs not in new:
+                # a note replaces the note: the retry shows theirs above what was typed, so that saving
+                # again cannot drop the other reviewer's note unseen
+                self.note_drafts[claim["id"]] = f"{theirs}\n\n{new}"
         def keep(typed: str) -> None:  # Esc: what was typed waits for the next n on this claim
             if typed != (claim["note"] or ""):
                 self.note_drafts[claim["id"]] = typed
