@@ -45,6 +45,8 @@ def one(text: str, fragment: str, published: date | None = PUBLISHED):
         ("The surplus more than doubled last year.", "doubled", "comparison", {"factor": 2}),
         ("Order books were the fullest since 1990, the federation said.", "fullest since 1990", "comparison",
          {"since": 1990}),
+        ("Deaths were the highest since records began in 1911.", "highest since records began", "comparison",
+         {"since": "records began"}),
     ],
 )
 def test_claim_kind_and_normalised_value(sentence, fragment, kind, value):

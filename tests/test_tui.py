@@ -617,6 +617,11 @@ def test_value_summaries_read_as_a_reviewer_would_say_them():
     assert value_summary({"number": 12e9, "currency": "GBP"}) == "12 bn GBP"
     assert value_summary({"number": 7.6e6}) == "7.6 mn"  # "7.6 m" read as metres
     assert value_summary({"number": 100, "approx": True}) == "≈ 100"
+    assert value_summary({"superlative": "lowest", "since": 2009}) == "lowest since 2009"
+    assert value_summary({"superlative": "highest", "since": "records began"}) == "highest since records began"
+    assert value_summary({"number": 12e9, "currency": "GBP", "amounts": [
+        {"number": 12e9, "currency": "GBP"}, {"number": 18.2e9, "currency": "USD"},
+        {"number": 17.1e9, "currency": "EUR"}]}) == "12 bn GBP (18.2 bn USD, 17.1 bn EUR)"
     assert value_summary({"date": "2015-11-23", "relative": "monday"}) == "2015-11-23"
     # no publication date: the weekday is kept and the reason for no date is given
     assert value_summary({"date": None, "relative": "tuesday"}) == "tuesday (no publication date to resolve it)"

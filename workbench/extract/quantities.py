@@ -301,8 +301,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value = {"number": clean_number(factor), "factor": clean_number(factor)}
         elif m["super"]:
             value = {"superlative": m["super"].lower()}
-            if m["since"] and m["since"].isdigit():
-                value["since"] = int(m["since"])
+            if m["since"]:  # 1990, or "records began": what the superlative is measured against
+                value["since"] = int(m["since"]) if m["since"].isdigit() else re.sub(r"\s+", " ", m["since"])
         else:
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)

@@ -29,7 +29,11 @@ def value_summary(value: dict | None) -> str:
     if value.get("factor"):
         parts.append(f"×{value['factor']:g}")
     if value.get("superlative"):
-        parts.append(value["superlative"])
+        parts.append(value["superlative"] + (f" since {value['since']}" if value.get("since") else ""))
+    others = value.get("amounts", [])[1:]  # "£12 billion ($18.2 billion, 17.1 billion euros)": all are checked
+    if others:
+        parts.append("(" + ", ".join(f"{human_number(a['number'])} {a.get('currency', '')}".strip()
+                                     for a in others) + ")")
     if "date" in value and not value["date"] and value.get("relative"):
         # "on Tuesday" in an article without a publication date: say why no date is given
         parts.append(f"{value['relative']} (no publication date to resolve it)")
