@@ -48,6 +48,13 @@ def dates_of(text: str, published: date | None = PUBLISHED):
         ("Writing in Monday’s edition, she disagreed.", "Monday’s", "2015-11-23"),
         ("The town fell earlier this year.", "earlier this year", "2015"),
         ("Prices have risen since 1990.", "since 1990", "1990"),
+        # a clause that looks ahead names the next such month or day, not the last one
+        ("The new bridge will open in March.", "in March", "2016-03"),
+        ("Ministers are due to decide by February 10.", "February 10", "2016-02-10"),
+        ("The ward would open by March, the minister said.", "by March", "2016-03"),
+        ("The vote will be held on December 3.", "December 3", "2015-12-03"),
+        ("He said he would resign, after the town fell in May.", "in May", "2015-05"),  # the clause is past
+        ("The talks, which ended in March, will resume.", "in March", "2015-03"),
     ],
 )
 def test_dates_resolve_against_the_published_date(sentence, span, iso):

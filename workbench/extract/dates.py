@@ -78,6 +78,42 @@ class _Quarter:
         return self.to
 
 
+# a month or day given without its year is the last one before publication ("IS captured it in May"),
+# unless its clause looks ahead: "will open by March", "is due to end on June 30" name the next one
+FUTURE = re.compile(
+    r"\b(?:will|won[’']t|shall|would|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
+    r"expects?\s+to|plans?\s+to|aims?\s+to|intends?\s+to|hopes?\s+to|deadline|next)\b"
+    r"|[’']ll\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_ahead(body: str, sentence_start: int, date_start: int) -> bool:
+    """Whether the clause before a date is about the future: the words back to the sentence start or
+    the last comma or semicolon, at most 80 characters."""
+    lo = max(sentence_start, date_start - 80)
+    clause_start = max(body.rfind(",", lo, date_start), body.rfind(";", lo, date_start), lo)
+    return FUTURE.search(body, clause_start, date_start) is not None
+
+
+def _next_one(value: dict, published: date) -> dict:
+    """The same month (and day) a year later when the resolved one lies before publication."""
+    iso = value.get("date")
+    if not iso or iso[:4] != f"{published.year:04d}" and iso[:4] != f"{published.year - 1:04d}":
+        return value
+    month, day = int(iso[5:7]), int(iso[8:10]) if len(iso) == 10 else None
+    if (month, day or 31) >= (published.month, published.day):
+        year = published.year
+    else:
+        year = published.year + 1
+    if day is None:
+        return {**value, "date": f"{year:04d}-{month:02d}"}
+    try:
+        return {**value, "date": date(year, month, day).isoformat()}
+    except ValueError:  # 29 February
+        return value
+
+
 def find_dates(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
     starts = [s.start for s in sentences]
     claims: list[Claim] = []
@@ -110,6 +146,9 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         i = bisect.bisect_right(starts, start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
         s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+        if published and not quarter and (m["m3"] and not m["y3"] or (m["m1"] or m["m2"]) and not (m["y1"] or m["y2"])) \
+                and _looks_ahead(body, s0, start):
+            value = _next_one(value, published)
         worth = sentence.checkworthiness if sentence else 0.3
         claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,
