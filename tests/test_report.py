@@ -235,3 +235,62 @@ def test_markdown_bolds_a_claim_of_the_articles_first_sentence_where_it_stands(t
     cli(db, "verdict", str(figure["id"]), "true")
     md = export(db, "md")
     assert "rose to **7.6 million** in August" in md
+
+
+def _reviewed_claim(tmp_path, text: str = "130 victims") -> tuple[Path, dict]:
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(SEED))
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    return db, next(c for c in claims if c["text"] == text)
+
+
+def _rendered_text(markdown: str) -> str:
+    """What a reader of the Markdown sees: rendered by CommonMark, tags dropped, entities decoded."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+    return html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(markdown)))
+
+
+def test_markdown_shows_ampersands_and_entities_as_written(tmp_path):
+    db, victims = _reviewed_claim(tmp_path)
+    cli(db, "verdict", str(victims["id"]), "true", "--note", "Le Monde &amp; AFP agree; see &lt;b&gt;")
+    shown = _rendered_text(export(db, "md"))
+    # unescaped, CommonMark read "&amp;" as "&" and "&lt;b&gt;" as "<b>": the note said something else
+    assert "Note: Le Monde &amp; AFP agree; see &lt;b&gt;" in shown
+
+
+def test_markdown_keeps_the_note_of_a_claim_not_yet_reviewed(tmp_path):
+    db, victims = _reviewed_claim(tmp_path)
+    cli(db, "note", str(victims["id"]), "Asked the ministry\nfor the toll")
+    md = export(db, "md")
+    waiting = md.split("#### Not yet reviewed", 1)[1]
+    assert "- count: 130 victims\n  - note: Asked the ministry  \n    for the toll\n" in waiting
+    assert "Asked the ministry" in _rendered_text(md)
+
+
+def test_reports_say_how_many_claims_were_rejected(tmp_path):
+    db, victims = _reviewed_claim(tmp_path)
+    cli(db, "reject", str(victims["id"]))
+    assert "claims (1 rejected as not check-worthy)" in export(db, "md")
+    assert "claims reviewed, 1 rejected as not check-worthy" in export(db, "html")
+
+
+def test_claimreview_never_names_the_outlet_as_author_of_an_unattributed_quote(tmp_path):
+    article = tmp_path / "beds.txt"
+    article.write_text("Hospital cuts row\n\nBy Ruth Anand\n12 March 2024\n\n"
+                       "The council will cut 300 beds by May, a report shows.\n\n"
+                       "\"We will fight this all the way to the High Court.\"\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(article), "--outlet", "The Ledger")
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    quote = next(c for c in claims if c["kind"] == "quote")
+    beds = next(c for c in claims if c["text"] == "300 beds")
+    assert quote["speaker"] is None  # the case under test: nobody in the article is said to have said it
+    cli(db, "verdict", str(quote["id"]), "unproven")
+    cli(db, "verdict", str(beds["id"]), "true")
+    reviews = {r["claimReviewed"]: r for r in json.loads(export(db, "claimreview"))}
+    assert "author" not in reviews[quote["text"]]["itemReviewed"]
+    assert reviews[beds["sentence"]]["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Ledger"}
+

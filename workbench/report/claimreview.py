@@ -17,11 +17,14 @@ def claim_reviews(article: dict[str, Any], scale: dict[str, dict], organisation:
         if not c["verdict"] or c["status"] == "rejected":
             continue
         rating = scale.get(c["verdict"], {})
-        if c["kind"] == "quote" and c["speaker"]:
-            author = {"@type": "Person", "name": c["speaker"]}
-        else:
-            author = {"@type": "Organization", "name": article["outlet"] or article["byline"] or "Unknown"}
-        item: dict[str, Any] = {"@type": "Claim", "author": author}
+        item: dict[str, Any] = {"@type": "Claim"}
+        # a quote is its speaker's claim; one nobody was found for is not the reporter's or the outlet's,
+        # and published markup must not say it is: no author then, nor an "Unknown" one
+        if c["kind"] == "quote":
+            if c["speaker"]:
+                item["author"] = {"@type": "Person", "name": c["speaker"]}
+        elif article["outlet"] or article["byline"]:
+            item["author"] = {"@type": "Organization", "name": article["outlet"] or article["byline"]}
         if article["published"]:
             item["datePublished"] = article["published"]
         url = safe_url(article["url"])

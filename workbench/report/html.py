@@ -80,7 +80,8 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     out.write(f"<p class=\"meta\">{meta}{' · ' if meta and safe_url(article['url']) else ''}"
               f"{link(article['url'], 'original article') if safe_url(article['url']) else ''}</p>\n")
     s = article["summary"]
-    out.write(f"<div class=\"summary\"><div><strong>{s['reviewed']}</strong> of {s['total']} claims reviewed"
+    rejected = f", {s['rejected']} rejected as not check-worthy" if s["rejected"] else ""  # else listed nowhere
+    out.write(f"<div class=\"summary\"><div><strong>{s['reviewed']}</strong> of {s['total']} claims reviewed{rejected}"
               f"{'<br><span class=muted>by ' + escape(', '.join(s['reviewers'])) + '</span>' if s['reviewers'] else ''}"
               f"</div>{chart(s['by_verdict'], scale)}</div>\n")
     reviewed = [c for c in article["claims"] if c["verdict"] and c["status"] != "rejected"]

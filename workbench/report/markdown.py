@@ -6,8 +6,9 @@ from typing import Any, TextIO
 
 from .collect import safe_url
 
-# characters Markdown would read as markup; article text is data, so they are escaped
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# characters Markdown would read as markup; article text is data, so they are escaped. `&` too: left bare,
+# "&amp;" in an article (or "&lt;b&gt;" in a note) renders as "&" ("<b>"), changing what a quote says
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def md_escape(text: str | None) -> str:
@@ -35,6 +36,8 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
         out.write(f"<{url}>\n\n")
     s = article["summary"]
     out.write(f"**Reviewed:** {s['reviewed']} of {s['total']} claims")
+    if s["rejected"]:  # counted in the total but listed nowhere: say where they went
+        out.write(f" ({s['rejected']} rejected as not check-worthy)")
     if s["by_verdict"]:
         out.write(" — " + ", ".join(f"{scale.get(k, {}).get('label', k)}: {n}" for k, n in s["by_verdict"].items()))
     if s["reviewers"]:
@@ -48,6 +51,8 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
         out.write(f"#### Not yet reviewed ({len(waiting)})\n\n")
         for c in waiting:
             out.write(f"- {c['kind']}: {md_escape(_short(c['text']))}\n")
+            if c["note"]:  # a note written before the verdict is work too (HTML, CSV and JSON keep it)
+                out.write(f"  - note: {md_lines(c['note']).replace(chr(10), chr(10) + '    ')}\n")
             for src in c["sources"]:  # sources linked before a verdict are work too: never dropped
                 out.write(f"  - {_source_line(src)}\n")
         out.write("\n")
