@@ -294,3 +294,26 @@ def test_claimreview_never_names_the_outlet_as_author_of_an_unattributed_quote(t
     assert "author" not in reviews[quote["text"]]["itemReviewed"]
     assert reviews[beds["sentence"]]["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Ledger"}
 
+
+def test_export_to_a_place_that_cannot_be_written_is_one_line(reviewed_db, tmp_path):
+    db, *_ = reviewed_db
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    done = cli(db, "export", "1", "--format", "md", "-o", str(blocker / "report.md"), check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()] and "cannot write" in done.stderr
+
+
+def test_export_writes_through_a_link_and_into_dev_stdout(reviewed_db, tmp_path):
+    db, *_ = reviewed_db
+    target = tmp_path / "reports" / "homs.md"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "latest.md"
+    link.symlink_to(target)
+    cli(db, "export", "1", "--format", "md", "-o", str(link), "--force")
+    assert link.is_symlink()  # renaming over it replaced the link with a file and left the target old
+    assert target.read_text().startswith("# Verdict report")
+    # not a file to keep safe: no --force needed, and the report comes out on stdout
+    done = cli(db, "export", "1", "--format", "md", "-o", "/dev/stdout")
+    assert done.stdout.startswith("# Verdict report")

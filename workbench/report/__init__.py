@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -77,20 +78,39 @@ def write_report(db: Database, ids: list[int] | None, fmt: str, path: str | Path
                  **options) -> Path:
     """Export to `path` atomically (temp file + rename); refuses to overwrite without force."""
     path = Path(path)
-    if path.exists() and not force:
+    special = path.exists() and not stat.S_ISREG(path.stat().st_mode)
+    if path.exists() and not force and not special:
         raise WorkbenchError(f"{path} already exists; choose another name or pass --force")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if special or path.is_symlink():
+        # -o /dev/stdout, a FIFO, a link: write through it. Renaming the temp file over it replaced the
+        # link or, run as root, the device node itself (-o /dev/null left a report file in /dev)
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                export_report(db, ids, fmt, out, **options)
+        except OSError as exc:
+            raise _unwritable(path, exc) from exc
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:  # a read-only or missing place is the user's to fix: one line, not a traceback
+        raise _unwritable(path, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             export_report(db, ids, fmt, out, **options)
         os.chmod(tmp, _shared_file_mode())  # mkstemp makes it 0600; a report is written to be passed on
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # disk full, or the target is a folder: nothing was left behind
+            raise _unwritable(path, exc) from exc
         raise
     return path
+
+
+def _unwritable(path: Path, exc: OSError) -> WorkbenchError:
+    return WorkbenchError(f"cannot write {path}: {exc.strerror or exc}; choose a place you can write to")
 
 
 def _shared_file_mode() -> int:
