@@ -278,3 +278,33 @@ def test_a_verdict_that_replaces_another_reviewers_says_so_and_expect_version_re
     stale = env_run("ann", "verdict", claim, "true", "--expect-version", "2")
     assert "changed by bob" in one_error_line(stale)
     assert json.loads(run(db, "claims", "1", "--json").stdout)[0]["verdict"] == "false"
+
+
+def test_notes_and_sources_keep_no_terminal_escapes(tmp_path):
+    db = tmp_path / "wb.db"
+    assert run(db, "import", "-", stdin=ARTICLE).returncode == 0
+    claim = json.loads(run(db, "claims", "1", "--json").stdout)[0]["id"]
+    # an OSC 52 clipboard write, a colour and a bell, as a pasted note or title could carry them
+    assert run(db, "note", str(claim), "checked \x1b]52;c;aGk=\x07with \x1b[31mthe\x1b[0m council").returncode == 0
+    assert run(db, "source", "add", str(claim), "https://example.org/wall", "--title", "Minutes\x1b[2J",
+               "--excerpt", "page\x074").returncode == 0
+    assert "not a web address" in one_error_line(run(db, "source", "add", str(claim), "https://x.org/\x1b[2J"))
+    stored = next(c for c in json.loads(run(db, "claims", "1", "--json").stdout) if c["id"] == claim)
+    assert stored["note"] == "checked with the council"
+    report = run(db, "export", "1", "--format", "csv").stdout
+    assert "Minutes https://example.org/wall — “page4”" in report
+    for export_format in ("csv", "json", "md", "html"):
+        shown = run(db, "export", "1", "--format", export_format).stdout
+        assert "\x1b" not in shown and "\x07" not in shown
+
+
+def test_a_note_typed_on_a_latin1_terminal_is_kept_not_a_traceback(tmp_path):
+    db = tmp_path / "wb.db"
+    assert run(db, "import", "-", stdin=ARTICLE).returncode == 0
+    claim = json.loads(run(db, "claims", "1", "--json").stdout)[0]["id"]
+    env = {**os.environ, "WORKBENCH_REVIEWER": "tester"}
+    done = subprocess.run([str(WORKBENCH).encode(), b"--db", str(db).encode(), b"note", str(claim).encode(),
+                           "café au lait".encode("latin-1")], capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    stored = next(c for c in json.loads(run(db, "claims", "1", "--json").stdout) if c["id"] == claim)
+    assert stored["note"] == "café au lait"

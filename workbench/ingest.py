@@ -161,13 +161,17 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
         return data.decode("latin-1")
 
 
-def clean_text(text: str) -> str:
-    """Normalise line endings and Unicode (NFC); strip terminal escapes and control characters."""
+def strip_controls(text: str) -> str:
+    """Terminal escapes and control characters removed, tab and newline kept (CR ends a line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:  # what every _ANSI sequence opens with
         text = _ANSI.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = unicodedata.normalize("NFC", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and Unicode (NFC); strip terminal escapes and control characters."""
+    text = unicodedata.normalize("NFC", strip_controls(text))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text)
 

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from sqlite_utils import Database
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
+from ..ingest import strip_controls
 from .audit import log_event
 from .database import now, transaction
 from ..textnorm import search_text
@@ -75,8 +76,8 @@ def set_verdict(
     with transaction(db) as conn:
         old = _current(conn, claim_id)
         changes: dict[str, Any] = {"verdict": key, "status": "reviewed"}
-        if note:
-            changes["note"] = _appended(old["note"], note)
+        if note and _typed(note).strip():
+            changes["note"] = _appended(old["note"], _typed(note))
         row = _update_claim(conn, claim_id, changes, reviewer, "verdict", expected_version)
         # another reviewer's different verdict, replaced: the CLI has no screen that showed it, so it says so
         row["replaced"] = ({"verdict": old["verdict"], "reviewer": old["reviewer"], "version": old["version"]}
@@ -88,8 +89,26 @@ def _appended(old: str | None, text: str) -> str:
     return f"{old}\n\n{text}" if old else text
 
 
+def _typed(text: str | None) -> str | None:
+    """What a reviewer typed, without terminal escapes and control characters, as article text is at
+    import: notes and source titles are printed by the CLI (an OSC 52 in a shared database's note
+    wrote to the next reader's clipboard) and carried raw into CSV, JSON and HTML."""
+    if text is None:
+        return None
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        # argv bytes that were not UTF-8 (a Latin-1 terminal's "café") arrive as lone surrogates, which
+        # SQLite refuses with a traceback; read them as import reads such a file, Windows-1252 for UTF-8
+        raw = text.encode("utf-8", "surrogateescape")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    return strip_controls(text)
+
+
 def add_note(db: Database, claim_id: int, text: str, reviewer: str) -> dict[str, Any]:
     """Append to a claim's note: the CLI never overwrites what another reviewer wrote."""
+    text = _typed(text)
     if not text.strip():
         raise BadInput("the note is empty; write something to add")
     with transaction(db) as conn:
@@ -100,7 +119,7 @@ def add_note(db: Database, claim_id: int, text: str, reviewer: str) -> dict[str,
 def set_note(db: Database, claim_id: int, text: str, reviewer: str, expected_version: int) -> dict[str, Any]:
     """Replace a claim's note from an editor that showed `expected_version`; the old note stays in the log."""
     with transaction(db) as conn:
-        return _update_claim(conn, claim_id, {"note": text or None}, reviewer, "note", expected_version)
+        return _update_claim(conn, claim_id, {"note": _typed(text) or None}, reviewer, "note", expected_version)
 
 
 def reject_claim(db: Database, claim_id: int, reviewer: str, expected_version: int | None = None) -> dict[str, Any]:
@@ -194,7 +213,8 @@ def valid_date(text: str | None) -> str | None:
 def valid_url(url: str) -> str:
     url = url.strip()
     parts = urlparse(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+    # a control character (an ESC sequence pasted with it) is never part of an address, and the CLI prints it
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url or strip_controls(url) != url:
         raise BadInput(f"{url!r} is not a web address; give a full http:// or https:// URL")
     return url
 
@@ -208,6 +228,7 @@ def add_source(
     """Link a source to a claim (the source row is shared by URL) with a stance and excerpt."""
     url = valid_url(url)
     published = valid_date(published)
+    title, publisher, excerpt = _typed(title), _typed(publisher), _typed(excerpt)
     if stance not in STANCES:
         raise BadInput(f"stance {stance!r} is not one of {', '.join(STANCES)}")
     kept: dict[str, str] = {}
