@@ -280,6 +280,27 @@ def test_a_verdict_that_replaces_another_reviewers_says_so_and_expect_version_re
     assert json.loads(run(db, "claims", "1", "--json").stdout)[0]["verdict"] == "false"
 
 
+def test_search_refuses_an_empty_query_and_a_limit_below_one(db_with_article):
+    for query in ("", "   "):
+        assert "empty" in one_error_line(run(db_with_article, "search", query))
+    for limit in ("0", "-1"):
+        done = run(db_with_article, "search", "48m", "--limit", limit)
+        assert done.returncode == 2 and "--limit" in done.stderr
+
+
+def test_search_lines_name_the_article_and_show_a_rejected_claim_as_rejected(tmp_path):
+    db = tmp_path / "wb.db"
+    assert run(db, "import", "-", stdin=ARTICLE).returncode == 0
+    claims = json.loads(run(db, "claims", "1", "--json").stdout)
+    wall = next(c for c in claims if c["text"] == "£48m")
+    assert run(db, "reject", str(wall["id"])).returncode == 0
+    line = next(l for l in run(db, "search", "48m flood wall").stdout.splitlines() if f"#{wall['id']} " in l)
+    assert " rejected " in line and "article #1 " in line and "2024-03-12 Harbour wall costs double" in line
+    quote = next(c for c in claims if c["kind"] == "quote")
+    line = run(db, "search", "homs at risk for another winter", "--limit", "1").stdout
+    assert f"#{quote['id']} " in line and "— Helen Marsh" in line and "…" in line  # cut at a word
+
+
 def test_notes_and_sources_keep_no_terminal_escapes(tmp_path):
     db = tmp_path / "wb.db"
     assert run(db, "import", "-", stdin=ARTICLE).returncode == 0

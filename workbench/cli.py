@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .errors import WorkbenchError
+from .errors import BadInput, WorkbenchError
 from .ingest import DEFAULT_MAX_BYTES
 from .model import CLAIM_KINDS
 
@@ -417,7 +417,7 @@ def db_optimize(settings: Settings) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))  # -1 sliced off the last hit
 @click.option("--verdict")
 @click.option("--kind")
 @click.option("--outlet")
@@ -431,6 +431,8 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
     """Fuzzy search of every claim: typos, reworded and reformatted numbers still match."""
     from .search import search_claims
 
+    if not query.strip():  # "No matching claims." would say the library lacks something never asked for
+        raise BadInput("the search is empty; give some words or a figure to look for")
     found = search_claims(settings.db, query, limit=limit, verdict=verdict, kind=kind, outlet=outlet,
                           since=since, until=until, reviewer=reviewer)
     if as_json:
@@ -439,8 +441,23 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
     if not found:
         click.echo("No matching claims.")
     for r in found:
-        click.echo(f"{r['score']:>5.1f}  #{r['id']:<6} {r['verdict'] or '-':<12} {r['text'][:60]:<60}  "
-                   f"{r['published'] or ''} {(r['headline'] or '')[:40]}")
+        # the article's id is what `review`, `claims` and `export` take; a rejected claim is not an open one;
+        # an undated article keeps its headline in the headline column
+        state = r["verdict"] or ("rejected" if r["status"] == "rejected" else "-")
+        who = f" — {r['speaker']}" if r["kind"] == "quote" and r["speaker"] else ""
+        claim = _cut(r["text"], 60 - len(who)) + who
+        click.echo(f"{r['score']:>5.1f}  #{r['id']:<6} {state:<12} {claim:<60}  "
+                   f"article #{r['article_id']:<5} {r['published'] or '':<10} {_cut(r['headline'] or '', 40)}")
+
+
+def _cut(text: str, width: int) -> str:
+    """At most `width` characters, cut at a word with an ellipsis ("Nobody wants to str" said nothing)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut.rstrip(" ,;:") + "…"
 
 
 @cli.command()
@@ -508,7 +525,6 @@ def quote_check(settings: Settings, claim: int, source_file: str, url: str | Non
                 as_json: bool) -> None:
     """Find quote CLAIM in SOURCE_FILE (a transcript, speech or release; - for stdin) and diff it."""
     from .checks import check_quote
-    from .errors import BadInput
     from .service import read_text_arg
     from .store import get_claim
 
@@ -552,7 +568,6 @@ def figure_check(settings: Settings, claim: int, value: str, unit: str | None, s
                  title: str | None, as_json: bool) -> None:
     """Compare CLAIM's figure with VALUE from the source ("129", "12bn", "55 days")."""
     from .checks import check_figure
-    from .errors import BadInput
     from .store import get_claim
 
     row = get_claim(settings.db, claim)
