@@ -147,6 +147,139 @@ async def test_ctrl_q_with_no_unsaved_text_quits_at_once(db):
         assert app.return_code == 0
 
 
+def notifications(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def open_from_library(app, pilot, article_id, claim_text):
+    """From the library, Enter on an article and move its claim list to a claim, as a reviewer would."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    articles = app.screen.query_one("#articles")
+    articles.move_cursor(row=next(i for i in range(articles.row_count) if articles.key_at(i) == str(article_id)))
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen) and screen.article_id == article_id
+    screen.query_one("#claims").move_cursor(row=next(i for i, c in enumerate(screen.claims) if c["text"] == claim_text))
+    await pilot.pause()
+    return screen
+
+
+def claim_row_shown(screen) -> str:
+    """The painted line of the claim under the list's cursor."""
+    table = screen.query_one("#claims")
+    return table.render_line(table.cursor_row - table.scroll_offset.y + 1).text
+
+
+async def test_a_note_draft_survives_going_back_to_the_library_and_reopening_the_article(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        first = await open_from_library(app, pilot, 1, "130 victims")
+        await pilot.press("n", *"Le Monde [/b] lists", "escape")
+        await pilot.pause()
+        await pilot.press("q")  # the first press warns: the draft lives only until the app quits
+        await pilot.pause()
+        assert app.screen is first
+        assert any("1 unsaved draft on this article" in m for m in notifications(app)), notifications(app)
+        await pilot.press("q")  # the second goes back
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LibraryScreen"
+        assert "✎ 1 unsaved draft" in str(app.screen.query_one("#library-status").render())
+        again = await open_from_library(app, pilot, 1, "130 victims")
+        assert again is not first  # a new screen: the draft came from the app, not from the old screen
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "Le Monde [/b] lists"
+    assert seed_claim(db, "130 victims")["note"] is None  # still a draft, never saved behind the reviewer's back
+
+
+async def test_a_draft_is_marked_in_the_claim_list_and_the_detail_until_it_is_saved(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        assert "✎" not in claim_row_shown(screen)
+        await pilot.press("n", *"half a [bold]note", "escape")
+        await pilot.pause()
+        assert "✎ draft" in claim_row_shown(screen)
+        detail = str(screen.query_one("#detail").render())
+        assert "✎ draft note, not saved (n, then ctrl+s): half a [bold]note" in detail
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#src-url").value = "https://example.org/toll"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "✎ draft source, not saved (s, then ctrl+s): https://example.org/toll" in str(
+            screen.query_one("#detail").render())
+        await pilot.press("j")  # another claim has no draft
+        await pilot.pause()
+        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").render())
+        await pilot.press("k", "n", "ctrl+s", "s", "ctrl+s")
+        await pilot.pause()
+        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").render())
+        assert app.drafts.count() == 0
+    claim = seed_claim(db, "130 victims")
+    assert claim["note"] == "half a [bold]note"
+    assert [s["url"] for s in list_sources(db, claim["id"])] == ["https://example.org/toll"]
+
+
+async def test_a_draft_waits_through_another_article_and_q_in_the_library_warns_once_then_quits(db):
+    second = SAMPLES / "eurozone-trade-figures.txt"
+    list(import_paths(db, [str(second)], "ann"))
+    other = list_claims(db, 2)[0]
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_library(app, pilot, 1, "130 victims")
+        await pilot.press("n", *"check the toll", "escape", "q", "q")
+        await pilot.pause()
+        await open_from_library(app, pilot, 2, other["text"])
+        await pilot.press("q")  # no draft on this article: back at once
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LibraryScreen"
+        await open_from_library(app, pilot, 1, "130 victims")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "check the toll"
+        await pilot.press("escape", "q", "q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LibraryScreen"
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code is None  # warned, not quit
+        headline = db["articles"].get(1)["headline"]
+        warning = notifications(app)[-1]
+        assert warning.startswith(f"1 unsaved draft in {headline} (") and "q again quits without it" in warning, warning
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_ctrl_q_on_the_review_screen_with_a_draft_warns_then_quits(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "130 victims")
+        await pilot.press("n", *"a draft", "escape", "ctrl+q")
+        await pilot.pause()
+        assert app.return_code is None and isinstance(app.screen, ReviewScreen)
+        assert "ctrl+q again quits" in notifications(app)[-1]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_a_warning_does_not_wave_through_a_press_after_another_draft(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        await pilot.press("n", *"first", "escape", "q")  # warned about one draft
+        await pilot.pause()
+        await pilot.press("j", "n", *"second", "escape", "q")  # a new draft since: warned again
+        await pilot.pause()
+        assert app.screen is screen
+        assert "2 unsaved drafts on this article" in notifications(app)[-1]
+
+
 async def test_source_form_refuses_a_bad_url_and_keeps_the_input(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=SIZE) as pilot:
@@ -324,7 +457,7 @@ async def test_conflicting_note_keeps_what_the_reviewer_typed(db):
         app.screen.query_one("#note-text").load_text("my careful note")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert screen.note_drafts[claim_id] == "my careful note"
+        assert app.drafts.notes[claim_id] == "my careful note"
         await pilot.press("escape")  # close the conflict view
         await pilot.pause()
         screen.reload()

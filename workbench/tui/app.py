@@ -1,9 +1,13 @@
 """The Textual app: wires the screens together and holds the database and the reviewer's name."""
 from __future__ import annotations
 
+import weakref
+
 from textual.app import App
 from textual.binding import Binding
 
+from .. import store
+from .drafts import Drafts
 from .library import LibraryScreen
 from .review import ReviewScreen
 
@@ -24,7 +28,8 @@ class WorkbenchApp(App):
         self.reviewer = reviewer
         self.start_article = article_id
         self.start_claim = claim_id
-        self._quit_warned = None  # the form whose unsaved text a first ctrl+q warned about
+        self.drafts = Drafts()  # unsaved notes and source forms: outlive the review screen, not the app
+        self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
 
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
@@ -73,21 +78,47 @@ class WorkbenchApp(App):
         else:
             self.action_show_help_panel()
 
+    def first_warning(self, key: str, message: str) -> bool:
+        """Warn about unsaved text on the first press of `key`; True means the caller stops there.
+
+        A second press of the same key on the same screen, with no draft changed since, goes through:
+        one stray key must not throw away a reviewer's writing, and a deliberate one must not be blocked."""
+        # a weak reference: holding the screen would keep a closed article in memory (see let_closed_screens_go)
+        about = (key, weakref.ref(self.screen), self.drafts.changes)
+        if self._warned == about:
+            self._warned = None
+            return False
+        self._warned = about
+        self.notify(message, severity="warning", title="Not saved", markup=False)  # headlines are data
+        return True
+
+    def drafts_warning(self, again: str) -> str:
+        """How many drafts quitting would lose, where they are, and how to save them."""
+        count = self.drafts.count()
+        articles = self.drafts.article_ids()
+        where = "; ".join(store.get_article(self.db, a)["headline"] or "(no headline)" for a in articles[:3])
+        if len(articles) > 3:
+            where += f" and {len(articles) - 3} more articles"
+        them = "them" if count != 1 else "it"
+        return (f"{count} unsaved draft{'s' if count != 1 else ''} in {where} (✎ in the claim list): open the "
+                f"article, n or s on the claim and ctrl+s saves {them}; {again} again quits without {them}")
+
     async def action_quit(self) -> None:
-        """ctrl+q. With a note or source typed and not saved, the first press says so and the second quits:
-        one stray key must not throw away minutes of a reviewer's writing."""
+        """ctrl+q. With a note or source typed and not saved, or drafts kept anywhere, the first press
+        says so and the second quits."""
         unsaved = getattr(self.screen, "unsaved", None)
-        if unsaved is not None and unsaved() and self._quit_warned is not self.screen:
-            self._quit_warned = self.screen
-            self.notify("What you typed is not saved: ctrl+s saves it, Esc keeps it as a draft, "
-                        "ctrl+q again quits without it", severity="warning", title="Not saved")
+        if unsaved is not None and unsaved():
+            if self.first_warning("ctrl+q", "What you typed is not saved: ctrl+s saves it, Esc keeps it as a "
+                                            "draft, ctrl+q again quits without it"):
+                return
+        elif self.drafts.count() and self.first_warning("ctrl+q", self.drafts_warning("ctrl+q")):
             return
         self.exit()
 
     def action_quit_or_back(self) -> None:
         if len(self.screen_stack) > 2:
             self.pop_screen()
-        else:
+        elif not (self.drafts.count() and self.first_warning("q", self.drafts_warning("q"))):
             self.exit()
 
 

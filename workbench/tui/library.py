@@ -78,6 +78,9 @@ class LibraryScreen(Screen):
         self.text_filter = text_filter
         table.set_source(count, fetch, cursor=None if same_list else 0)
         what = f"{count} article{'' if count == 1 else 's'}" + (f" matching {text_filter!r}" if text_filter else "")
+        drafts = self.app.drafts.count()
+        if drafts:  # kept until the app quits: say so where quitting happens
+            what += f" — ✎ {drafts} unsaved draft{'' if drafts == 1 else 's'}"
         self.query_one("#library-status", Label).update(
             plain(f"{what} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
 

@@ -16,6 +16,7 @@ from textual.widgets import Header, Static, TextArea
 from .. import store
 from ..errors import Conflict, WorkbenchError
 from .article_view import ArticleView
+from .drafts import Drafts
 from .modals import (
     NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
 )
@@ -28,12 +29,18 @@ CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2)
                  Column("speaker", 12, drop=3), Column("verdict", 12)]
 
 
-def claim_row(c: dict[str, Any], labels: dict[str, str]) -> tuple[str, list[Text]]:
-    """One line of the claim list; the verdict as the newsroom's scale names it ("Mostly true")."""
+def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> tuple[str, list[Text]]:
+    """One line of the claim list; the verdict as the newsroom's scale names it ("Mostly true").
+
+    A claim with an unsaved note or source shows ✎ in the verdict column, where the reviewer looks for
+    what is still to do, so a draft left on this article can be found again."""
     verdict = labels.get(c["verdict"], c["verdict"]) if c["verdict"] else ("rejected" if c["status"] == "rejected" else "")
+    cell = plain(verdict, style="bold" if c["verdict"] else "dim")
+    if drafted:
+        cell = Text.assemble(("✎ ", "bold yellow"), cell if verdict else plain("draft", style="yellow"), end="")
     return str(c["id"]), [
         plain(c["kind"]), plain(c["text"]), plain(value_summary(c["value"])), plain(f"{c['checkworthiness']:.2f}"),
-        plain(c["speaker"] or ""), plain(verdict, style="bold" if c["verdict"] else "dim")]
+        plain(c["speaker"] or ""), cell]
 
 
 class ReviewScreen(Screen):
@@ -61,8 +68,6 @@ class ReviewScreen(Screen):
         self.start_claim = claim_id
         self.claims: list[dict[str, Any]] = []
         self.similar: dict[int, list[dict[str, Any]]] = {}
-        self.note_drafts: dict[int, str] = {}
-        self.source_drafts: dict[int, SourceInput] = {}
         self._syncing = False
 
     @property
@@ -72,6 +77,11 @@ class ReviewScreen(Screen):
     @property
     def reviewer(self) -> str:
         return self.app.reviewer
+
+    @property
+    def drafts(self) -> Drafts:
+        """Kept on the app: this screen is thrown away when the reviewer goes back to the library."""
+        return self.app.drafts
 
     def compose(self) -> ComposeResult:
         article = store.get_article(self.db, self.article_id)
@@ -107,7 +117,14 @@ class ReviewScreen(Screen):
         self.show_detail()
 
     def _claim_rows(self, offset: int, limit: int) -> list:
-        return [claim_row(c, self.verdict_labels) for c in self.claims[offset:offset + limit]]
+        return [claim_row(c, self.verdict_labels, self.drafts.has(c["id"])) for c in self.claims[offset:offset + limit]]
+
+    def draft_changed(self, claim_id: int) -> None:
+        """Repaint the ✎ of one claim's row and its detail (the store is not read: nothing was saved)."""
+        index = next((i for i, c in enumerate(self.claims) if c["id"] == claim_id), None)
+        if index is not None:
+            self.query_one("#claims", RowList).update_row(index)
+        self.show_detail()
 
     def refresh_claim(self, claim_id: int) -> None:
         """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows)."""
@@ -195,6 +212,15 @@ class ReviewScreen(Screen):
         if claim["note"]:
             out.append("Note: ", style="bold")
             out.append(f"{claim['note']}\n")
+        draft_note = self.drafts.notes.get(claim["id"])
+        if draft_note is not None:
+            out.append("✎ draft note, not saved (n, then ctrl+s): ", style="bold yellow")
+            out.append(f"{draft_note}\n")
+        form = self.drafts.sources.get(claim["id"])
+        if form is not None:
+            out.append("✎ draft source, not saved (s, then ctrl+s): ", style="bold yellow")
+            out.append(" — ".join(filter(None, (form.url, form.title, form.publisher, form.published, form.excerpt)))
+                       + "\n")
         sources = store.list_sources(self.db, claim["id"])
         if sources:
             out.append("Sources:\n", style="bold")
@@ -281,14 +307,14 @@ class ReviewScreen(Screen):
         claim = self.current()
         if claim is None:
             return
-        text = self.note_drafts.get(claim["id"], claim["note"] or "")
+        text = self.drafts.notes.get(claim["id"], claim["note"] or "")
 
         def saved(new: str | None) -> None:
             if new is None:
                 return
-            self.note_drafts[claim["id"]] = new
+            self.drafts.keep_note(self.article_id, claim["id"], new)
             if self._apply(store.set_note, self.db, claim["id"], new, self.reviewer, claim["version"]):
-                self.note_drafts.pop(claim["id"], None)
+                self.drafts.drop_note(claim["id"])
                 self.notify("Note saved")
                 self.refresh_claim(claim["id"])
                 return
@@ -296,12 +322,14 @@ class ReviewScreen(Screen):
             if theirs and theirs != (claim["note"] or "") and theirs not in new:
                 # a note replaces the note: the retry shows theirs above what was typed, so that saving
                 # again cannot drop the other reviewer's note unseen
-                self.note_drafts[claim["id"]] = f"{theirs}\n\n{new}"
+                self.drafts.keep_note(self.article_id, claim["id"], f"{theirs}\n\n{new}")
+            self.draft_changed(claim["id"])
         def keep(typed: str) -> None:  # Esc: what was typed waits for the next n on this claim
             if typed != (claim["note"] or ""):
-                self.note_drafts[claim["id"]] = typed
+                self.drafts.keep_note(self.article_id, claim["id"], typed)
             else:
-                self.note_drafts.pop(claim["id"], None)
+                self.drafts.drop_note(claim["id"])
+            self.draft_changed(claim["id"])
         self.app.push_screen(NoteEditor(text, claim["text"][:40], keep=keep, stored=claim["note"] or ""), saved)
 
     def action_source(self) -> None:
@@ -312,23 +340,26 @@ class ReviewScreen(Screen):
         def saved(form: SourceInput | None) -> None:
             if form is None:
                 return
-            self.source_drafts[claim["id"]] = form
+            self.drafts.keep_source(self.article_id, claim["id"], form)
             link = self._apply(store.add_source, self.db, claim["id"], form.url, self.reviewer, title=form.title,
                                publisher=form.publisher, published=form.published, excerpt=form.excerpt,
                                stance=form.stance)
             if link:
-                self.source_drafts.pop(claim["id"], None)
+                self.drafts.drop_source(claim["id"])
                 self.notify("Source linked")
                 for field, stored in link["kept"].items():
                     self.notify(f"This URL is already stored with {field} {stored!r}, shared by every claim "
                                 f"citing it; that {field} was kept", severity="warning", markup=False)
                 self.refresh_claim(claim["id"])
+            else:
+                self.draft_changed(claim["id"])
         def keep(typed: SourceInput) -> None:  # Esc: the form comes back filled in on the next s
             if any((typed.url, typed.title, typed.publisher, typed.published, typed.excerpt)):
-                self.source_drafts[claim["id"]] = typed
+                self.drafts.keep_source(self.article_id, claim["id"], typed)
             else:
-                self.source_drafts.pop(claim["id"], None)
-        self.app.push_screen(SourceForm(self.source_drafts.get(claim["id"]), keep=keep), saved)
+                self.drafts.drop_source(claim["id"])
+            self.draft_changed(claim["id"])
+        self.app.push_screen(SourceForm(self.drafts.sources.get(claim["id"]), keep=keep), saved)
 
     def action_add_claim(self) -> None:
         span = self.query_one(ArticleView).selected_span()
@@ -407,4 +438,12 @@ class ReviewScreen(Screen):
         self.app.push_screen(FigureCheckScreen(claim), lambda saved: saved and self.reload())
 
     def action_back(self) -> None:
+        """q / Esc. Drafts are kept on the app, but only until it quits: the first press says how many wait
+        here and how to save them, the second goes back."""
+        waiting = self.drafts.count(self.article_id)
+        if waiting and self.app.first_warning(
+                "back", f"{waiting} unsaved draft{'s' if waiting != 1 else ''} on this article (✎ in the claim list): "
+                        f"n or s on the claim and ctrl+s saves {'them' if waiting != 1 else 'it'}; q again goes back, "
+                        f"and drafts are kept until you quit"):
+            return
         self.app.pop_screen()
