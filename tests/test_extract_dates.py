@@ -146,3 +146,20 @@ def test_a_span_of_years_is_one_date(sentence, span, iso):
 
 def test_between_a_year_and_no_second_year_is_no_date():
     assert dates_of("The choice was between 2015, a good year, and nothing.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, iso",
+    [
+        # published Tuesday 24 November 2015
+        ("Its deficit stood at £42 million last March.", "last March", "2015-03"),
+        ("Its deficit stood at £42 million last December.", "last December", "2014-12"),
+        ("Last November the fund was in surplus.", "Last November", "2014-11"),
+        ("The hearing is set for next February.", "next February", "2016-02"),
+        ("The plant reopens next December.", "next December", "2015-12"),
+        ("Last week the council voted to close it.", "Last week", "2015-11-17"),
+    ],
+)
+def test_last_or_next_with_a_month_is_the_one_before_or_after_this_month(sentence, span, iso):
+    found = [c for c in dates_of(sentence) if c.text == span]
+    assert found and found[0].value["date"] == iso

@@ -363,3 +363,26 @@ def test_people_over_or_under_a_bare_figure_is_an_age():
     c = claim("Only adults aged over 70 were invited.", "70")
     assert (c.text, c.value["unit"]) == ("aged over 70", "year of age")
     assert claim("There were over 65 people in the hall.", "65").kind == "count"
+
+
+@pytest.mark.parametrize(
+    "sentence, span, number, unit, qualifier",
+    [
+        ("She moved the money over nearly a decade.", "nearly a decade", 1, "decade", "nearly"),
+        ("He was jailed for a year on Friday.", "a year", 1, "year", None),
+        ("Talks lasted almost a week before they broke down.", "almost a week", 1, "week", "almost"),
+        ("The bridge took more than a century to pay off.", "more than a century", 1, "century", "more than"),
+        ("The striker was banned for a fortnight.", "a fortnight", 2, "week", None),
+    ],
+)
+def test_one_period_written_with_a_is_a_duration(sentence, span, number, unit, qualifier):
+    c = claim(sentence, span)
+    assert (c.text, c.kind, c.value["number"], c.value["unit"]) == (span, "duration", number, unit)
+    assert c.value.get("qualifier") == qualifier
+    assert c.value.get("approx", False) is (qualifier is not None)
+
+
+@pytest.mark.parametrize("sentence", ["He earns £5 a year from it.", "A year ago the town flooded.",
+                                      "Prices rose 3% in a year."])
+def test_a_bare_a_year_is_a_rate_or_an_idiom_not_a_duration(sentence):
+    assert not [c for c in claims_of(sentence) if c.kind == "duration"]

@@ -17,6 +17,8 @@ from .numbers import claim_checkworthiness
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+MONTHS_BY_NAME = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December"), 1)}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -33,7 +35,7 @@ DATE = re.compile(
     rf"""
     # a cheap first-characters test: a digit, the capital of a month or weekday, or the first two letters
     # of a lower-case cue (last, later, next, previous, following, yesterday, earlier)
-    (?=[\dJFMASONDTW]|\b(?:la|ne|pr|fo|ye|ea))
+    (?=[\dJFMASONDTW]|\b(?:[Ll]a|[Nn]e|[Pp]r|[Ff]o|ye|ea))
     (?:
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
       | (?:(?P<wd1>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
@@ -41,8 +43,9 @@ DATE = re.compile(
       | (?:(?P<wd2>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
            (?P<m2>\b{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,\d)(?:,?\s+(?P<y2>\d{{4}}))?\b)
       | (?P<m3>\b{_MONTH})(?:\s+(?:of\s+)?(?P<y3>\d{{4}}))?\b
-      | (?P<rel>\b(?:last|next|previous|following)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
-                Sunday|week|month|year|weekend|spring|summer|autumn|winter))\b
+      | (?P<rel>\b(?:[Ll]ast|[Nn]ext|[Pp]revious|[Ff]ollowing)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
+                Sunday|week|month|year|weekend|spring|summer|autumn|winter|January|February|March|April|May|June|
+                July|August|September|October|November|December))\b
       | (?P<wd3>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:’s|'s)?\b
       | (?P<yesterday>\byesterday)\b
       | (?P<thisyear>\b(?:earlier|later)\s+this\s+(?:year|month))\b
@@ -309,6 +312,13 @@ def _resolve(m: re.Match, published: date | None) -> dict | None:
             return {"date": d.isoformat()}
         unit = text[-1]
         shift = {"last": -1, "previous": -1, "next": 1, "following": 1, "this": 0}[text[0]]
+        if unit.capitalize() in MONTHS_BY_NAME:  # "last March": the March before this month; "next June"
+            month = MONTHS_BY_NAME[unit.capitalize()]
+            if shift < 0:
+                y = ref.year if month < ref.month else ref.year - 1
+            else:
+                y = ref.year if month > ref.month else ref.year + 1
+            return {"date": f"{y:04d}-{month:02d}"}
         if unit == "year":
             return {"date": f"{ref.year + shift:04d}"}
         if unit == "month":

@@ -221,6 +221,10 @@ FRACTION_SCALE = re.compile(
     re.IGNORECASE,
 )
 # "half of all new cases", "more than half the voters": a share, as "a third" is
+# "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
+# Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
+A_PERIOD = re.compile(r"(?=a)(?<![\w-])a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
+FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 HALF = re.compile(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
@@ -259,6 +263,7 @@ _NEEDS = {
                    "strongest", "weakest"),
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
+    "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
     "VAGUE": ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
 }
 
@@ -344,6 +349,20 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
         add(approx.start, m.end(), "percent", {"number": 0.5, "unit": "share", **({"approx": True} if approx.text else {})})
+
+    for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
+        approx = _Approx(body, m.start())
+        word = " ".join(approx.text.lower().split())
+        if _overlaps(taken, m.start(), m.end()) or not (word or FOR_BEFORE.search(body, max(0, m.start() - 6), m.start())):
+            continue
+        unit = m["unit"].lower()
+        days = 14 if unit == "fortnight" else DAYS_PER_UNIT[unit]
+        value = {"number": 1, "unit": "week" if unit == "fortnight" else unit, "days": days}
+        if unit == "fortnight":
+            value["number"] = 2
+        if word and word not in EXACT_QUALIFIERS:
+            value.update(approx=True, qualifier=word)
+        add(approx.start if word else m.start(), m.end(), "duration", value)
 
     for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
         end = _noun_phrase_end(body, m.end())

@@ -7,6 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .given_names import gender_of_given_name
 from .scan import all_starts, finditer_at
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
@@ -30,7 +31,8 @@ ORG_WORDS = {
     "committee", "commission", "government", "administration", "bank", "company", "corporation", "inc", "ltd",
     "institute", "university", "house", "court", "police", "campaign", "foundation", "federation", "board",
     "authority", "watchdog", "network", "agency", "press", "journal", "telegraph", "guardian", "reuters",
-    "bureau", "club", "league", "fund", "trust", "centre", "center", "statement", "report", "media",
+    "bureau", "club", "league", "fund", "trust", "centre", "center", "statement", "report", "media", "coalition",
+    "alliance", "commission", "debates", "council", "caucus", "coalition", "institution", "senate", "congress",
 }
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
 _ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "Lt", "Col", "Capt", "Prof")
@@ -51,16 +53,38 @@ LEADING_NON_NAMES = {
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
+# the first word of a description, never of a name: "Her barrister", "The minister"
+DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
 MALE = {"mr", "sir", "lord", "king", "prince"}
 GENDER_TITLE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess)\.?[ \t]+"
                           r"(?P<name>[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3})")
+# "Pike said she", "Pike and his wife", "Pike said her plan": the pronoun after a name is the name's. Not
+# across an object pronoun ("Judge Amos told her she had…": "she" is the woman told), and "her" only
+# where it is possessive, before a noun ("told her." / "asked her about" / "gave her the" are objects).
 NAME_THEN_PRONOUN = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
-                               r"\s+(?:[a-z]+\s+){0,3}?(?P<pron>he|she|his|her)\b")
+                               r"\s+(?:(?!(?:her|him|them|me|us)\b)[a-z]+\s+){0,3}?"
+                               r"(?P<pron>he|she|his|her(?=\s+(?!(?:to|about|that|she|he|it|and|or|for|on|in|at|"
+                               r"with|by|of|from|as|if|when|why|how|what|whether|the|a|an|this|these|those|his|"
+                               r"her|their|its|our|my|your|some|any|no|up|out|off|down|back|over|into)\b)[a-z]))\b")
 # a title the article may use for someone it introduced by another: British secretaries of state are
 # ministers, and are called "the minister" later
 ROLE_ALIASES = {"minister": "secretary"}
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
+# ", Simon Hale," after a description: a name of two or more words standing alone between commas
+APPOSITIVE_NAME = re.compile(rf",[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN})+)[ \t]*,")
+# a name that speaks: "Karen Wu said", "Fowler argued", "Simon Hale, her barrister, told", "Wu (D-Ore.) has
+# said"; up to two asides between them, as in quotes.py
+REPORTED_SPEAKER = re.compile(
+    rf"[A-Z](?<!\w.){_TOKEN_AFTER_CAPITAL}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*"
+    r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}){1,2},|,)?\s+"
+    r"(?:(?:has|had|have|also|then|later|again|previously|repeatedly)\s+)*"
+    r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
+    r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted)\b")
+REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
+# a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
+# announced", "a professor in New Jersey, described"
+_BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
@@ -103,8 +127,27 @@ class SpeakerResolver:
         return self._index.names
 
     def note_speaker(self, name: str, position: int) -> None:
-        if not is_organisation(name) and name[:1].isupper():
+        # a description the resolver could not name ("Her barrister") is nobody a later "she" can mean
+        if not is_organisation(name) and name[:1].isupper() and name.split()[0].lower() not in DESCRIPTION_OPENERS:
             self.persons.append((position, name))
+
+    @property
+    def reported(self) -> list[tuple[int, str]]:
+        """(position, full name) of every person the article names as saying something, quoted or not:
+        "Detective Inspector Karen Wu said the inquiry took 18 months. "…," she said" is Wu's."""
+        if self._index.reported is None:
+            reported = []
+            for m in REPORTED_SPEAKER.finditer(self.body):
+                pos = m.start()
+                if _BEFORE_NON_SUBJECT.search(self.body, max(0, pos - 8), pos):
+                    continue
+                name = self._named(REPORTED_NAME.match(self.body, pos).group(), pos)
+                words = name.split()
+                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in DESCRIPTION_OPENERS \
+                        and words[0].lower() not in LEADING_NON_NAMES:
+                    reported.append((pos, name))
+            self._index.reported = reported
+        return self._index.reported
 
     def trim_mention(self, start: int, end: int) -> tuple[int, int] | None:
         """The speaker mention inside a matched phrase; an appositive points back at the name."""
@@ -124,6 +167,11 @@ class SpeakerResolver:
             m = re.search(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$", before)
             if m:
                 return start - len(before) + m.start(1), start - len(before) + m.end(1)
+        # "Her barrister, Simon Hale, said" → the name the description is given right after it
+        if self.body[end - 1:end].islower():
+            m = APPOSITIVE_NAME.match(self.body, end)
+            if m:
+                return m.start(1), m.end(1)
         return start, end
 
     def resolve(self, start: int, end: int) -> str:
@@ -155,24 +203,37 @@ class SpeakerResolver:
         return name
 
     def _last_person_before(self, position: int, gender: str | None = None) -> str | None:
-        """The person a "he"/"she" at `position` stands for: the most recent person quoted that the
-        article does not show to be the other gender (by "Mr."/"Ms." or "he"/"she" after the name),
-        else the most recent such person named in full."""
-        i = bisect.bisect_left(self.persons, (position, "")) - 1
-        for _, name in self.persons[max(0, i - LOOK_BACK):i + 1][::-1]:
-            if self._fits(name, gender):
-                return name
+        """The person a "he"/"she" at `position` stands for: the most recent person quoted or reported
+        as saying something whose gender fits (see gender_of), else the most recent such person named
+        in full ("Jimmy Tompkins" or "Mr. Obama", never "in New Jersey" or a dateline)."""
+        best: tuple[int, str] | None = None
+        for people in (self.persons, self.reported):  # whoever spoke last, in a quote or in reported speech
+            i = bisect.bisect_left(people, (position, "")) - 1
+            for at, name in people[max(0, i - LOOK_BACK):i + 1][::-1]:
+                if self._fits(name, gender):
+                    if best is None or at > best[0]:
+                        best = (at, name)
+                    break
+        if best:
+            return best[1]
         i = bisect.bisect_left(self.names, (position, "")) - 1
-        for _, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
+        for at, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
             name = clean_name(seq)
-            if len(name.split()) >= 2 and not is_organisation(name) and self._fits(name, gender):
-                return name
+            titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
+            if (len(name.split()) >= 2 or titled) and not name.isupper() and not is_organisation(name) \
+                    and self._fits(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
+                    and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
+                return self._full_name(name, at) or name if titled else name
         return None
 
     def _fits(self, name: str, gender: str | None) -> bool:
         return gender is None or self.gender_of(name) in (None, gender)
 
     def gender_of(self, name: str) -> str | None:
+        """What the article says ("Mr.", "Pike said she"), else what the first name usually goes with."""
+        return self._gender_in_article(name) or gender_of_given_name(name)
+
+    def _gender_in_article(self, name: str) -> str | None:
         full, surnames = self.genders
         if name in full or not name:
             return full.get(name)
@@ -258,6 +319,7 @@ class _BodyIndex:
         self.names: list[tuple[int, str]] | None = None
         self.by_surname: dict[str, tuple[list[int], list[str]]] | None = None
         self.genders: tuple[dict[str, str], dict[str, str]] | None = None
+        self.reported: list[tuple[int, str]] | None = None
         self.shared: dict[str, bool] = {}  # surname → more than one full name has it
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self.reversed_body: str | None = None

@@ -1,0 +1,56 @@
+"""The gender a first name usually goes with, for "he said" / "she said" when the article itself never
+says it (no "Mr."/"Ms.", no "Pike said she"): "Judge Richard Amos … He said" is Amos, not the woman
+named between them.
+
+A short hand-written list of common given names in English-language news, each one overwhelmingly
+used for one gender. Names used for both ("Alex", "Jordan", "Kim", "Jean", "Andrea", "Nicola") are left
+out on purpose: an unknown name fits either pronoun, which is what the resolver did before. The
+article's own evidence always wins over this list (see SpeakerResolver.gender_of).
+"""
+from __future__ import annotations
+
+_MALE = """
+aaron abdul abdullah adam adrian ahmed ahmad alan albert alexander alfred alistair andrew angus anthony
+antonio arthur barack ben benjamin bernard bernie bill billy bob boris brad brandon brendan brian bruce
+bryan carl carlos charles christopher clive colin craig dale dan daniel darren dave david dean
+dennis derek dmitry dominic don donald douglas duncan dylan ed eddie edward emmanuel eric ernest eugene
+frank fred frederick gareth gary gavin geoff geoffrey george gerald gordon graham grant greg gregory hamid
+harold harry hassan henry hugh hussein ian igor isaac ivan jack jacob jake james jamal jason jeff jeffrey
+jeremy jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan julian justin
+karl keith ken kenneth kevin khalid kieran larry leo leonard liam lloyd louis luis luke malcolm
+marco marcus mark martin matt matthew michael mike mitch mohammed muhammad mohammad nathan neil nicholas
+nick nigel noah oliver omar oscar owen patrick paul pedro peter philip phil rafael ralph ray raymond
+richard rick robert roger ronald roy russell ryan samuel scott sean sergei simon stanley stephen
+steve steven stuart ted thomas tim timothy toby todd tom tommy tony trevor victor vincent vladimir
+walter warren wayne william xavier yusuf zachary
+"""
+_FEMALE = """
+abigail ada agnes aileen alice alicia alison amanda amber amelia amy ana angela angelina ann anna anne
+annie barbara beatrice bernadette beth betty beverley beverly bridget carla carol caroline catherine
+cathy charlotte chelsea cheryl christina christine claire clara claudia colleen cynthia daisy debbie
+deborah denise diana diane donna doris dorothy eileen elaine eleanor elena elizabeth ella ellen emily
+emma erin esther eva eve fatima fiona florence frances gemma georgia gillian gloria grace hannah
+harriet heather helen helena hillary holly ingrid irene isabel isabella jacqueline jane janet janice
+jennifer jenny jessica jill joan joanna josephine joyce judith judy julia julie karen kate katherine
+kathleen kathryn katie kay kirsty laura lauren leah linda lisa liz lorraine louise lucy lydia
+lynn madeleine maggie margaret maria marie martha mary maureen megan melanie melissa michelle
+mildred miriam molly monica nadia nancy naomi natalie natasha nicole nina olga olivia pamela patricia
+paula pauline penny priya rachel rebecca rita rose rosemary ruth sally samantha sandra sarah sharon
+sheila shirley sophia sophie stella stephanie susan suzanne sylvia tamara teresa theresa tina tracey
+ursula valerie vanessa victoria virginia wendy yvonne zoe
+"""
+MALE_NAMES = frozenset(_MALE.split())
+FEMALE_NAMES = frozenset(_FEMALE.split())
+
+
+def gender_of_given_name(name: str) -> str | None:
+    """"m" or "f" for "Richard Amos" / "Karen Wu"; None for a surname alone or a name used for both."""
+    words = name.split()
+    if len(words) < 2:
+        return None  # "Amos" alone: no first name to go by
+    first = words[0].strip(".,’'").lower()
+    if first in MALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES:
+        return "f"
+    return None
