@@ -619,3 +619,17 @@ def test_a_possessive_subject_does_not_run_on_through_a_preposition_to_a_name():
     text = ("Harold Pike wrote to the board in May. Pike's earlier letter on Ruiz was mocked for calling her "
             "“the finest manager alive.”")
     assert speaker_of(text, "finest") != "Ruiz"
+
+
+def test_a_straight_quote_inside_a_straight_quote_does_not_end_it():
+    text = '"We will not accept a "secret" deal," said the mayor.'
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ['"We will not accept a "secret" deal,"']
+    assert quotes[0].speaker == "the mayor"
+
+
+def test_an_inverted_said_before_a_name_is_not_part_of_the_name():
+    text = ('Said Gareth Lloyd, general secretary of the drivers\' union, "This offer is a pay cut."\n\n'
+            '"We will announce new dates within days," Lloyd said.')
+    assert speaker_of(text, "pay cut") == "Gareth Lloyd"
+    assert speaker_of(text, "new dates") == "Gareth Lloyd"

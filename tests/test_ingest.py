@@ -201,3 +201,19 @@ def test_paragraph_opening_with_by_is_no_byline_that_makes_the_line_above_a_head
     text = ("The council will vote next week on a plan to extend the tram line by four stops to the port.\n\n"
             "By the end of the decade, the line would carry twice as many riders as it does today, officials said.\n")
     assert parse_article(text.encode(), origin="t").body.startswith("The council will vote")
+
+
+def test_labelled_header_fields_fill_the_metadata_without_their_labels():
+    text = ("Headline: Council budget rows over roads\nStandfirst: Opposition calls the plan a gamble\n"
+            "Source: Leedsham Courier\nByline: By Zoe Muller\nDate: 3 March 2025\n"
+            "URL: https://example.org/a?b=1\n\n"
+            "The council will spend £12 billion on roads over ten years, the leader said on Monday in a "
+            "statement to members.\n")
+    article = parse_article(text.encode(), origin="t.txt", suffix=".txt")
+    meta = article.meta
+    assert (meta.headline, meta.deck, meta.byline, meta.outlet, meta.url, meta.published) == (
+        "Council budget rows over roads", "Opposition calls the plan a gamble", "Zoe Muller",
+        "Leedsham Courier", "https://example.org/a?b=1", "2025-03-03")
+    assert article.body.startswith("The council will spend")
+    # what the reviewer passes on the command line still wins over the file's own label
+    assert parse_article(text.encode(), origin="t.txt", suffix=".txt", outlet="Wire").meta.outlet == "Wire"

@@ -203,6 +203,14 @@ _DATE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>.+?)\s*$", re.IGNORECASE)
+# clipping services and newsroom systems label their header fields: "Headline: …", "Byline: …", "Source: …"
+_LABELLED = re.compile(r"^(?P<label>headline|title|deck|standfirst|subhead(?:line)?|summary|by|byline|author|date|"
+                       r"published|publication\s+date|source|outlet|publication|url|link)\s*:\s*(?P<value>\S.*?)\s*$",
+                       re.IGNORECASE)
+_LABEL_FIELD = {"headline": "headline", "title": "headline", "deck": "deck", "standfirst": "deck", "subhead": "deck",
+                "subheadline": "deck", "summary": "deck", "by": "byline", "byline": "byline", "author": "byline",
+                "date": "published", "published": "published", "publication date": "published", "source": "outlet",
+                "outlet": "outlet", "publication": "outlet", "url": "url", "link": "url"}
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?::|—|–|--| - )\s*")
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -265,9 +273,27 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
         i += 1
     if i >= len(lines) or not any(_is_body_line(x) for x in lines[i:i + 3] if x.strip()):
         header, i = [], 0  # no clear header/body split: keep everything as body
-    deck = byline = published = None
+    deck = byline = published = outlet = url = None
     for line in header:
         if not line or line.lower().strip(" .:|") in _CHROME:
+            continue
+        labelled = _LABELLED.match(line)
+        if labelled:  # "Headline: Council budget rows" gives the headline, not a headline starting "Headline:"
+            field = _LABEL_FIELD[" ".join(labelled["label"].lower().split())]
+            value = labelled["value"]
+            if field == "headline" and headline is None:
+                headline = value
+            elif field == "deck" and deck is None:
+                deck = value
+            elif field == "byline" and byline is None:
+                by = _BYLINE.match(value)
+                byline = by["who"] if by else value
+            elif field == "published" and published is None:
+                published = parse_date_line(value)
+            elif field == "outlet" and outlet is None:
+                outlet = value
+            elif field == "url" and url is None and value.lower().startswith(("http://", "https://")):
+                url = value
             continue
         date = parse_date_line(line)
         if date:
@@ -283,7 +309,7 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
         elif deck is None and byline is None:
             deck = line
     body = _rejoin_broken_sentences("\n".join(lines[i:]))
-    return ArticleMeta(headline=headline, deck=deck, byline=byline, published=published), body
+    return ArticleMeta(headline=headline, deck=deck, byline=byline, published=published, outlet=outlet, url=url), body
 
 
 def _rejoin_broken_sentences(body: str) -> str:

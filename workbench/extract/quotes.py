@@ -271,6 +271,14 @@ def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
             if ch in CLOSERS and depth > 0:
                 depth -= 1
                 continue
+            if ch == '"' and open_char == '"':
+                # straight inside straight: "We will not accept a "secret" deal," said the mayor
+                if inner_straight:
+                    inner_straight = False
+                    continue
+                if (prev_c.isspace() or prev_c in "([—–") and next_c.isalnum():
+                    inner_straight = True
+                    continue
             if ch == '"' and open_char in OPENERS:
                 closes = not prev_c.isspace() and (next_c.isspace() or next_c in ",.;:!?)—–")
                 if not closes:

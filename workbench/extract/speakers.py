@@ -53,6 +53,7 @@ LEADING_NON_NAMES = {
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
+INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
@@ -101,6 +102,9 @@ def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
     tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
     while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES:  # "But Megan Hester", "Even Norway"
+        tokens = tokens[1:]
+    # "Said Gareth Lloyd, …": the inverted cue, not a first name; "Said Jalili" (two words) keeps it
+    if len(tokens) > 2 and tokens[0].lower() in INVERTED_CUES:
         tokens = tokens[1:]
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
