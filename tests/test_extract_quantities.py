@@ -386,3 +386,22 @@ def test_one_period_written_with_a_is_a_duration(sentence, span, number, unit, q
                                       "Prices rose 3% in a year."])
 def test_a_bare_a_year_is_a_rate_or_an_idiom_not_a_duration(sentence):
     assert not [c for c in claims_of(sentence) if c.kind == "duration"]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, low, high",
+    [
+        ("The cuts will be paid back in three to five years.", "three to five years", 3, 5),
+        ("Two to three patients a day are turned away.", "Two to three patients", 2, 3),
+        ("Between two and three people died in each town.", "Between two and three people", 2, 3),
+    ],
+)
+def test_a_range_written_in_words_keeps_both_ends(sentence, span, low, high):
+    c = claim(sentence, span)
+    assert (c.text, c.kind, c.value["low"], c.value["high"]) == (span, "range", low, high)
+
+
+def test_share_prices_in_pence_over_a_hundred_are_money_but_screen_lines_are_not():
+    c = claim("Shares fell as much as 9p, or 6.4%, to 131p, their lowest level since 2013.", "131p")
+    assert (c.kind, c.value["number"], c.value["currency"]) == ("money", 131, "GBX")
+    assert not [c for c in claims_of("The set shows 1080p video.") if c.kind == "money"]

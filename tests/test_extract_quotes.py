@@ -633,3 +633,9 @@ def test_an_inverted_said_before_a_name_is_not_part_of_the_name():
             '"We will announce new dates within days," Lloyd said.')
     assert speaker_of(text, "pay cut") == "Gareth Lloyd"
     assert speaker_of(text, "new dates") == "Gareth Lloyd"
+
+
+def test_a_lower_case_role_before_the_name_is_left_out_of_the_speaker_mention():
+    text = 'Chief executive Laura Pemberton said the cuts had been "the right thing to do for customers".'
+    assert speaker_of(text, "right thing") == "Laura Pemberton"
+    assert mention_of(text, "right thing") == "Laura Pemberton"

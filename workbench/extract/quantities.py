@@ -155,7 +155,7 @@ FIGURE = re.compile(
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
-    (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d))?
+    (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
         (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
@@ -381,9 +381,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue
         claim = _figure_claim(body, second, _Approx(body, b.start()))
         low = _figure_claim(body, first, _Approx(body, first.start()))
-        if claim and low and low[3].get("number") is not None:
+        low_number = low[3].get("number") if low else None
+        if low_number is None and claim and first["num"] and first.end() == first.end("num"):
+            low_number = clean_number(_num(first["num"]))  # "between two and three people": "two" alone counts nothing
+        if claim and low_number is not None:
             start, end, kind, value = claim
-            value = {**value, "low": low[3]["number"], "high": value["number"], "number": low[3]["number"]}
+            value = {**value, "low": low_number, "high": value["number"], "number": low_number}
             add(b.start(), end, "range", value)
 
     for m in _finditer(FIGURE, body, lowered):
@@ -488,6 +491,10 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             end = _noun_phrase_end(body, m.end(), need_plural=True)
             if end == m.end() or num_text.lower() == "one":
                 return None
+            high = words_value(m["num2w"]) if m["num2w"] else None
+            if high is not None and high > value:  # "two to three people"
+                return _with_value(m, approx, m.start(), end, "range", value,
+                               {"low": clean_number(value), "high": clean_number(high)})
             return _with_value(m, approx, m.start(), end, "count", value, {})
     else:
         value = digits_value(num_text)
@@ -498,6 +505,11 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     start = m.start()
     end = m.end()
     extra: dict = {}
+    if m["num2w"]:  # "three to five years"
+        high = words_value(m["num2w"])
+        if high is None or high <= value:
+            return None
+        extra = {"low": clean_number(value), "high": clean_number(high * (SCALES.get(scale, 1) if scale else 1))}
     if m["num2"]:
         low, high = value, digits_value(m["num2"]) * (SCALES.get(scale, 1) if scale else 1)
         if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
@@ -566,8 +578,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         return None  # a year, or a span of years ("from 2015 to 2024"), which dates.py reads as a date
     # each test below starts with a string look at the character after or the word before: most figures fail it
     after = body[m.end():m.end() + 1]
-    pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value < 100 else None
-    if pence:  # "30p a litre": pence, written glued as British papers do (not "1080p", not "9pm")
+    pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value not in VIDEO_LINES else None
+    if pence:  # "30p a litre", "shares fell to 131p": pence, glued as British papers write them (not "1080p", "9pm")
         return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
     if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
         return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
@@ -656,6 +668,7 @@ MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
 MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 
+VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen, not pence
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 # "people over 65", "children under five": a group of people over or under a bare figure is an age

@@ -72,6 +72,8 @@ NAME_THEN_PRONOUN = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’
 # ministers, and are called "the minister" later
 ROLE_ALIASES = {"minister": "secretary"}
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
+# the run of name tokens a mention ends with: "Laura Pemberton" in "executive Laura Pemberton"
+TRAILING_NAME = re.compile(rf"(?<![\w’'\-.]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*\Z")
 # ", Simon Hale," after a description: a name of two or more words standing alone between commas
 APPOSITIVE_NAME = re.compile(rf",[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN})+)[ \t]*,")
 # a name that speaks: "Karen Wu said", "Fowler argued", "Simon Hale, her barrister, told", "Wu (D-Ore.) has
@@ -171,6 +173,11 @@ class SpeakerResolver:
             m = re.search(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$", before)
             if m:
                 return start - len(before) + m.start(1), start - len(before) + m.end(1)
+        # "executive Laura Pemberton" (a role read in lower case before the name) → the name
+        if self.body[start:start + 1].islower() and self.body[start:end].split()[0].lower() not in DESCRIPTION_OPENERS:
+            m = TRAILING_NAME.search(self.body, start, end)
+            if m and m.start() > start:
+                return m.start(), end
         # "Her barrister, Simon Hale, said" → the name the description is given right after it
         if self.body[end - 1:end].islower():
             m = APPOSITIVE_NAME.match(self.body, end)
