@@ -405,3 +405,23 @@ def test_share_prices_in_pence_over_a_hundred_are_money_but_screen_lines_are_not
     c = claim("Shares fell as much as 9p, or 6.4%, to 131p, their lowest level since 2013.", "131p")
     assert (c.kind, c.value["number"], c.value["currency"]) == ("money", 131, "GBX")
     assert not [c for c in claims_of("The set shows 1080p video.") if c.kind == "money"]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, tally",
+    [
+        ("A Senate committee on Tuesday voted 15-7 to advance the bill.", "voted 15-7", [15, 7]),
+        ("The measure passed 52-48.", "passed 52-48", [52, 48]),
+        ("The court issued a 5-4 ruling on Friday.", "5-4 ruling", [5, 4]),
+        ("It was approved by a 9–2 vote.", "9–2 vote", [9, 2]),
+    ],
+)
+def test_a_vote_tally_is_one_count_keeping_both_sides(sentence, span, tally):
+    c = claim(sentence, span)
+    assert (c.text, c.kind, c.value["tally"], c.value["number"]) == (span, "count", tally, tally[0])
+
+
+@pytest.mark.parametrize("sentence", ["People aged 16-24 were asked.", "Rates fell 2-3% in May.",
+                                      "Growth was 52-48.5 points."])
+def test_a_range_is_no_tally(sentence):
+    assert not [c for c in claims_of(sentence) if c.value and "tally" in c.value]

@@ -639,3 +639,11 @@ def test_a_lower_case_role_before_the_name_is_left_out_of_the_speaker_mention():
     text = 'Chief executive Laura Pemberton said the cuts had been "the right thing to do for customers".'
     assert speaker_of(text, "right thing") == "Laura Pemberton"
     assert mention_of(text, "right thing") == "Laura Pemberton"
+
+
+def test_a_second_speaker_after_a_quote_closing_on_its_comma_gets_the_second_quote():
+    # the comma of ', and' sits inside the first quote: the clause still ends there
+    text = ('The Heritage Foundation said the bill was "stuffed with pork," and Rep. Dana Kirk, a Texas '
+            'Republican, told reporters that it was "twice as expensive as it needs to be."')
+    assert speaker_of(text, "stuffed with pork") == "Heritage Foundation"
+    assert speaker_of(text, "twice as expensive") == "Dana Kirk"

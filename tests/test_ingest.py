@@ -217,3 +217,10 @@ def test_labelled_header_fields_fill_the_metadata_without_their_labels():
     assert article.body.startswith("The council will spend")
     # what the reviewer passes on the command line still wins over the file's own label
     assert parse_article(text.encode(), origin="t.txt", suffix=".txt", outlet="Wire").meta.outlet == "Wire"
+
+
+def test_a_wire_dateline_with_the_agency_in_brackets_gives_the_place():
+    text = ("Senate panel advances infrastructure bill\n\nBy Marcus Hale\nJune 4, 2025\n"
+            "WASHINGTON (AP) — A Senate committee on Tuesday voted 15-7 to advance a $1.2 trillion package, "
+            "setting up a floor vote.\n")
+    assert parse_article(text.encode(), origin="t.txt", suffix=".txt").meta.dateline == "WASHINGTON"

@@ -211,7 +211,9 @@ _LABEL_FIELD = {"headline": "headline", "title": "headline", "deck": "deck", "st
                 "subheadline": "deck", "summary": "deck", "by": "byline", "byline": "byline", "author": "byline",
                 "date": "published", "published": "published", "publication date": "published", "source": "outlet",
                 "outlet": "outlet", "publication": "outlet", "url": "url", "link": "url"}
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?::|—|–|--| - )\s*")
+# "LONDON:", "GAZA CITY, Gaza —", "WASHINGTON (AP) —" (the wire's credit in brackets)
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30})?"
+                       r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?::|—|–|--| - )\s*")
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 

@@ -221,6 +221,13 @@ FRACTION_SCALE = re.compile(
     re.IGNORECASE,
 )
 # "half of all new cases", "more than half the voters": a share, as "a third" is
+# a tally: "voted 15-7", "passed 52-48", "a 5-4 ruling", "won 3-1". Only beside a word that makes it one:
+# "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
+TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w/%-]|[.,]\d|\s+(?:per\s*cent|percent)\b)")
+TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
+                          r"beating|drew|tied|split|margin\s+of|vote\s+of|by)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|loss|split)\b",
+                         re.IGNORECASE)
 # "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
 A_PERIOD = re.compile(r"(?=a)(?<![\w-])a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
@@ -349,6 +356,17 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
         add(approx.start, m.end(), "percent", {"number": 0.5, "unit": "share", **({"approx": True} if approx.text else {})})
+
+    for m in TALLY.finditer(body):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        before = TALLY_BEFORE.search(body, max(0, m.start() - 20), m.start())
+        after = TALLY_AFTER.match(body, m.end())
+        if before or after:
+            a, b = int(m["a"]), int(m["b"])
+            # "voted 15-7", "won 3-1": the verb says what the tally counts ("by" says nothing)
+            start = before.start() if before and not before.group().lower().startswith("by") else m.start()
+            add(start, after.end() if after else m.end(), "count", {"number": a, "tally": [a, b]})
 
     for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
         approx = _Approx(body, m.start())

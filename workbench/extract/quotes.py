@@ -94,7 +94,7 @@ IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:
                          rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
-CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")
+CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
 PARTICIPLE_AT_END = re.compile(rf",?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}\Z")

@@ -19,7 +19,9 @@ def value_summary(value: dict | None) -> str:
     parts = []
     if value.get("approx"):
         parts.append("≈")
-    if value.get("low") is not None and value.get("high") is not None:
+    if value.get("tally"):  # "voted 15-7": both sides are the figure
+        parts.append("–".join(f"{n:g}" for n in value["tally"]))
+    elif value.get("low") is not None and value.get("high") is not None:
         parts.append(f"{value['low']:g}–{value['high']:g}")
     elif value.get("number") is not None:
         parts.append(human_number(value["number"]))
