@@ -425,3 +425,9 @@ def test_a_vote_tally_is_one_count_keeping_both_sides(sentence, span, tally):
                                       "Growth was 52-48.5 points."])
 def test_a_range_is_no_tally(sentence):
     assert not [c for c in claims_of(sentence) if c.value and "tally" in c.value]
+
+
+def test_a_superlative_with_four_words_before_what_it_is_measured_against():
+    c = claim('She called it "the largest investment in our roads in a generation."', "largest")
+    assert (c.text, c.kind, c.value["superlative"]) == (
+        "the largest investment in our roads in a generation", "comparison", "largest")

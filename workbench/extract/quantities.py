@@ -190,7 +190,7 @@ COMPARISON = re.compile(
     r"|(?:more|higher|larger|bigger|greater|faster|lower|smaller|less|fewer)\b)"
     r"|\b(?:the\s+)?(?P<super>highest|lowest|largest|biggest|smallest|steepest|sharpest|fastest|slowest|worst|"
     r"best|fullest|longest|shortest|deadliest|warmest|hottest|coldest|wettest|driest|strongest|weakest)"
-    r"(?:\s+[a-z]+){0,3}?\s+(?:since\s+(?P<since>\d{4}|records\s+began|the\s+[a-z]+)|on\s+record|in\s+(?:history|a\s+generation|"
+    r"(?:\s+[a-z]+){0,4}?\s+(?:since\s+(?P<since>\d{4}|records\s+began|the\s+[a-z]+)|on\s+record|in\s+(?:history|a\s+generation|"
     r"(?:more\s+than\s+)?(?:a|two|three|\d+)\s+(?:decades?|years|centur(?:y|ies))))"
     r"|\brecord\s+(?P<record>high|low)\b)",
     re.IGNORECASE,
