@@ -163,3 +163,10 @@ def test_between_a_year_and_no_second_year_is_no_date():
 def test_last_or_next_with_a_month_is_the_one_before_or_after_this_month(sentence, span, iso):
     found = [c for c in dates_of(sentence) if c.text == span]
     assert found and found[0].value["date"] == iso
+
+
+def test_a_weekday_in_a_clause_that_looks_ahead_is_the_coming_one():
+    # published Tuesday 24 November 2015
+    found = {c.text: c.value["date"] for c in dates_of(
+        "Tenby will take charge for Friday's trip to Millbrook. The club lost on Friday.")}
+    assert found == {"Friday's": "2015-11-27", "on Friday": "2015-11-20"}

@@ -431,3 +431,31 @@ def test_a_superlative_with_four_words_before_what_it_is_measured_against():
     c = claim('She called it "the largest investment in our roads in a generation."', "largest")
     assert (c.text, c.kind, c.value["superlative"]) == (
         "the largest investment in our roads in a generation", "comparison", "largest")
+
+
+def test_within_a_period_is_a_duration_that_keeps_its_within():
+    c = claim('The club hopes to appoint a successor "within a fortnight".', "fortnight")
+    assert (c.text, c.kind, c.value["days"]) == ("within a fortnight", "duration", 14)
+
+
+@pytest.mark.parametrize("sentence, span, tally", [
+    ("A 4-0 home defeat left them second from bottom.", "4-0 home defeat", [4, 0]),
+    ("The team trailed 3-0 at half-time.", "trailed 3-0", [3, 0]),
+])
+def test_a_score_is_a_tally_too(sentence, span, tally):
+    c = claim(sentence, span)
+    assert (c.text, c.value["tally"]) == (span, tally)
+
+
+@pytest.mark.parametrize("sentence, span, number", [
+    ("He won only five of his 28 league matches in charge.", "five", 5),
+    ("Five of the 12 members voted against.", "Five", 5),
+    ("Three of them died in hospital.", "Three of them died", 3),
+])
+def test_a_part_written_in_words_is_a_count(sentence, span, number):
+    c = claim(sentence, span)
+    assert (c.text, c.kind, c.value["number"]) == (span, "count", number)
+
+
+def test_one_of_is_no_count():
+    assert not [c for c in claims_of("One of them died. It was one of the best.") if c.kind == "count"]

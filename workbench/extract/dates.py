@@ -152,6 +152,10 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         if published and not quarter and (m["m3"] and not m["y3"] or (m["m1"] or m["m2"]) and not (m["y1"] or m["y2"])) \
                 and _looks_ahead(body, s0, start):
             value = _next_one(value, published)
+        elif published and not quarter and m["wd3"] and _looks_ahead(body, s0, start):
+            # "will take charge for Tuesday's trip": the coming Tuesday, not the one before publication
+            ahead = (WEEKDAYS.index(m["wd3"].lower()) - published.weekday()) % 7
+            value = {"date": (published + timedelta(days=ahead)).isoformat()}
         worth = sentence.checkworthiness if sentence else 0.3
         claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,

@@ -225,18 +225,22 @@ FRACTION_SCALE = re.compile(
 # "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
 TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w/%-]|[.,]\d|\s+(?:per\s*cent|percent)\b)")
 TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
-                          r"beating|drew|tied|split|margin\s+of|vote\s+of|by)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
-TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|loss|split)\b",
-                         re.IGNORECASE)
+                          r"beating|drew|tied|split|trailed|trailing|led|leading|margin\s+of|vote\s+of|by)\s+"
+                          r"(?:a\s+|an\s+)?$", re.IGNORECASE)
+# "a 5-4 ruling", "a 4-0 home defeat": one word may come between
+TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|"
+                         r"loss|draw|split)\b", re.IGNORECASE)
 # "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
 A_PERIOD = re.compile(r"(?=a)(?<![\w-])a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
-FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+FOR_BEFORE = re.compile(r"\b(?:for|within)\s+$", re.IGNORECASE)  # "jailed for a year", "within a fortnight"
 HALF = re.compile(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 # what follows "90 of": the whole of which the figure is a part
+PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
+OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
 PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
 NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
 STOP_WORDS = frozenset(
@@ -371,7 +375,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
         approx = _Approx(body, m.start())
         word = " ".join(approx.text.lower().split())
-        if _overlaps(taken, m.start(), m.end()) or not (word or FOR_BEFORE.search(body, max(0, m.start() - 6), m.start())):
+        lead = FOR_BEFORE.search(body, max(0, m.start() - 9), m.start())
+        if _overlaps(taken, m.start(), m.end()) or not (word or lead):
             continue
         unit = m["unit"].lower()
         days = 14 if unit == "fortnight" else DAYS_PER_UNIT[unit]
@@ -380,7 +385,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value["number"] = 2
         if word and word not in EXACT_QUALIFIERS:
             value.update(approx=True, qualifier=word)
-        add(approx.start if word else m.start(), m.end(), "duration", value)
+        within = lead is not None and not word and lead.group().lower().startswith("within")
+        add(approx.start if word else lead.start() if within else m.start(), m.end(), "duration", value)
 
     for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
         end = _noun_phrase_end(body, m.end())
@@ -505,6 +511,14 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         if value is None:
             return None
         has_context = m["cur"] or m["pct"] or m["curword"] or unit_key or scale
+        if not has_context and num_text.lower() != "one":
+            # "Three of them died": the part of a whole, as "90 of them" is; "five of his 28 matches": the
+            # part alone, its whole is a claim of its own
+            part = PART_OF.match(body, m.end())
+            if part and PART_PRONOUN.match(body, m.end()):
+                return _with_value(m, approx, m.start(), part.end(), "count", value, {})
+            if OF_A_FIGURE.match(body, m.end()):
+                return _with_value(m, approx, m.start(), m.end(), "count", value, {})
         if not has_context:
             end = _noun_phrase_end(body, m.end(), need_plural=True)
             if end == m.end() or num_text.lower() == "one":
