@@ -34,8 +34,9 @@ DECADE_PREFIX = re.compile(r"\b(?:in|during|since|by|from|until|through|througho
 DATE = re.compile(
     rf"""
     # a cheap first-characters test: a digit, the capital of a month or weekday, or the first two letters
-    # of a lower-case cue (last, later, next, previous, following, yesterday, earlier)
-    (?=[\dJFMASONDTW]|\b(?:[Ll]a|[Nn]e|[Pp]r|[Ff]o|ye|ea))
+    # of a lower-case cue (last, later, next, previous, following, yesterday, earlier); L and P for "Last",
+    # "Previous" opening a sentence (N and F are month capitals already)
+    (?=[\dJFMASONDTWLP]|\b(?:la|ne|pr|fo|ye|ea))
     (?:
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
       | (?:(?P<wd1>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?

@@ -223,7 +223,7 @@ FRACTION_SCALE = re.compile(
 # "half of all new cases", "more than half the voters": a share, as "a third" is
 # a tally: "voted 15-7", "passed 52-48", "a 5-4 ruling", "won 3-1". Only beside a word that makes it one:
 # "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
-TALLY = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w/%-]|[.,]\d|\s+(?:per\s*cent|percent)\b)")
+TALLY = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}\Z")
 TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
                           r"beating|drew|tied|split|trailed|trailing|led|leading|margin\s+of|vote\s+of|by)\s+"
                           r"(?:a\s+|an\s+)?$", re.IGNORECASE)
@@ -232,7 +232,7 @@ TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majori
                          r"loss|draw|split)\b", re.IGNORECASE)
 # "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
-A_PERIOD = re.compile(r"(?=a)(?<![\w-])a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
+A_PERIOD = re.compile(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\b(?:for|within)\s+$", re.IGNORECASE)  # "jailed for a year", "within a fortnight"
 HALF = re.compile(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
@@ -361,20 +361,11 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         approx = _Approx(body, m.start())
         add(approx.start, m.end(), "percent", {"number": 0.5, "unit": "share", **({"approx": True} if approx.text else {})})
 
-    for m in TALLY.finditer(body):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        before = TALLY_BEFORE.search(body, max(0, m.start() - 20), m.start())
-        after = TALLY_AFTER.match(body, m.end())
-        if before or after:
-            a, b = int(m["a"]), int(m["b"])
-            # "voted 15-7", "won 3-1": the verb says what the tally counts ("by" says nothing)
-            start = before.start() if before and not before.group().lower().startswith("by") else m.start()
-            add(start, after.end() if after else m.end(), "count", {"number": a, "tally": [a, b]})
-
     for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
         approx = _Approx(body, m.start())
         word = " ".join(approx.text.lower().split())
+        if m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_-"):
+            continue  # "Panama year", "data month": the "a" ends another word
         lead = FOR_BEFORE.search(body, max(0, m.start() - 9), m.start())
         if _overlaps(taken, m.start(), m.end()) or not (word or lead):
             continue
@@ -416,6 +407,11 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     for m in _finditer(FIGURE, body, lowered):
         if _overlaps(taken, m.start("num"), m.end("num")):
             continue
+        if m["num2"] and m["range_sep"].strip() in ("-", "–") and not (m["scale"] or m["after"] or m["cur"]):
+            tally = _tally(body, m)  # "voted 15-7" reads as a range here; the words around tell
+            if tally:
+                add(*tally)
+                continue
         claim = _figure_claim(body, m, _Approx(body, m.start()))
         if claim:
             add(*claim)
@@ -473,6 +469,21 @@ class _Approx:
         m = APPROX_BEFORE.search(body, max(0, start - 30), start)
         self.text = m.group().strip() if m else ""
         self.start = m.start() if m else start
+
+
+def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+    """A FIGURE match "15-7" that a vote or a score word around it makes a tally, else None."""
+    if not TALLY.match(body, m.start("num"), m.end("num2")) or body[m.end("num2"):m.end("num2") + 2][:1] in ("/", "%") \
+            or re.match(r"[.,]\d", body[m.end("num2"):m.end("num2") + 2]):
+        return None
+    before = TALLY_BEFORE.search(body, max(0, m.start("num") - 20), m.start("num"))
+    after = TALLY_AFTER.match(body, m.end("num2"))
+    if not (before or after):
+        return None
+    a, b = int(body[m.start("num"):m.end("num")]), int(body[m.start("num2"):m.end("num2")])
+    # "voted 15-7", "won 3-1": the verb says what the tally counts ("by" says nothing)
+    start = before.start() if before and not before.group().lower().startswith("by") else m.start("num")
+    return start, after.end() if after else m.end("num2"), "count", {"number": a, "tally": [a, b]}
 
 
 def _num(text: str) -> float:
