@@ -647,3 +647,19 @@ def test_a_second_speaker_after_a_quote_closing_on_its_comma_gets_the_second_quo
             'Republican, told reporters that it was "twice as expensive as it needs to be."')
     assert speaker_of(text, "stuffed with pork") == "Heritage Foundation"
     assert speaker_of(text, "twice as expensive") == "Dana Kirk"
+
+
+def test_a_quoted_title_of_a_programme_or_film_is_not_a_quote():
+    text = ('Pence said on CNN\'s "State of the Union" that the plan was sound. Johnson told MSNBC’s “Morning Joe” '
+            'on Friday that hackers had tried. DuVernay’s new documentary “13th.” opens this week.')
+    assert quotes_of(text) == []
+
+
+def test_quote_marks_around_no_words_are_not_a_quote():
+    text = 'The post (pic.twitter.com/"pic.twitter.com/") had the id "778257943577919488" in its link.'
+    assert quotes_of(text) == []
+
+
+def test_title_case_words_someone_said_stay_quotes():
+    text = 'Trump proclaimed a goal of "Peace Through Strength." He told the crowd: "Make It Happen."'
+    assert [q.text for q in quotes_of(text)] == ['"Peace Through Strength."', '"Make It Happen."']

@@ -154,7 +154,7 @@ CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr
 
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
-    spans = [sp for sp in _pair_quote_marks(body) if not _is_nickname(body, *sp)]
+    spans = [sp for sp in _pair_quote_marks(body) if not _is_nickname(body, *sp) and not _is_title_or_code(body, *sp)]
     if not spans:
         return []
     starts = [s.start for s in sentences]
@@ -216,6 +216,29 @@ def _is_nickname(body: str, start: int, end: int) -> bool:
     """A nickname inside a name is not a quote: Marcia "Cia" Price, Earvin “Magic” Johnson."""
     return end - start <= 30 and bool(NICKNAME.fullmatch(body, start, end) and NAME_AFTER.match(body, end)
                                       and NAME_BEFORE.search(body, max(0, start - 30), start))
+
+
+# The name of a programme, film, book or campaign in quote marks: 'told MSNBC’s “Morning Joe”', 'on CBS's
+# "Face the Nation,"', 'her documentary “13th.”'. Title case, short, after a possessive or a word that
+# introduces a title. Nobody says it, and a reviewer has nothing to check in it.
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "it", "it's"}
+TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|in|documentary|film|movie|show|programme|program|"
+                          r"series|book|album|song|titled|entitled|nickname|episode\s+of|broadcast\s+of|edition\s+of))"
+                          r"[ \t,]*\Z", re.IGNORECASE)
+NO_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _is_title_or_code(body: str, start: int, end: int) -> bool:
+    """A quoted title ("Face the Nation"), or quote marks around something with no words at all
+    (a tweet's id "778257943577919488", "pic.twitter.com/"): neither is anyone's words."""
+    inner = body[start + 1:end - 1].strip(" ,.;:!?")
+    if not NO_LETTERS.search(inner) or " " not in inner and ("/" in inner or ".com" in inner):
+        return True
+    words = inner.split()
+    if not words or len(words) > 7 or any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS)
+                                          for w in words):
+        return False
+    return TITLE_BEFORE.search(body, max(0, start - 30), start) is not None
 
 
 def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
