@@ -663,3 +663,18 @@ def test_quote_marks_around_no_words_are_not_a_quote():
 def test_title_case_words_someone_said_stay_quotes():
     text = 'Trump proclaimed a goal of "Peace Through Strength." He told the crowd: "Make It Happen."'
     assert [q.text for q in quotes_of(text)] == ['"Peace Through Strength."', '"Make It Happen."']
+
+
+def test_a_determiner_inside_a_word_never_starts_a_speaker():
+    # "an taking" was read out of "began taking" (no word boundary before "an")
+    text = 'By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls to his "Keepin\' It Real" radio show.'
+    assert speaker_of(text, "Keepin") in (None, "Al Sharpton")
+    text = 'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution".'
+    assert speaker_of(text, "burning") == "Laurence H. Tribe"
+
+
+def test_she_can_be_a_woman_whose_surname_the_article_uses_for_a_man():
+    # every bare "Trump" is a "he", but that says nothing of Ivanka Trump
+    text = ('Trump said he would win. Trump said he was sure of it.\n\n'
+            'Ivanka Trump, his eldest daughter, noted the rule last week. She said "It is meant to help mothers."')
+    assert speaker_of(text, "help mothers") == "Ivanka Trump"

@@ -89,8 +89,8 @@ _WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!and\b|but\b)[
 # "the former secretary of state and current nominee said": a long description, never a clause
 _NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|are|were|has|had|have|will|would|" \
                  r"he|she|they|it|we|I)\b)"
-IN_SENTENCE = re.compile(rf"(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
-                         rf"[A-Za-z][\w’'\-]*(?:\s+{_NOT_IN_CLAUSE}[A-Za-z][\w’'\-]*){{0,8}}?"
+IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
+                         rf"[A-Za-z\d][\w’'\-]*(?:\s+{_NOT_IN_CLAUSE}[A-Za-z][\w’'\-]*){{0,8}}?"  # "the 34-year-old mother"
                          rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it

@@ -217,16 +217,19 @@ class SpeakerResolver:
         """The person a "he"/"she" at `position` stands for: the most recent person quoted or reported
         as saying something whose gender fits (see gender_of), else the most recent such person named
         in full ("Jimmy Tompkins" or "Mr. Obama", never "in New Jersey" or a dateline)."""
-        best: tuple[int, str] | None = None
-        for people in (self.persons, self.reported):  # whoever spoke last, in a quote or in reported speech
-            i = bisect.bisect_left(people, (position, "")) - 1
-            for at, name in people[max(0, i - LOOK_BACK):i + 1][::-1]:
-                if self._fits(name, gender):
-                    if best is None or at > best[0]:
-                        best = (at, name)
-                    break
-        if best:
-            return best[1]
+        # whoever spoke last, in a quote or in reported speech; if nobody fits, the same without what the
+        # surname alone suggests ("Ivanka Trump" in an article where every bare "Trump" is a "he")
+        for by_surname in (True, False):
+            best: tuple[int, str] | None = None
+            for people in (self.persons, self.reported):
+                i = bisect.bisect_left(people, (position, "")) - 1
+                for at, name in people[max(0, i - LOOK_BACK):i + 1][::-1]:
+                    if self._fits(name, gender, by_surname):
+                        if best is None or at > best[0]:
+                            best = (at, name)
+                        break
+            if best:
+                return best[1]
         i = bisect.bisect_left(self.names, (position, "")) - 1
         for at, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
             name = clean_name(seq)
@@ -237,17 +240,22 @@ class SpeakerResolver:
                 return self._full_name(name, at) or name if titled else name
         return None
 
-    def _fits(self, name: str, gender: str | None) -> bool:
-        return gender is None or self.gender_of(name) in (None, gender)
+    def _fits(self, name: str, gender: str | None, by_surname: bool = True) -> bool:
+        return gender is None or self.gender_of(name, by_surname) in (None, gender)
 
-    def gender_of(self, name: str) -> str | None:
-        """What the article says ("Mr.", "Pike said she"), else what the first name usually goes with."""
-        return self._gender_in_article(name) or gender_of_given_name(name)
-
-    def _gender_in_article(self, name: str) -> str | None:
-        full, surnames = self.genders
+    def gender_of(self, name: str, by_surname: bool = True) -> str | None:
+        """What the article says of this full name ("Mr. Pike", "Pike said she"), else what the first name
+        usually goes with, else what the article says of the surname alone."""
+        full, _ = self.genders
         if name in full or not name:
             return full.get(name)
+        given = gender_of_given_name(name)
+        if given or not by_surname:
+            return given
+        return self._gender_by_surname(name)
+
+    def _gender_by_surname(self, name: str) -> str | None:
+        _, surnames = self.genders
         surname = name.split()[-1]
         shared = self._index.shared
         if surname not in shared:
