@@ -329,3 +329,14 @@ def test_a_note_typed_on_a_latin1_terminal_is_kept_not_a_traceback(tmp_path):
     assert done.returncode == 0, done.stderr
     stored = next(c for c in json.loads(run(db, "claims", "1", "--json").stdout) if c["id"] == claim)
     assert stored["note"] == "café au lait"
+
+
+def test_export_refuses_articles_and_all_together_in_one_line(db_with_article: Path):
+    # it exported the named article only and ignored --all without a word
+    done = run(db_with_article, "export", "1", "--all", "--format", "md")
+    assert done.returncode == 2 and done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and "--all" in done.stderr
+
+
+def test_export_help_names_the_review_url_variable(tmp_path: Path):
+    assert "$WORKBENCH_REVIEW_URL" in run(tmp_path / "wb.db", "export", "--help").stdout.replace("\n", " ")

@@ -473,7 +473,8 @@ def _cut(text: str, width: int) -> str:
 @click.option("--organisation-url", envvar="WORKBENCH_ORGANISATION_URL",
               help="Its home page, for ClaimReview [$WORKBENCH_ORGANISATION_URL].")
 @click.option("--review-url", envvar="WORKBENCH_REVIEW_URL",
-              help="The page that publishes these fact-checks; each ClaimReview's url is it + #claim-ID.")
+              help="The page that publishes these fact-checks; each ClaimReview's url is it + #claim-ID "
+                   "[$WORKBENCH_REVIEW_URL].")
 @pass_settings
 def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fmt: str, output: str | None,
            force: bool, since: str | None, by_reviewer: str | None, organisation: str,
@@ -484,6 +485,10 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
 
     if not articles and not all_articles:
         raise click.UsageError("name one or more ARTICLEs (id or sha256 prefix) or pass --all")
+    if articles and all_articles:  # it exported the named articles only, and said nothing of --all
+        click.echo(f"workbench export: name ARTICLEs or pass --all, not both (got {' '.join(articles)} and --all)",
+                   err=True)
+        sys.exit(2)
     ids = article_ids(settings.db, list(articles) or None)
     options = {"since": since, "reviewer": by_reviewer, "organisation": organisation,
                "organisation_url": organisation_url, "review_url": review_url}

@@ -7,13 +7,14 @@ are searched as text.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from .search_index import candidate_sets, searched_words, word_groups
+from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
 from .model import CLAIM_KINDS
 from .store import now, transaction, valid_date, verdict_keys
@@ -43,18 +44,83 @@ def _claim_part(indexed: str) -> str:
     return indexed.partition(SEPARATOR)[0]
 
 
-def _score(query: str, indexed: str) -> float:
-    """How well the query reads as this claim: its own words first, its sentence as context."""
-    claim, _, sentence = (indexed or "").strip().partition(SEPARATOR.strip())
-    claim, sentence = claim.strip(), sentence.strip()
+def _rapidfuzz_score(query: str, claim: str, sentence: str) -> float:
+    """Letters alike: typos, word order, a figure inside a longer one; its own words first."""
     on_claim = fuzz.token_set_ratio(query, claim) if claim else 0.0
     on_claim = max(on_claim, fuzz.ratio(query, claim)) if claim else 0.0
     on_sentence = fuzz.token_set_ratio(query, sentence) if sentence else 0.0
-    return round(max(on_claim, 0.55 * on_claim + 0.45 * on_sentence), 1)
+    return max(on_claim, 0.55 * on_claim + 0.45 * on_sentence)
+
+
+SENTENCE_WORD = 0.8  # a query word found in the claim's sentence, not its own words: the claim's topic
+COVERAGE = 0.7  # share of the score that is word coverage; the rest is rapidfuzz's letters-alike
+
+
+def query_weights(db: Database, normalised: str, groups: list[Group]) -> dict[str, float]:
+    """Each query word's weight: how rare it is among all claims (inverse document frequency, from the
+    counts the candidate search made anyway). "measles" outweighs "rates"; a word that no claim holds,
+    even misspelt, weighs nothing: it cannot tell one claim from another."""
+    total = (db.execute("SELECT MAX(id) FROM claims").fetchone()[0] or 0) + 1
+    counts = {g.word: g.count for g in groups}
+    searched = set(searched_words(normalised))
+    weights = {}
+    for word in dict.fromkeys(normalised.split()):
+        if word in searched and word not in counts:
+            continue  # matched nothing (or a misspelt stop word)
+        count = min(counts.get(word, RARE), total)  # short words and units are not looked up: common
+        weights[word] = math.log((total + 1) / (count + 0.5)) + 0.05
+    return weights
+
+
+def _word_found(word: str, words: list[str], stems: set[str]) -> float:
+    """1 for the word itself or another form of it, 0.8-0.99 for a typo of it, else 0. Figures match exactly."""
+    if word in stems or stem(word) in stems:
+        return 1.0
+    if word[0].isdigit() or len(word) < 4 or not words:
+        return 0.0
+    best = process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=80)
+    return best[1] / 100 if best else 0.0
+
+
+def _coverage(weights: dict[str, float], claim: str, sentence: str) -> tuple[float, bool]:
+    """0..100: the weighted share of the query's words this claim holds, in its own words or (for
+    SENTENCE_WORD) in its sentence; and whether any is in its own words. Unlike rapidfuzz's
+    token_set_ratio, a short claim ("in 1997") whose words are all in a long query does not score 100:
+    the query's other words must be there too."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0, False
+    claim_words, sentence_words = claim.split(), sentence.split()
+    claim_stems = {stem(w) for w in claim_words} | set(claim_words)
+    sentence_stems = {stem(w) for w in sentence_words} | set(sentence_words)
+    found, in_claim = 0.0, False
+    for word, weight in weights.items():
+        match = _word_found(word, claim_words, claim_stems)
+        in_claim = in_claim or match > 0
+        if match < 1.0:
+            match = max(match, SENTENCE_WORD * _word_found(word, sentence_words, sentence_stems))
+        found += weight * match
+    return 100.0 * found / total, in_claim
+
+
+def _score(query: str, indexed: str, weights: dict[str, float] | None = None) -> float:
+    """How well the query reads as this claim: the rare words of the query it holds (its own words
+    first, its sentence's as its topic), and how alike the letters are."""
+    claim, _, sentence = (indexed or "").strip().partition(SEPARATOR.strip())
+    claim, sentence = claim.strip(), sentence.strip()
+    if not weights:
+        return round(_rapidfuzz_score(query, claim, sentence), 1)
+    coverage, in_claim = _coverage(weights, claim, sentence)
+    # a claim none of whose words the query holds is found by its sentence alone: how alike the letters
+    # of "island council spend" and "10 years" or "7000000 gbp" are is noise, and would order the claims
+    # of one sentence at random
+    letters = _rapidfuzz_score(query, claim if in_claim else "", sentence)
+    return round(COVERAGE * coverage + (1 - COVERAGE) * letters, 1)
 
 
 _RESULT = """
     SELECT c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status, c.reviewer, c.search_text,
+           c.checkworthiness,
            a.headline, a.published, a.outlet
     FROM claims c JOIN articles a ON a.id = c.article_id
 """
@@ -76,7 +142,7 @@ def _checked_filters(db: Database, verdict: str | None, kind: str | None, since:
     return verdict, kind, valid_date(since), valid_date(until)
 
 
-_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "milliard")
 _NUMBER_AND_WORD = re.compile(r"(\d\s?)([A-Za-z]{5,9})\b")
 
 
@@ -128,15 +194,27 @@ def search_claims(
         args.append(exclude_article)
     if reviewed_only:
         where.append("c.verdict IS NOT NULL")
+    weights = query_weights(db, normalised, groups)
     found: dict[int, dict] = {}
     for ids in candidate_sets(db, groups, leave_one_out=typed):
-        found.update((r["id"], r) for r in _ranked(db, normalised, [i for i in ids if i not in found], where, args))
+        found.update((r["id"], r) for r in _ranked(db, normalised, weights, [i for i in ids if i not in found],
+                                                   where, args))
         if any(r["score"] >= GOOD_MATCH for r in found.values()):
             break
-    return sorted(found.values(), key=lambda r: (-r["score"], r["id"]))[:limit]
+    ranked = sorted(found.values(), key=_best_first)[:limit]
+    for r in ranked:
+        del r["checkworthiness"]
+    return ranked
 
 
-def _ranked(db: Database, normalised: str, ids: list[int], where: list[str], args: list[Any]) -> list[dict]:
+def _best_first(row: dict) -> tuple:
+    """Best score first; of claims that match equally (claims of one sentence found by its words), the
+    more check-worthy: the "£12 billion" of a sentence before its "over ten years"."""
+    return -row["score"], -(row["checkworthiness"] or 0.0), row["id"]
+
+
+def _ranked(db: Database, normalised: str, weights: dict[str, float], ids: list[int], where: list[str],
+            args: list[Any]) -> list[dict]:
     """The candidates that pass the filters, as result rows, best rapidfuzz score first."""
     ids = _prefilter(db, normalised, ids, where, args)
     if not ids:
@@ -147,9 +225,9 @@ def _ranked(db: Database, normalised: str, ids: list[int], where: list[str], arg
     results = []
     for row in rows.fetchall():
         item = dict(zip(columns, row))
-        item["score"] = _score(normalised, item.pop("search_text"))
+        item["score"] = _score(normalised, item.pop("search_text"), weights)
         results.append(item)
-    results.sort(key=lambda r: (-r["score"], r["id"]))
+    results.sort(key=_best_first)
     return results
 
 

@@ -1,12 +1,15 @@
 """Normalising claim text for matching: case, accents, quotes, punctuation, number formats.
 
-Both sides of a search go through `normalise`, so "£12bn", "£12 billion" and "12 billion
-pounds" all read "12000000000 gbp", and "20 per cent" and "20%" both read "20 percent".
+Both sides of a search go through `normalise`, so "£12bn", "£12 billion", "12 billion pounds" and
+"twelve billion pounds" all read "12000000000 gbp", "20 per cent" and "20%" both read "20 percent",
+and "17,1 milliard euros" (a decimal comma, the European billion) reads "17100000000 eur".
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from .extract.numbers import TENS_WORDS, UNITS_WORDS, words_value
 
 STOP_WORDS = frozenset(
     "a an the of in on at to and or but for with by from that which who was were is are be been had have has "
@@ -14,19 +17,33 @@ STOP_WORDS = frozenset(
     "his her we our you your i me my not no so if".split()
 )
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9,
-          "tn": 1e12, "trillion": 1e12}
+          "tn": 1e12, "trillion": 1e12, "milliard": 1e9, "milliards": 1e9, "mrd": 1e9}
 _CURRENCY = {"£": "gbp", "$": "usd", "€": "eur", "¥": "jpy", "pounds": "gbp", "pound": "gbp", "dollars": "usd",
              "dollar": "usd", "euros": "eur", "euro": "eur", "yen": "jpy"}
 _MONEY_OR_NUMBER = re.compile(
-    r"(?P<cur>[£$€¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion)?\b"
+    r"(?P<cur>[£$€¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion|milliards?|mrd)?\b"
     r"(?:\s?(?P<curword>pounds?|dollars?|euros?|yen)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
 )
 
 
+# a run of number words ("five thousand", "forty-eight million", "two hundred and ten"), read by the
+# extractor's own words_value so that it meets the figure written in digits
+_WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:{_WORD})(?:(?:\s|-|\s+and\s+)(?:{_WORD}|hundred|thousand|million|billion|trillion)\b)*\b")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "17,1": a thousands group always has three digits
+
+
+def _spelt_number(m: re.Match) -> str:
+    value = words_value(m.group().replace("-", " "))
+    return m.group() if value is None else f"{value:.12g}" if value != int(value) else str(int(value))
+
+
 def _number(m: re.Match) -> str:
+    num = m["num"]
     try:
-        value = float(m["num"].replace(",", ""))
+        value = float(num.replace(",", ".") if _DECIMAL_COMMA.fullmatch(num) else num.replace(",", ""))
     except ValueError:
         return m.group()
     if m["scale"]:
@@ -43,6 +60,7 @@ def normalise(text: str, drop_stop_words: bool = True) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = _NUMBER_WORDS.sub(_spelt_number, text)
     text = _MONEY_OR_NUMBER.sub(_number, text)
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text)
     if drop_stop_words:
