@@ -14,6 +14,8 @@ Every piece is a quoted string, so the user's text is never FTS syntax.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Iterator, NamedTuple
 
 from rapidfuzz import process
@@ -37,6 +39,7 @@ def _is_number(word: str) -> bool:
     return word.replace(".", "").isdigit()
 
 
+@lru_cache(maxsize=1 << 16)  # ranking stems every word of every candidate: the same few thousand words
 def stem(word: str) -> str:
     """The part of a word its other forms share, for matching from the start: floods -> flood."""
     for ending, keep in (("ing", 5), ("ed", 4), ("es", 4), ("s", 4)):
