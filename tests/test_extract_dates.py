@@ -170,3 +170,12 @@ def test_a_weekday_in_a_clause_that_looks_ahead_is_the_coming_one():
     found = {c.text: c.value["date"] for c in dates_of(
         "Tenby will take charge for Friday's trip to Millbrook. The club lost on Friday.")}
     assert found == {"Friday's": "2015-11-27", "on Friday": "2015-11-20"}
+
+
+@pytest.mark.parametrize("sentence, span, season", [
+    ("The works will last until the spring of 2027.", "until the spring of 2027", "spring"),
+    ("It will open in summer 2016.", "in summer 2016", "summer"),
+])
+def test_a_season_of_a_year_is_a_date_with_its_season(sentence, span, season):
+    found = [c for c in dates_of(sentence) if c.text == span]
+    assert found and found[0].value["season"] == season and found[0].value["date"] == span[-4:]

@@ -459,3 +459,17 @@ def test_a_part_written_in_words_is_a_count(sentence, span, number):
 
 def test_one_of_is_no_count():
     assert not [c for c in claims_of("One of them died. It was one of the best.") if c.kind == "count"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents can call 0300 123 5000 to complain.",
+    "Call +44 20 7946 0958 or (020) 7946-0958 for help.",
+    "The M25 between junctions 10 and 11 is closed, see pages 4 to 6.",
+    "The 5G masts went up last year.",
+])
+def test_phone_numbers_labels_in_a_series_and_network_names_are_no_figures(sentence):
+    assert [c.text for c in claims_of(sentence) if c.kind != "date"] == []
+
+
+def test_figures_starting_with_zero_still_count():
+    assert numbers_in("It cost 0.5 million. Turnout was 0.8 per cent lower. It weighed 5g.") == [500000, 0.8, 5]

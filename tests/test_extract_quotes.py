@@ -678,3 +678,8 @@ def test_she_can_be_a_woman_whose_surname_the_article_uses_for_a_man():
     text = ('Trump said he would win. Trump said he was sure of it.\n\n'
             'Ivanka Trump, his eldest daughter, noted the rule last week. She said "It is meant to help mothers."')
     assert speaker_of(text, "help mothers") == "Ivanka Trump"
+
+
+def test_that_before_a_pronoun_is_not_part_of_the_speaker_mention():
+    text = 'For one driver, it was "the worst day of the year" that she had cried in a car.'
+    assert mention_of(text, "worst day") in (None, "she")

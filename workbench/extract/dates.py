@@ -31,6 +31,9 @@ _VERB_PREFIX = r"(?:(?:captured|seized|taken|killed|born|died|elected|founded|op
 PREFIX = re.compile(rf"(?P<verb>\b{_VERB_PREFIX})?(?P<prep>\b{_PREP})?$", re.IGNORECASE)  # "On Monday," too
 DECADE_PREFIX = re.compile(r"\b(?:in|during|since|by|from|until|through|throughout)\s+the\s+"
                            r"(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+SEASON_PREFIX = re.compile(r"\b(?:in|by|until|till|since|from|during|before|after|through|throughout)\s+(?:the\s+)?"
+                           r"(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+$",
+                           re.IGNORECASE)
 DATE = re.compile(
     rf"""
     # a cheap first-characters test: a digit, the capital of a month or weekday, or the first two letters
@@ -147,6 +150,10 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
             continue  # the second year of a span read with the first ("from 2015 until 2024")
         while end > start and body[end - 1] in " ,":
             end -= 1
+        if not quarter and m["y4"] and start < m.start():
+            season = SEASON_PREFIX.search(body, start, m.start())
+            if season:
+                value = {**value, "season": season["season"].lower()}
         i = bisect.bisect_right(starts, start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
         s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
@@ -223,6 +230,11 @@ def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str 
         if decade:
             start = decade.start()  # "in the 1980s", "since the early 1990s"
             prep = decade.group()
+    if m["y4"] and not (prep or verb) and not m["y4"].endswith("s"):
+        season = SEASON_PREFIX.search(body, max(0, m.start() - 40), m.start())
+        if season:
+            start = season.start()  # "until the spring of 2027", "in summer 2019"
+            prep = season.group()
     if m["y4"] and not (prep or verb):
         return None  # a bare year is a label more often than a claim ("the 2015 review")
     if m["m3"] and not (prep or verb or m["y3"]):

@@ -407,6 +407,13 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     for m in _finditer(FIGURE, body, lowered):
         if _overlaps(taken, m.start("num"), m.end("num")):
             continue
+        at = m.start("num")
+        if body[at] == "0" or body[at - 1:at] in ("+", "("):
+            lead = at - 1 if body[at - 1:at] in ("+", "(") else at
+            phone = PHONE.match(body, lead)
+            if phone and (lead == 0 or not body[lead - 1].isalnum()):
+                taken[phone.start():phone.end()] = b"\x01" * (phone.end() - phone.start())
+                continue  # "0300 123 5000", "+44 20 7946 0958": a number to call, not a figure
         if m["num2"] and m["range_sep"].strip() in ("-", "–") and not (m["scale"] or m["after"] or m["cur"]):
             tally = _tally(body, m)  # "voted 15-7" reads as a range here; the words around tell
             if tally:
@@ -517,6 +524,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
                 return None
     if unit_key in GLUED_ONLY and not glued and not (m["unit"] or "").startswith("-"):
         unit_key = ""
+    if unit_key == "g" and glued and body[m.start("unit"):m.end("unit")] == "G":
+        return None  # "5G masts", "4G": a mobile network, not five grams
     if is_word:
         value = words_value(num_text)
         if value is None:
@@ -644,6 +653,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         label = LABEL_BEFORE.search(before)
         if label and not (label["word"] and label["word"].lower() in LABEL_EXEMPT):
             return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
+    if low_previous in ("and", "or", "to", "&") and LABEL_SERIES_BEFORE.search(body, max(0, m.start() - 50), m.start()):
+        return None  # the 11 of "junctions 10 and 11", "pages 4 to 6": labels too
     if low_previous.rstrip(".") in MONTH_WORDS or MONTH_AFTER.match(body, m.end()):
         return None  # "nov. 6", "1 may that year": a date written in lower case
     part = PART_OF.match(body, end)
@@ -674,6 +685,7 @@ _HAS_CENTS = {"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "IN
 CODE_AFTER = re.compile(r"[A-Za-z]|['’]\d|\s?\)|\s+[A-Za-z]{1,4}-?\d|[-/]\d|\s*(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)",
                         re.IGNORECASE)
 LABEL_NOUNS = frozenset(
+    "pages junctions exits routes gates platforms chapters sections articles rooms terminals runways "
     "page p highway route interstate exit junction flight room gate platform chapter section article number "
     "model version channel bus line series level grade rule clause paragraph item step phase stage question "
     "apartment flat suite box lot pier terminal runway track episode season verse ward precinct zone block "
@@ -682,6 +694,11 @@ LABEL_NOUNS = frozenset(
 LABEL_BEFORE = re.compile(
     r"(?:\b(?P<word>[A-Z][\w’'-]*)|No\.?|no\.|#|\b(?i:p\.|vol\.|"
     + "|".join(sorted(LABEL_NOUNS - {"p", "vol", "no"}, key=len, reverse=True)) + r"))\s*$")
+LABEL_SERIES_BEFORE = re.compile(r"\b(?i:" + "|".join(sorted(LABEL_NOUNS - {"p", "vol", "no"}, key=len, reverse=True))
+                                 + r")\s+\d+[A-Za-z]?(?:\s*,\s*\d+[A-Za-z]?)*,?\s+(?:and|or|to|&)\s+$")
+# a telephone number: "0300 123 5000", "+44 20 7946 0958", "(020) 7946-0958"; none of its groups is a figure
+# (tried only where a figure starts with 0, or after "+" or "(": a scan of the whole body cost 3%)
+PHONE = re.compile(r"(?:\+\d{1,3}[ -]?)?(?:\(0\d{1,4}\)|0\d{1,4}|\d{1,4})[ -]\d{3,4}[ -]?\d{3,4}(?![\d,.]\d)")
 MONTH_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december".split())

@@ -165,7 +165,7 @@ class SpeakerResolver:
         if end <= start:
             return None
         words = self.body[start:end].split()
-        if words and words[0].lower() in ("and", "but", "as", "so", "then", "while"):
+        if words and words[0].lower() in ("and", "but", "as", "so", "then", "while", "that"):
             start += len(words[0]) + 1
         # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
         if self.body[start:end][:1].islower() and self.body[end:end + 1] == ",":  # an aside closes with a comma

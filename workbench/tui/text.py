@@ -25,7 +25,7 @@ def value_summary(value: dict | None) -> str:
         parts.append(f"{value['low']:g}–{value['high']:g}")
     elif value.get("number") is not None:
         parts.append(human_number(value["number"]))
-    for key in ("currency", "unit", "date"):
+    for key in ("currency", "unit", "date", "season"):  # "2027 spring": "until the spring of 2027"
         if value.get(key):
             parts.append(str(value[key]))
     if value.get("factor"):
