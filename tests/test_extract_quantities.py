@@ -473,3 +473,13 @@ def test_phone_numbers_labels_in_a_series_and_network_names_are_no_figures(sente
 
 def test_figures_starting_with_zero_still_count():
     assert numbers_in("It cost 0.5 million. Turnout was 0.8 per cent lower. It weighed 5g.") == [500000, 0.8, 5]
+
+
+@pytest.mark.parametrize("sentence, span, number", [
+    ("Some 300 000 people left the region.", "300 000 people", 300000),
+    ("It cost €1\u202f200\u202f000 in all.", "€1\u202f200\u202f000", 1200000),
+])
+def test_thousands_grouped_by_spaces_are_one_figure(sentence, span, number):
+    c = claim(sentence, span)
+    assert c.value["number"] == number
+    assert not [x for x in claims_of(sentence) if x.value and x.value.get("number") == 0]

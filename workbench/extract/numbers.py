@@ -41,6 +41,7 @@ VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 
 DIGITS = (
     r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!,?\d)"
     r"|\d{1,3}(?:,(?:\d{3}|\s0\d\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?![.,]\d)"  # "300 000", with a thin or no-break space too
     r"|\d+\s(?:1/[248]|3/[48]|[1-7]/8|[12]/3)(?![\d/])"
     r"|\d*[½¼¾⅓⅔⅛⅜⅝⅞⅕]"
     r"|\d+(?:\.\d+)?|\.\d+)"
@@ -58,7 +59,7 @@ def digits_value(text: str) -> float:
             whole = float(m.group(1) or 0)
             frac = VULGAR_FRACTIONS[m.group(4)] if m.group(4) else int(m.group(2)) / int(m.group(3))
             return whole + frac
-    return float(text.replace(" ", ""))
+    return float(text.replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
 
 
 def words_value(text: str) -> float | None:
