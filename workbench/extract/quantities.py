@@ -224,6 +224,7 @@ FRACTION_SCALE = re.compile(
 # a tally: "voted 15-7", "passed 52-48", "a 5-4 ruling", "won 3-1". Only beside a word that makes it one:
 # "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
 TALLY = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}\Z")
+TALLY_TAIL = re.compile(r"[/%]|[.,]\d")  # "15-7/8", "52-48.5": no tally
 TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
                           r"beating|drew|tied|split|trailed|trailing|led|leading|margin\s+of|vote\s+of|by)\s+"
                           r"(?:a\s+|an\s+)?$", re.IGNORECASE)
@@ -480,8 +481,7 @@ class _Approx:
 
 def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     """A FIGURE match "15-7" that a vote or a score word around it makes a tally, else None."""
-    if not TALLY.match(body, m.start("num"), m.end("num2")) or body[m.end("num2"):m.end("num2") + 2][:1] in ("/", "%") \
-            or re.match(r"[.,]\d", body[m.end("num2"):m.end("num2") + 2]):
+    if not TALLY.match(body, m.start("num"), m.end("num2")) or TALLY_TAIL.match(body, m.end("num2")):
         return None
     before = TALLY_BEFORE.search(body, max(0, m.start("num") - 20), m.start("num"))
     after = TALLY_AFTER.match(body, m.end("num2"))

@@ -32,7 +32,7 @@ ORG_WORDS = {
     "institute", "university", "house", "court", "police", "campaign", "foundation", "federation", "board",
     "authority", "watchdog", "network", "agency", "press", "journal", "telegraph", "guardian", "reuters",
     "bureau", "club", "league", "fund", "trust", "centre", "center", "statement", "report", "media", "coalition",
-    "alliance", "commission", "debates", "council", "caucus", "coalition", "institution", "senate", "congress",
+    "alliance", "debates", "caucus", "institution", "senate", "congress",
 }
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
 _ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "Lt", "Col", "Capt", "Prof")
@@ -237,7 +237,7 @@ class SpeakerResolver:
             if (len(name.split()) >= 2 or titled) and not name.isupper() and not is_organisation(name) \
                     and self._fits(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
                     and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
-                return self._full_name(name, at) or name if titled else name
+                return (self._full_name(name, at) or name) if titled else name
         return None
 
     def _fits(self, name: str, gender: str | None, by_surname: bool = True) -> bool:
