@@ -483,3 +483,18 @@ def test_thousands_grouped_by_spaces_are_one_figure(sentence, span, number):
     c = claim(sentence, span)
     assert c.value["number"] == number
     assert not [x for x in claims_of(sentence) if x.value and x.value.get("number") == 0]
+
+
+@pytest.mark.parametrize("sentence, span, period", [
+    ("The condition costs the economy £42bn a year.", "£42bn a year", "year"),
+    ("People who walked 30 minutes a day did better.", "30 minutes a day", "day"),
+    ("It levels off at about 9,800 steps a day.", "about 9,800 steps a day", "day"),
+])
+def test_a_figure_per_period_keeps_its_period(sentence, span, period):
+    c = claim(sentence, span)
+    assert (c.text, c.value["period"]) == (span, period)
+
+
+def test_a_year_ago_is_no_period():
+    c = claim("Rents were £5 a year ago.", "£5")
+    assert c.text == "£5" and "period" not in c.value

@@ -130,7 +130,7 @@ def test_every_encoding_arrives_with_its_pound_sign(tmp_path, name, data):
     proc, db = _import_one(tmp_path, name, data)
     assert proc.returncode == 0, proc.stderr
     claims = json.loads(run(db, "claims", "1", "--json").stdout)
-    assert any(c["text"] == "£950" for c in claims)
+    assert any(c["text"] == "£950 a month" for c in claims)  # the pound sign, and the period it is paid per
     body = open_db(db).execute("SELECT body FROM articles").fetchone()[0]
     assert "\ufeff" not in body and "Â£" not in body
 

@@ -753,6 +753,7 @@ def test_value_summaries_read_as_a_reviewer_would_say_them():
     assert value_summary({"superlative": "lowest", "since": 2009}) == "lowest since 2009"
     assert value_summary({"number": 15, "tally": [15, 7]}) == "15–7"  # a vote, both sides
     assert value_summary({"date": "2027", "season": "spring"}) == "2027 spring"
+    assert value_summary({"number": 42e9, "currency": "GBP", "period": "year"}) == "42 bn GBP a year"
     assert value_summary({"superlative": "highest", "since": "records began"}) == "highest since records began"
     assert value_summary({"number": 12e9, "currency": "GBP", "amounts": [
         {"number": 12e9, "currency": "GBP"}, {"number": 18.2e9, "currency": "USD"},

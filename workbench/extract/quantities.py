@@ -422,7 +422,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
                 continue
         claim = _figure_claim(body, m, _Approx(body, m.start()))
         if claim:
-            add(*claim)
+            start, end, kind, value = claim
+            period = PER_PERIOD.match(body, end) if kind in ("money", "count", "duration", "quantity") \
+                and "per" not in value and body[end:end + 1].isspace() else None
+            if period:
+                end, value = period.end(), {**value, "period": period["period"].lower()}
+            add(start, end, kind, value)
 
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
@@ -723,6 +728,10 @@ MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:january|february|mar
 # "per 100,000", "per 1,000 live births", "per million": the population a rate is counted in
 RATE_AFTER = re.compile(rf"\s+(?:per|for\s+every|in\s+every)\s+(?P<base>{DIGITS}|a|one)"
                         r"(?P<scale>\s+(?:hundred|thousand|million|billion))?(?!\w|,\d)", re.IGNORECASE)
+# "£42bn a year", "30 minutes a day", "9,800 steps a day": the period is part of the figure checked
+# (never "a year ago", "a year earlier": those place a time)
+PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<period>year|month|week|day|hour|minute)\b"
+                        r"(?!\s+(?:ago|earlier|later|before|after|on|or)\b)", re.IGNORECASE)
 RATE_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b|\s+annually\b", re.IGNORECASE)
 MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
 MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)

@@ -28,6 +28,8 @@ def value_summary(value: dict | None) -> str:
     for key in ("currency", "unit", "date", "season"):  # "2027 spring": "until the spring of 2027"
         if value.get(key):
             parts.append(str(value[key]))
+    if value.get("period"):
+        parts.append(f"a {value['period']}")  # "42 bn GBP a year"
     if value.get("factor"):
         parts.append(f"×{value['factor']:g}")
     if value.get("superlative"):
