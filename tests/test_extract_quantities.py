@@ -498,3 +498,14 @@ def test_a_figure_per_period_keeps_its_period(sentence, span, period):
 def test_a_year_ago_is_no_period():
     c = claim("Rents were £5 a year ago.", "£5")
     assert c.text == "£5" and "period" not in c.value
+
+
+@pytest.mark.parametrize("sentence, span, low, high", [
+    ("It will cost three to five million pounds.", "three to five million pounds", 3e6, 5e6),
+    ("Between three and five million people voted.", "Between three and five million people", 3e6, 5e6),
+    ("Between 3 and 5 million people voted.", "Between 3 and 5 million people", 3e6, 5e6),
+    ("Between 500 and 2 million people voted.", "Between 500 and 2 million people", 500, 2e6),
+])
+def test_a_scale_after_a_range_is_both_ends(sentence, span, low, high):
+    c = claim(sentence, span)
+    assert (c.text, c.kind, c.value["low"], c.value["high"]) == (span, "range", low, high)

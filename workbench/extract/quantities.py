@@ -371,10 +371,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if _overlaps(taken, m.start(), m.end()) or not (word or lead):
             continue
         unit = m["unit"].lower()
-        days = 14 if unit == "fortnight" else DAYS_PER_UNIT[unit]
-        value = {"number": 1, "unit": "week" if unit == "fortnight" else unit, "days": days}
-        if unit == "fortnight":
-            value["number"] = 2
+        number, unit, days = (2, "week", 14) if unit == "fortnight" else (1, unit, DAYS_PER_UNIT[unit])
+        value = {"number": number, "unit": unit, "days": days}
         if word and word not in EXACT_QUALIFIERS:
             value.update(approx=True, qualifier=word)
         within = lead is not None and not word and lead.group().lower().startswith("within")
@@ -401,6 +399,11 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if low_number is None and claim and first["num"] and first.end() == first.end("num"):
             low_number = clean_number(_num(first["num"]))  # "between two and three people": "two" alone counts nothing
         if claim and low_number is not None:
+            # "between three and five million": the scale after the second figure is the first's too
+            # (not in "between 500 and 2 million", where it would put the low end above the high one)
+            scale = SCALES.get((second["scale"] or "").strip(" -").lower(), 1) if not first["scale"] else 1
+            if scale > 1 and low_number * scale <= claim[3]["number"]:
+                low_number = clean_number(low_number * scale)
             start, end, kind, value = claim
             value = {**value, "low": low_number, "high": value["number"], "number": low_number}
             add(b.start(), end, "range", value)
@@ -531,6 +534,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         unit_key = ""
     if unit_key == "g" and glued and body[m.start("unit"):m.end("unit")] == "G":
         return None  # "5G masts", "4G": a mobile network, not five grams
+    # "three to five years": the upper end written in words (the scale after it is both ends')
+    word_high = words_value(m["num2w"]) if m["num2w"] else None
     if is_word:
         value = words_value(num_text)
         if value is None:
@@ -548,10 +553,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             end = _noun_phrase_end(body, m.end(), need_plural=True)
             if end == m.end() or num_text.lower() == "one":
                 return None
-            high = words_value(m["num2w"]) if m["num2w"] else None
-            if high is not None and high > value:  # "two to three people"
+            if word_high is not None and word_high > value:  # "two to three people"
                 return _with_value(m, approx, m.start(), end, "range", value,
-                               {"low": clean_number(value), "high": clean_number(high)})
+                                   {"low": clean_number(value), "high": clean_number(word_high)})
             return _with_value(m, approx, m.start(), end, "count", value, {})
     else:
         value = digits_value(num_text)
@@ -562,11 +566,11 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     start = m.start()
     end = m.end()
     extra: dict = {}
-    if m["num2w"]:  # "three to five years"
-        high = words_value(m["num2w"])
-        if high is None or high <= value:
+    if m["num2w"]:
+        high = None if word_high is None else word_high * (SCALES.get(scale, 1) if scale else 1)
+        if high is None or high <= value:  # both ends scaled: "three to five million"
             return None
-        extra = {"low": clean_number(value), "high": clean_number(high * (SCALES.get(scale, 1) if scale else 1))}
+        extra = {"low": clean_number(value), "high": clean_number(high)}
     if m["num2"]:
         low, high = value, digits_value(m["num2"]) * (SCALES.get(scale, 1) if scale else 1)
         if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
