@@ -84,14 +84,16 @@ def test_a_decade_is_marked():
 @pytest.mark.parametrize(
     "text",
     [
-        "The 2015 review was published.",
+        "Article 1989 of the code was published.",
+        "The Harbour Act of 1921 still applies.",
+        "About 2000 people marched to the square.",
         "Theresa May spoke to reporters.",
         "Cameron is to make his case this week.",
         "We may see more rain.",
         "Monday is a holiday for schools.",
     ],
 )
-def test_bare_years_names_and_scene_setting_are_not_dates(text):
+def test_years_in_names_counts_names_and_scene_setting_are_not_dates(text):
     assert dates_of(text) == []
 
 
@@ -179,3 +181,17 @@ def test_a_weekday_in_a_clause_that_looks_ahead_is_the_coming_one():
 def test_a_season_of_a_year_is_a_date_with_its_season(sentence, span, season):
     found = [c for c in dates_of(sentence) if c.text == span]
     assert found and found[0].value["season"] == season and found[0].value["date"] == span[-4:]
+
+
+@pytest.mark.parametrize(("text", "claim", "year"), [
+    ("The 1997 landslide changed the party.", "1997 landslide", "1997"),
+    ("She criticised the mayor's 2019 budget on Monday.", "2019 budget", "2019"),
+    ("Profits will be lower at the end of 2011 than now.", "2011", "2011"),
+    ("The targets for 2024 were missed.", "2024", "2024"),
+    ("Sales fell in the early months of 2019.", "2019", "2019"),
+    ("The line should open by the close of 2030.", "2030", "2030"),
+    ("It was 2015, not 2014.", "2015", "2015"),
+])
+def test_a_year_standing_alone_as_a_time_is_a_date(text, claim, year):
+    found = [d for d in dates_of(text) if d.value.get("date") == year]
+    assert [d.text for d in found] == [claim]

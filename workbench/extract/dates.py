@@ -146,6 +146,8 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
             if span is None:
                 continue  # "between 2015" with no second year
             end, value = span or (end, value)
+            if not span and start == m.start() and not m["y4"].endswith("s"):
+                end = _modified_noun_end(body, end)  # "the 2016 race": the year and what it dates
         if claims and start < claims[-1].end:
             continue  # the second year of a span read with the first ("from 2015 until 2024")
         while end > start and body[end - 1] in " ,":
@@ -235,13 +237,59 @@ def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str 
         if season:
             start = season.start()  # "until the spring of 2027", "in summer 2019"
             prep = season.group()
-    if m["y4"] and not (prep or verb):
-        return None  # a bare year is a label more often than a claim ("the 2015 review")
+    if m["y4"] and not (prep or verb) and not _year_as_time(body, m):
+        return None  # "Article 2015", "Refugee Act of 1980", "2000 people": a name or a count
     if m["m3"] and not (prep or verb or m["y3"]):
         return None  # "May" alone is as often a name or a verb
     if m["m3"] and m["m3"] == "May" and not (m["y3"] or prep):
         return None
     return start
+
+
+# a year that names a time on its own: "the 1997 landslide", "Romney's 2012 campaign", "for 2024", "of 2016".
+# Not one that is part of a name ("Article 1989", "Windows 2000", "the Refugee Act of 1980", "No. 2015"),
+# nor a count of a plural noun with no determiner before it ("2000 people marched", "about 1500 troops").
+YEAR_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|its|their|our|my|your)|\w[’']s?)\s+$",
+                                    re.IGNORECASE)
+CAPITALISED_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][\w.-]*)|\b[A-Z][\w-]*\s+of)\s+$")
+YEAR_COUNT_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|under|around|roughly|than|up\s+to|least|of\s+the)\s+$",
+                               re.IGNORECASE)
+
+
+def _year_as_time(body: str, m: re.Match) -> bool:
+    """Whether a bare year (no preposition before it) is a date claim rather than a label or a count."""
+    if m["y4"].endswith("s"):
+        return False  # a decade needs "the" before it: DECADE_PREFIX
+    lo = max(0, m.start() - 30)
+    name = CAPITALISED_BEFORE.search(body, lo, m.start())
+    if name and not (name["word"] and name["word"].lower() in _OPENING_WORDS):
+        return False  # "Article 1989", "Windows 2000"; not "The 2016 race", "By 2030"
+    noun = MODIFIED_WORD.match(body, m.end(), m.end() + 40)
+    if noun and noun["w"].islower() and noun["w"] not in _NOT_MODIFIED and (
+            not YEAR_DETERMINER_BEFORE.search(body, lo, m.start()) or YEAR_COUNT_BEFORE.search(body, lo, m.start())):
+        return False  # "2000 people marched", "about 1500 troops"
+    return not body[m.end():m.end() + 1].isdigit() and body[m.end():m.end() + 2] not in (",0", ".0")
+
+
+MODIFIED_WORD = re.compile(r"\s+(?P<w>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?![’'-])")
+_NOT_MODIFIED = frozenset(
+    "the a an of in on at to and or but for with by from that which who was were is are be been had have has "
+    "will would could should may might can did do does not than as into over after before since during until "
+    "about when while where it he she they we you also only just so if because".split())
+
+
+_OPENING_WORDS = _NOT_MODIFIED | {"this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+                                  "your", "every", "each", "last", "next", "since", "through", "throughout"}
+
+
+def _modified_noun_end(body: str, end: int) -> int:
+    """End of the one or two words a year describes: "2016 race", "2012 ground game", "1994 crime bill"."""
+    for i in range(2):
+        w = MODIFIED_WORD.match(body, end, end + 40)
+        if not w or w["w"].lower() in _NOT_MODIFIED or i and w["w"].endswith("ed"):
+            break  # "the 1997 landslide changed": a verb after the noun
+        end = w.end()
+    return end
 
 
 # every word a PREFIX can end with: the look-back regex (tried at each of 45 positions) runs only after one
