@@ -195,3 +195,31 @@ def test_a_season_of_a_year_is_a_date_with_its_season(sentence, span, season):
 def test_a_year_standing_alone_as_a_time_is_a_date(text, claim, year):
     found = [d for d in dates_of(text) if d.value.get("date") == year]
     assert [d.text for d in found] == [claim]
+
+
+@pytest.mark.parametrize(("text", "claim", "time"), [
+    ("The first call came at 1:48 a.m. from the harbour.", "1:48 a.m.", "01:48"),
+    ("Polls close at 8pm and counting starts at 10.30 p.m.", "8pm", "20:00"),
+    ("The ferry left at 14:30 with 80 passengers.", "14:30", "14:30"),
+    ("11:05AMThe minister arrives in the chamber.", "11:05AM", "11:05"),
+])
+def test_a_time_of_day_is_a_date_claim_with_its_clock_time(text, claim, time):
+    found = [d for d in dates_of(text) if d.value.get("time") == time]
+    assert [d.text for d in found] == [claim]
+
+
+@pytest.mark.parametrize("text", ["Psalms 23:4 was read at the service.",
+                                  "Skip to the 12:40 mark of the video."])
+def test_verse_references_and_video_marks_are_no_times(text):
+    assert [d for d in dates_of(text) if "time" in d.value] == []
+
+
+def test_a_weekday_after_the_verb_it_dates_is_a_date():
+    [d] = dates_of("The council voted Thursday to close the library.", date(2025, 3, 14))
+    assert (d.text, d.value["date"]) == ("Thursday", "2025-03-13")
+
+
+@pytest.mark.parametrize("text", ["Turnout on Super Tuesday was high.", "He told the Sunday Times so.",
+                                  "She teaches every Sunday.", "They met at Sunday school."])
+def test_weekdays_in_names_and_habits_are_no_dates(text):
+    assert [d.text for d in dates_of(text) if "Sunday" in d.text or "Tuesday" in d.text] == []

@@ -170,7 +170,29 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness("date", worth, value)))
+    times = _times(body)
+    if times:
+        claims = _with_times(body, sentences, starts, claims, times)
     return claims
+
+
+def _with_times(body: str, sentences: list[Sentence], starts: list[int], claims: list[Claim],
+                times: list[tuple[int, int, dict]]) -> list[Claim]:
+    """The dates and the times of day that overlap none of them, in body order."""
+    covered = bytearray(len(body) + 1)
+    for c in claims:
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for start, end, value in times:
+        if covered.find(1, start, end) != -1:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
+        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+        worth = sentence.checkworthiness if sentence else 0.3
+        claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
+                            sentence_end=max(s1, end), value=value,
+                            checkworthiness=claim_checkworthiness("date", worth, value)))
+    return sorted(claims, key=lambda c: (c.start, -c.end))
 
 
 def _with_quarters(matches: list[re.Match], quarters: list[_Quarter]) -> list[re.Match | _Quarter]:
@@ -224,8 +246,9 @@ def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str 
         prep = None  # "up 20% on last year" compares with last year: "last year" takes no "on"
         start = start if verb else m.start()
     if m["wd3"] and not (prep or verb):
-        # a bare weekday is a date only as "Monday's paper" or at the head of a clause
-        if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
+        # a bare weekday is a date as "Monday's paper" or after the verb or noun it dates ("promised
+        # Monday", "signed the order Sunday"), not in a name ("Super Tuesday", "the Sunday Times")
+        if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]) and not _weekday_dates_clause(body, m):
             return None
     if m["y4"] and not (prep or verb) and m["y4"].endswith("s"):
         decade = DECADE_PREFIX.search(body, max(0, m.start() - 30), m.start())
@@ -290,6 +313,47 @@ def _modified_noun_end(body: str, end: int) -> int:
             break  # "the 1997 landslide changed": a verb after the noun
         end = w.end()
     return end
+
+
+WORD_BEFORE = re.compile(r"\b(?P<w>[a-z]+),?\s+$")
+_NOT_A_DAY_BEFORE = frozenset("the a an every each one some any this that of last next past".split())
+NAME_OR_HABIT_AFTER = re.compile(r"\s+(?:[A-Z]|(?:school|schools|service|services|paper|papers|league|roast|"
+                                 r"lunch|lunches|club|market|markets|night\s+football)\b)")
+
+
+def _weekday_dates_clause(body: str, m: re.Match) -> bool:
+    """Whether a weekday with no preposition follows a lower-case word that it dates."""
+    before = WORD_BEFORE.search(body, max(0, m.start() - 25), m.start())
+    return bool(before) and before["w"] not in _NOT_A_DAY_BEFORE and not NAME_OR_HABIT_AFTER.match(body, m.end())
+
+
+# a time of day: "at 1:48 a.m.", "2:00 p.m.", "9pm", "11:00 am", "at 14:30"; a time with no a.m./p.m. only
+# after a word that sets a time ("Ephesians 5:11" and "the 15:20 mark" are no times)
+TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z])))\.?"
+                  r"|(?<=\d\d)(?=\s*(?:GMT|BST|UTC|EST|EDT|CST|PST|ET|local)\b)|(?=\s?h(?:rs|ours)\b))", re.IGNORECASE)
+CLOCK = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
+TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",
+                              re.IGNORECASE)
+
+
+def _times(body: str) -> list[tuple[int, int, dict]]:
+    """(start, end, value) of every time of day, "9:30 a.m." as {"time": "09:30"}."""
+    found = []
+    for m in TIME.finditer(body) if ("m" in body or "M" in body) else ():
+        if not m["ap"] and not m["m"]:
+            continue
+        if m["ap"] and not 1 <= int(m["h"]) <= 12:
+            continue
+        hour = int(m["h"]) % 12 + (12 if m["ap"] and m["ap"].lower() == "p" else 0) if m["ap"] else int(m["h"])
+        end = m.end()
+        while body[end - 1] == "." and end < len(body) and not body[end:end + 1].isspace():
+            end -= 1  # "p.m.Kasich": the full stop belongs to the time only before a space
+        found.append((m.start(), end, {"time": f"{hour:02d}:{m['m'] or '00'}"}))
+    taken = {start for start, _, _ in found}
+    for m in CLOCK.finditer(body) if ":" in body else ():
+        if m.start() not in taken and TIME_WORD_BEFORE.search(body, max(0, m.start() - 9), m.start()):
+            found.append((m.start(), m.end(), {"time": f"{int(m['h']):02d}:{m['m']}"}))
+    return sorted(found)
 
 
 # every word a PREFIX can end with: the look-back regex (tried at each of 45 positions) runs only after one
