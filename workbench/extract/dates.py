@@ -329,9 +329,9 @@ def _weekday_dates_clause(body: str, m: re.Match) -> bool:
 
 # a time of day: "at 1:48 a.m.", "2:00 p.m.", "9pm", "11:00 am", "at 14:30"; a time with no a.m./p.m. only
 # after a word that sets a time ("Ephesians 5:11" and "the 15:20 mark" are no times)
-TIME = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z])))\.?"
+TIME = re.compile(r"(?=\d)(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z])))\.?"
                   r"|(?<=\d\d)(?=\s*(?:GMT|BST|UTC|EST|EDT|CST|PST|ET|local)\b)|(?=\s?h(?:rs|ours)\b))", re.IGNORECASE)
-CLOCK = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
+CLOCK = re.compile(r"(?=\d)(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
 TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",
                               re.IGNORECASE)
 
