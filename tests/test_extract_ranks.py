@@ -32,7 +32,8 @@ def test_an_ordinal_with_a_determiner_and_the_noun_it_ranks_is_a_claim(text, cla
     ("The senator is polling a distant third in the state.", "polling a distant third", 3),
     ("After the count she was in first, with 41 per cent.", "was in first", 1),
     ("Okafor took bronze in the 400 metres.", "took bronze", 3),
-    ("Dunmore is second behind Harlow in the table.", "second behind", 2),
+    ("Dunmore is second behind Harlow in the table.", "is second", 2),
+    ("She moved from third to second in the latest poll.", "from third", 3),
 ])
 def test_a_place_standing_alone_in_a_ranking_is_a_claim(text, claim, number):
     assert claim in [t for t, v in claims_of(text, "ordinal") if v["number"] == number]
@@ -47,6 +48,7 @@ def test_a_place_standing_alone_in_a_ranking_is_a_claim(text, claim, number):
     "Safety comes first, the inspector said.",
     "They took the first steps of their careers.",
     "The 20th century ended badly.",
+    "The case went to the 3rd Circuit on appeal.",
 ])
 def test_names_idioms_and_adverbs_are_no_ranks(text):
     assert claims_of(text, "ordinal") == []

@@ -57,12 +57,15 @@ NUMERIC_ORDINAL = re.compile(rf"(?=\d)(?<![\w.,])(?P<ord>{_NUMERIC_ORDINAL})\b(?
 ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![-’'])", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
-NOUN_AFTER = re.compile(rf"(?P<to>\s+to\s+[a-z]+)|(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{1,3}})")
+# the noun ranked may be capitalised ("Clinton's first Senate campaign") or counted ("the first two states")
+NOUN_AFTER = re.compile(rf"(?P<to>\s+to\s+[a-z]+)|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+                        rf"\d+)\b)?(?:\s+(?!(?:{_NOT_A_NOUN})\b)[A-Za-z][\w-]*){{1,3}})")
 # a place standing alone: "finished second", "a distant third", "is in first", "second behind Trump"
-_STANDING_ADJECTIVES = r"(?:distant|close|strong|very\s+strong|solid|respectable|disappointing)"
+_STANDING_ADJECTIVES = r"(?:distant|close|strong|very\s+strong|solid|respectable|disappointing|bad|poor|good|" \
+                       r"comfortable|narrow|clear|surprise|surprising)"
 STANDING_BEFORE = re.compile(
     rf"(?:\b(?:finish(?:ed|es|ing)?|came|comes|placed|ranked|ran|running|runs|polling|polls|sits|sitting|"
-    rf"is\s+in|was\s+in|in)\s+(?:a\s+)?(?:(?:{_STANDING_ADJECTIVES}|joint|equal)\s+)?"
+    rf"is|was|are|were|be|been|is\s+in|was\s+in|in|from|to)\s+(?:a\s+)?(?:(?:{_STANDING_ADJECTIVES}|joint|equal)\s+)?"
     rf"|\ba\s+{_STANDING_ADJECTIVES}\s+)$", re.IGNORECASE)
 STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall)\b", re.IGNORECASE)
 BEHIND_AFTER = re.compile(r"\s+(?:behind|only\s+to)\b", re.IGNORECASE)
@@ -150,6 +153,8 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
             first_noun = after["noun"].split()[0].lower()
             if first_noun in ORDINAL_IDIOMS or first_noun.startswith("hand"):
                 continue
+            if word[0].isdigit() and after["noun"].split()[0][0].isupper():
+                continue  # "the 3rd Circuit", "the 45th Chapter": a numbered name
             end = _noun_end(body, after.start("noun"), after.end("noun"))
         else:
             end = after.end()  # "the first to put": a first with what was done first
