@@ -186,10 +186,10 @@ def test_a_season_of_a_year_is_a_date_with_its_season(sentence, span, season):
 @pytest.mark.parametrize(("text", "claim", "year"), [
     ("The 1997 landslide changed the party.", "1997 landslide", "1997"),
     ("She criticised the mayor's 2019 budget on Monday.", "2019 budget", "2019"),
-    ("Profits will be lower at the end of 2011 than now.", "2011", "2011"),
+    ("Profits will be lower at the end of 2011 than now.", "at the end of 2011", "2011"),
     ("The targets for 2024 were missed.", "2024", "2024"),
     ("Sales fell in the early months of 2019.", "2019", "2019"),
-    ("The line should open by the close of 2030.", "2030", "2030"),
+    ("The line should open by the close of 2030.", "by the close of 2030", "2030"),
     ("It was 2015, not 2014.", "2015", "2015"),
 ])
 def test_a_year_standing_alone_as_a_time_is_a_date(text, claim, year):
@@ -223,3 +223,18 @@ def test_a_weekday_after_the_verb_it_dates_is_a_date():
                                   "She teaches every Sunday.", "They met at Sunday school."])
 def test_weekdays_in_names_and_habits_are_no_dates(text):
     assert [d.text for d in dates_of(text) if "Sunday" in d.text or "Tuesday" in d.text] == []
+
+
+@pytest.mark.parametrize(("text", "claim", "iso"), [
+    ("The plant closed two years ago.", "two years ago", "2022"),
+    ("She resigned a year ago.", "a year ago", "2023"),
+    ("The boy went missing 3 days ago.", "3 days ago", "2024-06-09"),
+])
+def test_units_ago_are_dates_counted_back_from_publication(text, claim, iso):
+    [d] = dates_of(text, date(2024, 6, 12))
+    assert (d.text, d.value["date"]) == (claim, iso)
+
+
+def test_the_edge_of_a_month_is_part_of_its_date():
+    [d] = dates_of("Repairs must finish by the end of June.", date(2024, 3, 12))
+    assert d.text == "by the end of June" and d.value["date"] == "2024-06"

@@ -87,3 +87,20 @@ def test_a_record_of_size_is_a_claim(text, claim):
                                   "The band signed to a record label."])
 def test_a_track_record_is_no_record(text):
     assert claims_of(text, "comparison") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The county has been more accurate than any other county since 1960.", "more accurate than any other county"),
+    ("Rents rose faster than any other city in 2024.", "faster than any other city"),
+])
+def test_than_any_other_is_a_superlative_said_as_a_comparison(text, claim):
+    assert claim in [t for t, v in claims_of(text, "comparison") if v == {"superlative": "than any other"}]
+
+
+@pytest.mark.parametrize("text", ["The striker has scored twice this season.", "She has met him twice, both in May."])
+def test_how_often_is_a_count(text):
+    assert ("twice", {"number": 2, "unit": "times"}) in claims_of(text, "count")
+
+
+def test_twice_as_many_stays_a_comparison():
+    assert claims_of("Twice as many voters turned out.", "count") == []

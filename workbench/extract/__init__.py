@@ -40,7 +40,9 @@ def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:
     # coverage maps instead of pairwise tests: a 1 MB line holds tens of thousands of figures
     size = max((c.end for c in (*dates, *figures)), default=0)
     dated = _coverage(size, dates)
-    kept_figures = [f for f in figures if not (f.kind in _DATE_BEATS and dated.find(1, f.start, f.end) != -1)]
+    ago = _coverage(size, [d for d in dates if d.value and "ago" in d.value])
+    kept_figures = [f for f in figures if not (f.kind in _DATE_BEATS and dated.find(1, f.start, f.end) != -1)
+                    and not (f.kind == "duration" and ago.find(1, f.start, f.end) != -1)]  # "two years ago"
     strong = _coverage(size, [f for f in kept_figures if f.kind not in _DATE_BEATS])
     kept_dates = [d for d in dates if strong.find(1, d.start, d.end) == -1]
     return sorted(kept_dates + kept_figures, key=lambda c: (c.start, -c.end))

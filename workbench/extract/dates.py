@@ -88,7 +88,7 @@ class _Quarter:
 # a month or day given without its year is the last one before publication ("IS captured it in May"),
 # unless its clause looks ahead: "will open by March", "is due to end on June 30" name the next one
 FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|would|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
+    r"\b(?:will|won[’']t|shall|would|must|should|(?:has|have|needs?)\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
     r"expects?\s+to|plans?\s+to|aims?\s+to|intends?\s+to|hopes?\s+to|deadline|next)\b"
     r"|[’']ll\b",
     re.IGNORECASE,
@@ -170,9 +170,12 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness("date", worth, value)))
-    times = _times(body)
+    agos = _agos(body, published)
+    if agos:  # "two years ago" is one date: the dates it holds ("years" alone is none) give way to it
+        claims = [c for c in claims if not any(s < c.end and c.start < e for s, e, _ in agos)]
+    times = _times(body) + agos
     if times:
-        claims = _with_times(body, sentences, starts, claims, times)
+        claims = _with_times(body, sentences, starts, claims, sorted(times, key=lambda t: t[:2]))
     return claims
 
 
@@ -223,6 +226,38 @@ def _overlapping(spans: list[re.Match], starts: list[int], start: int, end: int)
 
 
 # the second year of a span: "between 2015 and 2024", "from 2015 to 2024", the financial year "2023-24"
+# the edge of a month or year: "by the end of June", "at the start of 2026", "until the middle of March"
+EDGE_PREFIX = re.compile(r"\b(?:by|at|until|till|before|after|from|since|in|around|towards?)\s+the\s+(?:very\s+)?"
+                         r"(?:end|start|beginning|middle|close|turn)\s+of\s+$", re.IGNORECASE)
+# "a year ago", "two weeks ago", "decades ago": a date counted back from the day of publication
+AGO = re.compile(r"(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several|a\s+few|"
+                 r"a\s+couple\s+of|many|some)\s+)?\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b",
+                 re.IGNORECASE)
+_AGO_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_AGO_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525}
+
+
+def _agos(body: str, published: date | None) -> list[tuple[int, int, dict]]:
+    """(start, end, value) of every "N units ago", resolved against the published date."""
+    found = []
+    for m in AGO.finditer(body) if "ago" in body else ():
+        unit = m["unit"].lower()
+        word = " ".join((m["n"] or "").lower().split())
+        n = int(word) if word.isdigit() else _AGO_NUMBER.get(word)
+        value: dict = {"ago": f"{word + ' ' if word else ''}{unit}{'s' if n != 1 else ''}".replace("centurs", "centuries")}
+        if n is None:
+            value["approx"] = True
+        elif published:
+            back = published - timedelta(days=round(n * _AGO_DAYS[unit]))
+            value["date"] = back.isoformat() if unit in ("day", "week") else \
+                f"{back.year:04d}-{back.month:02d}" if unit == "month" else f"{back.year:04d}"
+            if unit not in ("day",):
+                value["approx"] = True
+        found.append((m.start(), m.end(), value))
+    return found
+
+
 YEAR_SPAN_AFTER = re.compile(r"(?P<sep>\s*[-–/]\s*|\s+(?:and|to|until)\s+)(?P<y>\d{4}|\d\d)\b(?![-–/]\d)")
 
 
@@ -260,6 +295,11 @@ def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str 
         if season:
             start = season.start()  # "until the spring of 2027", "in summer 2019"
             prep = season.group()
+    if (m["y4"] or m["m3"]) and not (prep or verb):
+        edge = EDGE_PREFIX.search(body, max(0, m.start() - 40), m.start())
+        if edge:
+            start = edge.start()  # "by the end of June", "at the start of 2026"
+            prep = edge.group()
     if m["y4"] and not (prep or verb) and not _year_as_time(body, m):
         return None  # "Article 2015", "Refugee Act of 1980", "2000 people": a name or a count
     if m["m3"] and not (prep or verb or m["y3"]):

@@ -91,6 +91,16 @@ RECORD_SET_BEFORE = re.compile(
     r"\b(?:set|sets|setting|broke|break|breaks|breaking|beat|beats|equalled|equaled|matched)\s+(?:a|the|an)\s+"
     r"(?:(?:new|all-time|world|national|british|european|american|olympic|state|club|league)\s+){0,2}$",
     re.IGNORECASE)
+# "more correct than any other county", "higher than any other state": a superlative said as a comparison
+THAN_ANY_OTHER = re.compile(r"than\s+any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.IGNORECASE)
+COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,2}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
+                                re.IGNORECASE)
+# "has scored twice", "married twice, in 1990 and 2004": how often, not "twice as many" (a comparison)
+TWICE = re.compile(r"\b(?:twice|thrice)\b(?=\s*[,.;:)]|\s+(?:in|since|before|during|this|last|that|and|but|"
+                   r"over|within|already|so\s+far|before)\b)", re.IGNORECASE)
+# a verb before it ("scored", "been", "won", "met"), perhaps with its object ("met him twice")
+VERB_BEFORE_TWICE = re.compile(r"\b[a-z]+(?:ed|en|ne|on|ot|ew|ck|ve|et)\s+(?:(?:him|her|them|it|us|there|"
+                               r"with\s+\w+)\s+)?$")
 NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
 
 
@@ -116,6 +126,19 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
             before = RECORD_SET_BEFORE.search(body, max(0, at - 60), at)
             if before:
                 found.append((before.start(), end, "comparison", {"superlative": "record"}))
+    if "than any other" in lowered:
+        for at, _, _ in _find_words(lowered, ("than any other",)):
+            tail = THAN_ANY_OTHER.match(body, at)
+            head = COMPARATIVE_BEFORE.search(body, max(0, at - 40), at)
+            if tail and head:
+                noun_ok = tail["noun"] and tail["noun"].lower() not in _STOP
+                end = tail.end() if noun_ok else at + len("than any other")
+                found.append((head.start(), end, "comparison", {"superlative": "than any other"}))
+    if "twice" in lowered or "thrice" in lowered:
+        for m in TWICE.finditer(body):
+            if VERB_BEFORE_TWICE.search(body, max(0, m.start() - 30), m.start()):
+                n = 2 if m.group().lower() == "twice" else 3
+                found.append((m.start(), m.end(), "count", {"number": n, "unit": "times"}))
     return sorted(found)
 
 
