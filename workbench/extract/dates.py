@@ -246,6 +246,8 @@ def _agos(body: str, published: date | None) -> list[tuple[int, int, dict]]:
         word = " ".join((m["n"] or "").lower().split())
         n = int(word) if word.isdigit() else _AGO_NUMBER.get(word)
         value: dict = {"ago": f"{word + ' ' if word else ''}{unit}{'s' if n != 1 else ''}".replace("centurs", "centuries")}
+        if n is not None:  # the figure is checkable too: "three years ago" states 3 years
+            value.update(number=n, unit="century" if unit == "centur" else unit)
         if n is None:
             value["approx"] = True
         elif published:

@@ -4,7 +4,8 @@
 
 One mechanism for each: a rank word is a claim when something fixes what it ranks — a determiner
 before it and the noun it ranks after it, a ranking verb, or what it is measured against. The words
-are tables; the patterns are built from them. Figures found elsewhere win where spans overlap.
+are tables; the patterns are built from them. Figures found elsewhere win where spans overlap. A place
+is valued {"rank": n}, not {"number": n}: "the third time" states no quantity to convert or compare.
 """
 from __future__ import annotations
 
@@ -114,7 +115,7 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
     found += _standing_ordinals(body, ordinals)
     if "gold" in lowered or "silver" in lowered or "bronze" in lowered:
         for m in MEDAL.finditer(body):
-            found.append((m.start(), m.end(), "ordinal", {"number": MEDALS[m["medal"].lower()], "medal": m["medal"].lower()}))
+            found.append((m.start(), m.end(), "ordinal", {"rank": MEDALS[m["medal"].lower()], "medal": m["medal"].lower()}))
     found += _superlatives(body, lowered)
     if "record" in lowered:
         for at, end, _ in _find_words(lowered, ("record",)):
@@ -182,7 +183,7 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
         else:
             end = after.end()  # "the first to put": a first with what was done first
         if end > m.end():
-            found.append((before.start(), end, "ordinal", {"number": _ordinal_number(word)}))
+            found.append((before.start(), end, "ordinal", {"rank": _ordinal_number(word)}))
     return found
 
 
@@ -201,7 +202,7 @@ def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, i
             continue
         if word.lower() == "first" and not (FIRST_IN.match(body, m.end()) or IN_BEFORE.search(body, start, end)):
             continue  # "safety comes first", "came first to the scene": first in nothing named
-        found.append((start, end, "ordinal", {"number": ORDINAL_WORDS[word.lower()]}))
+        found.append((start, end, "ordinal", {"rank": ORDINAL_WORDS[word.lower()]}))
     return found
 
 

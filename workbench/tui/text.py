@@ -16,6 +16,8 @@ def plain(value: object, style: str = "") -> Text:
 def value_summary(value: dict | None) -> str:
     if not value:
         return ""
+    if value.get("ago"):  # "three years ago": said as the reader reads it, with the year it names
+        return f"{value['ago']} ago" + (f" → {value['date']}" if value.get("date") else "")
     parts = []
     if value.get("approx"):
         parts.append("≈")
@@ -25,6 +27,8 @@ def value_summary(value: dict | None) -> str:
         parts.append(f"{value['low']:g}–{value['high']:g}")
     elif value.get("number") is not None:
         parts.append(human_number(value["number"]))
+    elif value.get("rank") is not None:
+        parts.append(f"rank {value['rank']}" + (f" ({value['medal']})" if value.get("medal") else ""))
     for key in ("currency", "unit", "date", "time", "season"):  # "2027 spring": "until the spring of 2027"
         if value.get(key):
             parts.append(str(value[key]))
