@@ -104,3 +104,14 @@ def test_how_often_is_a_count(text):
 
 def test_twice_as_many_stays_a_comparison():
     assert claims_of("Twice as many voters turned out.", "count") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [("Okafor is leading the Labour field in the polls.", "leading the Labour field"),
+                                             ("The single tops the charts for a third week.", "tops the charts")])
+def test_leading_a_field_is_first_place(text, claim):
+    assert (claim, {"rank": 1}) in claims_of(text, "ordinal")
+
+
+def test_trailing_only_named_rivals_is_a_place():
+    assert ("trails only Halberd and Norrow", {"superlative": "only behind"}) in claims_of(
+        "The chain trails only Halberd and Norrow in sales.", "comparison")

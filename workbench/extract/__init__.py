@@ -15,6 +15,7 @@ from .dates import find_dates
 from .numbers import claim_checkworthiness
 from .quantities import find_quantities
 from .quotes import attribute_claims, find_quotes
+from .proportions import find_proportions
 from .ranks import find_ranks
 from .sentences import split_sentences
 
@@ -51,7 +52,7 @@ def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:
 def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
     """The claims and every rank or superlative that overlaps none of them (a figure's own reading
     of "the fifth-largest" or "lowest since 2009" is kept)."""
-    ranks = find_ranks(body)
+    ranks = sorted(find_ranks(body) + find_proportions(body, body.lower()))
     if not ranks:
         return claims
     covered = _coverage(len(body) + 1, claims)

@@ -102,6 +102,13 @@ TWICE = re.compile(r"\b(?:twice|thrice)\b(?=\s*[,.;:)]|\s+(?:in|since|before|dur
 # a verb before it ("scored", "been", "won", "met"), perhaps with its object ("met him twice")
 VERB_BEFORE_TWICE = re.compile(r"\b[a-z]+(?:ed|en|ne|on|ot|ew|ck|ve|et)\s+(?:(?:him|her|them|it|us|there|"
                                r"with\s+\w+)\s+)?$")
+# "leading the GOP field", "tops the polls": first place said with a verb; "trails only Bush", "second only
+# to": a place said by who is ahead
+LEADING = re.compile(r"\b(?:leading|leads|led|lead|topping|tops|topped|top)\s+(?:the\s+|a\s+)(?:(?-i:[A-Z])[\w.-]*\s+){0,2}"
+                     r"(?:field|pack|polls?|standings|table|league|charts?|rankings?)\b", re.IGNORECASE)
+ONLY_BEHIND = re.compile(r"\b(?:trails?|trailed|trailing|behind|second)\s+only(?:\s+to)?\s+(?:(?-i:[A-Z])[\w.-]*"
+                         r"(?:\s+(?-i:[A-Z])[\w.-]*)*)(?:\s+and\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*)?",
+                         re.IGNORECASE)
 NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
 
 
@@ -127,6 +134,10 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
             before = RECORD_SET_BEFORE.search(body, max(0, at - 60), at)
             if before:
                 found.append((before.start(), end, "comparison", {"superlative": "record"}))
+    if "lead" in lowered or "top" in lowered:
+        found += [(m.start(), m.end(), "ordinal", {"rank": 1}) for m in LEADING.finditer(body)]
+    if " only" in lowered:
+        found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in ONLY_BEHIND.finditer(body)]
     if "than any other" in lowered:
         for at, _, _ in _find_words(lowered, ("than any other",)):
             tail = THAN_ANY_OTHER.match(body, at)
