@@ -6,13 +6,14 @@ Nothing here touches SQLite, files or Textual. Every span indexes `body`
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from datetime import date
 
 from ..model import Claim, Extraction, Sentence
 from .checkworthiness import score_sentences
 from .consistency import add_consistency_hints
 from .dates import find_dates
-from .numbers import claim_checkworthiness
+from .numbers import ORDINAL_WORDS, claim_checkworthiness
 from .quantities import find_quantities
 from .quotes import attribute_claims, find_quotes
 from .proportions import find_proportions
@@ -56,11 +57,27 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
     if not ranks:
         return claims
     covered = _coverage(len(body) + 1, claims)
+    by_start = {c.start: i for i, c in enumerate(claims)}
+    claims = list(claims)
     starts = [s.start for s in sentences]
     added = []
     for start, end, kind, value in ranks:
-        if end <= start or covered.find(1, start, end) != -1:
+        hit = covered.find(1, start, end) if end > start else start
+        if hit == start:
             continue
+        if hit != -1:
+            figure = by_start.get(hit)
+            lead = body[start:hit]
+            if kind == "ordinal" and figure is not None and claims[figure].end <= end and lead.rstrip() != lead \
+                    and len(lead.split()) <= 3 and lead.split()[-1].lower() in ORDINAL_WORDS:
+                # "the first 100 days": the figure's claim takes the place that comes before it
+                c = claims[figure]
+                claims[figure] = replace(c, start=start, text=body[start:c.end], value={**(c.value or {}), **value})
+                covered[start:hit] = b"\x01" * (hit - start)
+                continue
+            if kind != "ordinal" or len(lead.split()) < 3:
+                continue
+            end = len(lead.rstrip(" ,;:")) + start  # "her first caucus Saturday": the date keeps its day
         covered[start:end] = b"\x01" * (end - start)
         i = bisect.bisect_right(starts, start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
