@@ -36,7 +36,7 @@ BASIS = (r"(?:since\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w.-]*){0,3}|ever|on\s+r
          r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
          r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
-         r"for\s+(?:any|a)\s+[a-z]+)")
+         r"for\s+(?:any|a)\s+[a-z]+|of\s+any\s+(?:[a-z]+\s+)?[a-z]+|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
 _ORDINALS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _NUMERIC_ORDINAL = r"\d+(?:st|nd|rd|th)"
@@ -45,7 +45,8 @@ _DETERMINED = rf"(?:\b(?:{'|'.join(DETERMINERS)})|\b{POSSESSIVE})"
 _STOP = frozenset("the a an of in on at to and or but for with by from that which who was were is are be been had "
                   "have has will would could should may might can did do does not than as into over after before "
                   "since during until about when while where it he she they we you also only just so if because "
-                  "has been yet ever this these those next last ago".split())
+                  "has been yet ever this these those next last ago against among between through within without "
+                  "across behind beyond under above below near toward towards around upon via per".split())
 # verbs that follow a noun in news copy: a noun phrase ends before them ("her fourth novel sold well")
 _VERBS_AFTER_NOUN = frozenset("sold won lost made said came went took gave got saw ran fell rose led "
                               "met left told began became grew shot paid spent kept held brought bought sent drew "
@@ -232,6 +233,8 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         noun = after["noun"].split()
         if noun and noun[0].lower() in SUPERLATIVE_IDIOMS:
             continue  # "in the highest esteem"
+        if not noun and not after["basis"]:
+            continue  # "a turn for the worst", "the biggest we have seen": nothing named or measured against
         noun_start, noun_end = after.start("noun"), after.end("noun")
         end = _noun_end(body, noun_start, noun_end) if noun else m.end()
         value: dict = {"superlative": m.word}
