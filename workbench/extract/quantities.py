@@ -15,7 +15,7 @@ from ..model import Claim, Sentence
 from .scan import lower
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, claim_checkworthiness, clean_number,
-    digits_value, words_value,
+    digits_value, scale_factor, words_value,
 )
 
 APPROX_WORDS = (
@@ -32,7 +32,14 @@ CURRENCY_SYMBOLS = {
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₾": "GEL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mxn$": "MXN", "chf": "CHF", "cny": "CNY",
     "rmb": "CNY", "aud": "AUD", "cad": "CAD", "ரூ": "LKR", "zł": "PLN",
+    # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
+    # transcoding ("PS30 million"), and "Y=" a "¥"
+    "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
 }
+CAPITAL_PREFIXES = {"rm", "r", "ps", "y="}
+# "R2", "PS4", "R101" are droids, consoles and roads: these prefixes make money only before a scale or a
+# thousands group ("R200 million", "PS30,000")
+SCALED_PREFIXES = {"r", "ps"}
 CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR",
     "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
@@ -108,6 +115,11 @@ UNITS = {
     **{u: ("quantity", "GB") for u in ("gb", "gigabyte", "gigabytes")},
     **{u: ("quantity", "MB") for u in ("mb", "megabyte", "megabytes")},
     **{u: ("quantity", "TB") for u in ("tb", "terabyte", "terabytes")},
+    **{u: ("quantity", "Hz") for u in ("hz", "hertz")},
+    **{u: ("quantity", "kHz") for u in ("khz", "kilohertz")},
+    **{u: ("quantity", "MHz") for u in ("mhz", "megahertz")},
+    **{u: ("quantity", "GHz") for u in ("ghz", "gigahertz")},
+    **{u: ("quantity", "hp") for u in ("hp", "bhp", "horsepower")},
     **{u: ("quantity", "°C") for u in ("°c", "celsius", "degrees celsius", "degree celsius", "deg c", "c")},
     **{u: ("quantity", "°F") for u in ("°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg f",
                                        "f", "degrees f", "degree f")},
@@ -137,9 +149,11 @@ _million_codes = "|".join(MILLION_CODES)
 _currency_symbols = (
     # a one-letter prefix only glued ("A$5", "C$"): "a $9 loan", "was $4" are plain dollars
     r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
-    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d))"
+    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
+    r"(?<![\w$])(?:r|ps|y=)(?=\d))"
 )
-_scale = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
+# "six hundred thousand": a hundred may multiply the scale after it
+_scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
 # what may stand before a figure ("nearly", "more than"): looked up backwards from each figure, because
@@ -151,14 +165,14 @@ FIGURE = re.compile(
     # letters only where a word starts, and only the first two letters of a number word ("tw", "th"),
     # a currency code ("us", "gb", "m" + code) or "minus": every word start used to try the whole pattern
     (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
-        |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm]|gb|eu|jp|in|zł))
+        |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm\d]|ps\d|y=|gb|eu|jp|in|zł))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
-        (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
+        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
       | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
@@ -401,7 +415,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if claim and low_number is not None:
             # "between three and five million": the scale after the second figure is the first's too
             # (not in "between 500 and 2 million", where it would put the low end above the high one)
-            scale = SCALES.get((second["scale"] or "").strip(" -").lower(), 1) if not first["scale"] else 1
+            scale = scale_factor(second["scale"] or "") if not first["scale"] else 1
             if scale > 1 and low_number * scale <= claim[3]["number"]:
                 low_number = clean_number(low_number * scale)
             start, end, kind, value = claim
@@ -425,12 +439,9 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
                 continue
         claim = _figure_claim(body, m, _Approx(body, m.start()))
         if claim:
-            start, end, kind, value = claim
-            period = PER_PERIOD.match(body, end) if kind in ("money", "count", "duration", "quantity") \
-                and "per" not in value and body[end:end + 1].isspace() else None
-            if period:
-                end, value = period.end(), {**value, "period": period["period"].lower()}
-            add(start, end, kind, value)
+            for step in GROWTH_STEPS:
+                claim = step(body, claim, m)
+            add(*claim)
 
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
@@ -458,6 +469,33 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness(kind, worth, value)))
     return claims
+
+
+def _or_so(body: str, claim: tuple, m: re.Match) -> tuple:
+    """"100 or so delegates", "50,000 or so": an approximation written after the figure."""
+    start, end, kind, value = claim
+    so = OR_SO.match(body, end) if body[end:end + 1].isspace() else None
+    if not so:
+        return claim
+    value = {**value, "approx": True, "qualifier": value.get("qualifier", "or so")}
+    end = so.end()
+    if kind == "count" and claim[1] == m.end():  # the noun counted comes after "or so"
+        end = _noun_phrase_end(body, end, need_plural=True)
+    return start, end, kind, value
+
+
+def _per_period(body: str, claim: tuple, m: re.Match) -> tuple:
+    """"£42bn a year", "30 minutes a day": the period is part of the figure."""
+    start, end, kind, value = claim
+    if kind not in ("money", "count", "duration", "quantity") or "per" in value or not body[end:end + 1].isspace():
+        return claim
+    period = PER_PERIOD.match(body, end)
+    return (start, period.end(), kind, {**value, "period": period["period"].lower()}) if period else claim
+
+
+# what grows a figure's claim once its noun, unit or currency is read, in order
+GROWTH_STEPS = (_or_so, _per_period)
+OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 
 
 APPROX_LAST_WORDS = frozenset(w.split("\\s+")[-1].replace("an?", "an") for w in APPROX_WORDS.split("|"))
@@ -501,6 +539,35 @@ def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     return start, after.end() if after else m.end("num2"), "count", {"number": a, "tally": [a, b]}
 
 
+# the distances races are named by, and what follows such a name; "the 200m-long bridge", "the 100m
+# deep shaft" measure
+RACE_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+RACE_BEFORE = re.compile(r"(?:\bthe|men[’']s|women[’']s|girls[’']|boys[’'])\s+$", re.IGNORECASE)
+RACE_AFTER = re.compile(r"\s+(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|relay|sprint|final|"
+                        r"heats?|semi-?finals?|race|title|gold|silver|bronze|champion)\b", re.IGNORECASE)
+MEASURE_AFTER = re.compile(r"[\s-]+(?:long|high|tall|deep|wide|thick|away|across|below|above|under|of|from|by)\b",
+                           re.IGNORECASE)
+
+
+def _race_name(body: str, m: re.Match) -> bool:
+    """"the 200m", "the 400m hurdles": a race named by its distance, no figure a reviewer checks
+    ("the 100m viewers" are a hundred million, "the 100m-long bridge" a length)."""
+    if not m["num"].isdigit() or int(m["num"]) not in RACE_DISTANCES or MEASURE_AFTER.match(body, m.end()):
+        return False
+    if RACE_AFTER.match(body, m.end()):
+        return True
+    nxt = NEXT_WORD.match(body, m.end())
+    return bool(RACE_BEFORE.search(body, max(0, m.start() - 10), m.start())) and not (nxt and _is_plural(nxt.group(1)))
+
+
+def _prefix_is_money(body: str, m: re.Match, symbol: str, scale: str) -> bool:
+    """"RM5", "R200 million", "PS30,000" are money; "rm 5", "R2", "PS4" are not (see CAPITAL_PREFIXES)."""
+    written = body[m.start("cur"):m.end("cur")]
+    if not written.strip().isupper() and symbol != "y=" or symbol == "y=" and written[0] != "Y":
+        return False
+    return symbol not in SCALED_PREFIXES or bool(scale) or "," in m["num"]
+
+
 def _num(text: str) -> float:
     t = text.lower().strip()
     if t[0].isdigit():
@@ -523,9 +590,11 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     unit_key = " ".join(unit_text.split())
     glued: bool = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
     # "m" after a figure is million before a counted noun or with a currency, metres otherwise
+    if scale == "m" and not m["cur"] and _race_name(body, m):
+        return None  # "won the 200m", "the 400m hurdles": an event named by its distance
     if scale in ("m", "b") and not m["cur"] and not m["curword"]:
-        nxt = NEXT_WORD.match(body, m.end("scale"))
-        if scale == "b" or not (nxt and _is_plural(nxt.group(1))):
+        # "3 B users", "12m monthly subscribers": a counted noun follows
+        if _noun_phrase_end(body, m.end("scale"), need_plural=True) == m.end("scale"):
             if scale == "m" and not m["unit"]:
                 unit_key, scale, glued = "m", "", True  # "1.8m tall", "a 3 m wall": metres
             else:
@@ -562,17 +631,17 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     if m["sign"] and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
         value = -value  # "plus or minus 4 points" is a margin, not a negative figure
     if scale:
-        value *= SCALES.get(scale, 1)
+        value *= scale_factor(scale)
     start = m.start()
     end = m.end()
     extra: dict = {}
     if m["num2w"]:
-        high = None if word_high is None else word_high * (SCALES.get(scale, 1) if scale else 1)
+        high = None if word_high is None else word_high * scale_factor(scale)
         if high is None or high <= value:  # both ends scaled: "three to five million"
             return None
         extra = {"low": clean_number(value), "high": clean_number(high)}
     if m["num2"]:
-        low, high = value, digits_value(m["num2"]) * (SCALES.get(scale, 1) if scale else 1)
+        low, high = value, digits_value(m["num2"]) * scale_factor(scale)
         if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
             return None
         if high < low:  # "1990-91" style: not a range we understand
@@ -585,6 +654,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             currency, value = MILLION_CODES[symbol], value * 1e6
         else:
             currency = CURRENCY_SYMBOLS.get(symbol, "USD")
+        if symbol in CAPITAL_PREFIXES and not _prefix_is_money(body, m, symbol, scale):
+            return None
     if m["curword"]:
         if m["mcode"]:
             currency, value = MILLION_CODES[m["mcode"].lower()], value * 1e6
@@ -642,8 +713,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value not in VIDEO_LINES else None
     if pence:  # "30p a litre", "shares fell to 131p": pence, glued as British papers write them (not "1080p", "9pm")
         return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
-    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
-        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
+    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) \
+            or m["sign"] and m["sign"][0] in "-−":
+        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker ("minus 72" is a figure)
     previous = _last_word(body, m.start())
     low_previous = previous.lower().lstrip("‘'“\"([")
     age = _age_start(body, approx.start if approx.text else m.start(), None if approx.text else low_previous) \
@@ -660,7 +732,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     # the look-back patterns run only where the word before could start a label, a month or "the"
     if not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS:
         label = LABEL_BEFORE.search(before)
-        if label and not (label["word"] and label["word"].lower() in LABEL_EXEMPT):
+        if label and not (label["word"] and (label["word"].lower() in LABEL_EXEMPT
+                                             or label["word"].endswith(POSSESSIVE_ENDINGS))):
             return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
     if low_previous in ("and", "or", "to", "&") and LABEL_SERIES_BEFORE.search(body, max(0, m.start() - 50), m.start()):
         return None  # the 11 of "junctions 10 and 11", "pages 4 to 6": labels too
@@ -683,6 +756,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
+    if low_previous in ("a", "an") and noun_end == end and not extra and value >= 100 and value == int(value):
+        return None  # "flew a 737 to Paris", "a 911": one thing named by digits counts nothing
     end = noun_end
     return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
 
@@ -717,6 +792,8 @@ LABEL_EXEMPT = STOP_WORDS | {
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
     "between", "among", "within", "than", "across", "below", "above", "beyond", "despite", "nearly",
 }
+# "Sanders' 13 million voters", "the RMT's 9,000": a figure owned by a name is no label of it
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 PLUS_OR = re.compile(r"plus\s+or\s+$", re.IGNORECASE)
 STREET_AFTER = re.compile(r"(?:\s+[A-Z0-9][\w’'-]*){0,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|"
@@ -818,7 +895,7 @@ def _amounts(body: str, start: int, end: int) -> dict:
             continue
         value = digits_value(a["num"])
         scale = (a["scale"] or "").strip(" -").lower()
-        value *= SCALES.get(scale, 1)
+        value *= scale_factor(scale)
         cur = CURRENCY_SYMBOLS.get(re.sub(r"\s", "", a["cur"] or "").lower().rstrip("."), None) if a["cur"] else None
         if a["word"]:
             cur = CURRENCY_WORDS.get(a["word"].lower(), cur)
