@@ -128,3 +128,93 @@ def test_each_figure_of_a_list_without_its_noun():
 ])
 def test_a_model_named_by_digits_is_no_count(sentence):
     assert claims_of(sentence) == []
+
+
+# --- two figures that are one claim: a change, a range, a tally ------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, old, new",
+    [
+        ("Hospital admissions fell from 31,400 to 29,050 in a year.", "from 31,400 to 29,050", "count", 31_400, 29_050),
+        ("The jobless rate rose from 5.2% to 5.9% over the winter.", "from 5.2% to 5.9%", "percent", 5.2, 5.9),
+        ("The levy was raised from 3 to 8 per cent.", "from 3 to 8 per cent", "percent", 3, 8),
+        ("The bus fare went up from £2 to £2.80.", "from £2 to £2.80", "money", 2, 2.8),
+        ("Her term was cut from 12 to 9 years.", "from 12 to 9 years", "duration", 12, 9),
+    ],
+)
+def test_a_change_is_one_claim_with_both_ends(sentence, span, kind, old, new):
+    c = only_claim(sentence)
+    assert (c.text, c.kind) == (span, kind)
+    assert (c.value["from"], c.value["to"], c.value["number"]) == (old, new, new)
+
+
+def test_from_to_without_a_change_stays_a_range():
+    c = only_claim("Sentences range from 4 to 6 years.")
+    assert c.kind == "range" and (c.value["low"], c.value["high"]) == (4, 6)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, low, high",
+    [
+        ("Rents climbed 6%-8% in the suburbs.", "6%-8%", "range", 6, 8),
+        ("Tickets cost $40 to $65 each.", "$40 to $65", "range", 40, 65),
+        ("Wages grew by 2 to 4 percent.", "2 to 4 percent", "range", 2, 4),
+    ],
+)
+def test_two_figures_that_ascend_are_a_range(sentence, span, kind, low, high):
+    c = only_claim(sentence)
+    assert (c.text, c.kind, c.value["low"], c.value["high"]) == (span, kind, low, high)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, tally",
+    [
+        ("Harris edges Moreno 44-41 in the latest survey.", "44-41", [44, 41]),
+        ("The two candidates are level at 38-38.", "38-38", [38, 38]),
+        ("Ortiz leads 1,212 to 1,090 in pledged delegates.", "1,212 to 1,090", [1212, 1090]),
+        ("Members backed the deal by 5 to 1.", "5 to 1", [5, 1]),
+        ("The panel was split 3 to 3 on the appeal.", "split 3 to 3", [3, 3]),
+        ("United won, 2-0, at home.", "2-0", [2, 0]),
+        ("She won the district by 14 points (51 to 37).", "51 to 37", [51, 37]),
+    ],
+)
+def test_scores_votes_and_match_ups_are_tallies(sentence, span, tally):
+    c = claim_holding(sentence, span)
+    assert c.kind == "count" and c.value["tally"] == tally
+
+
+@pytest.mark.parametrize(
+    "sentence, span, tally",
+    [
+        ("Harris leads 48 percent to 39 percent among women.", "48 percent to 39 percent", [48, 39]),
+        ("Among young voters she is ahead 61 to 30 percent.", "61 to 30 percent", [61, 30]),
+        ("His 58%-36% lead among men held.", "58%-36%", [58, 36]),
+    ],
+)
+def test_a_poll_match_up_in_percent_is_one_tally(sentence, span, tally):
+    c = only_claim(sentence)
+    assert (c.text, c.kind, c.value["tally"], c.value["unit"]) == (span, "percent", tally, "percent")
+
+
+def test_a_rise_to_a_level_stays_two_claims():
+    assert [c.text for c in claims_of("Turnout rose 4% to 61%.")] == ["4%", "61%"]
+
+
+def test_three_figures_in_a_row_are_no_tally():
+    assert claims_of("The coach swore by a 4-3-3 shape.") == []
+
+
+def claim_holding(text: str, fragment: str):
+    found = [c for c in claims_of(text) if fragment in c.text]
+    assert found, [(c.kind, c.text, c.value) for c in claims_of(text)]
+    return found[0]
+
+
+def test_a_falling_pair_after_a_name_is_a_label_unless_a_contest_verb_comes_first():
+    assert claims_of("He took a night class called Statistics 4-2 at the college.") == []
+    c = claim_holding("Rovers beat unbeaten Athletic 3-2 on Saturday.", "3-2")
+    assert c.value["tally"] == [3, 2]
+
+
+def test_an_amount_after_a_is_no_model():
+    assert only_claim("Nobody has confirmed a 150,000 estimate.").value["number"] == 150_000

@@ -238,10 +238,34 @@ FRACTION_SCALE = re.compile(
 # a tally: "voted 15-7", "passed 52-48", "a 5-4 ruling", "won 3-1". Only beside a word that makes it one:
 # "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
 TALLY = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}\Z")
-TALLY_TAIL = re.compile(r"[/%]|[.,]\d")  # "15-7/8", "52-48.5": no tally
+TALLY_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*")  # "1,428 to 1,153"; "2010 to 2015" are years
+TALLY_TAIL = re.compile(r"[/%]|[.,]\d|[-–]\d")  # "15-7/8", "52-48.5", "a 3-2-1 plan": no tally
 TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
                           r"beating|drew|tied|split|trailed|trailing|led|leading|margin\s+of|vote\s+of|by)\s+"
                           r"(?:a\s+|an\s+)?$", re.IGNORECASE)
+# a name just before a falling pair is a label ("Psychology 1-0", a course) unless a contest verb
+# comes before it ("Clinton beats Cruz 42-40", "beat undefeated Clemson 45-40")
+CONTEST_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeat(?:ed|s)?|leads?|led|leading|tops?|topped|trails?|trailed|"
+                            r"edges?|edged|outnumbers?|outnumbered|ties|tied|over|against|versus|vs\.?|v\.?|won|lost|"
+                            r"thrashed|routed|downed)\s+(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
+# words of change before "from" ("rose from", "has been cut sharply from", "up from"): the two figures
+# after it are the old and the new, not a range
+CHANGE_WORDS = (
+    "rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|decreased?|"
+    "decreases|decreasing|grew|grow|grows|growing|grown|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|"
+    "drop(?:ped|s|ping)?|declined?|declines|declining|cut|cuts|raised?|raises|raising|lowered|reduced?|"
+    "boost(?:ed|s)?|swell(?:ed|s)?|swollen|soar(?:ed|s|ing)?|plung(?:ed|e|es|ing)|slump(?:ed|s)?|shr[aiu]nk|"
+    "went|gone|up|down|moved?|changed?|slipp(?:ed|ing)|slid|surg(?:ed|e|es|ing)|expand(?:ed|s)?|widen(?:ed|s)?|"
+    "narrow(?:ed|s)?|tumbl(?:ed|e|es)|dipped|doubled|tripled|halved|improved|worsened|shifted|revised"
+)
+CHANGE_BEFORE = re.compile(rf"\b(?:{CHANGE_WORDS})\b(?:\s+[\w’'-]+){{0,3}}?\s+$", re.IGNORECASE)
+CHANGE_NEAR = re.compile(rf"\b(?:{CHANGE_WORDS}|by)\b(?:\s+[\w’'-]+){{0,2}}?\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# two claims joined by "to" or a dash: a change or a match-up (see _join); what may be joined
+JOIN_GAP = re.compile(r"\s+to\s+|\s*[-–]\s*", re.IGNORECASE)
+JOINABLE_KINDS = frozenset({"percent", "money", "count", "quantity", "distance", "duration"})
+PAIRED_KEYS = ("low", "tally", "from", "per", "period", "amounts")
 # "a 5-4 ruling", "a 4-0 home defeat": one word may come between
 TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|"
                          r"loss|draw|split)\b", re.IGNORECASE)
@@ -422,6 +446,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value = {**value, "low": low_number, "high": value["number"], "number": low_number}
             add(b.start(), end, "range", value)
 
+    last = None  # the index in `found` of the figure just read, which the next may join
     for m in _finditer(FIGURE, body, lowered):
         if _overlaps(taken, m.start("num"), m.end("num")):
             continue
@@ -432,16 +457,26 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             if phone and (lead == 0 or not body[lead - 1].isalnum()):
                 taken[phone.start():phone.end()] = b"\x01" * (phone.end() - phone.start())
                 continue  # "0300 123 5000", "+44 20 7946 0958": a number to call, not a figure
-        if m["num2"] and m["range_sep"].strip() in ("-", "–") and not (m["scale"] or m["after"] or m["cur"]):
-            tally = _tally(body, m)  # "voted 15-7" reads as a range here; the words around tell
-            if tally:
-                add(*tally)
+        if m["num2"]:
+            # "fell from 212,000 to 198,500", "voted 15-7", "led 1,428 to 1,153": two figures that are
+            # no range; the words around and the order of the ends tell
+            pair = _change(body, m) or _tally(body, m)
+            if pair:
+                add(*pair)
+                last = None
                 continue
         claim = _figure_claim(body, m, _Approx(body, m.start()))
         if claim:
             for step in GROWTH_STEPS:
                 claim = step(body, claim, m)
+            joined = _join(body, found[last], claim) if last is not None else None
+            if joined:  # "from 4.1% to 4.7%", "46 percent to 35 percent": one claim of two figures
+                found[last] = joined
+                taken[joined[0]:joined[1]] = b"\x01" * (joined[1] - joined[0])
+                last = None
+                continue
             add(*claim)
+            last = len(found) - 1
 
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
@@ -526,17 +561,75 @@ class _Approx:
 
 
 def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
-    """A FIGURE match "15-7" that a vote or a score word around it makes a tally, else None."""
-    if not TALLY.match(body, m.start("num"), m.end("num2")) or TALLY_TAIL.match(body, m.end("num2")):
+    """A FIGURE match of two figures that is a vote, a score or a poll's match-up ("voted 15-7",
+    "Cruz 42-40", "1,428 to 1,153", "35 to 12 percent"), else None: a vote or score word around says so,
+    or the first figure is not below the second (a range ascends: "ages 16-24", "3 to 5 percent")."""
+    if m["cur"] or m["scale"] or m["after"] and not m["pct"] or TALLY_TAIL.match(body, m.end("num2")):
         return None
+    hyphen = m["range_sep"].strip() in ("-", "–")
+    if not (TALLY.match(body, m.start("num"), m.end("num2")) if hyphen
+            else TALLY_FIGURE.fullmatch(m["num"]) and TALLY_FIGURE.fullmatch(m["num2"])):
+        return None
+    a, b = int(m["num"].replace(",", "")), int(m["num2"].replace(",", ""))
     before = TALLY_BEFORE.search(body, max(0, m.start("num") - 20), m.start("num"))
-    after = TALLY_AFTER.match(body, m.end("num2"))
-    if not (before or after):
-        return None
-    a, b = int(body[m.start("num"):m.end("num")]), int(body[m.start("num2"):m.end("num2")])
+    after = TALLY_AFTER.match(body, m.end())
+    by = before is not None and before.group().lower().startswith("by")
+    if a < b and not (after or before and (hyphen and not m["pct"] or not by)):
+        return None  # "by 3 to 5 percent" is a range of margins
+    if not (before or after) and CAPITAL_BEFORE.search(body, max(0, m.start() - 30), m.start()) \
+            and not CONTEST_BEFORE.search(body, max(0, m.start() - 60), m.start()):
+        return None  # "Psychology 1-0": a name's number
     # "voted 15-7", "won 3-1": the verb says what the tally counts ("by" says nothing)
-    start = before.start() if before and not before.group().lower().startswith("by") else m.start("num")
-    return start, after.end() if after else m.end("num2"), "count", {"number": a, "tally": [a, b]}
+    start = before.start() if before and not by else m.start("num")
+    value = {"number": a, "tally": [a, b], **({"unit": "percent"} if m["pct"] else {})}
+    return start, after.end() if after else m.end(), "percent" if m["pct"] else "count", value
+
+
+def _change_start(body: str, start: int, a: float, b: float) -> int | None:
+    """Where "from" begins when the figures at `start` are a change ("rose from 4.1% to 4.7%"): after a
+    word of change, or falling (a range ascends, so "from 212,000 to 198,500" can only be a change)."""
+    frm = FROM_BEFORE.search(body, max(0, start - 6), start)
+    if frm and (a > b or CHANGE_BEFORE.search(body, max(0, frm.start() - 48), frm.start())):
+        return frm.start()
+    return None
+
+
+def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+    """"fell from 212,000 to 198,500": one claim with both ends (value.from, value.to)."""
+    if m["range_sep"].strip() != "to" or not m["num"][0].isdigit():
+        return None
+    frm = _change_start(body, m.start(), digits_value(m["num"]), digits_value(m["num2"]))
+    claim = _figure_claim(body, m, _Approx(body, m.start()), change=True) if frm is not None else None
+    if not claim or "to" not in claim[3]:
+        return None
+    start, end, kind, value = claim
+    return frm, end, kind, {**value, "number": value["to"]}
+
+
+def _join(body: str, first: tuple, second: tuple) -> tuple[int, int, str, dict] | None:
+    """Two claims of one kind side by side that are one claim: a change after "from" ("rose from 4.1% to
+    4.7%"), a range ("3% to 5%", "$2m-$3m"), or a poll's match-up ("46 percent to 35 percent")."""
+    s0, e0, kind, v0 = first
+    s1, e1, kind1, v1 = second
+    a, b = v0["number"], v1["number"]
+    if s1 == e0 and body[s1:s1 + 1] in "-–" and b < 0:
+        b = -b  # "64%-27%": the dash joins, it is no minus
+    elif kind != kind1 or e0 >= s1 or not JOIN_GAP.fullmatch(body, e0, s1):
+        return None
+    if kind != kind1 or kind not in JOINABLE_KINDS or any(key in v for v in (v0, v1) for key in PAIRED_KEYS) or \
+            (v0.get("unit"), v0.get("currency")) != (v1.get("unit"), v1.get("currency")):
+        return None
+    if "to" in body[e0:s1]:
+        frm = _change_start(body, s0, a, b)
+        if frm is not None:
+            return frm, e1, kind, {**v1, "from": a, "to": b}
+        if CHANGE_NEAR.search(body, max(0, s0 - 40), s0):
+            return None  # "rose 5% to 40%": by how much, and to what
+    if a < b:  # "3% to 5%", "2%-3%": a range ascends
+        return s0, e1, "range", {**v0, "number": a, "low": a, "high": b}
+    if kind == "percent":  # "46 percent to 35 percent": a poll's match-up
+        return s0, e1, kind, {**v0, "tally": [a, b]}
+    return None
 
 
 # the distances races are named by, and what follows such a name; "the 200m-long bridge", "the 100m
@@ -579,7 +672,13 @@ def _overlaps(taken: bytearray, start: int, end: int) -> bool:
     return taken.find(1, start, end) != -1
 
 
-def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, str, dict] | None:
+def _kind_of(extra: dict, kind: str) -> str:
+    """A figure with a low and a high end is a range; one with a from and a to keeps its kind."""
+    return "range" if extra.get("low") is not None else kind
+
+
+def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False) -> tuple[int, int, str, dict] | None:
+    """The claim of one FIGURE match; `change`: its two ends are a from and a to, not a range."""
     num_text = m["num"]
     is_word = num_text[0].isalpha()
     scale = (m["scale"] or "").strip(" -").lower()
@@ -640,7 +739,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         if high is None or high <= value:  # both ends scaled: "three to five million"
             return None
         extra = {"low": clean_number(value), "high": clean_number(high)}
-    if m["num2"]:
+    if m["num2"] and change:
+        extra = {"from": clean_number(value), "to": clean_number(digits_value(m["num2"]) * scale_factor(scale))}
+    elif m["num2"]:
         low, high = value, digits_value(m["num2"]) * scale_factor(scale)
         if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
             return None
@@ -681,11 +782,11 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
                 end = cents.end("minor") if not cents["word"] else cents.end()
     if currency:
         end = _with_conversions(body, end)
-        return _with_value(m, approx, start, end, "range" if extra else "money", value,
+        return _with_value(m, approx, start, end, _kind_of(extra, "money"), value,
                            {"currency": currency, **extra, **_amounts(body, m.start(), end)})
     if m["pct"]:
         unit = "percentage point" if "point" in m["pct"].lower() or "pts" in m["pct"].lower() else "percent"
-        return _with_value(m, approx, start, end, "range" if extra else "percent", value, {"unit": unit, **extra})
+        return _with_value(m, approx, start, end, _kind_of(extra, "percent"), value, {"unit": unit, **extra})
     if unit_key and unit_key in UNITS:
         kind, unit = UNITS[unit_key]
         if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
@@ -700,7 +801,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
             extra["amounts"] = [{"number": clean_number(value), "unit": unit}, other]
             end = converted.end()
-        return _with_value(m, approx, start, end, "range" if extra.get("low") is not None else kind, value,
+        return _with_value(m, approx, start, end, _kind_of(extra, kind), value,
                            {"unit": unit, **extra})
     if m["strong"]:
         end = _noun_phrase_end(body, end, need_plural=True)
@@ -721,7 +822,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     age = _age_start(body, approx.start if approx.text else m.start(), None if approx.text else low_previous) \
         if not scale else None
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
-        return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
+        return _with_value(m, approx, age, end, _kind_of(extra, "quantity"), value,
                            {"unit": "year of age", **extra})
     if not extra and (low_previous[:9] == "magnitude" or after in (" ", "-")
                       and body[m.end() + 1:m.end() + 10].lower() == "magnitude"):
@@ -756,10 +857,11 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
-    if low_previous in ("a", "an") and noun_end == end and not extra and value >= 100 and value == int(value):
-        return None  # "flew a 737 to Paris", "a 911": one thing named by digits counts nothing
+    if low_previous in ("a", "an") and noun_end == end and not extra and num_text.isdigit() and value >= 100:
+        return None  # "flew a 737 to Paris", "a 911": one thing named by digits counts nothing ("a 200,000
+        # figure" is written as an amount)
     end = noun_end
-    return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
+    return _with_value(m, approx, start, end, _kind_of(extra, "count"), value, extra)
 
 
 _CENTS = re.compile(rf"(?:\s+and)?\s+(?P<minor>\d{{1,2}}|{WORD_NUMBER})(?!\d)"
