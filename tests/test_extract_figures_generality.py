@@ -218,3 +218,33 @@ def test_a_falling_pair_after_a_name_is_a_label_unless_a_contest_verb_comes_firs
 
 def test_an_amount_after_a_is_no_model():
     assert only_claim("Nobody has confirmed a 150,000 estimate.").value["number"] == 150_000
+
+
+# --- names each with a figure ---------------------------------------------------------------------
+
+def test_a_series_of_names_with_figures_is_a_count_each():
+    text = "With most votes counted it is Maria Ortiz 412, Gov. Alan Price 390, Webb 85, and Lund 12."
+    assert [c.value["number"] for c in claims_of(text)] == [412, 390, 85, 12]
+
+
+def test_one_name_with_a_number_stays_a_label():
+    assert claims_of("Under Clause 28 and Schedule 7 the council must act.") == []
+    assert claims_of("The band topped the Hot 100 again.") == []
+
+
+def test_a_loss_written_lower_first_is_still_a_tally():
+    c = only_claim("The governor lost the county 41 percent to 55 percent.")
+    assert c.value["tally"] == [41, 55] and c.kind == "percent"
+
+
+def test_a_hyphened_to_is_a_tally():
+    c = claim_holding("The justices' 6-to-3 ruling stands.", "6-to-3")
+    assert c.value["tally"] == [6, 3]
+
+
+def test_capital_hp_is_a_company_not_horsepower():
+    assert all(c.value.get("unit") != "hp" for c in claims_of("She phoned 9 HP engineers."))
+
+
+def test_a_possessive_before_a_name_with_a_number_stays_a_label():
+    assert claims_of("The show opens at Chicago's 22 Arcade next week.") == []

@@ -137,6 +137,8 @@ UNITS = {
     **{u: ("duration", "decade") for u in ("decade", "decades")},
     **{u: ("duration", "century") for u in ("century", "centuries")},
 }
+# units that are a company or a code in capitals
+LOWER_CASE_UNITS = {"hp", "bhp"}
 DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44,
                  "year": 365.25, "decade": 3652.5, "century": 36525}
 # units written glued to the digits only ("104F", "40C", "5t"): as separate words they mean other things
@@ -169,7 +171,7 @@ FIGURE = re.compile(
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
-    (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
+    (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
         (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
@@ -566,7 +568,7 @@ def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     or the first figure is not below the second (a range ascends: "ages 16-24", "3 to 5 percent")."""
     if m["cur"] or m["scale"] or m["after"] and not m["pct"] or TALLY_TAIL.match(body, m.end("num2")):
         return None
-    hyphen = m["range_sep"].strip() in ("-", "–")
+    hyphen = m["range_sep"].strip() in ("-", "–")  # "-to-" is read as "to": "a 5-to-4 decision"
     if not (TALLY.match(body, m.start("num"), m.end("num2")) if hyphen
             else TALLY_FIGURE.fullmatch(m["num"]) and TALLY_FIGURE.fullmatch(m["num2"])):
         return None
@@ -625,7 +627,9 @@ def _join(body: str, first: tuple, second: tuple) -> tuple[int, int, str, dict] 
             return frm, e1, kind, {**v1, "from": a, "to": b}
         if CHANGE_NEAR.search(body, max(0, s0 - 40), s0):
             return None  # "rose 5% to 40%": by how much, and to what
-    if a < b:  # "3% to 5%", "2%-3%": a range ascends
+    contest = kind == "percent" and (TALLY_BEFORE.search(body, max(0, s0 - 20), s0)
+                                     or CONTEST_BEFORE.search(body, max(0, s0 - 60), s0))
+    if a < b and not contest:  # "3% to 5%", "2%-3%": a range ascends
         return s0, e1, "range", {**v0, "number": a, "low": a, "high": b}
     if kind == "percent":  # "46 percent to 35 percent": a poll's match-up
         return s0, e1, kind, {**v0, "tally": [a, b]}
@@ -651,6 +655,22 @@ def _race_name(body: str, m: re.Match) -> bool:
         return True
     nxt = NEXT_WORD.match(body, m.end())
     return bool(RACE_BEFORE.search(body, max(0, m.start() - 10), m.start())) and not (nxt and _is_plural(nxt.group(1)))
+
+
+# "Trump 384, Cruz 300, Rubio 151 and Kasich 37": names each with its figure, one after another, are a
+# count or a result per name; one name with a number is a label ("Rule 40", "Hot 100")
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}"
+NAME_SERIES_AFTER = re.compile(rf",?\s+(?:and\s+)?{_NAME}(?P<word>[A-Z][\w.’'-]*)\s+\d[\d,.]*(?![\w/:-])")
+NAME_SERIES_BEFORE = re.compile(rf"(?P<word>[A-Z][\w.’'-]*)\s+\d[\d,.]*,?\s+(?:and\s+)?{_NAME}[A-Z][\w.’'-]*\s+$")
+
+
+def _name_series(body: str, m: re.Match, word: str) -> bool:
+    """Whether the figure after the name `word` is one of a series of names with figures."""
+    if word.lower() in LABEL_NOUNS or m["num2"] or m["scale"]:
+        return False
+    other = body[m.end():m.end() + 1] in ",; " and NAME_SERIES_AFTER.match(body, m.end(), m.end() + 60) \
+        or NAME_SERIES_BEFORE.search(body, max(0, m.start() - 70), m.start())
+    return bool(other) and other["word"].lower().rstrip(".") not in LABEL_NOUNS  # "Clause 28 and Schedule 7"
 
 
 def _prefix_is_money(body: str, m: re.Match, symbol: str, scale: str) -> bool:
@@ -700,6 +720,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
                 return None
     if unit_key in GLUED_ONLY and not glued and not (m["unit"] or "").startswith("-"):
         unit_key = ""
+    if unit_key in LOWER_CASE_UNITS and not body[m.start("unit"):m.end("unit")].islower():
+        unit_key = ""  # "half a dozen HP directors": Hewlett-Packard's, not horsepower
     if unit_key == "g" and glued and body[m.start("unit"):m.end("unit")] == "G":
         return None  # "5G masts", "4G": a mobile network, not five grams
     # "three to five years": the upper end written in words (the scale after it is both ends')
@@ -834,7 +856,9 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
     if not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS:
         label = LABEL_BEFORE.search(before)
         if label and not (label["word"] and (label["word"].lower() in LABEL_EXEMPT
-                                             or label["word"].endswith(POSSESSIVE_ENDINGS))):
+                                             or label["word"].endswith(POSSESSIVE_ENDINGS)
+                                             and not NAME_AFTER.match(body, m.end())  # "New York's 54 Below"
+                                             or _name_series(body, m, label["word"]))):
             return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
     if low_previous in ("and", "or", "to", "&") and LABEL_SERIES_BEFORE.search(body, max(0, m.start() - 50), m.start()):
         return None  # the 11 of "junctions 10 and 11", "pages 4 to 6": labels too
@@ -857,7 +881,7 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
-    if low_previous in ("a", "an") and noun_end == end and not extra and num_text.isdigit() and value >= 100:
+    if low_previous in ("a", "an") and noun_end == end and not (extra or scale) and num_text.isdigit() and value >= 100:
         return None  # "flew a 737 to Paris", "a 911": one thing named by digits counts nothing ("a 200,000
         # figure" is written as an amount)
     end = noun_end
