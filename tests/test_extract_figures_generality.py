@@ -248,3 +248,27 @@ def test_capital_hp_is_a_company_not_horsepower():
 
 def test_a_possessive_before_a_name_with_a_number_stays_a_label():
     assert claims_of("The show opens at Chicago's 22 Arcade next week.") == []
+
+
+# --- odds, and what a figure after a name counts ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, span, odds, number",
+    [
+        ("The grey was sent off the 7/2 second favourite.", "7/2", [7, 2], 3.5),
+        ("Nobody backed the 50-1 outsider.", "50-1", [50, 1], 50),
+        ("Bookmakers offered odds of 12 to 1 on a draw.", "odds of 12 to 1", [12, 1], 12),
+    ],
+)
+def test_betting_odds(sentence, span, odds, number):
+    c = only_claim(sentence)
+    assert (c.text, c.value["unit"], c.value["odds"], c.value["number"]) == (span, "odds", odds, number)
+
+
+def test_a_date_written_with_a_slash_is_no_odds():
+    assert all(c.value.get("unit") != "odds" for c in extract("They met on 4/7 at noon.", PUBLISHED).claims)
+
+
+def test_a_figure_after_a_name_that_counts_times_or_votes():
+    assert only_claim("She rang Mrs Patel 6 times that night.").text == "6 times"
+    assert only_claim("The county handed Ortiz 31 delegates.").value["number"] == 31

@@ -229,6 +229,16 @@ RANK = re.compile(
     r"(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+(?:time|thing|half|quarter|of)\b|-)",
     re.IGNORECASE,
 )
+# betting odds: "the 9/2 second favourite", "a 33-1 shot", "odds of 100 to 1"; only beside a word of
+# betting, as "9/2" alone is a date and "33-1" a score
+ODDS_WORDS = ("favourite", "favorite", "fav", "shot", "outsider", "odds")
+_PAIR = r"(?P<a>\d{1,3})(?:/|-|\s+to\s+)(?P<b>\d{1,3})(?![\w/.,-])"
+ODDS = re.compile(
+    r"(?=[\do])(?:odds\s+(?:of|at)\s+" + _PAIR.replace("?P<a>", "?P<c>").replace("?P<b>", "?P<d>") + "|"
+    r"(?<![\w/.,-])" + _PAIR + r"(?=\s+(?:(?:joint|co|second|third|clear|outright)[\s-]+)?"
+    r"(?:favourites?|favorites?|fav|shot|outsiders?)\b))",
+    re.IGNORECASE,
+)
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
     r"(?=[hqt])\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
@@ -317,6 +327,7 @@ _NEEDS = {
     "HALF": ("half",),
     "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
     "VAGUE": ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
+    "ODDS": ODDS_WORDS,
 }
 
 
@@ -417,6 +428,9 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value.update(approx=True, qualifier=word)
         within = lead is not None and not word and lead.group().lower().startswith("within")
         add(approx.start if word else lead.start() if within else m.start(), m.end(), "duration", value)
+
+    for m in _finditer(ODDS, body, lowered, _NEEDS["ODDS"]):
+        add(*_odds(m))
 
     for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
         end = _noun_phrase_end(body, m.end())
@@ -560,6 +574,13 @@ class _Approx:
         m = APPROX_BEFORE.search(body, max(0, start - 30), start)
         self.text = m.group().strip() if m else ""
         self.start = m.start() if m else start
+
+
+def _odds(m: re.Match) -> tuple[int, int, str, dict]:
+    """"9/2" → 4.5 to one, kept as written too: a bookmaker's price a reviewer can look up."""
+    a, b = int(m["a"] or m["c"]), int(m["b"] or m["d"])
+    number = clean_number(round(a / b, 3)) if b else a
+    return m.start(), m.end(), "quantity", {"number": number, "unit": "odds", "odds": [a, b]}
 
 
 def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
@@ -858,7 +879,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
         if label and not (label["word"] and (label["word"].lower() in LABEL_EXEMPT
                                              or label["word"].endswith(POSSESSIVE_ENDINGS)
                                              and not NAME_AFTER.match(body, m.end())  # "New York's 54 Below"
-                                             or _name_series(body, m, label["word"]))):
+                                             or _name_series(body, m, label["word"])
+                                             or COUNTED_AFTER.match(body, m.end()))):
             return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
     if low_previous in ("and", "or", "to", "&") and LABEL_SERIES_BEFORE.search(body, max(0, m.start() - 50), m.start()):
         return None  # the 11 of "junctions 10 and 11", "pages 4 to 6": labels too
@@ -918,6 +940,8 @@ LABEL_EXEMPT = STOP_WORDS | {
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
     "between", "among", "within", "than", "across", "below", "above", "beyond", "despite", "nearly",
 }
+# what a figure after a name counts, never a label's ("called Bob 3 times", "gave Ortiz 40 votes")
+COUNTED_AFTER = re.compile(r"\s+(?:times|votes|delegates|seats|points|goals|runs|wickets|percent)\b", re.IGNORECASE)
 # "Sanders' 13 million voters", "the RMT's 9,000": a figure owned by a name is no label of it
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
