@@ -439,60 +439,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         word = " ".join(m["vague"].lower().split())
         add(_Approx(body, m.start()).start, end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
 
-    scan = lowered if lowered is not None else body
-    figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
-    for b in BETWEEN.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
-        first = figure.match(scan, b.end())
-        joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
-        second = joint and figure.match(scan, first.end() + joint.end())
-        if not (first and second) or _overlaps(taken, b.start(), second.end()):
-            continue
-        claim = _figure_claim(body, second, _Approx(body, b.start()))
-        low = _figure_claim(body, first, _Approx(body, first.start()))
-        low_number = low[3].get("number") if low else None
-        if low_number is None and claim and first["num"] and first.end() == first.end("num"):
-            low_number = clean_number(_num(first["num"]))  # "between two and three people": "two" alone counts nothing
-        if claim and low_number is not None:
-            # "between three and five million": the scale after the second figure is the first's too
-            # (not in "between 500 and 2 million", where it would put the low end above the high one)
-            scale = scale_factor(second["scale"] or "") if not first["scale"] else 1
-            if scale > 1 and low_number * scale <= claim[3]["number"]:
-                low_number = clean_number(low_number * scale)
-            start, end, kind, value = claim
-            value = {**value, "low": low_number, "high": value["number"], "number": low_number}
-            add(b.start(), end, "range", value)
-
-    last = None  # the index in `found` of the figure just read, which the next may join
-    for m in _finditer(FIGURE, body, lowered):
-        if _overlaps(taken, m.start("num"), m.end("num")):
-            continue
-        at = m.start("num")
-        if body[at] == "0" or body[at - 1:at] in ("+", "("):
-            lead = at - 1 if body[at - 1:at] in ("+", "(") else at
-            phone = PHONE.match(body, lead)
-            if phone and (lead == 0 or not body[lead - 1].isalnum()):
-                taken[phone.start():phone.end()] = b"\x01" * (phone.end() - phone.start())
-                continue  # "0300 123 5000", "+44 20 7946 0958": a number to call, not a figure
-        if m["num2"]:
-            # "fell from 212,000 to 198,500", "voted 15-7", "led 1,428 to 1,153": two figures that are
-            # no range; the words around and the order of the ends tell
-            pair = _change(body, m) or _tally(body, m)
-            if pair:
-                add(*pair)
-                last = None
-                continue
-        claim = _figure_claim(body, m, _Approx(body, m.start()))
-        if claim:
-            for step in GROWTH_STEPS:
-                claim = step(body, claim, m)
-            joined = _join(body, found[last], claim) if last is not None else None
-            if joined:  # "from 4.1% to 4.7%", "46 percent to 35 percent": one claim of two figures
-                found[last] = joined
-                taken[joined[0]:joined[1]] = b"\x01" * (joined[1] - joined[0])
-                last = None
-                continue
-            add(*claim)
-            last = len(found) - 1
+    _find_ranges_between(body, lowered, found, taken, add)
+    _find_figures(body, lowered, found, taken, add)
 
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
@@ -520,6 +468,68 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness(kind, worth, value)))
     return claims
+
+
+def _find_ranges_between(body: str, lowered: str | None, found: list, taken: bytearray, add) -> None:
+    """"between 3% and 5%", "between three and five million": one range of two FIGURE matches."""
+    scan = lowered if lowered is not None else body
+    figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
+    for b in BETWEEN.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
+        first = figure.match(scan, b.end())
+        joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
+        second = joint and figure.match(scan, first.end() + joint.end())
+        if not (first and second) or _overlaps(taken, b.start(), second.end()):
+            continue
+        claim = _figure_claim(body, second, _Approx(body, b.start()))
+        low = _figure_claim(body, first, _Approx(body, first.start()))
+        low_number = low[3].get("number") if low else None
+        if low_number is None and claim and first["num"] and first.end() == first.end("num"):
+            low_number = clean_number(_num(first["num"]))  # "between two and three people": "two" alone counts nothing
+        if claim and low_number is not None:
+            # "between three and five million": the scale after the second figure is the first's too
+            # (not in "between 500 and 2 million", where it would put the low end above the high one)
+            scale = scale_factor(second["scale"] or "") if not first["scale"] else 1
+            if scale > 1 and low_number * scale <= claim[3]["number"]:
+                low_number = clean_number(low_number * scale)
+            start, end, kind, value = claim
+            value = {**value, "low": low_number, "high": value["number"], "number": low_number}
+            add(b.start(), end, "range", value)
+
+
+def _find_figures(body: str, lowered: str | None, found: list, taken: bytearray, add) -> None:
+    """Every FIGURE match not yet claimed, grown into its claim: a number to call is skipped; two
+    figures read together are one claim (a change, a tally, a range); the rest grow by GROWTH_STEPS."""
+    last = None  # the index in `found` of the figure just read, which the next may join
+    for m in _finditer(FIGURE, body, lowered):
+        if _overlaps(taken, m.start("num"), m.end("num")):
+            continue
+        at = m.start("num")
+        if body[at] == "0" or body[at - 1:at] in ("+", "("):
+            lead = at - 1 if body[at - 1:at] in ("+", "(") else at
+            phone = PHONE.match(body, lead)
+            if phone and (lead == 0 or not body[lead - 1].isalnum()):
+                taken[phone.start():phone.end()] = b"\x01" * (phone.end() - phone.start())
+                continue  # "0300 123 5000", "+44 20 7946 0958": a number to call, not a figure
+        if m["num2"]:
+            # "fell from 212,000 to 198,500", "voted 15-7", "led 1,428 to 1,153": two figures that are
+            # no range; the words around and the order of the ends tell
+            pair = _change(body, m) or _tally(body, m)
+            if pair:
+                add(*pair)
+                last = None
+                continue
+        claim = _figure_claim(body, m, _Approx(body, m.start()))
+        if claim:
+            for step in GROWTH_STEPS:
+                claim = step(body, claim, m)
+            joined = _join(body, found[last], claim) if last is not None and claim[0] - found[last][1] < 8 else None
+            if joined:  # "from 4.1% to 4.7%", "46 percent to 35 percent": one claim of two figures
+                found[last] = joined
+                taken[joined[0]:joined[1]] = b"\x01" * (joined[1] - joined[0])
+                last = None
+                continue
+            add(*claim)
+            last = len(found) - 1
 
 
 def _or_so(body: str, claim: tuple, m: re.Match) -> tuple:
