@@ -635,7 +635,7 @@ def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     claim = _figure_claim(body, m, _Approx(body, m.start()), change=True) if frm is not None else None
     if not claim or "to" not in claim[3]:
         return None
-    start, end, kind, value = claim
+    _, end, kind, value = claim
     return frm, end, kind, {**value, "number": value["to"]}
 
 
@@ -728,10 +728,63 @@ def _kind_of(extra: dict, kind: str) -> str:
     return "range" if extra.get("low") is not None else kind
 
 
+class _Figure:
+    """One FIGURE match as it grows into a claim: its value so far, its ends, its span."""
+
+    __slots__ = ("approx", "end", "extra", "m", "scale", "start", "unit_key", "value")
+
+    def __init__(self, m: re.Match, approx: _Approx, value: float, scale: str, unit_key: str):
+        self.m, self.approx, self.value, self.scale, self.unit_key = m, approx, value, scale, unit_key
+        self.extra: dict = {}
+        self.start, self.end = m.start(), m.end()
+
+    def claim(self, kind: str, extra: dict | None = None, start: int | None = None, end: int | None = None) -> tuple:
+        return _with_value(self.m, self.approx, self.start if start is None else start,
+                           self.end if end is None else end, kind, self.value, self.extra if extra is None else extra)
+
+
+_PASS = object()  # a step's answer when the figure is not of its kind: the next step reads it
+
+
 def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False) -> tuple[int, int, str, dict] | None:
-    """The claim of one FIGURE match; `change`: its two ends are a from and a to, not a range."""
+    """The claim of one FIGURE match, or None; `change`: its two ends are a from and a to, not a range.
+
+    A numeral read with its scale and unit (_scale_and_unit), its value and ends, then the steps in
+    FIGURE_STEPS in turn (money, percent, measure, "-strong"); a figure none of them takes is bare."""
+    read = _scale_and_unit(body, m)
+    if read is None:
+        return None
+    scale, unit_key = read
     num_text = m["num"]
-    is_word = num_text[0].isalpha()
+    # "three to five years": the upper end written in words (the scale after it is both ends')
+    word_high = words_value(m["num2w"]) if m["num2w"] else None
+    if num_text[0].isalpha():
+        value = words_value(num_text)
+        if value is None:
+            return None
+        if not (m["cur"] or m["pct"] or m["curword"] or unit_key or scale):
+            return _counted_in_words(body, m, approx, value, word_high)
+    else:
+        value = digits_value(num_text)
+    if m["sign"] and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
+        value = -value  # "plus or minus 4 points" is a margin, not a negative figure
+    if scale:
+        value *= scale_factor(scale)
+    fig = _Figure(m, approx, value, scale, unit_key)
+    extra = _two_ends(m, value, scale, word_high, change)
+    if extra is None:
+        return None
+    fig.extra = extra
+    for step in FIGURE_STEPS:
+        claim = step(body, fig)
+        if claim is not _PASS:
+            return claim
+    return _bare_figure(body, fig)
+
+
+def _scale_and_unit(body: str, m: re.Match) -> tuple[str, str] | None:
+    """The scale word and the unit key of a FIGURE match, as what follows decides them; None when the
+    match is no figure ("won the 200m", "5G masts")."""
     scale = (m["scale"] or "").strip(" -").lower()
     unit_text = (m["unit"] or "").strip(" -").lower()
     if unit_text:
@@ -755,64 +808,62 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
         unit_key = ""  # "half a dozen HP directors": Hewlett-Packard's, not horsepower
     if unit_key == "g" and glued and body[m.start("unit"):m.end("unit")] == "G":
         return None  # "5G masts", "4G": a mobile network, not five grams
-    # "three to five years": the upper end written in words (the scale after it is both ends')
-    word_high = words_value(m["num2w"]) if m["num2w"] else None
-    if is_word:
-        value = words_value(num_text)
-        if value is None:
-            return None
-        has_context = m["cur"] or m["pct"] or m["curword"] or unit_key or scale
-        if not has_context and num_text.lower() != "one":
-            # "Three of them died": the part of a whole, as "90 of them" is; "five of his 28 matches": the
-            # part alone, its whole is a claim of its own
-            part = PART_OF.match(body, m.end())
-            if part and PART_PRONOUN.match(body, m.end()):
-                return _with_value(m, approx, m.start(), part.end(), "count", value, {})
-            if OF_A_FIGURE.match(body, m.end()):
-                return _with_value(m, approx, m.start(), m.end(), "count", value, {})
-        if not has_context:
-            end = _noun_phrase_end(body, m.end(), need_plural=True)
-            if end == m.end() or num_text.lower() == "one":
-                return None
-            if word_high is not None and word_high > value:  # "two to three people"
-                return _with_value(m, approx, m.start(), end, "range", value,
-                                   {"low": clean_number(value), "high": clean_number(word_high)})
-            return _with_value(m, approx, m.start(), end, "count", value, {})
-    else:
-        value = digits_value(num_text)
-    if m["sign"] and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
-        value = -value  # "plus or minus 4 points" is a margin, not a negative figure
-    if scale:
-        value *= scale_factor(scale)
-    start = m.start()
-    end = m.end()
-    extra: dict = {}
+    return scale, unit_key
+
+
+def _counted_in_words(body: str, m: re.Match, approx: _Approx, value: float, word_high: float | None) -> tuple | None:
+    """A number in words with no unit, scale or currency: a count only with the noun it counts."""
+    num_text = m["num"]
+    if num_text.lower() != "one":
+        # "Three of them died": the part of a whole, as "90 of them" is; "five of his 28 matches": the
+        # part alone, its whole is a claim of its own
+        part = PART_OF.match(body, m.end())
+        if part and PART_PRONOUN.match(body, m.end()):
+            return _with_value(m, approx, m.start(), part.end(), "count", value, {})
+        if OF_A_FIGURE.match(body, m.end()):
+            return _with_value(m, approx, m.start(), m.end(), "count", value, {})
+    end = _noun_phrase_end(body, m.end(), need_plural=True)
+    if end == m.end() or num_text.lower() == "one":
+        return None
+    if word_high is not None and word_high > value:  # "two to three people"
+        return _with_value(m, approx, m.start(), end, "range", value,
+                           {"low": clean_number(value), "high": clean_number(word_high)})
+    return _with_value(m, approx, m.start(), end, "count", value, {})
+
+
+def _two_ends(m: re.Match, value: float, scale: str, word_high: float | None, change: bool) -> dict | None:
+    """A range's low and high, or a change's from and to; {} for one figure; None for two figures
+    that are neither ("1990-91", "five to three million")."""
     if m["num2w"]:
         high = None if word_high is None else word_high * scale_factor(scale)
         if high is None or high <= value:  # both ends scaled: "three to five million"
             return None
-        extra = {"low": clean_number(value), "high": clean_number(high)}
+        return {"low": clean_number(value), "high": clean_number(high)}
     if m["num2"] and change:
-        extra = {"from": clean_number(value), "to": clean_number(digits_value(m["num2"]) * scale_factor(scale))}
-    elif m["num2"]:
+        return {"from": clean_number(value), "to": clean_number(digits_value(m["num2"]) * scale_factor(scale))}
+    if m["num2"]:
         low, high = value, digits_value(m["num2"]) * scale_factor(scale)
-        if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
+        if high <= low:  # "1990-91" style: not a range we understand
             return None
-        if high < low:  # "1990-91" style: not a range we understand
-            return None
-        extra = {"low": clean_number(low), "high": clean_number(high)}
+        return {"low": clean_number(low), "high": clean_number(high)}
+    return {}
+
+
+def _money(body: str, fig: _Figure):
+    """A currency before or after the figure ("£12bn", "5 billion won", "3 dollars 50 cents")."""
+    m, extra = fig.m, fig.extra
     currency = None
     if m["cur"]:
         symbol = re.sub(r"\s", "", m["cur"]).lower().rstrip(".")
         if symbol in MILLION_CODES:
-            currency, value = MILLION_CODES[symbol], value * 1e6
+            currency, fig.value = MILLION_CODES[symbol], fig.value * 1e6
         else:
             currency = CURRENCY_SYMBOLS.get(symbol, "USD")
-        if symbol in CAPITAL_PREFIXES and not _prefix_is_money(body, m, symbol, scale):
+        if symbol in CAPITAL_PREFIXES and not _prefix_is_money(body, m, symbol, fig.scale):
             return None
     if m["curword"]:
         if m["mcode"]:
-            currency, value = MILLION_CODES[m["mcode"].lower()], value * 1e6
+            currency, fig.value = MILLION_CODES[m["mcode"].lower()], fig.value * 1e6
         else:
             word = re.sub(r"\s+", " ", m["curword"].strip(" -").lower()).removesuffix(" sterling")
             if m["scale2"]:
@@ -820,46 +871,72 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
             currency = CURRENCY_WORDS.get(word, currency)
             if word in ("pound", "pounds") and not m["cur"] and (
                     WEIGHT_CONTEXT.search(body, max(0, m.start() - 30), m.start()) or WEIGHT_AFTER.match(body, m.end())):
-                return _with_value(m, approx, start, end, "quantity", value, {"unit": "lb"})  # "weighs 236 pounds"
-            if word in AMBIGUOUS_CURRENCY and not (scale or m["scale2"] or m["cur"]):
+                return fig.claim("quantity", {"unit": "lb"})  # "weighs 236 pounds"
+            if word in AMBIGUOUS_CURRENCY and not (fig.scale or m["scale2"] or m["cur"]):
                 currency = None  # "the 2 real reasons", "the side that scored 3 won": not money
-                end = m.start("after")
+                fig.end = m.start("after")
         if m["scale2"]:
-            value *= SCALES.get(m["scale2"].strip().lower(), 1)
-        cents = _CENTS.match(body, end)
+            fig.value *= SCALES.get(m["scale2"].strip().lower(), 1)
+        cents = _CENTS.match(body, fig.end)
         if cents and not extra and not m["cur"] and currency in _HAS_CENTS:
             # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
             minor = _num(cents["minor"])
             if 0 < minor < 100:
-                value += minor / 100
-                end = cents.end("minor") if not cents["word"] else cents.end()
-    if currency:
-        end = _with_conversions(body, end)
-        return _with_value(m, approx, start, end, _kind_of(extra, "money"), value,
-                           {"currency": currency, **extra, **_amounts(body, m.start(), end)})
-    if m["pct"]:
-        unit = "percentage point" if "point" in m["pct"].lower() or "pts" in m["pct"].lower() else "percent"
-        return _with_value(m, approx, start, end, _kind_of(extra, "percent"), value, {"unit": unit, **extra})
-    if unit_key and unit_key in UNITS:
-        kind, unit = UNITS[unit_key]
-        if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
-            kind, unit = "quantity", f"{unit} of age"
-        if kind == "duration":
-            extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
-        if (m["unit"] or "").lower().startswith(("square", "sq")):
-            unit = f"sq {unit}"
-        converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
-        if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
-            # "40 miles (64 km)" stays one claim, as money does with its conversion
-            other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
-            extra["amounts"] = [{"number": clean_number(value), "unit": unit}, other]
-            end = converted.end()
-        return _with_value(m, approx, start, end, _kind_of(extra, kind), value,
-                           {"unit": unit, **extra})
-    if m["strong"]:
-        end = _noun_phrase_end(body, end, need_plural=True)
-        return _with_value(m, approx, start, end, "count", value, {})
-    # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
+                fig.value += minor / 100
+                fig.end = cents.end("minor") if not cents["word"] else cents.end()
+    if not currency:
+        return _PASS
+    fig.end = _with_conversions(body, fig.end)
+    return fig.claim(_kind_of(extra, "money"), {"currency": currency, **extra, **_amounts(body, m.start(), fig.end)})
+
+
+def _percent(body: str, fig: _Figure):
+    """"5%", "5 per cent", "31pc", "2 percentage points"."""
+    pct = fig.m["pct"]
+    if not pct:
+        return _PASS
+    unit = "percentage point" if "point" in pct.lower() or "pts" in pct.lower() else "percent"
+    return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
+
+
+def _measure(body: str, fig: _Figure):
+    """A unit of UNITS after the figure ("640 miles", "5GHz", "three weeks", "40 miles (64 km)")."""
+    m, extra, value = fig.m, fig.extra, fig.value
+    if not (fig.unit_key and fig.unit_key in UNITS):
+        return _PASS
+    kind, unit = UNITS[fig.unit_key]
+    if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
+        kind, unit = "quantity", f"{unit} of age"
+    if kind == "duration":
+        extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
+    if (m["unit"] or "").lower().startswith(("square", "sq")):
+        unit = f"sq {unit}"
+    end = fig.end
+    converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
+    if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
+        # "40 miles (64 km)" stays one claim, as money does with its conversion
+        other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
+        extra["amounts"] = [{"number": clean_number(value), "unit": unit}, other]
+        end = converted.end()
+    return fig.claim(_kind_of(extra, kind), {"unit": unit, **extra}, end=end)
+
+
+def _strong(body: str, fig: _Figure):
+    """"a 3,000-strong crowd": a count of what follows."""
+    if not fig.m["strong"]:
+        return _PASS
+    return fig.claim("count", {}, end=_noun_phrase_end(body, fig.end, need_plural=True))
+
+
+# what a figure's words say it is, tried in turn; a figure none of them takes is bare (_bare_figure)
+FIGURE_STEPS = (_money, _percent, _measure, _strong)
+
+
+def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
+    """A figure with no currency, percent or unit: a year, a label ("Article 50", "Boeing 737"), a
+    code, a day of a month, an age, a rate, or a count of the noun after it."""
+    m, approx, value, extra, scale, start, end = fig.m, fig.approx, fig.value, fig.extra, fig.scale, fig.start, fig.end
+    num_text = m["num"]
     if not scale and YEAR.match(num_text) and (not extra or YEAR.match(m["num2"])):
         return None  # a year, or a span of years ("from 2015 to 2024"), which dates.py reads as a date
     # each test below starts with a string look at the character after or the word before: most figures fail it
