@@ -272,3 +272,25 @@ def test_a_date_written_with_a_slash_is_no_odds():
 def test_a_figure_after_a_name_that_counts_times_or_votes():
     assert only_claim("She rang Mrs Patel 6 times that night.").text == "6 times"
     assert only_claim("The county handed Ortiz 31 delegates.").value["number"] == 31
+
+
+# --- amounts that no label is written like; multiples; a minus sign before a counted noun ---------
+
+def test_a_thousands_group_is_an_amount_even_after_a_capital_or_the():
+    assert only_claim("Boasting 215,000 members, the guild is the largest.").text == "215,000 members"
+    assert only_claim("She is short of the 1,991 required.").value["number"] == 1991
+    assert only_claim("It ignores the 4 million still waiting.").value["number"] == 4_000_000
+
+
+@pytest.mark.parametrize("sentence, span, factor", [
+    ("Output grew about 20 fold in a decade.", "about 20 fold", 20),
+    ("It was a 3-fold rise.", "3-fold", 3),
+])
+def test_a_fold_is_a_multiple(sentence, span, factor):
+    c = claim_holding(sentence, span)
+    assert c.kind == "comparison" and c.value["factor"] == factor
+
+
+def test_a_minus_sign_before_a_counted_noun_is_a_figure_but_not_in_a_code():
+    assert only_claim("The senator fell -4 points overnight.").value["number"] == -4
+    assert claims_of("Dial extension K-118 today.") == []

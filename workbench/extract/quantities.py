@@ -928,8 +928,18 @@ def _strong(body: str, fig: _Figure):
     return fig.claim("count", {}, end=_noun_phrase_end(body, fig.end, need_plural=True))
 
 
+def _fold(body: str, fig: _Figure):
+    """"a 10-fold rise", "about 10 fold": a multiple, as "ten times" is."""
+    fold = FOLD_AFTER.match(body, fig.end)
+    if not fold:
+        return _PASS
+    factor = clean_number(fig.value)
+    return fig.claim("comparison", {"factor": factor}, end=fold.end())
+
+
+FOLD_AFTER = re.compile(r"[\s-]?fold\b", re.IGNORECASE)
 # what a figure's words say it is, tried in turn; a figure none of them takes is bare (_bare_figure)
-FIGURE_STEPS = (_money, _percent, _measure, _strong)
+FIGURE_STEPS = (_money, _percent, _measure, _strong, _fold)
 
 
 def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
@@ -944,9 +954,10 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
     pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value not in VIDEO_LINES else None
     if pence:  # "30p a litre", "shares fell to 131p": pence, glued as British papers write them (not "1080p", "9pm")
         return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
-    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) \
-            or m["sign"] and m["sign"][0] in "-−":
-        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker ("minus 72" is a figure)
+    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"] and m["sign"][0] in "-−" \
+            and _noun_phrase_end(body, end, need_plural=True) == end:
+        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker ("minus 72", "-7
+        # points" are figures)
     previous = _last_word(body, m.start())
     low_previous = previous.lower().lstrip("‘'“\"([")
     age = _age_start(body, approx.start if approx.text else m.start(), None if approx.text else low_previous) \
@@ -961,7 +972,8 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
             return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
     before = body[max(0, m.start() - 20):m.start()]
     # the look-back patterns run only where the word before could start a label, a month or "the"
-    if not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS:
+    grouped = "," in num_text  # "108,000", "the 1,237 needed": an amount, as no label or model is written
+    if not grouped and (not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS):
         label = LABEL_BEFORE.search(before)
         if label and not (label["word"] and (label["word"].lower() in LABEL_EXEMPT
                                              or label["word"].endswith(POSSESSIVE_ENDINGS)
@@ -986,7 +998,7 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
         unit = f"per {clean_number(base):,}" + (f" {body[noun_end:end].strip()}" if noun_end > end else "")
         return _with_value(m, approx, start, period.end() if period else rate_end, "quantity", value,
                            {"unit": unit, "per": clean_number(base)})
-    if low_previous == "the" and (noun_end == end or not extra and value >= 10 and value == int(value)
+    if low_previous == "the" and not (grouped or scale) and (noun_end == end or not extra and value >= 10 and value == int(value)
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
