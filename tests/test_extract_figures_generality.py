@@ -294,3 +294,8 @@ def test_a_fold_is_a_multiple(sentence, span, factor):
 def test_a_minus_sign_before_a_counted_noun_is_a_figure_but_not_in_a_code():
     assert only_claim("The senator fell -4 points overnight.").value["number"] == -4
     assert claims_of("Dial extension K-118 today.") == []
+
+
+@pytest.mark.parametrize("sentence", ["Staff work from 8 to 4 on weekdays.", "The helpline is staffed 24-7."])
+def test_hours_and_idioms_are_no_change_and_no_tally(sentence):
+    assert claims_of(sentence) == []

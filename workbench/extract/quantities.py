@@ -250,6 +250,7 @@ FRACTION_SCALE = re.compile(
 # a tally: "voted 15-7", "passed 52-48", "a 5-4 ruling", "won 3-1". Only beside a word that makes it one:
 # "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
 TALLY = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}\Z")
+IDIOM_PAIRS = {(24, 7)}  # falling pairs that are a phrase, not a score, when no vote or score word is near
 TALLY_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*")  # "1,428 to 1,153"; "2010 to 2015" are years
 TALLY_TAIL = re.compile(r"[/%]|[.,]\d|[-–]\d")  # "15-7/8", "52-48.5", "a 3-2-1 plan": no tally
 TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
@@ -604,6 +605,8 @@ def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
             else TALLY_FIGURE.fullmatch(m["num"]) and TALLY_FIGURE.fullmatch(m["num2"])):
         return None
     a, b = int(m["num"].replace(",", "")), int(m["num2"].replace(",", ""))
+    if FROM_BEFORE.search(body, max(0, m.start() - 6), m.start()):
+        return None  # "from 9 to 5": hours or a range, never a score
     before = TALLY_BEFORE.search(body, max(0, m.start("num") - 20), m.start("num"))
     after = TALLY_AFTER.match(body, m.end())
     by = before is not None and before.group().lower().startswith("by")
@@ -612,6 +615,8 @@ def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     if not (before or after) and CAPITAL_BEFORE.search(body, max(0, m.start() - 30), m.start()) \
             and not CONTEST_BEFORE.search(body, max(0, m.start() - 60), m.start()):
         return None  # "Psychology 1-0": a name's number
+    if not (before or after) and (a, b) in IDIOM_PAIRS:
+        return None  # "open 24-7"
     # "voted 15-7", "won 3-1": the verb says what the tally counts ("by" says nothing)
     start = before.start() if before and not by else m.start("num")
     value = {"number": a, "tally": [a, b], **({"unit": "percent"} if m["pct"] else {})}
@@ -622,9 +627,12 @@ def _change_start(body: str, start: int, a: float, b: float) -> int | None:
     """Where "from" begins when the figures at `start` are a change ("rose from 4.1% to 4.7%"): after a
     word of change, or falling (a range ascends, so "from 212,000 to 198,500" can only be a change)."""
     frm = FROM_BEFORE.search(body, max(0, start - 6), start)
-    if frm and (a > b or CHANGE_BEFORE.search(body, max(0, frm.start() - 48), frm.start())):
+    if not frm:
+        return None
+    if CHANGE_BEFORE.search(body, max(0, frm.start() - 48), frm.start()):
         return frm.start()
-    return None
+    # falling with no word of change: a change, but for hours of a day ("works from 9 to 5")
+    return frm.start() if a > b and not (a <= 12 and b <= 12 and a == int(a) and b == int(b)) else None
 
 
 def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
