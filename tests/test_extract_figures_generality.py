@@ -299,3 +299,8 @@ def test_a_minus_sign_before_a_counted_noun_is_a_figure_but_not_in_a_code():
 @pytest.mark.parametrize("sentence", ["Staff work from 8 to 4 on weekdays.", "The helpline is staffed 24-7."])
 def test_hours_and_idioms_are_no_change_and_no_tally(sentence):
     assert claims_of(sentence) == []
+
+
+def test_a_fall_in_points_from_twelve_is_a_change_not_hours():
+    c = only_claim("Her lead has narrowed slightly, from 11 points to 7 points.")
+    assert (c.value["from"], c.value["to"]) == (11, 7)

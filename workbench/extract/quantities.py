@@ -230,15 +230,15 @@ RANK = re.compile(
     re.IGNORECASE,
 )
 # betting odds: "the 9/2 second favourite", "a 33-1 shot", "odds of 100 to 1"; only beside a word of
-# betting, as "9/2" alone is a date and "33-1" a score
+# betting, as "9/2" alone is a date and "33-1" a score. The betting word is found first and the price
+# looked up around it: a scan from every digit cost more than the rest of the figure finders' changes
 ODDS_WORDS = ("favourite", "favorite", "fav", "shot", "outsider", "odds")
-_PAIR = r"(?P<a>\d{1,3})(?:/|-|\s+to\s+)(?P<b>\d{1,3})(?![\w/.,-])"
-ODDS = re.compile(
-    r"(?=[\do])(?:odds\s+(?:of|at)\s+" + _PAIR.replace("?P<a>", "?P<c>").replace("?P<b>", "?P<d>") + "|"
-    r"(?<![\w/.,-])" + _PAIR + r"(?=\s+(?:(?:joint|co|second|third|clear|outright)[\s-]+)?"
-    r"(?:favourites?|favorites?|fav|shot|outsiders?)\b))",
-    re.IGNORECASE,
-)
+ODDS_WORD = re.compile(r"(?=[fso])\b(?:favou?rites?|fav|shot|outsiders?|odds(?=\s+(?:of|at)\s+\d))\b", re.IGNORECASE)
+_PAIR = r"(?<![\w/.,-])(?P<a>\d{1,3})(?:/|-|\s+to\s+)(?P<b>\d{1,3})"
+ODDS_BEFORE = re.compile(_PAIR + r"\s+(?:(?:joint|co|second|third|clear|outright)[\s-]+)?$", re.IGNORECASE)
+ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNORECASE)
+
+
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
     r"(?=[hqt])\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
@@ -272,7 +272,7 @@ CHANGE_WORDS = (
     "went|gone|up|down|moved?|changed?|slipp(?:ed|ing)|slid|surg(?:ed|e|es|ing)|expand(?:ed|s)?|widen(?:ed|s)?|"
     "narrow(?:ed|s)?|tumbl(?:ed|e|es)|dipped|doubled|tripled|halved|improved|worsened|shifted|revised"
 )
-CHANGE_BEFORE = re.compile(rf"\b(?:{CHANGE_WORDS})\b(?:\s+[\w’'-]+){{0,3}}?\s+$", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(rf"\b(?:{CHANGE_WORDS})\b(?:\s+[\w’'-]+){{0,3}}?,?\s+$", re.IGNORECASE)
 CHANGE_NEAR = re.compile(rf"\b(?:{CHANGE_WORDS}|by)\b(?:\s+[\w’'-]+){{0,2}}?\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # two claims joined by "to" or a dash: a change or a match-up (see _join); what may be joined
@@ -430,8 +430,10 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         within = lead is not None and not word and lead.group().lower().startswith("within")
         add(approx.start if word else lead.start() if within else m.start(), m.end(), "duration", value)
 
-    for m in _finditer(ODDS, body, lowered, _NEEDS["ODDS"]):
-        add(*_odds(m))
+    for m in _finditer(ODDS_WORD, body, lowered, _NEEDS["ODDS"]):
+        odds = _odds(body, m)
+        if odds and not _overlaps(taken, odds[0], odds[1]):
+            add(*odds)
 
     for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
         end = _noun_phrase_end(body, m.end())
@@ -587,11 +589,20 @@ class _Approx:
         self.start = m.start() if m else start
 
 
-def _odds(m: re.Match) -> tuple[int, int, str, dict]:
-    """"9/2" → 4.5 to one, kept as written too: a bookmaker's price a reviewer can look up."""
-    a, b = int(m["a"] or m["c"]), int(m["b"] or m["d"])
+def _odds(body: str, word: re.Match) -> tuple[int, int, str, dict] | None:
+    """The price beside a betting word: "9/2" → 4.5 to one, kept as written too, as a bookmaker's price
+    a reviewer can look up ("odds of 100 to 1" from its start)."""
+    if word.group().lower() == "odds":
+        pair = ODDS_AFTER.match(body, word.end())
+        start, end = word.start(), pair.end() if pair else 0
+    else:
+        pair = ODDS_BEFORE.search(body, max(0, word.start() - 24), word.start())
+        start, end = (pair.start(), pair.end("b")) if pair else (0, 0)
+    if not pair:
+        return None
+    a, b = int(pair["a"]), int(pair["b"])
     number = clean_number(round(a / b, 3)) if b else a
-    return m.start(), m.end(), "quantity", {"number": number, "unit": "odds", "odds": [a, b]}
+    return start, end, "quantity", {"number": number, "unit": "odds", "odds": [a, b]}
 
 
 def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
@@ -623,7 +634,7 @@ def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     return start, after.end() if after else m.end(), "percent" if m["pct"] else "count", value
 
 
-def _change_start(body: str, start: int, a: float, b: float) -> int | None:
+def _change_start(body: str, start: int, a: float, b: float, bare: bool = False) -> int | None:
     """Where "from" begins when the figures at `start` are a change ("rose from 4.1% to 4.7%"): after a
     word of change, or falling (a range ascends, so "from 212,000 to 198,500" can only be a change)."""
     frm = FROM_BEFORE.search(body, max(0, start - 6), start)
@@ -631,15 +642,17 @@ def _change_start(body: str, start: int, a: float, b: float) -> int | None:
         return None
     if CHANGE_BEFORE.search(body, max(0, frm.start() - 48), frm.start()):
         return frm.start()
-    # falling with no word of change: a change, but for hours of a day ("works from 9 to 5")
-    return frm.start() if a > b and not (a <= 12 and b <= 12 and a == int(a) and b == int(b)) else None
+    # falling with no word of change: a change, but for hours of a day ("works from 9 to 5": `bare`
+    # figures, with no unit, currency or scale)
+    return frm.start() if a > b and not (bare and a <= 12 and b <= 12 and a == int(a) and b == int(b)) else None
 
 
 def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     """"fell from 212,000 to 198,500": one claim with both ends (value.from, value.to)."""
     if m["range_sep"].strip() != "to" or not m["num"][0].isdigit():
         return None
-    frm = _change_start(body, m.start(), digits_value(m["num"]), digits_value(m["num2"]))
+    frm = _change_start(body, m.start(), digits_value(m["num"]), digits_value(m["num2"]),
+                        bare=not (m["cur"] or m["scale"] or m["after"]))
     claim = _figure_claim(body, m, _Approx(body, m.start()), change=True) if frm is not None else None
     if not claim or "to" not in claim[3]:
         return None
