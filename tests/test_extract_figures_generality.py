@@ -304,3 +304,21 @@ def test_hours_and_idioms_are_no_change_and_no_tally(sentence):
 def test_a_fall_in_points_from_twelve_is_a_change_not_hours():
     c = only_claim("Her lead has narrowed slightly, from 11 points to 7 points.")
     assert (c.value["from"], c.value["to"]) == (11, 7)
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("The survey's margin of error is +/-4 percentage points.", "+/-4 percentage points"),
+    ("The margin of error is ±3 points.", "±3 points"),
+])
+def test_a_margin_written_with_plus_minus_is_a_positive_figure(sentence, span):
+    c = claim_holding(sentence, span)
+    assert c.value["number"] > 0
+
+
+def test_an_article_before_a_level_pair_is_no_name():
+    c = claim_holding("(A 2-to-2 tie would have sent it back.)", "2-to-2")
+    assert c.value["tally"] == [2, 2]
+
+
+def test_the_before_or_so_is_no_model_name():
+    assert only_claim("She courted the 80 or so undecided members.").value["approx"] is True

@@ -166,10 +166,10 @@ FIGURE = re.compile(
     # first-characters test: skips most positions cheaply. A full stop or a minus only before a digit;
     # letters only where a word starts, and only the first two letters of a number word ("tw", "th"),
     # a currency code ("us", "gb", "m" + code) or "minus": every word start used to try the whole pattern
-    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
+    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕]|[.−-]\d|\+/-\d|±\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
         |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm\d]|ps\d|y=|gb|eu|jp|in|zł))
     (?P<cur>{_currency_symbols}\s?)?
-    (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
+    (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
@@ -261,7 +261,7 @@ TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defe
 CONTEST_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeat(?:ed|s)?|leads?|led|leading|tops?|topped|trails?|trailed|"
                             r"edges?|edged|outnumbers?|outnumbered|ties|tied|over|against|versus|vs\.?|v\.?|won|lost|"
                             r"thrashed|routed|downed)\s+(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
-CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
+CAPITAL_BEFORE = re.compile(r"\b(?!(?:A|An|The)\s)[A-Z][\w.’'-]*\s+$")
 # words of change before "from" ("rose from", "has been cut sharply from", "up from"): the two figures
 # after it are the old and the new, not a range
 CHANGE_WORDS = (
@@ -281,7 +281,7 @@ JOINABLE_KINDS = frozenset({"percent", "money", "count", "quantity", "distance",
 PAIRED_KEYS = ("low", "tally", "from", "per", "period", "amounts")
 # "a 5-4 ruling", "a 4-0 home defeat": one word may come between
 TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|"
-                         r"loss|draw|split)\b", re.IGNORECASE)
+                         r"loss|draw|split|tie)\b", re.IGNORECASE)
 # "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
 A_PERIOD = re.compile(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
@@ -787,8 +787,8 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False)
             return _counted_in_words(body, m, approx, value, word_high)
     else:
         value = digits_value(num_text)
-    if m["sign"] and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
-        value = -value  # "plus or minus 4 points" is a margin, not a negative figure
+    if m["sign"] and m["sign"][0] not in "+±" and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
+        value = -value  # "plus or minus 4 points", "+/-3", "±3" are a margin, not a negative figure
     if scale:
         value *= scale_factor(scale)
     fig = _Figure(m, approx, value, scale, unit_key)
@@ -1019,7 +1019,7 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
         unit = f"per {clean_number(base):,}" + (f" {body[noun_end:end].strip()}" if noun_end > end else "")
         return _with_value(m, approx, start, period.end() if period else rate_end, "quantity", value,
                            {"unit": unit, "per": clean_number(base)})
-    if low_previous == "the" and not (grouped or scale) and (noun_end == end or not extra and value >= 10 and value == int(value)
+    if low_previous == "the" and not (grouped or scale or OR_SO.match(body, end)) and (noun_end == end or not extra and value >= 10 and value == int(value)
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
