@@ -322,3 +322,12 @@ def test_an_article_before_a_level_pair_is_no_name():
 
 def test_the_before_or_so_is_no_model_name():
     assert only_claim("She courted the 80 or so undecided members.").value["approx"] is True
+
+
+def test_a_name_with_a_number_in_quote_marks_or_a_named_group_is_no_claim():
+    assert claims_of("She took a seminar, “Rhetoric 210,” in her first year.") == []
+    assert claims_of("Leaders met at the Group of 8 summit.") == []
+
+
+def test_a_pronoun_and_its_verb_before_a_figure_is_no_label():
+    assert only_claim("“I’m 81, and I still run,” she said.").value["number"] == 81

@@ -994,7 +994,7 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
     before = body[max(0, m.start() - 20):m.start()]
     # the look-back patterns run only where the word before could start a label, a month or "the"
     grouped = "," in num_text  # "108,000", "the 1,237 needed": an amount, as no label or model is written
-    if not grouped and (not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS):
+    if not grouped and (not previous or previous.lstrip(OPENERS)[:1].isupper() or low_previous.rstrip(".") in LABEL_NOUNS):
         label = LABEL_BEFORE.search(before)
         if label and not (label["word"] and (label["word"].lower() in LABEL_EXEMPT
                                              or label["word"].endswith(POSSESSIVE_ENDINGS)
@@ -1002,6 +1002,8 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
                                              or _name_series(body, m, label["word"])
                                              or COUNTED_AFTER.match(body, m.end()))):
             return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
+    if low_previous == "of" and NAMED_GROUP_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+        return None  # "the Group of 20": a name
     if low_previous in ("and", "or", "to", "&") and LABEL_SERIES_BEFORE.search(body, max(0, m.start() - 50), m.start()):
         return None  # the 11 of "junctions 10 and 11", "pages 4 to 6": labels too
     if low_previous.rstrip(".") in MONTH_WORDS or MONTH_AFTER.match(body, m.end()):
@@ -1059,11 +1061,15 @@ LABEL_EXEMPT = STOP_WORDS | {
     "about", "least", "most", "total", "killing", "killed", "injuring", "including", "leaving", "another",
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
     "between", "among", "within", "than", "across", "below", "above", "beyond", "despite", "nearly",
+    # a pronoun and its verb: "“I'm 76,” he said" is an age
+    "i'm", "i’m", "he's", "he’s", "she's", "she’s", "it's", "it’s", "we're", "we’re", "they're", "they’re",
 }
 # what a figure after a name counts, never a label's ("called Bob 3 times", "gave Ortiz 40 votes")
 COUNTED_AFTER = re.compile(r"\s+(?:times|votes|delegates|seats|points|goals|runs|wickets|percent)\b", re.IGNORECASE)
 # "Sanders' 13 million voters", "the RMT's 9,000": a figure owned by a name is no label of it
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+OPENERS = "‘'“\"(["  # quote marks and brackets that may open a label ("“Perceptions 301,”")
+NAMED_GROUP_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+of\s+$")  # "the Group of 20"
 NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 PLUS_OR = re.compile(r"plus\s+or\s+$", re.IGNORECASE)
 STREET_AFTER = re.compile(r"(?:\s+[A-Z0-9][\w’'-]*){0,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|"
