@@ -166,7 +166,7 @@ FIGURE = re.compile(
     # first-characters test: skips most positions cheaply. A full stop or a minus only before a digit;
     # letters only where a word starts, and only the first two letters of a number word ("tw", "th"),
     # a currency code ("us", "gb", "m" + code) or "minus": every word start used to try the whole pattern
-    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕]|[.−-]\d|\+/-\d|±\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
+    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
         |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm\d]|ps\d|y=|gb|eu|jp|in|zł))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
@@ -873,6 +873,8 @@ def _two_ends(m: re.Match, value: float, scale: str, word_high: float | None, ch
 def _money(body: str, fig: _Figure):
     """A currency before or after the figure ("£12bn", "5 billion won", "3 dollars 50 cents")."""
     m, extra = fig.m, fig.extra
+    if not (m["cur"] or m["curword"]):
+        return _PASS
     currency = None
     if m["cur"]:
         symbol = re.sub(r"\s", "", m["cur"]).lower().rstrip(".")
@@ -951,7 +953,7 @@ def _strong(body: str, fig: _Figure):
 
 def _fold(body: str, fig: _Figure):
     """"a 10-fold rise", "about 10 fold": a multiple, as "ten times" is."""
-    fold = FOLD_AFTER.match(body, fig.end)
+    fold = FOLD_AFTER.match(body, fig.end) if "fold" in body[fig.end:fig.end + 6].lower() else None
     if not fold:
         return _PASS
     factor = clean_number(fig.value)
