@@ -67,7 +67,8 @@ def test_m_before_a_measure_word_is_metres():
     "The 110m hurdles were run in the rain.",
 ])
 def test_a_race_named_by_its_distance_is_no_figure(sentence):
-    assert claims_of(sentence) == []
+    # a medal or a place is a rank (ranks.py), not a figure of the race's distance
+    assert [c for c in claims_of(sentence) if not (c.value or {}).get("rank")] == []
 
 
 def test_a_race_distance_that_measures_stays_a_figure():
@@ -325,7 +326,7 @@ def test_the_before_or_so_is_no_model_name():
 
 
 def test_a_name_with_a_number_in_quote_marks_or_a_named_group_is_no_claim():
-    assert claims_of("She took a seminar, “Rhetoric 210,” in her first year.") == []
+    assert [c for c in claims_of("She took a seminar, “Rhetoric 210,” in her first year.") if c.kind != "ordinal"] == []
     assert claims_of("Leaders met at the Group of 8 summit.") == []
 
 
