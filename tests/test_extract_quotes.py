@@ -683,3 +683,10 @@ def test_she_can_be_a_woman_whose_surname_the_article_uses_for_a_man():
 def test_that_before_a_pronoun_is_not_part_of_the_speaker_mention():
     text = 'For one driver, it was "the worst day of the year" that she had cried in a car.'
     assert mention_of(text, "worst day") in (None, "she")
+
+
+def test_an_opening_word_alone_is_no_speaker():
+    # the mention before the quote is "While" alone: stripped of its opening word it names nobody
+    result = extract('While saying "courageous"')
+    assert [q.text for q in result.quotes] == ['"courageous"']
+    assert result.quotes[0].speaker_start is None or result.quotes[0].speaker

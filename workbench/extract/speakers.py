@@ -166,7 +166,11 @@ class SpeakerResolver:
             return None
         words = self.body[start:end].split()
         if words and words[0].lower() in ("and", "but", "as", "so", "then", "while", "that"):
+            if len(words) == 1:
+                return None  # "While saying …": an opening word alone names nobody
             start += len(words[0]) + 1
+            while start < end and self.body[start].isspace():
+                start += 1
         # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
         if self.body[start:end][:1].islower() and self.body[end:end + 1] == ",":  # an aside closes with a comma
             before = self.body[max(0, start - 80):start]
