@@ -152,8 +152,50 @@ CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr
                         r"(?<!\b(?:Capt|Prof)\.)\s|[\"“«]")
 
 
+# Two apostrophes as one quote mark (''like this'', as NYT archives and wire exports print quotes) and
+# ``…'' as typesetting exports write them; never three apostrophes in a row.
+DOUBLED_MARK = re.compile(r"(?<!')''(?!')|``")
+OPENS_AFTER = " \t\n\r([{—–-/\"“"
+
+
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
+    view = _with_plain_marks(body)
+    quotes = _find_quotes(view, sentences)
+    if view is body:
+        return quotes
+    return [_on_body(body, view, q) for q in quotes]
+
+
+def _with_plain_marks(body: str) -> str:
+    """`body` with each doubled mark written as one straight quote beside a space, so every rule below
+    reads ''Get out,'' he said as "Get out," he said; same length, so every offset holds."""
+    if "''" not in body and "``" not in body:
+        return body
+
+    def plain(m: re.Match[str]) -> str:
+        i = m.start()
+        opens = m.group() == "``" or ((i == 0 or body[i - 1] in OPENS_AFTER)
+                                      and m.end() < len(body) and not body[m.end()].isspace())
+        return ' "' if opens else '" '  # the mark beside the words it opens or closes
+
+    return DOUBLED_MARK.sub(plain, body)
+
+
+def _on_body(body: str, view: str, quote: Quote) -> Quote:
+    """The quote found in the view, with both characters of its doubled marks, as a slice of `body`."""
+    start, end = quote.start, quote.end
+    if start > 0 and view[start] == '"' and body[start - 1:start + 1] in ("''", "``"):
+        start -= 1
+    if view[end - 1] == '"' and body[end - 1:end + 1] == "''":
+        end += 1
+    if (start, end) == (quote.start, quote.end):
+        return quote
+    return replace(quote, text=body[start:end], start=start, end=end,
+                   sentence_end=max(quote.sentence_end or end, end))
+
+
+def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     spans = [sp for sp in _pair_quote_marks(body) if not _is_nickname(body, *sp) and not _is_title_or_code(body, *sp)]
     if not spans:
         return []
@@ -178,11 +220,17 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         if cue:
             np_start, np_end, cue_word = cue
             mention = resolver.trim_mention(np_start, np_end)
-            if mention and is_pronoun(body[mention[0]:mention[1]]):
-                mention = _antecedent_in_sentence(body, s0, *mention) or mention
             if mention:
                 speaker_start, speaker_end = mention
-                speaker = resolver.resolve(speaker_start, speaker_end)
+                named_by = mention
+                if is_pronoun(body[mention[0]:mention[1]]):
+                    # "Mosman saw it differently: "…," he said": the pronoun is the mention, the name its
+                    # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
+                    # speaking, "what he called" only the reporter's aside
+                    named_by = _antecedent_in_sentence(body, s0, *mention) or mention
+                    if body[max(0, mention[0] - 5):mention[0]].lower().endswith("what "):
+                        speaker_start, speaker_end = named_by
+                speaker = resolver.resolve(*named_by)
         if speaker is None and not partial and i > 0 and not _embedded(body, start):
             introduced = _introduced_by(body, sentences[i - 1] if sentence and sentence.start >= start - 1 else sentence,
                                         start, previous, resolver)
