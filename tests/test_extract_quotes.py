@@ -714,3 +714,26 @@ def test_a_pronoun_after_the_quote_is_the_mention_and_the_sentence_subject_names
     text = ('Judge Rita Mosby read the letter another way: "He meant every word of it," she said.')
     assert mention_of(text, "every word") == "she"
     assert speaker_of(text, "every word") == "Rita Mosby"
+
+
+# --- attribution shapes seen across many outlets ----------------------------------------------------
+
+def test_any_past_verb_after_a_quote_whose_sentence_goes_on_attributes_it():
+    assert mention_of('"If they meant it, they would have voted for the bill," Tessa Marr fumed on Tuesday.',
+                      "meant it") == "Tessa Marr"
+    assert mention_of('"Oh, this is the best day of my life!" a young nurse exclaimed as the result came in.',
+                      "best day") == "a young nurse"
+
+
+def test_a_description_may_open_with_a_figure():
+    assert mention_of('"He has always stood by his family," said the 52-year-old.', "stood by") == "the 52-year-old"
+
+
+def test_as_the_paper_reported_names_the_source():
+    text = "As The Harbour Gazette reported, the developer \u201cpaid between $1,000 and $5,000\u201d to the fund."
+    assert mention_of(text, "paid between") == "The Harbour Gazette"
+
+
+def test_a_quote_after_a_closed_dash_sits_in_its_sentence():
+    text = "Nadia Rees has praised the scheme\u2014\u201cthe best thing this town has done in years\u201d\u2014at every meeting."
+    assert mention_of(text, "best thing") == "Nadia Rees"

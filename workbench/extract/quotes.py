@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..model import Claim, Quote, Sentence
 from .scan import lowered_for_words, word_starts
-from .speakers import SpeakerResolver, is_organisation, is_pronoun
+from .speakers import OPENING_WORDS, SpeakerResolver, is_organisation, is_pronoun
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -54,7 +54,7 @@ _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|ma
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
 # a description never runs on through a relative or reported clause ("a deterrence to what it called")
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
-_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z][\w’'\-]*" \
+_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z\d][\w’'\-]*" \
             rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){{0,5}}?"
 # one or two asides between a name and its verb, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:(?:,(?:[^,;\"“”«»\n.]|\.(?!\s)){1,90}){1,2},)?"
@@ -71,9 +71,16 @@ AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER
                                 rf"(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
-    rf"|(?:the|a|an|his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
+    rf"|(?:the|a|an|his|her|their|its)\s+[a-z\d][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
     rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
 )
+# after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
+# as attributions do ('"…," Toomey fumed on Tuesday', '"Oh, my God," a young woman exclaimed upon seeing him')
+_PAST = r"(?:[a-z]{2,}ed|said|told|wrote|spoke|read|began|went|shot|swore|sang|cried|thought|felt|let|put)"
+AFTER_SUBJECT_PAST = re.compile(rf"[\s,—–-]*(?P<np>{_PRON}|{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
+                                rf"{_ASIDES}\s+{_ADVERBS}(?P<cue>{_PAST})\b(?=\s*(?:[,.;:!?—–]|$|(?:on|in|at|to|"
+                                rf"during|after|before|upon|while|as|from|with|about|of|last|this|yesterday|today|"
+                                rf"earlier|later|back|[A-Z][a-z]+day)\b))")
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
@@ -85,7 +92,7 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
-_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!and\b|but\b)[^,;\"“”«»\n]){0,40}?)?"  # "The council on Friday pledged"
+_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!(?:and|but|what|who|which|that)\b)[^,;\"“”«»\n]){0,40}?)?"  # "The council on Friday pledged"
 # "the former secretary of state and current nominee said": a long description, never a clause
 _NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|are|were|has|had|have|will|would|" \
                  r"he|she|they|it|we|I)\b)"
@@ -139,8 +146,8 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
                             rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
 SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<aside>[^,;\"“”«»\n]{{1,120}}),)?{_WHEN}"
-                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|"
-                              rf"repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
+                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|"
+                              rf"always|often|even|soon|repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
 # reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
 INTRO_TRAILING_CUE = re.compile(rf",\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
                                 rf"[^,;\"“”«»\n]{{0,40}}[.!?]?\s*\Z")
@@ -412,7 +419,7 @@ CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|be
                         r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
-EMBEDDED_BEFORE = re.compile(r"(?:[a-z,]|\s[-—–])[ \t]*\Z")  # \Z: "$" would also match before a line break
+EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
 
 
 def _embedded(body: str, start: int) -> bool:
@@ -446,6 +453,12 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())):
+                return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
+        if body[end - 2:end - 1] in (",", "?", "!", "—", "–"):
+            # the quote's sentence goes on after it, so what follows is its attribution with any verb
+            # in the past: '"Oh, my God," a woman exclaimed', '"…," Toomey fumed on Tuesday'
+            m = AFTER_SUBJECT_PAST.match(clause)
+            if m and _plausible_np(m.group("np"), True):
                 return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     line_start = body.rfind("\n", 0, start) + 1
     if _opens_paragraph(body, start):
@@ -481,7 +494,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         m = pattern.search(before)
         while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
-        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB):
+        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
     if _embedded(body, start) or partial or COLON_BEFORE.search(before):
@@ -561,7 +574,7 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
             if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
                 continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker
             relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
-            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE):
+            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
     candidates.sort(key=lambda c: c[0])
     found = None
@@ -629,22 +642,33 @@ _NOT_A_SPEAKER = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "tomorrow", "last", "next", "asked", "speaking", "writing",
+    # a count opening a sentence ("Eight years ago, he …") is capitalised, and nobody
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "hundreds", "thousands", "millions", "dozens", "several", "many", "most", "some", "few",
 }
 
 
-def _plausible_np(np: str, subject_before_verb: bool) -> bool:
-    """A speaker mention, not a stray clause ("and it is", "which", "Friday")."""
+POSSESSIVE_END = re.compile(r"[’']s?\Z")
+
+
+def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False) -> bool:
+    """A speaker mention, not a stray clause ("and it is", "which", "Friday"). Before the quote a mention
+    may open with the word opening its clause ("As Politico reported"); after it, "and X told" is
+    another clause, with a speaker of its own."""
     np = np.strip()
     if not np or len(np) > 120:
         return False
     words = np.split()
     if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a"):
         return False
-    if len(words) == 1 and words[0].lower().strip("’'s") in _NOT_A_SPEAKER:
+    if len(words) == 1 and POSSESSIVE_END.sub("", words[0].lower()) in _NOT_A_SPEAKER:  # "Sunday's"
         return False
     if len(words) == 2 and words[0].lower() in ("the", "a", "an", "in", "on", "at") and words[1][:1].isupper() \
             and words[1].lower() in _NOT_A_SPEAKER:
         return False
+    if before_quote and len(words) > 1 and words[0].lower() in OPENING_WORDS and words[1][:1].isupper():
+        return _plausible_np(np[len(words[0]):], subject_before_verb)  # "As Politico reported, …"
     if subject_before_verb and _BAD_NP_START.match(np) and not is_pronoun(np.split()[-1]):
         return False
     return True

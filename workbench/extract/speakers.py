@@ -53,6 +53,8 @@ LEADING_NON_NAMES = {
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
+# a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
+OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
@@ -165,7 +167,7 @@ class SpeakerResolver:
         if end <= start:
             return None
         words = self.body[start:end].split()
-        if words and words[0].lower() in ("and", "but", "as", "so", "then", "while", "that"):
+        if words and words[0].lower() in OPENING_WORDS:
             if len(words) == 1:
                 return None  # "While saying …": an opening word alone names nobody
             start += len(words[0]) + 1
