@@ -737,3 +737,29 @@ def test_as_the_paper_reported_names_the_source():
 def test_a_quote_after_a_closed_dash_sits_in_its_sentence():
     text = "Nadia Rees has praised the scheme\u2014\u201cthe best thing this town has done in years\u201d\u2014at every meeting."
     assert mention_of(text, "best thing") == "Nadia Rees"
+
+
+# --- a description standing for a person named earlier ----------------------------------------------
+
+DEBATE = ("President Ilse Varga spoke for three hours on Thursday. \"We never hid anything,\" Ms. Varga said.\n\n"
+          "\"Nobody doubts that he is a talented man,\" the Hungarian leader said of her rival.\n\n"
+          "Jon Oakes, 61, a retired judge, sat at the front. \"It was a fair hearing,\" the 61-year-old added.\n\n"
+          "A spokesman for the hall said it had been full. \"We turned people away,\" the spokesman said.")
+
+
+def test_a_description_with_no_title_given_is_the_person_who_spoke_last():
+    assert speaker_of(DEBATE, "talented man") == "Ilse Varga"
+
+
+def test_an_age_stands_for_the_person_given_that_age():
+    assert speaker_of(DEBATE, "fair hearing") == "Jon Oakes"
+
+
+def test_a_description_brought_in_without_a_name_stays_a_description():
+    assert speaker_of(DEBATE, "turned people away") == "the spokesman"
+
+
+def test_a_shorter_title_finds_the_person_given_it():
+    text = ("Corporate speaker Lena Moss took the stage in Leeds. \"We are here to listen,\" "
+            "the conference speaker said into the camera.")
+    assert speaker_of(text, "here to listen") == "Lena Moss"

@@ -72,7 +72,7 @@ AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
     rf"|(?:the|a|an|his|her|their|its)\s+[a-z\d][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
-    rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
+    rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
 )
 # after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
 # as attributions do ('"…," Toomey fumed on Tuesday', '"Oh, my God," a young woman exclaimed upon seeing him')
@@ -110,7 +110,14 @@ POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
-AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|{_NAME})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+# "…” that Sanders can catch Clinton, said David Wasserman" / "…” is central, reported the Examiner"
+AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cue>said|says|reported|reports|wrote|writes|"
+                                     rf"added|adds|according\s+to)\s+(?P<np>{_NAME}|(?:the|a|an)\s+[a-z\d][\w’'\-]*"
+                                     rf"(?:\s+[A-Za-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$)))")
+# the outer source of an attribution after a quote: '"…," Welch said, according to Vermont Public Radio'
+OUTER_ACCORDING = re.compile(rf"[^.;!?\"“”«»\n]{{0,80}}?,\s+(?P<cue>(?i:according\s+to))\s+"
+                             rf"(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # The grammatical subject of a sentence, for a quote the sentence carries without a speech verb
 # ("In July, Hartley dismissed the plan as a “road to nowhere”"): after an optional opening phrase
 # closed by a comma, a name (with its title, party and appositive) or a pronoun, then a verb.
@@ -225,11 +232,13 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
         speaker = speaker_start = speaker_end = cue_word = None
         if cue:
-            np_start, np_end, cue_word = cue
+            np_start, np_end, cue_word = cue[:3]
             mention = resolver.trim_mention(np_start, np_end)
             if mention:
                 speaker_start, speaker_end = mention
-                named_by = mention
+                # '"…," Hale said, according to the Gazette': the mention runs to the source, Hale spoke
+                named_by = resolver.trim_mention(np_start, cue[3]) if len(cue) > 3 else mention
+                named_by = named_by or mention
                 if is_pronoun(body[mention[0]:mention[1]]):
                     # "Mosman saw it differently: "…," he said": the pronoun is the mention, the name its
                     # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
@@ -429,8 +438,9 @@ def _embedded(body: str, start: int) -> bool:
 
 
 def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: bool,
-              others: list[tuple[int, int]], lowered: str | None = None) -> tuple[int, int, str] | None:
-    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end);
+              others: list[tuple[int, int]], lowered: str | None = None) -> tuple | None:
+    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end), and where the
+    speaker's name ends when the mention runs on to an outer source ("…, according to X");
     `lowered` is lowered_for_words(body), for a quick test of the text before the quote."""
     label = SPEAKER_LABEL.match(body, start)
     if label:  # a transcript inside quotes: "PENCE: Well, look, ..."
@@ -453,6 +463,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())):
+                outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
+                if outer:  # who said it, and the mention runs on to whom the reporter heard it from
+                    return end + m.start("np"), end + outer.end("np"), _cue_word(m.group("cue")), end + m.end("np")
                 return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
         if body[end - 2:end - 1] in (",", "?", "!", "—", "–"):
             # the quote's sentence goes on after it, so what follows is its attribution with any verb
@@ -514,9 +527,10 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         subject = _sentence_subject(body, base, end + WINDOW)
         if subject and subject[0] >= end:
             return subject[0], subject[1], None
-    trailing = AFTER_TRAILING.match(after)
-    if trailing and _plausible_np(trailing.group("np"), True):
-        return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
+    for pattern in (AFTER_TRAILING, AFTER_TRAILING_INVERTED):
+        trailing = pattern.match(after)
+        if trailing and _plausible_np(trailing.group("np"), pattern is AFTER_TRAILING):
+            return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
     if partial:
         return None
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):

@@ -207,7 +207,8 @@ class SpeakerResolver:
         bare = PARENTHESIS.sub("", mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
-            named = self._named_by_role(role, start) or _named_organisation(self.body, role, start)
+            named = self._named_by_role(role, start) or _named_organisation(self.body, role, start) \
+                or self._described_person(mention, role, start)
             return named or mention
         if AND.search(mention):  # "Pike and Ruiz": both speak
             return " and ".join(self._named(part.strip(), start) for part in AND.split(mention, maxsplit=1))
@@ -288,6 +289,58 @@ class SpeakerResolver:
 
     def _named_by_role(self, role: str, position: int) -> str | None:
         """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
+        given = self._given_role(role, position)
+        return given[1] if given else None
+
+    def _described_person(self, mention: str, role: str, position: int) -> str | None:
+        """The person a definite description stands for when the article never gave that exact title: "the
+        conference speaker" → "corporate speaker Lance Wallnau", "the 61-year-old" → "Ada Kerr, 61,", and
+        "the Russian leader said" → whoever spoke last, the person the story is about just then. Not "the
+        spokesman" when the article brought in "a spokesman" (someone unnamed), nor a thing ("the report")."""
+        if not mention[:4].lower() == "the ":
+            return None
+        words = role.split()
+        if not words or len(words) > 6:
+            return None
+        head = words[-1].lower().rstrip(",.")
+        candidates: list[tuple[int, str]] = []
+        age = AGE_WORD.fullmatch(head)
+        if age:
+            aged = self._aged(age.group(1), position)
+            if aged:
+                return aged
+        for k in range(1, len(words)):  # "the Bafta-winning director" → "director Ann Lyle"
+            given = self._given_role(" ".join(words[k:]), position)
+            if given:
+                candidates.append(given)
+                break
+        person_like = age or head in ROLE_WORDS or head in PERSON_NOUNS
+        if person_like and not _introduced_unnamed(self.body, head, position):
+            spoke = self._last_speaker_before(position)
+            if spoke:
+                candidates.append(spoke)
+        return max(candidates)[1] if candidates else None  # the later: where the story last was
+
+    def _last_speaker_before(self, position: int) -> tuple[int, str] | None:
+        """(position, name) of the last person quoted or reported as saying something before `position`."""
+        best = None
+        for people in (self.persons, self.reported):
+            i = bisect.bisect_left(people, (position, "")) - 1
+            if i >= 0 and (best is None or people[i][0] > best[0]):
+                best = people[i]
+        return best
+
+    def _aged(self, age: str, position: int) -> str | None:
+        """The person the article gave this age: "Ada Kerr, 61," or "61-year-old Ada Kerr"."""
+        window = self.body[max(0, position - ORGANISATION_LOOK_BACK):position]
+        found = None
+        for found in re.finditer(rf"({_TOKEN}(?:[ \t]+{_TOKEN})+),[ \t]+{age}\b|\b{age}-year-old[ \t]+"
+                                 rf"(?:[a-z]+[ \t]+){{0,3}}({_TOKEN}(?:[ \t]+{_TOKEN})+)", window):
+            pass
+        return clean_name(found.group(1) or found.group(2)) if found else None
+
+    def _given_role(self, role: str, position: int) -> tuple[int, str] | None:
+        """(where, name) of the person given this title last before `position`."""
         if len(role) < 3 or len(role.split()) > 5:
             return None
         # every place the article gives this title, found once per article: a bisect per mention keeps
@@ -302,8 +355,8 @@ class SpeakerResolver:
             return None
         name = clean_name(found.group(1) or found.group(2))
         if len(name.split()) == 1:
-            return self._full_name(name, found.start()) or name
-        return name
+            return found.start(), self._full_name(name, found.start()) or name
+        return found.start(), name
 
     def _last_given(self, key: str, position: int) -> re.Match[str] | None:
         """The last place before `position` where the article gives the title `key` with a name."""
@@ -401,6 +454,18 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
     return finditer_at(pattern, body, starts)
 
 
+AGE_WORD = re.compile(r"(\d{1,3})-year-old")
+# what a description of one person ends with, beside the titles of ROLE_WORDS: "the Bafta-winning director"
+PERSON_NOUNS = {
+    "man", "woman", "leader", "candidate", "speaker", "star", "actor", "actress", "singer", "player", "veteran",
+    "billionaire", "mogul", "tycoon", "businessman", "businesswoman", "politician", "activist", "author", "writer",
+    "novelist", "filmmaker", "producer", "comedian", "host", "anchor", "journalist", "columnist", "pastor",
+    "preacher", "evangelist", "lawyer", "barrister", "solicitor", "doctor", "surgeon", "nurse", "teacher",
+    "champion", "frontrunner", "front-runner", "incumbent", "challenger", "boss", "entrepreneur", "investor",
+    "scientist", "expert", "strategist", "pollster", "aide", "republican", "democrat", "conservative", "liberal",
+    "socialist", "populist", "mother", "father", "widow", "veteran", "moderator", "winner", "heir", "heiress",
+    "pontiff", "monarch", "dictator", "strongman", "premier", "tsar", "billionaire", "magnate", "official",
+}
 # bodies that speak as "the ministry said" after the article has named them in full
 NAMED_BODIES = {
     "ministry", "department", "agency", "council", "committee", "commission", "union", "party", "company", "bank",
@@ -432,6 +497,13 @@ def _named_organisation(body: str, role: str, position: int) -> str | None:
     if words[0] in ("The", "A", "An"):
         words = words[1:]
     return " ".join(words) if len(words) > 1 else None
+
+
+def _introduced_unnamed(body: str, head: str, position: int) -> bool:
+    """Whether the article brought in someone by this description without a name ("a spokesman for the
+    firm said … the spokesman added"): a "the <head>" after it is that person, not the last one named."""
+    window = body[max(0, position - ORGANISATION_LOOK_BACK):position]
+    return re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){{0,3}}{re.escape(head)}\b", window) is not None
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
