@@ -763,3 +763,16 @@ def test_a_shorter_title_finds_the_person_given_it():
     text = ("Corporate speaker Lena Moss took the stage in Leeds. \"We are here to listen,\" "
             "the conference speaker said into the camera.")
     assert speaker_of(text, "here to listen") == "Lena Moss"
+
+
+def test_he_said_after_a_name_given_after_its_verb():
+    text = ("Mira Stovel, a local activist, joined him early, and some 40 people came, she said.\n\n"
+            "The campaign is much the same now, said Omar Henley, director of the Civic Project.\n\n"
+            "\"They have been very clever about it,\" he said.")
+    assert speaker_of(text, "very clever") == "Omar Henley"
+
+
+def test_three_apostrophes_close_a_nested_quote_and_the_doubled_one():
+    text = "''We hear it all the time, 'this one is different,''' Mr. Hale said. ''It never is.''"
+    by_text = {q.text: q.speaker for q in quotes_of(text)}
+    assert by_text == {"''We hear it all the time, 'this one is different,'''": "Hale", "''It never is.''": "Hale"}

@@ -168,7 +168,8 @@ CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr
 
 # Two apostrophes as one quote mark (''like this'', as NYT archives and wire exports print quotes) and
 # ``…'' as typesetting exports write them; never three apostrophes in a row.
-DOUBLED_MARK = re.compile(r"(?<!')''(?!')|``")
+# Three apostrophes are a doubled mark and a single one inside it: ''Kosovo is 'a special case,''' he said.
+DOUBLED_MARK = re.compile(r"(?<!')'{2,3}(?!')|``")
 OPENS_AFTER = " \t\n\r([{—–-/\"“"
 
 
@@ -191,7 +192,10 @@ def _with_plain_marks(body: str) -> str:
         i = m.start()
         opens = m.group() == "``" or ((i == 0 or body[i - 1] in OPENS_AFTER)
                                       and m.end() < len(body) and not body[m.end()].isspace())
-        return ' "' if opens else '" '  # the mark beside the words it opens or closes
+        mark = ' "' if opens else '" '  # the mark beside the words it opens or closes
+        if len(m.group()) == 3:  # the single mark sits inside the doubled one
+            return mark + "'" if opens else "'" + mark
+        return mark
 
     return DOUBLED_MARK.sub(plain, body)
 

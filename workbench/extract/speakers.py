@@ -87,6 +87,9 @@ REPORTED_SPEAKER = re.compile(
     r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
     r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
+# the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
+REPORTED_AFTER_CUE = re.compile(rf"\b(?:said|says|added|wrote|according[ \t]+to)[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
+                                rf"(?P<name>{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))+)")
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
@@ -154,6 +157,12 @@ class SpeakerResolver:
                 if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in DESCRIPTION_OPENERS \
                         and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((pos, name))
+            for m in REPORTED_AFTER_CUE.finditer(self.body):
+                name = self._named(m.group("name"), m.start("name"))
+                words = name.split()
+                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in LEADING_NON_NAMES:
+                    reported.append((m.start("name"), name))
+            reported.sort()
             self._index.reported = reported
         return self._index.reported
 
