@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
-from .scan import all_starts, finditer_at
+from .scan import all_starts, finditer_at, lowered_for_words
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -369,6 +369,9 @@ class SpeakerResolver:
 
     def _last_given(self, key: str, position: int) -> re.Match[str] | None:
         """The last place before `position` where the article gives the title `key` with a name."""
+        lowered = lowered_for_words(self.body)
+        if lowered is not None and lowered.find(key, 0, position) < 0:
+            return None  # the title is nowhere before: no need to build its pattern (a compile costs 5 ms)
         if key not in self._roles:
             if len(self._roles) >= MAX_ROLES:
                 return None  # a hostile text with endless different titles: each would scan the body
