@@ -776,3 +776,9 @@ def test_three_apostrophes_close_a_nested_quote_and_the_doubled_one():
     text = "''We hear it all the time, 'this one is different,''' Mr. Hale said. ''It never is.''"
     by_text = {q.text: q.speaker for q in quotes_of(text)}
     assert by_text == {"''We hear it all the time, 'this one is different,'''": "Hale", "''It never is.''": "Hale"}
+
+
+def test_markup_attribute_values_are_no_quotes():
+    text = ('One reader wrote in.\n\n<tweet author="@harbourreader" date="March 10, 2016">The vote was '
+            'rigged, I tell you</tweet>\n\n"We counted every ballot twice," the clerk said.')
+    assert [q.text for q in quotes_of(text)] == ['"We counted every ballot twice,"']

@@ -298,7 +298,10 @@ NO_LETTERS = re.compile(r"[^\W\d_]")
 
 def _is_title_or_code(body: str, start: int, end: int) -> bool:
     """A quoted title ("Face the Nation"), or quote marks around something with no words at all
-    (a tweet's id "778257943577919488", "pic.twitter.com/"): neither is anyone's words."""
+    (a tweet's id "778257943577919488", "pic.twitter.com/"), or the value of markup left in the text
+    (<tweet author="@name" date="March 10, 2016">): none of them is anyone's words."""
+    if start > 0 and body[start - 1] == "=":
+        return True
     inner = body[start + 1:end - 1].strip(" ,.;:!?")
     if not NO_LETTERS.search(inner) or " " not in inner and ("/" in inner or ".com" in inner):
         return True
