@@ -782,3 +782,18 @@ def test_markup_attribute_values_are_no_quotes():
     text = ('One reader wrote in.\n\n<tweet author="@harbourreader" date="March 10, 2016">The vote was '
             'rigged, I tell you</tweet>\n\n"We counted every ballot twice," the clerk said.')
     assert [q.text for q in quotes_of(text)] == ['"We counted every ballot twice,"']
+
+
+def test_a_described_subject_with_an_irregular_verb_speaks_the_scare_quote():
+    text = ("Ada Kerr is touring the north this week.\n\n"
+            "The former mayor sought to calm the hall, saying nobody would be \"left behind\" by the plan.")
+    assert mention_of(text, "left behind") == "The former mayor"
+
+
+def test_said_one_former_aide_after_the_quote():
+    assert mention_of('"I do not want to be on the wrong side of her," said one former aide, who asked not to be named.',
+                      "wrong side") == "one former aide"
+
+
+def test_a_past_verb_with_its_object_after_the_quote():
+    assert mention_of('"Your show is amazing," Ruth Abara assured Okafor, who thanked her.', "amazing") == "Ruth Abara"

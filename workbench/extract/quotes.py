@@ -71,16 +71,17 @@ AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER
                                 rf"(?P<cue>{_CUE})\b")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
-    rf"|(?:the|a|an|his|her|their|its)\s+[a-z\d][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
-    rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
+    rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
+    rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
 )
 # after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
 # as attributions do ('"…," Toomey fumed on Tuesday', '"Oh, my God," a young woman exclaimed upon seeing him')
 _PAST = r"(?:[a-z]{2,}ed|said|told|wrote|spoke|read|began|went|shot|swore|sang|cried|thought|felt|let|put)"
 AFTER_SUBJECT_PAST = re.compile(rf"[\s,—–-]*(?P<np>{_PRON}|{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
-                                rf"{_ASIDES}\s+{_ADVERBS}(?P<cue>{_PAST})\b(?=\s*(?:[,.;:!?—–]|$|(?:on|in|at|to|"
-                                rf"during|after|before|upon|while|as|from|with|about|of|last|this|yesterday|today|"
-                                rf"earlier|later|back|[A-Z][a-z]+day)\b))")
+                                rf"{_ASIDES}\s+{_ADVERBS}(?P<cue>{_PAST})\b"
+                                rf"(?:\s+(?:him|her|them|me|us|reporters|the\s+crowd|{_NAME}))?"  # '"…," Trump assured Jones'
+                                rf"(?=\s*(?:[,.;:!?—–]|$|(?:on|in|at|to|during|after|before|upon|while|as|from|with|"
+                                rf"about|of|last|this|yesterday|today|earlier|later|back|and|but|[A-Z][a-z]+day)\b))")
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
@@ -140,7 +141,9 @@ _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|und
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 _STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
-               r"gave|took|put|call|say|is|was|has|have|had)\b"
+               r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
+               r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
+               r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
 _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
