@@ -797,3 +797,19 @@ def test_said_one_former_aide_after_the_quote():
 
 def test_a_past_verb_with_its_object_after_the_quote():
     assert mention_of('"Your show is amazing," Ruth Abara assured Okafor, who thanked her.', "amazing") == "Ruth Abara"
+
+
+# --- a debate: each quote follows the last speaker of its paragraph ----------------------------------
+
+def test_debate_quotes_follow_the_last_speaker_of_the_paragraph():
+    text = ("Senator Mark Dole opened the debate. \"We will cut taxes,\" Dole said. Governor Tom Pike replied "
+            "that the plan was reckless. \"It will bankrupt the state.\" He added: \"That is simply false.\"")
+    assert speaker_of(text, "cut taxes") == "Mark Dole"
+    assert speaker_of(text, "bankrupt") == "Tom Pike"
+    assert mention_of(text, "bankrupt") == "Governor Tom Pike"  # not the "He" that opens the next quote
+    assert speaker_of(text, "simply false") == "Tom Pike"
+
+
+def test_he_said_is_whoever_last_answered_not_only_who_last_said():
+    text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
+    assert speaker_of(text, "bankrupt") == "Tom Pike"

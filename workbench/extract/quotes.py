@@ -436,6 +436,8 @@ def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | 
 # credit the quote only when the verb ends the clause ('… too." Pike said on Monday.')
 CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|before|last|this|yesterday|today|"
                         r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
+# '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
+INTRODUCES_NEXT = re.compile(r"[^\S\n]*:")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
@@ -472,7 +474,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
-                    and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())):
+                    and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
+                    and not (body[end - 2:end - 1] in ".?!" and INTRODUCES_NEXT.match(after, m.end())):
                 outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
                 if outer:  # who said it, and the mention runs on to whom the reporter heard it from
                     return end + m.start("np"), end + outer.end("np"), _cue_word(m.group("cue")), end + m.end("np")
@@ -545,7 +548,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         return None
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
-        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
+        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+                and not (body[end - 2:end - 1] in ".?!" and INTRODUCES_NEXT.match(after, m.end())):
             return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     return None
 

@@ -85,7 +85,9 @@ REPORTED_SPEAKER = re.compile(
     r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}){1,2},|,)?\s+"
     r"(?:(?:has|had|have|also|then|later|again|previously|repeatedly)\s+)*"
     r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
-    r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted)\b")
+    r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
+    r"disagreed|retorted|answered|asked|objected|conceded|interjected|shot\s+back|fired\s+back|pushed\s+back|"
+    r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
 # the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
 REPORTED_AFTER_CUE = re.compile(rf"\b(?:said|says|added|wrote|according[ \t]+to)[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
