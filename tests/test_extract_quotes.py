@@ -813,3 +813,14 @@ def test_debate_quotes_follow_the_last_speaker_of_the_paragraph():
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"
+
+
+def test_a_lower_case_role_is_never_cut_inside_a_word():
+    for text in ('"We will appeal the ruling," said a Boston-based US lawyer for the family.',
+                 '"It was a mistake," said one district GOP leader. "I told them so."',
+                 '"Nobody asked us," said Virginia delegate Beau Corrie.'):
+        for q in quotes_of(text):
+            if q.speaker_start is not None:
+                end = q.speaker_end
+                assert not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum()), text[q.speaker_start:]
+    assert mention_of('"It was a mistake," said one district GOP leader.', "mistake").startswith("one district GOP")

@@ -169,7 +169,17 @@ class SpeakerResolver:
         return self._index.reported
 
     def trim_mention(self, start: int, end: int) -> tuple[int, int] | None:
-        """The speaker mention inside a matched phrase; an appositive points back at the name."""
+        """The speaker mention inside a matched phrase; an appositive points back at the name. Never a
+        mention cut inside a word ("a Boston-based US la" of "lawyer", where a window ended mid-word)."""
+        mention = self._trim(start, end)
+        if mention is None:
+            return None
+        start, end = mention
+        if end < len(self.body) and self.body[end - 1].isalnum() and self.body[end].isalnum():
+            return None
+        return mention
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.body[start:end]
         lead = len(text) - len(text.lstrip(" ,;:—–-"))
         start += lead
