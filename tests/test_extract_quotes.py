@@ -824,3 +824,13 @@ def test_a_lower_case_role_is_never_cut_inside_a_word():
                 end = q.speaker_end
                 assert not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum()), text[q.speaker_start:]
     assert mention_of('"It was a mistake," said one district GOP leader.', "mistake").startswith("one district GOP")
+
+
+def test_a_name_as_a_label_before_the_quote_speaks_it():
+    text = "Rep. Ann Lee (D-Ore.): \"Who told you that ninety percent of the emails were kept?\""
+    assert mention_of(text, "Who told you") == "Rep. Ann Lee (D-Ore.)"
+
+
+def test_a_past_verb_then_a_name_after_the_quote():
+    text = "\"This is fantastic!\" beamed Donald Harte of Madison, who had slipped onto the floor."
+    assert speaker_of(text, "fantastic") == "Donald Harte"

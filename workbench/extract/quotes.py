@@ -69,6 +69,10 @@ OPENERS, CLOSERS = "“«", "”»"
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
 AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER}){_ASIDES}\s+{_ADVERBS}"
                                 rf"(?P<cue>{_CUE})\b")
+# a speaker's name as a label before the quote, at a line's start or after a dash: "Rep. Ann Lee (D-Ore.): “…”"
+NAME_LABEL_BEFORE = re.compile(rf"(?:\A|\n|[—–-][^\S\n]*)[^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)[^\S\n]*:[^\S\n]*\Z")
+# '“This is fantastic!” beamed Donald Hartley of Madison': any verb in the past, then a name
+AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_NAME})(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|from|who)\b))")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
@@ -111,7 +115,7 @@ POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
-AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
 # "…” that Sanders can catch Clinton, said David Wasserman" / "…” is central, reported the Examiner"
 AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cue>said|says|reported|reports|wrote|writes|"
                                      rf"added|adds|according\s+to)\s+(?P<np>{_NAME}|(?:the|a|an)\s+[a-z\d][\w’'\-]*"
@@ -483,9 +487,10 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         if body[end - 2:end - 1] in (",", "?", "!", "—", "–"):
             # the quote's sentence goes on after it, so what follows is its attribution with any verb
             # in the past: '"Oh, my God," a woman exclaimed', '"…," Toomey fumed on Tuesday'
-            m = AFTER_SUBJECT_PAST.match(clause)
-            if m and _plausible_np(m.group("np"), True):
-                return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
+            for pattern in (AFTER_SUBJECT_PAST, AFTER_PAST_NAME):
+                m = pattern.match(clause)
+                if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_PAST):
+                    return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     line_start = body.rfind("\n", 0, start) + 1
     if _opens_paragraph(body, start):
         # "He said:\n\n“We have a situation…”": the cue ends the previous paragraph with a colon
@@ -514,6 +519,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             pass
         if last and _plausible_np(last.group("np"), True):
             return before_from + last.start("np"), before_from + last.end("np"), cue_word
+    label = NAME_LABEL_BEFORE.search(before)
+    if label and _plausible_np(label.group("np"), False):  # "Rep. Trey Gowdy (R-S.C.): “…”", "- Ann Lee: “…”"
+        return before_from + label.start("np"), before_from + label.end("np"), "said"
     for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
         if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from):
             continue
