@@ -834,3 +834,9 @@ def test_a_name_as_a_label_before_the_quote_speaks_it():
 def test_a_past_verb_then_a_name_after_the_quote():
     text = "\"This is fantastic!\" beamed Donald Harte of Madison, who had slipped onto the floor."
     assert speaker_of(text, "fantastic") == "Donald Harte"
+
+
+def test_a_scare_quote_falls_to_the_nearest_subject_with_a_verb_before_it():
+    text = ("Preceded at the lectern by a local sheriff, Ruth Abara launched into a lament for the "
+            "\"forgotten towns\" of the north.")
+    assert mention_of(text, "forgotten towns") == "Ruth Abara"

@@ -548,6 +548,14 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         subject = _sentence_subject(body, base, end + WINDOW)
         if subject and subject[0] >= end:
             return subject[0], subject[1], None
+        # "That prompted Rubio to joke …, and Trump launched into a lament for the “countless Americans”":
+        # the nearest name or pronoun with a verb in the sentence before the quote
+        last = None
+        for m in CLAUSE_SUBJECT.finditer(sentence_before):
+            if _plausible_np(m.group("np"), True) and not _after_preposition(sentence_before, m.start()):
+                last = m
+        if last:
+            return base + last.start("np"), base + last.end("np"), None
     for pattern in (AFTER_TRAILING, AFTER_TRAILING_INVERTED):
         trailing = pattern.match(after)
         if trailing and _plausible_np(trailing.group("np"), pattern is AFTER_TRAILING):
