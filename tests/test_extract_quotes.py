@@ -840,3 +840,9 @@ def test_a_scare_quote_falls_to_the_nearest_subject_with_a_verb_before_it():
     text = ("Preceded at the lectern by a local sheriff, Ruth Abara launched into a lament for the "
             "\"forgotten towns\" of the north.")
     assert mention_of(text, "forgotten towns") == "Ruth Abara"
+
+
+def test_doubled_marks_inside_another_quote_keep_the_text_a_slice_of_the_body():
+    text = "„It was ''the'' moment,“ he said. ''Yes,'' she said."
+    for q in quotes_of(text):
+        assert text[q.start:q.end] == q.text

@@ -214,8 +214,8 @@ def _on_body(body: str, view: str, quote: Quote) -> Quote:
         start -= 1
     if view[end - 1] == '"' and body[end - 1:end + 1] == "''":
         end += 1
-    if (start, end) == (quote.start, quote.end):
-        return quote
+    if (start, end) == (quote.start, quote.end) and body[start:end] == quote.text:
+        return quote  # a doubled mark inside the quote changes its text too: it is cut from the body
     return replace(quote, text=body[start:end], start=start, end=end,
                    sentence_end=max(quote.sentence_end or end, end))
 
