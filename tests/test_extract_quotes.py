@@ -846,3 +846,17 @@ def test_doubled_marks_inside_another_quote_keep_the_text_a_slice_of_the_body():
     text = "„It was ''the'' moment,“ he said. ''Yes,'' she said."
     for q in quotes_of(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_he_said_adding_hands_the_next_quote_to_he():
+    text = ("Vice President Tom Reyes weighed in, telling a radio host, \"They are both qualified,\" he said, "
+            "adding, \"She is the more qualified of the two.\"")
+    assert mention_of(text, "more qualified") == "he"
+    assert speaker_of(text, "more qualified") == "Tom Reyes"
+
+
+def test_a_mention_never_starts_inside_a_word():
+    text = "\"It is not new here,\" said Rep. Ann Lee at the time, adding that \"we have done this for years.\""
+    for q in quotes_of(text):
+        if q.speaker_start is not None:
+            assert not (q.speaker_start > 0 and text[q.speaker_start - 1].isalnum()), text[q.speaker_start:]

@@ -108,7 +108,10 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
-BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
+# the speaker of "…, he said, adding": a mention and its cue right before the participle
+SAID_BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?:{CUE_VERBS})\b"
+                                    rf"(?:\s+(?:on|in|at|to|during|last|this|earlier|later)\b[^,;\"“”«»\n]{{0,40}})?\Z")
+BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
 PARTICIPLE_AT_END = re.compile(rf",?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}\Z")
 # "Donald Trump’s claim that there have been “thousands of shootings”"
 POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|statement|assertion|remark|remarks|"
@@ -255,7 +258,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
                     # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
                     # speaking, "what he called" only the reporter's aside
                     named_by = _antecedent_in_sentence(body, s0, *mention) or mention
-                    if body[max(0, mention[0] - 5):mention[0]].lower().endswith("what "):
+                    if RELATIVE_BEFORE.search(body, max(0, mention[0] - 8), mention[0]):
                         speaker_start, speaker_end = named_by
                 speaker = resolver.resolve(*named_by)
         if speaker is None and not partial and i > 0 and not _embedded(body, start):
@@ -440,6 +443,8 @@ def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | 
 # credit the quote only when the verb ends the clause ('… too." Pike said on Monday.')
 CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|before|last|this|yesterday|today|"
                         r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
+# "what he called": the pronoun of a relative clause the reporter adds
+RELATIVE_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 # '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
 INTRODUCES_NEXT = re.compile(r"[^\S\n]*:")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
@@ -511,6 +516,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     participle = PARTICIPLE_AT_END.search(before)
     if participle:  # "Dean, a doctor, mocked the debate, tweeting, “…”": the subject of the sentence tweeted
         cue_word = _cue_word(participle.group("cue"))
+        said = SAID_BEFORE_PARTICIPLE.search(before, 0, participle.start())
+        if said and _plausible_np(said.group("np"), True):  # '…,” he said, adding, “…”': who said, added
+            return before_from + said.start("np"), before_from + said.end("np"), cue_word
         subject = _sentence_subject(body, sentence_start, before_from + participle.start())
         if subject:
             return subject[0], subject[1], cue_word

@@ -175,8 +175,9 @@ class SpeakerResolver:
         if mention is None:
             return None
         start, end = mention
-        if end < len(self.body) and self.body[end - 1].isalnum() and self.body[end].isalnum():
-            return None
+        if end < len(self.body) and self.body[end - 1].isalnum() and self.body[end].isalnum() \
+                or start > 0 and self.body[start - 1].isalnum() and self.body[start].isalnum():
+            return None  # "at t(he) time", "r(Votes)": a pattern read a mention out of a longer word
         return mention
 
     def _trim(self, start: int, end: int) -> tuple[int, int] | None:
