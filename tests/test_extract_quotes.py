@@ -860,3 +860,19 @@ def test_a_mention_never_starts_inside_a_word():
     for q in quotes_of(text):
         if q.speaker_start is not None:
             assert not (q.speaker_start > 0 and text[q.speaker_start - 1].isalnum()), text[q.speaker_start:]
+
+
+def test_a_quote_paragraph_credited_on_the_next_line():
+    text = "The claims, checked.\n\n\"I will look into it, and I will release them.\"\n\n- Mara Quill.\n\nShe has not."
+    assert speaker_of(text, "look into it") == "Mara Quill"
+
+
+def test_said_name_between_commas_before_the_quote():
+    assert speaker_of('But, said Sam Okoro, "I do not want to start a fight with him."', "start a fight") == "Sam Okoro"
+    assert mention_of('In other words, explained moderator Nina Cole: "What does that have to do with it?"',
+                      "What does") == "Nina Cole"
+
+
+def test_a_plural_subject_writes_after_the_quote():
+    assert mention_of('"You picked a new standard out of thin air," the two senators write.', "thin air") \
+        == "the two senators"

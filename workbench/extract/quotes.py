@@ -30,7 +30,8 @@ CUE_VERBS = (
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
     "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
-    "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings"
+    "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings|write|argue|warn|"
+    "note|insist|contend|explain|recall|predict|conclude"
 )
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
               r"describing|explaining|claiming|promising|vowing|recalling|urging|tweeting|posting|chanting|" \
@@ -60,7 +61,7 @@ _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[
 _ASIDES = r"(?:(?:,(?:[^,;\"“”«»\n.]|\.(?!\s)){1,90}){1,2},)?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
 _SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
-                 rf"|(?:[A-Za-z\d][\w’'\-./]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+                 rf"|(?:[A-Za-z\d$][\w’'\-./$]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
                  rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
@@ -88,13 +89,18 @@ AFTER_SUBJECT_PAST = re.compile(rf"[\s,—–-]*(?P<np>{_PRON}|{_NAME}(?:\s*\([^
                                 rf"about|of|last|this|yesterday|today|earlier|later|back|and|but|[A-Z][a-z]+day)\b))")
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
+# a quote standing as its own paragraph, credited on the next line: '"…"\n\n- Sanders.' (fact-check columns)
+CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
     rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
-BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
+BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$"
+                                 # "But, said Solovey, “…”", "In other words, explained moderator Ann Cole: “…”"
+                                 rf"|,\s*(?P<cue2>said|says|added|asked|wrote|explained|noted|replied)\s+"
+                                 rf"(?P<np2>(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME})\s*[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
 _WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!(?:and|but|what|who|which|that)\b)[^,;\"“”«»\n]){0,40}?)?"  # "The council on Friday pledged"
@@ -478,6 +484,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         credit = AFTER_DASH_CREDIT.match(after)
         if credit and _plausible_np(credit.group("np"), False):
             return end + credit.start("np"), end + credit.end("np"), "said"
+        credit = CREDIT_LINE_AFTER.match(body, end, end + WINDOW) if _opens_paragraph(body, start) else None
+        if credit and _plausible_np(credit.group("np"), False):  # a quote paragraph, then "- Hillary Clinton."
+            return credit.start("np"), credit.end("np"), "said"
     # a short quote closing its clause with a comma is credited like a full one: 'are "not enough," says X'
     if not partial or body[end - 2:end - 1] == "," or clause.startswith(","):
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
@@ -536,6 +545,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         m = pattern.search(before)
         while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
+        if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
+            return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
