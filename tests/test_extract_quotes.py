@@ -876,3 +876,11 @@ def test_said_name_between_commas_before_the_quote():
 def test_a_plural_subject_writes_after_the_quote():
     assert mention_of('"You picked a new standard out of thin air," the two senators write.', "thin air") \
         == "the two senators"
+
+
+def test_with_someone_doing_the_participle_speaks_the_quote():
+    text = ("Some of his supporters pushed a heckler at the rally, with Dan Rourke reportedly yelling: "
+            "\"Get him out of here now!\"")
+    assert speaker_of(text, "Get him out") == "Dan Rourke"
+    text = "The two judges clashed, with one of her advisers asking, \"Is he independent enough to serve?\""
+    assert mention_of(text, "independent enough") == "one of her advisers"

@@ -36,7 +36,9 @@ CUE_VERBS = (
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
               r"describing|explaining|claiming|promising|vowing|recalling|urging|tweeting|posting|chanting|" \
               r"shouting|joking|stating|responding|replying|answering|quipping|wondering|predicting|" \
-              r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding)"
+              r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding|yelling|" \
+              r"screaming|exclaiming|proclaiming|announcing|remarking|reading|singing|cheering|retorting|" \
+              r"lamenting|observing|concluding|testifying|stressing|cautioning|emailing|texting)"
 # verbs that attribute an embedded (scare) quote to the sentence's subject
 EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|likened|likens|mocked|mocks|" \
               r"dubbed|branded|labelled|labeled|praised|criticised|criticized|accused|pledged|vowed|promised|" \
@@ -114,6 +116,10 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
+# the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
+DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
+                                    rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+                                    rf"(?:\s+[a-z]+ly)?\Z")
 # the speaker of "…, he said, adding": a mention and its cue right before the participle
 SAID_BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?:{CUE_VERBS})\b"
                                     rf"(?:\s+(?:on|in|at|to|during|last|this|earlier|later)\b[^,;\"“”«»\n]{{0,40}})?\Z")
@@ -525,6 +531,10 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     participle = PARTICIPLE_AT_END.search(before)
     if participle:  # "Dean, a doctor, mocked the debate, tweeting, “…”": the subject of the sentence tweeted
         cue_word = _cue_word(participle.group("cue"))
+        doer = DOER_BEFORE_PARTICIPLE.search(before, 0, participle.start())
+        if doer and before[participle.start()] != "," and _plausible_np(doer.group("np"), False):
+            # "…, with Trump reportedly yelling: “…”"
+            return before_from + doer.start("np"), before_from + doer.end("np"), cue_word
         said = SAID_BEFORE_PARTICIPLE.search(before, 0, participle.start())
         if said and _plausible_np(said.group("np"), True):  # '…,” he said, adding, “…”': who said, added
             return before_from + said.start("np"), before_from + said.end("np"), cue_word
