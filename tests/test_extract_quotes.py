@@ -884,3 +884,10 @@ def test_with_someone_doing_the_participle_speaks_the_quote():
     assert speaker_of(text, "Get him out") == "Dan Rourke"
     text = "The two judges clashed, with one of her advisers asking, \"Is he independent enough to serve?\""
     assert mention_of(text, "independent enough") == "one of her advisers"
+
+
+def test_a_verbless_clause_before_a_colon_names_the_source():
+    text = "Not all polls are equal. From the report: \"Samples weighted on more variables did better.\""
+    assert mention_of(text, "Samples weighted") == "the report"
+    text = "Here's Ada Kerr in May 1994: \"Our new direction must rest on the realities of trade.\""
+    assert speaker_of(text, "new direction") == "Ada Kerr"

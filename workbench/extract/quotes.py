@@ -116,6 +116,9 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
+# what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
+SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+                                 rf"(?:\s+(?:in|on|at|from|during)\s+[^:;,\"“”«»\n]{{1,40}})?\s*:\s*\Z")
 # the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
 DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
@@ -585,6 +588,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
                 last = m
         if last:
             return base + last.start("np"), base + last.end("np"), None
+        source = SOURCE_BEFORE_COLON.search(sentence_before)
+        if source and _plausible_np(source.group("np"), False):  # "From the report: “…”", "Here's Pike in 1992: “…”"
+            return base + source.start("np"), base + source.end("np"), None
     for pattern in (AFTER_TRAILING, AFTER_TRAILING_INVERTED):
         trailing = pattern.match(after)
         if trailing and _plausible_np(trailing.group("np"), pattern is AFTER_TRAILING):
