@@ -117,7 +117,7 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 # what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
-SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                                  rf"(?:\s+(?:in|on|at|from|during)\s+[^:;,\"“”«»\n]{{1,40}})?\s*:\s*\Z")
 # the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
 DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
