@@ -891,3 +891,15 @@ def test_a_verbless_clause_before_a_colon_names_the_source():
     assert mention_of(text, "Samples weighted") == "the report"
     text = "Here's Ada Kerr in May 1994: \"Our new direction must rest on the realities of trade.\""
     assert speaker_of(text, "new direction") == "Ada Kerr"
+
+
+def test_a_scare_quote_in_a_sentence_closed_by_its_attribution_is_that_speakers():
+    text = "Many leaders became more \"fluent\" in the science of it over the decade, Nora Vance said."
+    assert speaker_of(text, "fluent") == "Nora Vance"
+    text = "The fund was \"stagnant for a month or six weeks\" as donors waited, he said on Friday."
+    assert mention_of(text, "stagnant") == "he"
+
+
+def test_a_name_given_by_someone_after_the_quote():
+    text = "The inquiry, often labeled a \"witch hunt\" by Democrats, closed on Monday."
+    assert mention_of(text, "witch hunt") == "Democrats"

@@ -119,6 +119,14 @@ CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b
 # what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
 SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                                  rf"(?:\s+(?:in|on|at|from|during)\s+[^:;,\"“”«»\n]{{1,40}})?\s*:\s*\Z")
+# an attribution that ends its sentence: '…, Ban said.', '…, she said in a video message.', '…, said X of Y.'
+SENTENCE_CLOSES = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|last|this|of|earlier|later|yesterday|today)\b"
+                             r"[^.!?;\"“”«»\n]{0,80})?[^\S\n]*(?:[.!?]|\Z)")
+# a quote naming something, then who named it so: 'often labeled a “witch hunt” by Democrats'
+NAMING_BEFORE = re.compile(r"\b(?:called|labell?ed|described|dubbed|branded|termed|deemed|nicknamed)(?:\s+as)?"
+                           r"(?:\s+(?:an?|the))?\s*\Z")
+AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|some|many)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+                         rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:and|in|on|at|who|for)\b))")
 # the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
 DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
@@ -569,6 +577,15 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         according = OPENING_ACCORDING.match(body, base, start)
         if according:  # "According to the complaint, the firm ran a “massive scheme”": the sentence's source
             return according.start("np"), according.end("np"), "according to"
+        # "Leaders became more “conversant” about it, Ban said.": the sentence is the speaker's, who closes it
+        for pattern in (AFTER_TRAILING, AFTER_TRAILING_INVERTED):
+            trailing = pattern.match(after)
+            if trailing and _plausible_np(trailing.group("np"), pattern is AFTER_TRAILING) \
+                    and SENTENCE_CLOSES.match(after, trailing.end()):
+                return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
+        agent = AGENT_AFTER.match(after) if NAMING_BEFORE.search(sentence_before) else None
+        if agent and _plausible_np(agent.group("np"), False):  # "labeled a “witch hunt” by Democrats"
+            return end + agent.start("np"), end + agent.end("np"), "called"
         found = _outermost_cue(sentence_before)
         if found:
             np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
