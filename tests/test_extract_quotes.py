@@ -903,3 +903,10 @@ def test_a_scare_quote_in_a_sentence_closed_by_its_attribution_is_that_speakers(
 def test_a_name_given_by_someone_after_the_quote():
     text = "The inquiry, often labeled a \"witch hunt\" by Democrats, closed on Monday."
     assert mention_of(text, "witch hunt") == "Democrats"
+
+
+def test_the_united_states_is_no_cue():
+    text = ("Host Mira Kent asked Ruiz how he would handle everyone in the United States illegally, "
+            "and whether he would have a \"deportation force.\"")
+    assert speaker_of(text, "deportation force") != "United"
+    assert "United" not in (mention_of(text, "deportation force") or "")

@@ -46,6 +46,8 @@ EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|liken
               r"tweeted|tweets|posted|insisted|insists|claimed|claims|claiming|is\s+claiming|’s\s+claiming|" \
               r"pointed\s+to|referred\s+to|characterized|characterised|denounced|dismissed|described)"
 _CUE = rf"(?i:{CUE_VERBS})"
+# after its subject a cue is in lower case: "the United States" is none
+_CUE_AFTER_SUBJECT = rf"(?:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
            r"repeatedly|often|told|has\s+said|further|publicly|privately|angrily|quickly|still|even|now|just|" \
            r"never|always|usually|frequently|[a-z]+ed\s+and)\s+)*"  # "I laughed and said"
@@ -71,7 +73,7 @@ OPENERS, CLOSERS = "“«", "”»"
 
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
 AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER}){_ASIDES}\s+{_ADVERBS}"
-                                rf"(?P<cue>{_CUE})\b")
+                                rf"(?P<cue>{_CUE_AFTER_SUBJECT})\b")
 # a speaker's name as a label before the quote, at a line's start or after a dash: "Rep. Ann Lee (D-Ore.): “…”"
 NAME_LABEL_BEFORE = re.compile(rf"(?:\A|\n|[—–-][^\S\n]*)[^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)[^\S\n]*:[^\S\n]*\Z")
 # '“This is fantastic!” beamed Donald Hartley of Madison': any verb in the past, then a name
@@ -96,7 +98,7 @@ CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
-    rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE})"
+    rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$"
@@ -141,7 +143,7 @@ POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
-AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})\b")
 # "…” that Sanders can catch Clinton, said David Wasserman" / "…” is central, reported the Examiner"
 AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cue>said|says|reported|reports|wrote|writes|"
                                      rf"added|adds|according\s+to)\s+(?P<np>{_NAME}|(?:the|a|an)\s+[a-z\d][\w’'\-]*"
