@@ -910,3 +910,9 @@ def test_the_united_states_is_no_cue():
             "and whether he would have a \"deportation force.\"")
     assert speaker_of(text, "deportation force") != "United"
     assert "United" not in (mention_of(text, "deportation force") or "")
+
+
+def test_a_scare_quote_in_a_second_clause_belongs_to_that_clauses_subject():
+    text = ("Governor Ada Kerr on Monday signed an order to close the border, while Tom Reyes, the former "
+            "senator, proposed that voters \"wake up and smell the coffee\" before the vote.")
+    assert speaker_of(text, "wake up") == "Tom Reyes"

@@ -594,6 +594,13 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             return base + np_start, base + np_end, _cue_word(found.group("cue"))
         subject = _sentence_subject(body, base, start)
         if subject:
+            # "Jindal signed an order, while Huckabee proposed we “wake up …”": the clause the quote is in
+            # has a subject of its own
+            breaks = [b.end() for b in CLAUSE_BREAK.finditer(body, subject[1], start)]
+            if breaks:
+                own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
+                if own and _plausible_np(own.group("np"), True):
+                    return own.start("np"), own.end("np"), None
             return subject[0], subject[1], None
         # "Bemoaning the “phony system,” Pike accused …": the quote sits in the opening phrase
         subject = _sentence_subject(body, base, end + WINDOW)
@@ -622,6 +629,12 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
                 and not (body[end - 2:end - 1] in ".?!" and INTRODUCES_NEXT.match(after, m.end())):
             return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     return None
+
+
+def _skip_space(body: str, at: int) -> int:
+    while at < len(body) and body[at].isspace():
+        at += 1
+    return at
 
 
 def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quote | None,
