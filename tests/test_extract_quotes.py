@@ -916,3 +916,9 @@ def test_a_scare_quote_in_a_second_clause_belongs_to_that_clauses_subject():
     text = ("Governor Ada Kerr on Monday signed an order to close the border, while Tom Reyes, the former "
             "senator, proposed that voters \"wake up and smell the coffee\" before the vote.")
     assert speaker_of(text, "wake up") == "Tom Reyes"
+
+
+def test_reported_speech_opening_the_next_sentence_is_not_the_quotes_cue():
+    text = ("\"She has two chances to set expectations,\" said Nia Boateng, chief economist at Harbour Bank. "
+            "\"And members keep laying down sign posts.\" Ben Ward added that the bank wanted out of the way.")
+    assert speaker_of(text, "sign posts") == "Nia Boateng"

@@ -626,7 +626,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
         if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
-                and not (body[end - 2:end - 1] in ".?!" and INTRODUCES_NEXT.match(after, m.end())):
+                and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                                                            or not CUE_CLOSES.match(clause, m.end()))):
+            # '"….” Greene added that the Fed …': a new sentence of reported speech, not this quote's cue
             return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     return None
 
