@@ -382,8 +382,8 @@ class SpeakerResolver:
 
     def _last_given(self, key: str, position: int) -> re.Match[str] | None:
         """The last place before `position` where the article gives the title `key` with a name."""
-        lowered = lowered_for_words(self.body)
-        if lowered is not None and lowered.find(key, 0, position) < 0:
+        first = self._index.first_at(key)
+        if first is not None and not 0 <= first < position:
             return None  # the title is nowhere before: no need to build its pattern (a compile costs 5 ms)
         if key not in self._roles:
             if len(self._roles) >= MAX_ROLES:
@@ -425,7 +425,16 @@ class _BodyIndex:
         self.reported: list[tuple[int, str]] | None = None
         self.shared: dict[str, bool] = {}  # surname → more than one full name has it
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        self.firsts: dict[str, int | None] = {}
         self.reversed_body: str | None = None
+
+    def first_at(self, key: str) -> int | None:
+        """Where `key` (lower case) first occurs in the body, -1 if nowhere; None when that cannot be told
+        by a plain search. Found once per key, so a text with thousands of "the mayor said" stays linear."""
+        if key not in self.firsts:
+            lowered = lowered_for_words(self.body)
+            self.firsts[key] = None if lowered is None else lowered.find(key)
+        return self.firsts[key]
 
     def role(self, key: str) -> tuple[list[int], list[re.Match[str]]]:
         """End of each place the article gives this title, and the matches."""
