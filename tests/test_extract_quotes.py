@@ -922,3 +922,18 @@ def test_reported_speech_opening_the_next_sentence_is_not_the_quotes_cue():
     text = ("\"She has two chances to set expectations,\" said Nia Boateng, chief economist at Harbour Bank. "
             "\"And members keep laying down sign posts.\" Ben Ward added that the bank wanted out of the way.")
     assert speaker_of(text, "sign posts") == "Nia Boateng"
+
+
+def test_an_adverb_in_ly_between_the_speaker_and_the_cue():
+    text = "In the spring, Ada Kerr emphatically proclaimed at a press conference, \"I sent nothing classified.\""
+    assert speaker_of(text, "nothing classified") == "Ada Kerr"
+
+
+def test_a_capitalised_cue_before_the_name_introduces_the_next_paragraph():
+    text = "He spoke on the radio.\n\nStated Kerr:\n\n\"The stakes are so high that they would do anything.\""
+    assert mention_of(text, "stakes are so high") == "Kerr"
+
+
+def test_a_credit_line_with_a_place_after_the_name():
+    text = "Overheard.\n\n\"It needs to stop, and it needs to stop now.\"\n\n-Mara Quill, Philadelphia.\n\nMore later."
+    assert speaker_of(text, "needs to stop") == "Mara Quill"

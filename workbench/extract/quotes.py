@@ -50,7 +50,8 @@ _CUE = rf"(?i:{CUE_VERBS})"
 _CUE_AFTER_SUBJECT = rf"(?:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
            r"repeatedly|often|told|has\s+said|further|publicly|privately|angrily|quickly|still|even|now|just|" \
-           r"never|always|usually|frequently|[a-z]+ed\s+and)\s+)*"  # "I laughed and said"
+           r"never|always|usually|frequently|[a-z]+ed\s+and|" \
+           r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|belly|bully|anomaly)\b)[a-z]{3,}ly)\s+)*"  # "emphatically"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
@@ -94,14 +95,16 @@ AFTER_SUBJECT_PAST = re.compile(rf"[\s,—–-]*(?P<np>{_PRON}|{_NAME}(?:\s*\([^
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
 # a quote standing as its own paragraph, credited on the next line: '"…"\n\n- Sanders.' (fact-check columns)
-CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)")
+CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)"
+                               rf"(?:,[^\n\"“”«»]{{1,60}})?[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)")  # "- Ann Lee, Philadelphia."
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
     rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
-BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$"
+BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote|Stated|Explained|Declared|"
+                                 rf"Tweeted|Noted|Continued|Replied)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$"
                                  # "But, said Solovey, “…”", "In other words, explained moderator Ann Cole: “…”"
                                  rf"|,\s*(?P<cue2>said|says|added|asked|wrote|explained|noted|replied)\s+"
                                  rf"(?P<np2>(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME})\s*[,:]\s*$")
