@@ -937,3 +937,9 @@ def test_a_capitalised_cue_before_the_name_introduces_the_next_paragraph():
 def test_a_credit_line_with_a_place_after_the_name():
     text = "Overheard.\n\n\"It needs to stop, and it needs to stop now.\"\n\n-Mara Quill, Philadelphia.\n\nMore later."
     assert speaker_of(text, "needs to stop") == "Mara Quill"
+
+
+def test_a_sentence_ending_in_said_introduces_the_quote_after_it():
+    text = ("Both campaigns called it no big deal.\n\nSam Lau, the communications director for the state's "
+            "Democratic Party said in a statement. \"There are no paper ballots to recount.\"")
+    assert speaker_of(text, "paper ballots") == "Sam Lau"

@@ -636,6 +636,11 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     return None
 
 
+# a sentence that ends with its speech verb, and the name it opens with: the speaker of the quote after it
+INTRO_ENDS_WITH_CUE = re.compile(r"\b(?:said|says|told\s+\w+|wrote|writes|added|stated)\b[^.;:\"“”«»\n]{0,40}[.:]\s*\Z")
+OPENING_NAME = re.compile(rf"\s*(?P<np>{_NAME})(?=\s*[,(])")
+
+
 def _skip_space(body: str, at: int) -> int:
     while at < len(body) and body[at].isspace():
         at += 1
@@ -656,6 +661,10 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
         subject = resolver.trim_mention(trailing.start("np"), trailing.end("np"))
     else:
         subject = _sentence_subject(body, intro.start, intro.end)
+    if not subject and INTRO_ENDS_WITH_CUE.search(body, max(intro.start, intro.end - 60), intro.end):
+        # "Sam Lau, the party's spokesman for the state and its caucuses said in a statement. “…”"
+        opening = OPENING_NAME.match(body, intro.start, intro.end)
+        subject = (opening.start("np"), opening.end("np")) if opening else None
     if not subject:
         return None
     mention = body[subject[0]:subject[1]]
