@@ -943,3 +943,10 @@ def test_a_sentence_ending_in_said_introduces_the_quote_after_it():
     text = ("Both campaigns called it no big deal.\n\nSam Lau, the communications director for the state's "
             "Democratic Party said in a statement. \"There are no paper ballots to recount.\"")
     assert speaker_of(text, "paper ballots") == "Sam Lau"
+
+
+def test_a_quote_its_own_cue_introduced_is_not_taken_by_the_next_sentences_cue():
+    text = ("Dana Brook said, \"The zeal of this case is unlike any we have found.\" He added, \"It is "
+            "political.\"\n\nLater, Mark Hale took the stand.")
+    assert mention_of(text, "zeal of this case") == "Dana Brook"
+    assert speaker_of(text, "It is political") == "Dana Brook"

@@ -474,7 +474,9 @@ CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|be
 # "what he called": the pronoun of a relative clause the reporter adds
 RELATIVE_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 # '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
-INTRODUCES_NEXT = re.compile(r"[^\S\n]*:")
+INTRODUCES_NEXT = re.compile(r"[^\S\n]*(?::|,[^\S\n]*[\"“«])")  # '"…." He added: "…"', 'He added, "…"'
+# 'Brafman said, "….” He added, …': a finished quote its own cue introduced before it
+INTRODUCED_BEFORE = re.compile(rf"\b(?:{CUE_VERBS})[^\S\n]*[,:][^\S\n]*\Z")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
@@ -515,7 +517,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
-                    and not (body[end - 2:end - 1] in ".?!" and INTRODUCES_NEXT.match(after, m.end())):
+                    and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                                                                or INTRODUCED_BEFORE.search(body, max(0, start - 40), start))):
                 outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
                 if outer:  # who said it, and the mention runs on to whom the reporter heard it from
                     return end + m.start("np"), end + outer.end("np"), _cue_word(m.group("cue")), end + m.end("np")
