@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..model import Claim, Quote, Sentence
 from .scan import lowered_for_words, word_starts
-from .speakers import SpeakerResolver, is_organisation, is_pronoun
+from .speakers import OPENING_WORDS, SpeakerResolver, is_organisation, is_pronoun
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -30,12 +30,15 @@ CUE_VERBS = (
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
     "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
-    "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings"
+    "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings|write|argue|warn|"
+    "note|insist|contend|explain|recall|predict|conclude"
 )
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
               r"describing|explaining|claiming|promising|vowing|recalling|urging|tweeting|posting|chanting|" \
               r"shouting|joking|stating|responding|replying|answering|quipping|wondering|predicting|" \
-              r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding)"
+              r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding|yelling|" \
+              r"screaming|exclaiming|proclaiming|announcing|remarking|reading|singing|cheering|retorting|" \
+              r"lamenting|observing|concluding|testifying|stressing|cautioning|emailing|texting)"
 # verbs that attribute an embedded (scare) quote to the sentence's subject
 EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|likened|likens|mocked|mocks|" \
               r"dubbed|branded|labelled|labeled|praised|criticised|criticized|accused|pledged|vowed|promised|" \
@@ -43,24 +46,27 @@ EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|liken
               r"tweeted|tweets|posted|insisted|insists|claimed|claims|claiming|is\s+claiming|’s\s+claiming|" \
               r"pointed\s+to|referred\s+to|characterized|characterised|denounced|dismissed|described)"
 _CUE = rf"(?i:{CUE_VERBS})"
+# after its subject a cue is in lower case: "the United States" is none
+_CUE_AFTER_SUBJECT = rf"(?:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
            r"repeatedly|often|told|has\s+said|further|publicly|privately|angrily|quickly|still|even|now|just|" \
-           r"never|always|usually|frequently|[a-z]+ed\s+and)\s+)*"  # "I laughed and said"
+           r"never|always|usually|frequently|[a-z]+ed\s+and|" \
+           r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|belly|bully|anomaly)\b)[a-z]{3,}ly)\s+)*"  # "emphatically"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|al|bin|da|di|du|la|le))*"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|al|bin|da|di|du|la|le)(?=[ \t]+[A-Z])))*"  # "Bill de Blasio", never "GOP le(ader)"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
 # a description never runs on through a relative or reported clause ("a deterrence to what it called")
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
-_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z][\w’'\-]*" \
+_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z\d][\w’'\-]*" \
             rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){{0,5}}?"
 # one or two asides between a name and its verb, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:(?:,(?:[^,;\"“”«»\n.]|\.(?!\s)){1,90}){1,2},)?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
 _SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
-                 rf"|(?:[A-Za-z\d][\w’'\-./]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+                 rf"|(?:[A-Za-z\d$][\w’'\-./$]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
                  rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
@@ -68,24 +74,43 @@ OPENERS, CLOSERS = "“«", "”»"
 
 # after the quote: ", state television said" / ", he added" / ", said Gareth Lloyd, ..." / ", according to X"
 AFTER_SUBJECT_VERB = re.compile(rf"[\s,—–-]*(?:as\s+)?(?P<np>{_SUBJECT_AFTER}){_ASIDES}\s+{_ADVERBS}"
-                                rf"(?P<cue>{_CUE})\b")
+                                rf"(?P<cue>{_CUE_AFTER_SUBJECT})\b")
+# a speaker's name as a label before the quote, at a line's start or after a dash: "Rep. Ann Lee (D-Ore.): “…”"
+NAME_LABEL_BEFORE = re.compile(rf"(?:\A|\n|[—–-][^\S\n]*)[^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)[^\S\n]*:[^\S\n]*\Z")
+# '“This is fantastic!” beamed Donald Hartley of Madison': any verb in the past, then a name
+AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_NAME})(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|from|who)\b))")
 AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
-    rf"|(?:the|a|an|his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,4}}?"
-    rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from)\b)))"
+    rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
+    rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
 )
+# after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
+# as attributions do ('"…," Toomey fumed on Tuesday', '"Oh, my God," a young woman exclaimed upon seeing him')
+_PAST = r"(?:[a-z]{2,}ed|said|told|wrote|spoke|read|began|went|shot|swore|sang|cried|thought|felt|let|put)"
+AFTER_SUBJECT_PAST = re.compile(rf"[\s,—–-]*(?P<np>{_PRON}|{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
+                                rf"{_ASIDES}\s+{_ADVERBS}(?P<cue>{_PAST})\b"
+                                rf"(?:\s+(?:him|her|them|me|us|reporters|the\s+crowd|{_NAME}))?"  # '"…," Trump assured Jones'
+                                rf"(?=\s*(?:[,.;:!?—–]|$|(?:on|in|at|to|during|after|before|upon|while|as|from|with|"
+                                rf"about|of|last|this|yesterday|today|earlier|later|back|and|but|[A-Z][a-z]+day)\b))")
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
+# a quote standing as its own paragraph, credited on the next line: '"…"\n\n- Sanders.' (fact-check columns)
+CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)"
+                               rf"(?:,[^\n\"“”«»]{{1,60}})?[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)")  # "- Ann Lee, Philadelphia."
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
-    rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE})"
+    rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
-BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$")
+BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote|Stated|Explained|Declared|"
+                                 rf"Tweeted|Noted|Continued|Replied)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$"
+                                 # "But, said Solovey, “…”", "In other words, explained moderator Ann Cole: “…”"
+                                 rf"|,\s*(?P<cue2>said|says|added|asked|wrote|explained|noted|replied)\s+"
+                                 rf"(?P<np2>(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME})\s*[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
-_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!and\b|but\b)[^,;\"“”«»\n]){0,40}?)?"  # "The council on Friday pledged"
+_WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier|late)\s+(?:(?!(?:and|but|what|who|which|that)\b)[^,;\"“”«»\n]){0,40}?)?"  # "The council on Friday pledged"
 # "the former secretary of state and current nominee said": a long description, never a clause
 _NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|are|were|has|had|have|will|would|" \
                  r"he|she|they|it|we|I)\b)"
@@ -96,14 +121,39 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
-BEFORE_PARTICIPLE = re.compile(rf"(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
+# what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
+SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+                                 rf"(?:\s+(?:in|on|at|from|during)\s+[^:;,\"“”«»\n]{{1,40}})?\s*:\s*\Z")
+# an attribution that ends its sentence: '…, Ban said.', '…, she said in a video message.', '…, said X of Y.'
+SENTENCE_CLOSES = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|last|this|of|earlier|later|yesterday|today)\b"
+                             r"[^.!?;\"“”«»\n]{0,80})?[^\S\n]*(?:[.!?]|\Z)")
+# a quote naming something, then who named it so: 'often labeled a “witch hunt” by Democrats'
+NAMING_BEFORE = re.compile(r"\b(?:called|labell?ed|described|dubbed|branded|termed|deemed|nicknamed)(?:\s+as)?"
+                           r"(?:\s+(?:an?|the))?\s*\Z")
+AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|some|many)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+                         rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:and|in|on|at|who|for)\b))")
+# the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
+DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
+                                    rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
+                                    rf"(?:\s+[a-z]+ly)?\Z")
+# the speaker of "…, he said, adding": a mention and its cue right before the participle
+SAID_BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?:{CUE_VERBS})\b"
+                                    rf"(?:\s+(?:on|in|at|to|during|last|this|earlier|later)\b[^,;\"“”«»\n]{{0,40}})?\Z")
+BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
 PARTICIPLE_AT_END = re.compile(rf",?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}\Z")
 # "Donald Trump’s claim that there have been “thousands of shootings”"
 POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|statement|assertion|remark|remarks|"
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
-AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<np>{_PRON}|{_NAME})\s+{_ADVERBS}(?P<cue>{_CUE})\b")
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})\b")
+# "…” that Sanders can catch Clinton, said David Wasserman" / "…” is central, reported the Examiner"
+AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cue>said|says|reported|reports|wrote|writes|"
+                                     rf"added|adds|according\s+to)\s+(?P<np>{_NAME}|(?:the|a|an)\s+[a-z\d][\w’'\-]*"
+                                     rf"(?:\s+[A-Za-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$)))")
+# the outer source of an attribution after a quote: '"…," Welch said, according to Vermont Public Radio'
+OUTER_ACCORDING = re.compile(rf"[^.;!?\"“”«»\n]{{0,80}}?,\s+(?P<cue>(?i:according\s+to))\s+"
+                             rf"(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
 # The grammatical subject of a sentence, for a quote the sentence carries without a speech verb
 # ("In July, Hartley dismissed the plan as a “road to nowhere”"): after an optional opening phrase
 # closed by a comma, a name (with its title, party and appositive) or a pronoun, then a verb.
@@ -116,7 +166,7 @@ _INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|
 _INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?(?:{_INTRO_WORD}\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
          rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
 # a verb: past tense, an auxiliary, a third-person present, or a common irregular past
-_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|" \
+_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|sought|fought|" \
            r"thought|felt|found|left|held|kept|brought|sent|won|lost|ran|met|paid|became|began|chose|drew|knew|" \
            r"meant|rose|sang|sat|shot|sold|stood|struck|swore|taught|threw|tore|understood|wore|got|hit|let|" \
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
@@ -126,7 +176,9 @@ _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|und
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 _STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
-               r"gave|took|put|call|say|is|was|has|have|had)\b"
+               r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
+               r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
+               r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
 _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
@@ -139,8 +191,8 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
                             rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
 SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<aside>[^,;\"“”«»\n]{{1,120}}),)?{_WHEN}"
-                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|"
-                              rf"repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
+                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|"
+                              rf"always|often|even|soon|repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
 # reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
 INTRO_TRAILING_CUE = re.compile(rf",\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
                                 rf"[^,;\"“”«»\n]{{0,40}}[.!?]?\s*\Z")
@@ -152,8 +204,54 @@ CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr
                         r"(?<!\b(?:Capt|Prof)\.)\s|[\"“«]")
 
 
+# Two apostrophes as one quote mark (''like this'', as NYT archives and wire exports print quotes) and
+# ``…'' as typesetting exports write them; never three apostrophes in a row.
+# Three apostrophes are a doubled mark and a single one inside it: ''Kosovo is 'a special case,''' he said.
+DOUBLED_MARK = re.compile(r"(?<!')'{2,3}(?!')|``")
+OPENS_AFTER = " \t\n\r([{—–-/\"“"
+
+
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
+    view = _with_plain_marks(body)
+    quotes = _find_quotes(view, sentences)
+    if view is body:
+        return quotes
+    return [_on_body(body, view, q) for q in quotes]
+
+
+def _with_plain_marks(body: str) -> str:
+    """`body` with each doubled mark written as one straight quote beside a space, so every rule below
+    reads ''Get out,'' he said as "Get out," he said; same length, so every offset holds."""
+    if "''" not in body and "``" not in body:
+        return body
+
+    def plain(m: re.Match[str]) -> str:
+        i = m.start()
+        opens = m.group() == "``" or ((i == 0 or body[i - 1] in OPENS_AFTER)
+                                      and m.end() < len(body) and not body[m.end()].isspace())
+        mark = ' "' if opens else '" '  # the mark beside the words it opens or closes
+        if len(m.group()) == 3:  # the single mark sits inside the doubled one
+            return mark + "'" if opens else "'" + mark
+        return mark
+
+    return DOUBLED_MARK.sub(plain, body)
+
+
+def _on_body(body: str, view: str, quote: Quote) -> Quote:
+    """The quote found in the view, with both characters of its doubled marks, as a slice of `body`."""
+    start, end = quote.start, quote.end
+    if start > 0 and view[start] == '"' and body[start - 1:start + 1] in ("''", "``"):
+        start -= 1
+    if view[end - 1] == '"' and body[end - 1:end + 1] == "''":
+        end += 1
+    if (start, end) == (quote.start, quote.end) and body[start:end] == quote.text:
+        return quote  # a doubled mark inside the quote changes its text too: it is cut from the body
+    return replace(quote, text=body[start:end], start=start, end=end,
+                   sentence_end=max(quote.sentence_end or end, end))
+
+
+def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     spans = [sp for sp in _pair_quote_marks(body) if not _is_nickname(body, *sp) and not _is_title_or_code(body, *sp)]
     if not spans:
         return []
@@ -176,13 +274,21 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
         speaker = speaker_start = speaker_end = cue_word = None
         if cue:
-            np_start, np_end, cue_word = cue
+            np_start, np_end, cue_word = cue[:3]
             mention = resolver.trim_mention(np_start, np_end)
-            if mention and is_pronoun(body[mention[0]:mention[1]]):
-                mention = _antecedent_in_sentence(body, s0, *mention) or mention
             if mention:
                 speaker_start, speaker_end = mention
-                speaker = resolver.resolve(speaker_start, speaker_end)
+                # '"…," Hale said, according to the Gazette': the mention runs to the source, Hale spoke
+                named_by = resolver.trim_mention(np_start, cue[3]) if len(cue) > 3 else mention
+                named_by = named_by or mention
+                if is_pronoun(body[mention[0]:mention[1]]):
+                    # "Mosman saw it differently: "…," he said": the pronoun is the mention, the name its
+                    # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
+                    # speaking, "what he called" only the reporter's aside
+                    named_by = _antecedent_in_sentence(body, s0, *mention) or mention
+                    if RELATIVE_BEFORE.search(body, max(0, mention[0] - 8), mention[0]):
+                        speaker_start, speaker_end = named_by
+                speaker = resolver.resolve(*named_by)
         if speaker is None and not partial and i > 0 and not _embedded(body, start):
             introduced = _introduced_by(body, sentences[i - 1] if sentence and sentence.start >= start - 1 else sentence,
                                         start, previous, resolver)
@@ -230,7 +336,10 @@ NO_LETTERS = re.compile(r"[^\W\d_]")
 
 def _is_title_or_code(body: str, start: int, end: int) -> bool:
     """A quoted title ("Face the Nation"), or quote marks around something with no words at all
-    (a tweet's id "778257943577919488", "pic.twitter.com/"): neither is anyone's words."""
+    (a tweet's id "778257943577919488", "pic.twitter.com/"), or the value of markup left in the text
+    (<tweet author="@name" date="March 10, 2016">): none of them is anyone's words."""
+    if start > 0 and body[start - 1] == "=":
+        return True
     inner = body[start + 1:end - 1].strip(" ,.;:!?")
     if not NO_LETTERS.search(inner) or " " not in inner and ("/" in inner or ".com" in inner):
         return True
@@ -362,9 +471,15 @@ def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | 
 # credit the quote only when the verb ends the clause ('… too." Pike said on Monday.')
 CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|before|last|this|yesterday|today|"
                         r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
+# "what he called": the pronoun of a relative clause the reporter adds
+RELATIVE_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
+# '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
+INTRODUCES_NEXT = re.compile(r"[^\S\n]*(?::|,[^\S\n]*[\"“«])")  # '"…." He added: "…"', 'He added, "…"'
+# 'Brafman said, "….” He added, …': a finished quote its own cue introduced before it
+INTRODUCED_BEFORE = re.compile(rf"\b(?:{CUE_VERBS})[^\S\n]*[,:][^\S\n]*\Z")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
-EMBEDDED_BEFORE = re.compile(r"(?:[a-z,]|\s[-—–])[ \t]*\Z")  # \Z: "$" would also match before a line break
+EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
 
 
 def _embedded(body: str, start: int) -> bool:
@@ -374,8 +489,9 @@ def _embedded(body: str, start: int) -> bool:
 
 
 def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: bool,
-              others: list[tuple[int, int]], lowered: str | None = None) -> tuple[int, int, str] | None:
-    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end);
+              others: list[tuple[int, int]], lowered: str | None = None) -> tuple | None:
+    """(mention start, mention end, cue verb) of the attribution of the quote at [start, end), and where the
+    speaker's name ends when the mention runs on to an outer source ("…, according to X");
     `lowered` is lowered_for_words(body), for a quick test of the text before the quote."""
     label = SPEAKER_LABEL.match(body, start)
     if label:  # a transcript inside quotes: "PENCE: Well, look, ..."
@@ -392,13 +508,28 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         credit = AFTER_DASH_CREDIT.match(after)
         if credit and _plausible_np(credit.group("np"), False):
             return end + credit.start("np"), end + credit.end("np"), "said"
+        credit = CREDIT_LINE_AFTER.match(body, end, end + WINDOW) if _opens_paragraph(body, start) else None
+        if credit and _plausible_np(credit.group("np"), False):  # a quote paragraph, then "- Hillary Clinton."
+            return credit.start("np"), credit.end("np"), "said"
     # a short quote closing its clause with a comma is credited like a full one: 'are "not enough," says X'
     if not partial or body[end - 2:end - 1] == "," or clause.startswith(","):
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
-                    and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())):
+                    and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
+                    and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                                                                or INTRODUCED_BEFORE.search(body, max(0, start - 40), start))):
+                outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
+                if outer:  # who said it, and the mention runs on to whom the reporter heard it from
+                    return end + m.start("np"), end + outer.end("np"), _cue_word(m.group("cue")), end + m.end("np")
                 return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
+        if body[end - 2:end - 1] in (",", "?", "!", "—", "–"):
+            # the quote's sentence goes on after it, so what follows is its attribution with any verb
+            # in the past: '"Oh, my God," a woman exclaimed', '"…," Toomey fumed on Tuesday'
+            for pattern in (AFTER_SUBJECT_PAST, AFTER_PAST_NAME):
+                m = pattern.match(clause)
+                if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_PAST):
+                    return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     line_start = body.rfind("\n", 0, start) + 1
     if _opens_paragraph(body, start):
         # "He said:\n\n“We have a situation…”": the cue ends the previous paragraph with a colon
@@ -419,6 +550,13 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     participle = PARTICIPLE_AT_END.search(before)
     if participle:  # "Dean, a doctor, mocked the debate, tweeting, “…”": the subject of the sentence tweeted
         cue_word = _cue_word(participle.group("cue"))
+        doer = DOER_BEFORE_PARTICIPLE.search(before, 0, participle.start())
+        if doer and before[participle.start()] != "," and _plausible_np(doer.group("np"), False):
+            # "…, with Trump reportedly yelling: “…”"
+            return before_from + doer.start("np"), before_from + doer.end("np"), cue_word
+        said = SAID_BEFORE_PARTICIPLE.search(before, 0, participle.start())
+        if said and _plausible_np(said.group("np"), True):  # '…,” he said, adding, “…”': who said, added
+            return before_from + said.start("np"), before_from + said.end("np"), cue_word
         subject = _sentence_subject(body, sentence_start, before_from + participle.start())
         if subject:
             return subject[0], subject[1], cue_word
@@ -427,13 +565,18 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             pass
         if last and _plausible_np(last.group("np"), True):
             return before_from + last.start("np"), before_from + last.end("np"), cue_word
+    label = NAME_LABEL_BEFORE.search(before)
+    if label and _plausible_np(label.group("np"), False):  # "Rep. Trey Gowdy (R-S.C.): “…”", "- Ann Lee: “…”"
+        return before_from + label.start("np"), before_from + label.end("np"), "said"
     for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
         if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from):
             continue
         m = pattern.search(before)
         while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
-        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB):
+        if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
+            return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
+        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
     if _embedded(body, start) or partial or COLON_BEFORE.search(before):
@@ -442,27 +585,69 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         according = OPENING_ACCORDING.match(body, base, start)
         if according:  # "According to the complaint, the firm ran a “massive scheme”": the sentence's source
             return according.start("np"), according.end("np"), "according to"
+        # "Leaders became more “conversant” about it, Ban said.": the sentence is the speaker's, who closes it
+        for pattern in (AFTER_TRAILING, AFTER_TRAILING_INVERTED):
+            trailing = pattern.match(after)
+            if trailing and _plausible_np(trailing.group("np"), pattern is AFTER_TRAILING) \
+                    and SENTENCE_CLOSES.match(after, trailing.end()):
+                return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
+        agent = AGENT_AFTER.match(after) if NAMING_BEFORE.search(sentence_before) else None
+        if agent and _plausible_np(agent.group("np"), False):  # "labeled a “witch hunt” by Democrats"
+            return end + agent.start("np"), end + agent.end("np"), "called"
         found = _outermost_cue(sentence_before)
         if found:
             np_start, np_end = _last_clause(sentence_before, found.start("np"), found.end("np"))
             return base + np_start, base + np_end, _cue_word(found.group("cue"))
         subject = _sentence_subject(body, base, start)
         if subject:
+            # "Jindal signed an order, while Huckabee proposed we “wake up …”": the clause the quote is in
+            # has a subject of its own
+            breaks = [b.end() for b in CLAUSE_BREAK.finditer(body, subject[1], start)]
+            if breaks:
+                own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
+                if own and _plausible_np(own.group("np"), True):
+                    return own.start("np"), own.end("np"), None
             return subject[0], subject[1], None
         # "Bemoaning the “phony system,” Pike accused …": the quote sits in the opening phrase
         subject = _sentence_subject(body, base, end + WINDOW)
         if subject and subject[0] >= end:
             return subject[0], subject[1], None
-    trailing = AFTER_TRAILING.match(after)
-    if trailing and _plausible_np(trailing.group("np"), True):
-        return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
+        # "That prompted Rubio to joke …, and Trump launched into a lament for the “countless Americans”":
+        # the nearest name or pronoun with a verb in the sentence before the quote
+        last = None
+        for m in CLAUSE_SUBJECT.finditer(sentence_before):
+            if _plausible_np(m.group("np"), True) and not _after_preposition(sentence_before, m.start()):
+                last = m
+        if last:
+            return base + last.start("np"), base + last.end("np"), None
+        source = SOURCE_BEFORE_COLON.search(sentence_before)
+        if source and _plausible_np(source.group("np"), False):  # "From the report: “…”", "Here's Pike in 1992: “…”"
+            return base + source.start("np"), base + source.end("np"), None
+    for pattern in (AFTER_TRAILING, AFTER_TRAILING_INVERTED):
+        trailing = pattern.match(after)
+        if trailing and _plausible_np(trailing.group("np"), pattern is AFTER_TRAILING):
+            return end + trailing.start("np"), end + trailing.end("np"), _cue_word(trailing.group("cue"))
     if partial:
         return None
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
-        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB):
+        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+                and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                                                            or not CUE_CLOSES.match(clause, m.end()))):
+            # '"….” Greene added that the Fed …': a new sentence of reported speech, not this quote's cue
             return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
     return None
+
+
+# a sentence that ends with its speech verb, and the name it opens with: the speaker of the quote after it
+INTRO_ENDS_WITH_CUE = re.compile(r"\b(?:said|says|told\s+\w+|wrote|writes|added|stated)\b[^.;:\"“”«»\n]{0,40}[.:]\s*\Z")
+OPENING_NAME = re.compile(rf"\s*(?P<np>{_NAME})(?=\s*[,(])")
+
+
+def _skip_space(body: str, at: int) -> int:
+    while at < len(body) and body[at].isspace():
+        at += 1
+    return at
 
 
 def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quote | None,
@@ -479,6 +664,10 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
         subject = resolver.trim_mention(trailing.start("np"), trailing.end("np"))
     else:
         subject = _sentence_subject(body, intro.start, intro.end)
+    if not subject and INTRO_ENDS_WITH_CUE.search(body, max(intro.start, intro.end - 60), intro.end):
+        # "Sam Lau, the party's spokesman for the state and its caucuses said in a statement. “…”"
+        opening = OPENING_NAME.match(body, intro.start, intro.end)
+        subject = (opening.start("np"), opening.end("np")) if opening else None
     if not subject:
         return None
     mention = body[subject[0]:subject[1]]
@@ -513,7 +702,7 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
             if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
                 continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker
             relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
-            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE):
+            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
     candidates.sort(key=lambda c: c[0])
     found = None
@@ -581,22 +770,33 @@ _NOT_A_SPEAKER = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "tomorrow", "last", "next", "asked", "speaking", "writing",
+    # a count opening a sentence ("Eight years ago, he …") is capitalised, and nobody
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "hundreds", "thousands", "millions", "dozens", "several", "many", "most", "some", "few",
 }
 
 
-def _plausible_np(np: str, subject_before_verb: bool) -> bool:
-    """A speaker mention, not a stray clause ("and it is", "which", "Friday")."""
+POSSESSIVE_END = re.compile(r"[’']s?\Z")
+
+
+def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False) -> bool:
+    """A speaker mention, not a stray clause ("and it is", "which", "Friday"). Before the quote a mention
+    may open with the word opening its clause ("As Politico reported"); after it, "and X told" is
+    another clause, with a speaker of its own."""
     np = np.strip()
     if not np or len(np) > 120:
         return False
     words = np.split()
     if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a"):
         return False
-    if len(words) == 1 and words[0].lower().strip("’'s") in _NOT_A_SPEAKER:
+    if len(words) == 1 and POSSESSIVE_END.sub("", words[0].lower()) in _NOT_A_SPEAKER:  # "Sunday's"
         return False
     if len(words) == 2 and words[0].lower() in ("the", "a", "an", "in", "on", "at") and words[1][:1].isupper() \
             and words[1].lower() in _NOT_A_SPEAKER:
         return False
+    if before_quote and len(words) > 1 and words[0].lower() in OPENING_WORDS and words[1][:1].isupper():
+        return _plausible_np(np[len(words[0]):], subject_before_verb)  # "As Politico reported, …"
     if subject_before_verb and _BAD_NP_START.match(np) and not is_pronoun(np.split()[-1]):
         return False
     return True

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
-from .scan import all_starts, finditer_at
+from .scan import all_starts, finditer_at, lowered_for_words
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -53,6 +53,8 @@ LEADING_NON_NAMES = {
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
 }
+# a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
+OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
@@ -83,8 +85,13 @@ REPORTED_SPEAKER = re.compile(
     r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}){1,2},|,)?\s+"
     r"(?:(?:has|had|have|also|then|later|again|previously|repeatedly)\s+)*"
     r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
-    r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted)\b")
+    r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
+    r"disagreed|retorted|answered|asked|objected|conceded|interjected|shot\s+back|fired\s+back|pushed\s+back|"
+    r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
+# the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
+REPORTED_AFTER_CUE = re.compile(rf"\b(?:said|says|added|wrote|according[ \t]+to)[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
+                                rf"(?P<name>{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))+)")
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
@@ -152,11 +159,28 @@ class SpeakerResolver:
                 if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in DESCRIPTION_OPENERS \
                         and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((pos, name))
+            for m in REPORTED_AFTER_CUE.finditer(self.body):
+                name = self._named(m.group("name"), m.start("name"))
+                words = name.split()
+                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in LEADING_NON_NAMES:
+                    reported.append((m.start("name"), name))
+            reported.sort()
             self._index.reported = reported
         return self._index.reported
 
     def trim_mention(self, start: int, end: int) -> tuple[int, int] | None:
-        """The speaker mention inside a matched phrase; an appositive points back at the name."""
+        """The speaker mention inside a matched phrase; an appositive points back at the name. Never a
+        mention cut inside a word ("a Boston-based US la" of "lawyer", where a window ended mid-word)."""
+        mention = self._trim(start, end)
+        if mention is None:
+            return None
+        start, end = mention
+        if end < len(self.body) and self.body[end - 1].isalnum() and self.body[end].isalnum() \
+                or start > 0 and self.body[start - 1].isalnum() and self.body[start].isalnum():
+            return None  # "at t(he) time", "r(Votes)": a pattern read a mention out of a longer word
+        return mention
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.body[start:end]
         lead = len(text) - len(text.lstrip(" ,;:—–-"))
         start += lead
@@ -165,8 +189,12 @@ class SpeakerResolver:
         if end <= start:
             return None
         words = self.body[start:end].split()
-        if words and words[0].lower() in ("and", "but", "as", "so", "then", "while", "that"):
+        if words and words[0].lower() in OPENING_WORDS:
+            if len(words) == 1:
+                return None  # "While saying …": an opening word alone names nobody
             start += len(words[0]) + 1
+            while start < end and self.body[start].isspace():
+                start += 1
         # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
         if self.body[start:end][:1].islower() and self.body[end:end + 1] == ",":  # an aside closes with a comma
             before = self.body[max(0, start - 80):start]
@@ -201,7 +229,8 @@ class SpeakerResolver:
         bare = PARENTHESIS.sub("", mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
-            named = self._named_by_role(role, start) or _named_organisation(self.body, role, start)
+            named = self._named_by_role(role, start) or _named_organisation(self.body, role, start) \
+                or self._described_person(mention, role, start)
             return named or mention
         if AND.search(mention):  # "Pike and Ruiz": both speak
             return " and ".join(self._named(part.strip(), start) for part in AND.split(mention, maxsplit=1))
@@ -282,6 +311,58 @@ class SpeakerResolver:
 
     def _named_by_role(self, role: str, position: int) -> str | None:
         """The person given this title earlier: "Prime Minister David Cameron" or "Cameron, the prime minister"."""
+        given = self._given_role(role, position)
+        return given[1] if given else None
+
+    def _described_person(self, mention: str, role: str, position: int) -> str | None:
+        """The person a definite description stands for when the article never gave that exact title: "the
+        conference speaker" → "corporate speaker Lance Wallnau", "the 61-year-old" → "Ada Kerr, 61,", and
+        "the Russian leader said" → whoever spoke last, the person the story is about just then. Not "the
+        spokesman" when the article brought in "a spokesman" (someone unnamed), nor a thing ("the report")."""
+        if not mention[:4].lower() == "the ":
+            return None
+        words = role.split()
+        if not words or len(words) > 6:
+            return None
+        head = words[-1].lower().rstrip(",.")
+        candidates: list[tuple[int, str]] = []
+        age = AGE_WORD.fullmatch(head)
+        if age:
+            aged = self._aged(age.group(1), position)
+            if aged:
+                return aged
+        for k in range(1, len(words)):  # "the Bafta-winning director" → "director Ann Lyle"
+            given = self._given_role(" ".join(words[k:]), position)
+            if given:
+                candidates.append(given)
+                break
+        person_like = age or head in ROLE_WORDS or head in PERSON_NOUNS
+        if person_like and not _introduced_unnamed(self.body, head, position):
+            spoke = self._last_speaker_before(position)
+            if spoke:
+                candidates.append(spoke)
+        return max(candidates)[1] if candidates else None  # the later: where the story last was
+
+    def _last_speaker_before(self, position: int) -> tuple[int, str] | None:
+        """(position, name) of the last person quoted or reported as saying something before `position`."""
+        best = None
+        for people in (self.persons, self.reported):
+            i = bisect.bisect_left(people, (position, "")) - 1
+            if i >= 0 and (best is None or people[i][0] > best[0]):
+                best = people[i]
+        return best
+
+    def _aged(self, age: str, position: int) -> str | None:
+        """The person the article gave this age: "Ada Kerr, 61," or "61-year-old Ada Kerr"."""
+        window = self.body[max(0, position - ORGANISATION_LOOK_BACK):position]
+        found = None
+        for found in re.finditer(rf"({_TOKEN}(?:[ \t]+{_TOKEN})+),[ \t]+{age}\b|\b{age}-year-old[ \t]+"
+                                 rf"(?:[a-z]+[ \t]+){{0,3}}({_TOKEN}(?:[ \t]+{_TOKEN})+)", window):
+            pass
+        return clean_name(found.group(1) or found.group(2)) if found else None
+
+    def _given_role(self, role: str, position: int) -> tuple[int, str] | None:
+        """(where, name) of the person given this title last before `position`."""
         if len(role) < 3 or len(role.split()) > 5:
             return None
         # every place the article gives this title, found once per article: a bisect per mention keeps
@@ -296,11 +377,14 @@ class SpeakerResolver:
             return None
         name = clean_name(found.group(1) or found.group(2))
         if len(name.split()) == 1:
-            return self._full_name(name, found.start()) or name
-        return name
+            return found.start(), self._full_name(name, found.start()) or name
+        return found.start(), name
 
     def _last_given(self, key: str, position: int) -> re.Match[str] | None:
         """The last place before `position` where the article gives the title `key` with a name."""
+        first = self._index.first_at(key)
+        if first is not None and not 0 <= first < position:
+            return None  # the title is nowhere before: no need to build its pattern (a compile costs 5 ms)
         if key not in self._roles:
             if len(self._roles) >= MAX_ROLES:
                 return None  # a hostile text with endless different titles: each would scan the body
@@ -341,7 +425,16 @@ class _BodyIndex:
         self.reported: list[tuple[int, str]] | None = None
         self.shared: dict[str, bool] = {}  # surname → more than one full name has it
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        self.firsts: dict[str, int | None] = {}
         self.reversed_body: str | None = None
+
+    def first_at(self, key: str) -> int | None:
+        """Where `key` (lower case) first occurs in the body, -1 if nowhere; None when that cannot be told
+        by a plain search. Found once per key, so a text with thousands of "the mayor said" stays linear."""
+        if key not in self.firsts:
+            lowered = lowered_for_words(self.body)
+            self.firsts[key] = None if lowered is None else lowered.find(key)
+        return self.firsts[key]
 
     def role(self, key: str) -> tuple[list[int], list[re.Match[str]]]:
         """End of each place the article gives this title, and the matches."""
@@ -395,6 +488,18 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
     return finditer_at(pattern, body, starts)
 
 
+AGE_WORD = re.compile(r"(\d{1,3})-year-old")
+# what a description of one person ends with, beside the titles of ROLE_WORDS: "the Bafta-winning director"
+PERSON_NOUNS = {
+    "man", "woman", "leader", "candidate", "speaker", "star", "actor", "actress", "singer", "player", "veteran",
+    "billionaire", "mogul", "tycoon", "businessman", "businesswoman", "politician", "activist", "author", "writer",
+    "novelist", "filmmaker", "producer", "comedian", "host", "anchor", "journalist", "columnist", "pastor",
+    "preacher", "evangelist", "lawyer", "barrister", "solicitor", "doctor", "surgeon", "nurse", "teacher",
+    "champion", "frontrunner", "front-runner", "incumbent", "challenger", "boss", "entrepreneur", "investor",
+    "scientist", "expert", "strategist", "pollster", "aide", "republican", "democrat", "conservative", "liberal",
+    "socialist", "populist", "mother", "father", "widow", "veteran", "moderator", "winner", "heir", "heiress",
+    "pontiff", "monarch", "dictator", "strongman", "premier", "tsar", "billionaire", "magnate", "official",
+}
 # bodies that speak as "the ministry said" after the article has named them in full
 NAMED_BODIES = {
     "ministry", "department", "agency", "council", "committee", "commission", "union", "party", "company", "bank",
@@ -426,6 +531,13 @@ def _named_organisation(body: str, role: str, position: int) -> str | None:
     if words[0] in ("The", "A", "An"):
         words = words[1:]
     return " ".join(words) if len(words) > 1 else None
+
+
+def _introduced_unnamed(body: str, head: str, position: int) -> bool:
+    """Whether the article brought in someone by this description without a name ("a spokesman for the
+    firm said … the spokesman added"): a "the <head>" after it is that person, not the last one named."""
+    window = body[max(0, position - ORGANISATION_LOOK_BACK):position]
+    return re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){{0,3}}{re.escape(head)}\b", window) is not None
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
