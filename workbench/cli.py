@@ -20,19 +20,69 @@ from .model import CLAIM_KINDS
 
 
 class WorkbenchGroup(click.Group):
-    """Turns the errors a user can cause into one line and exit status 1."""
+    """Turns the errors a user can cause into one line and exit status 1, a usage error into one line and
+    exit 2, and anything unforeseen into one line, a private log and exit 70 (crash.py)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WorkbenchError as exc:
-            click.echo(f"workbench: {exc}", err=True)
+            _say(str(exc))
             ctx.exit(1)
         except sqlite3.DatabaseError as exc:
-            click.echo(f"workbench: database error: {exc}; run `workbench db check`", err=True)
+            _say(_database_error(ctx, exc))
             ctx.exit(1)
         except BrokenPipeError:
             ctx.exit(0)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from .crash import INTERNAL_ERROR_EXIT, internal_error_line
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `workbench source`: the group's help is the answer
+            exc.show()
+            code = exc.exit_code
+        except click.UsageError as exc:  # click prints usage, a hint and the error: three lines, one is wanted
+            where = exc.ctx.command_path if exc.ctx else "workbench"
+            _say(f"{exc.format_message()} (see `{where} --help`)", prefix=f"{where}: ")
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _say(exc.format_message())
+            code = exc.exit_code
+        except click.Abort:  # ctrl+c: the shell shows ^C already
+            code = 130
+        except Exception as exc:  # the last resort: a bug of ours, never the user's input
+            _say(internal_error_line(exc, " ".join(sys.argv[1:2])))
+            code = INTERNAL_ERROR_EXIT
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _say(message: str, prefix: str = "workbench: ") -> None:
+    """One line on stderr, whatever the message holds: a path or name with a newline forged a second line."""
+    from .ingest import printable
+
+    click.echo(prefix + printable(message), err=True)
+
+
+def _database_error(ctx: click.Context, exc: sqlite3.DatabaseError) -> str:
+    """What a database error means for the person: read-only, damaged, or unreadable, each with its remedy
+    (every one used to say "run db check", which then reported a problem that was not there)."""
+    from .store.database import read_only_message
+
+    settings = ctx.find_object(Settings)
+    path = settings.resolved_db_path() if settings else None
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return read_only_message(path) if path else f"the database is read-only ({text}); nothing was written"
+    if "unable to open" in text:
+        return (f"cannot open the database {path} ({text}); check the file's and its folder's permissions"
+                if path else f"cannot open the database ({text})")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"the database is damaged ({text}); run `workbench db check`, then restore a backup"
+    return f"database error: {text}; run `workbench db check`"
 
 
 class Settings:
@@ -40,7 +90,7 @@ class Settings:
 
     def __init__(self, db_path: str | None, reviewer: str | None):
         self.db_path = db_path
-        self.reviewer = reviewer or os.environ.get("WORKBENCH_REVIEWER") or _login_name()
+        self.reviewer = _reviewer_name(reviewer or os.environ.get("WORKBENCH_REVIEWER") or _login_name())
         self._db = None
 
     @property
@@ -55,6 +105,22 @@ class Settings:
         from .store import default_db_path
 
         return self.db_path or default_db_path()
+
+
+MAX_NAME = 100
+
+
+def _reviewer_name(given: str) -> str:
+    """The name for the audit trail, cleaned as article text is: it reaches every other reviewer through
+    `history`, warnings and exports, and an OSC 52 or a newline in it wrote their clipboard or forged a line."""
+    from .ingest import typed_name
+
+    name = typed_name(given)
+    if not name:
+        raise BadInput("the reviewer name is empty once control characters are removed; give --reviewer NAME")
+    if len(name) > MAX_NAME:
+        raise BadInput(f"the reviewer name is {len(name):,} characters; give one of at most {MAX_NAME}")
+    return name
 
 
 def _login_name() -> str:
@@ -113,7 +179,8 @@ def review(settings: Settings, article: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--url", help="The article's web address (one file only).")
 @click.option("--outlet", help="The publication, when the file does not say.")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files larger than this.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="Refuse files larger than this.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
 @pass_settings
 def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet: str | None,
@@ -122,20 +189,24 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
     from .ingest import printable
     from .service import import_paths
 
+    if url is not None:
+        from .store import valid_url
+
+        url = valid_url(url)
     failed = 0
     results = []
     for outcome in import_paths(settings.db, list(paths), settings.reviewer, url=url, outlet=outlet,
                                 max_bytes=max_bytes):
         if outcome.error:
             failed += 1
-            click.echo(f"workbench: {outcome.error}", err=True)
+            _say(outcome.error)
             results.append({"path": outcome.path, "error": outcome.error})
             continue
         r = outcome.result
         results.append({"path": outcome.path, **r.to_dict()})
         if not as_json:
             state = "added" if r.added else "already present"
-            click.echo(f"{state}: #{r.article_id} {r.headline or '(no headline)'} — {r.claims} claims, "
+            click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — {r.claims} claims, "
                        f"{r.quotes} quotes  [{printable(outcome.path)}]")
     if as_json:
         emit_json(results)
@@ -149,20 +220,26 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, default=True, help="One JSON document per file, one per line.")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1))
 def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     """Extract claims and quotes without storing anything."""
+    from pathlib import Path
+
     from .ingest import read_article
-    from .service import expand_paths, extract_article, extraction_document
+    from .service import expand_paths, extract_article, extraction_document, no_articles_in
 
     failed = 0
     out = sys.stdout
+    for folder in paths:
+        if folder.strip() and folder != "-" and Path(folder).is_dir() and next(expand_paths([folder]), None) is None:
+            failed += 1
+            _say(no_articles_in(folder))
     for path in expand_paths(list(paths)):
         try:
             article = read_article(path, max_bytes=max_bytes)
         except WorkbenchError as exc:
             failed += 1
-            click.echo(f"workbench: {exc}", err=True)
+            _say(str(exc))
             continue
         doc = extraction_document(article, extract_article(article))
         out.write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -248,8 +325,8 @@ def verdict(settings: Settings, claim: int, verdict: str, note: str | None, expe
     click.echo(f"claim {row['id']}: {row['verdict']} (version {row['version']})")
     if row["replaced"]:
         old = row["replaced"]
-        click.echo(f"workbench: this replaced {old['reviewer']}'s verdict {old['verdict']!r} (version {old['version']}); "
-                   f"`workbench history {row['id']}` shows both", err=True)
+        _say(f"this replaced {old['reviewer']}'s verdict {old['verdict']!r} (version {old['version']}); "
+             f"`workbench history {row['id']}` shows both")
 
 
 @cli.command()
@@ -269,12 +346,18 @@ def verdicts(settings: Settings, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("claim", type=int)
-@click.argument("text")
+@click.argument("text", required=False)
+@click.option("--file", "note_file", metavar="PATH", help="Append the text of this file (- for stdin).")
 @pass_settings
-def note(settings: Settings, claim: int, text: str) -> None:
-    """Append TEXT to CLAIM's note."""
+def note(settings: Settings, claim: int, text: str | None, note_file: str | None) -> None:
+    """Append TEXT to CLAIM's note; TEXT - (or --file PATH) reads it from stdin (or the file)."""
+    from .service import read_text_arg
     from .store import add_note
 
+    if (text is None) == (note_file is None):
+        raise click.UsageError("give the note as TEXT, as - to read stdin, or with --file PATH (one of them)")
+    if text == "-" or note_file is not None:  # a 10 MB note cannot pass as an argument
+        text = read_text_arg(note_file or "-")
     row = add_note(settings.db, claim, text, settings.reviewer)
     click.echo(f"claim {row['id']}: note saved (version {row['version']})")
 
@@ -314,8 +397,8 @@ def source_add(settings: Settings, claim: int, url: str, title: str | None, publ
                       published=published, excerpt=excerpt, stance=stance)
     click.echo(f"claim {claim}: source #{link['source_id']} linked ({stance})")
     for field, stored in link["kept"].items():
-        click.echo(f"source #{link['source_id']} already has {field} {stored!r}, shared by every claim citing it; "
-                   f"kept (the {field} given was not applied)", err=True)
+        _say(f"source #{link['source_id']} already has {field} {stored!r}, shared by every claim citing it; "
+             f"kept (the {field} given was not applied)", prefix="")
 
 
 @cli.command()
@@ -330,14 +413,30 @@ def history(settings: Settings, claim: int, as_json: bool) -> None:
     if as_json:
         emit_json(events)
         return
+    from .ingest import printable
+
     for e in events:
-        before, after = e["before"] or {}, e["after"] or {}
-        keys = [k for k in sorted(set(before) | set(after)) if k != "version" and before.get(k) != after.get(k)]
-        if e["before"] is None:
-            change = "; ".join(f"{k}: {after[k]!r}" for k in keys if after.get(k) is not None)
-        else:
-            change = "; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)
-        click.echo(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {change}")
+        click.echo(printable(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {_change(e)}"))
+
+
+HISTORY_VALUE_CHARS = 200  # per value on a line of `history`; --json has everything
+
+
+def _change(event: dict[str, Any]) -> str:
+    """What an event changed, each value cut to HISTORY_VALUE_CHARS: one 10 MB note printed 136 MB."""
+    before, after = event["before"] or {}, event["after"] or {}
+    keys = [k for k in sorted(set(before) | set(after)) if k != "version" and before.get(k) != after.get(k)]
+    if event["before"] is None:
+        return "; ".join(f"{k}: {_shown(after[k])}" for k in keys if after.get(k) is not None)
+    return "; ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" if k in before
+                     else f"{k}: {_shown(after.get(k))}" for k in keys)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    if len(text) <= HISTORY_VALUE_CHARS:
+        return text
+    return f"{text[:HISTORY_VALUE_CHARS - 1]}… ({len(text) - HISTORY_VALUE_CHARS + 1:,} more characters)"
 
 
 @cli.command()
@@ -381,7 +480,10 @@ def db_check(settings: Settings) -> None:
     """Integrity, foreign keys and the workbench's invariants."""
     from .store import check_db
 
-    problems = check_db(settings.db)
+    try:
+        problems = check_db(settings.db)
+    except sqlite3.DatabaseError as exc:  # so damaged it will not open: that is the report, not a failure
+        problems = [f"integrity: the file does not open as a database ({exc})"]
     for p in problems:
         click.echo(p)
     if problems:
@@ -398,8 +500,10 @@ def db_backup(settings: Settings, target: str, force: bool) -> None:
     """A consistent copy of the database while others keep writing."""
     from .store import backup_db
 
+    from .ingest import printable
+
     path = backup_db(settings.db, target, force=force)
-    click.echo(f"backed up to {path}")
+    click.echo(f"backed up to {printable(str(path))}")
 
 
 @db_group.command("optimize")
@@ -486,8 +590,8 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
     if not articles and not all_articles:
         raise click.UsageError("name one or more ARTICLEs (id or sha256 prefix) or pass --all")
     if articles and all_articles:  # it exported the named articles only, and said nothing of --all
-        click.echo(f"workbench export: name ARTICLEs or pass --all, not both (got {' '.join(articles)} and --all)",
-                   err=True)
+        _say(f"name ARTICLEs or pass --all, not both (got {' '.join(articles)[:80]} and --all)",
+             prefix="workbench export: ")
         sys.exit(2)
     ids = article_ids(settings.db, list(articles) or None)
     options = {"since": since, "reviewer": by_reviewer, "organisation": organisation,
@@ -500,9 +604,23 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
         if sys.stderr.isatty() and len(ids) > 50:
             progress = lambda n, total: click.echo(f"\r{n}/{total} articles", err=True, nl=n == total)
         path = write_report(settings.db, ids, fmt, output, force=force, progress=progress, **options)
-        click.echo(f"wrote {path}", err=True)
+        _say(f"wrote {path}", prefix="")
     else:
-        export_report(settings.db, ids, fmt, sys.stdout, **options)
+        _export_whole(settings, ids, fmt, options)
+
+
+def _export_whole(settings: Settings, ids: list[int], fmt: str, options: dict[str, Any]) -> None:
+    """Export to stdout whole or not at all: a damaged database stopped one half-way, and half a JSON
+    document in a pipe is worse than none. Spooled to a file past 32 MB, so a big library still streams."""
+    import shutil
+    import tempfile
+
+    from .report import export_report
+
+    with tempfile.SpooledTemporaryFile(max_size=32 << 20, mode="w+", encoding="utf-8", newline="") as spool:
+        export_report(settings.db, ids, fmt, spool, **options)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
 
 
 # ---- quote and figure checks (issue 8) ----

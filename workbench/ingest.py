@@ -48,7 +48,7 @@ def read_article(
     if str(path) == "-":
         import sys
 
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = read_limited(sys.stdin.buffer, max_bytes)
         return parse_article(data, origin="-", url=url, outlet=outlet, max_bytes=max_bytes)
     p = Path(path)
     shown = printable(str(p))
@@ -67,6 +67,19 @@ def read_article(
     except OSError as exc:
         raise BadInput(f"{shown}: cannot read ({exc.strerror}); check its permissions") from exc
     return parse_article(data, origin=shown, url=url, outlet=outlet, max_bytes=max_bytes, suffix=p.suffix)
+
+
+def read_limited(stream, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes (one over says "too big"), read in pieces: read(max_bytes + 1) sets
+    that much memory aside first, and a --max-bytes of 10^30 was an OverflowError."""
+    pieces, total = [], 0
+    while total <= max_bytes:
+        piece = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
 
 
 def printable(name: str) -> str:
@@ -106,8 +119,8 @@ def parse_article(
         headline=meta.headline,
         deck=meta.deck,
         byline=meta.byline,
-        outlet=outlet or meta.outlet,
-        url=url or meta.url,
+        outlet=typed_name(outlet) or meta.outlet,  # reached every reviewer raw, as the reviewer's name did
+        url=typed_name(url) or meta.url,
         published=meta.published,
         dateline=meta.dateline or find_dateline(body),
     )
@@ -167,6 +180,29 @@ def strip_controls(text: str) -> str:
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:  # what every _ANSI sequence opens with
         text = _ANSI.sub("", text)
     return _CONTROLS.sub("", text)
+
+
+def typed_text(text: str) -> str:
+    """What a person typed or passed as an argument, cleaned as article text is at import: terminal
+    escapes and control characters out (the CLI prints it, and other reviewers read it), NFC."""
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        # argv bytes that were not UTF-8 (a Latin-1 terminal's "café") arrive as lone surrogates, which
+        # SQLite refuses with a traceback; read them as import reads such a file, Windows-1252 for UTF-8
+        raw = text.encode("utf-8", "surrogateescape")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    text = text.encode("utf-8", "replace").decode("utf-8")  # any other lone surrogate
+    return unicodedata.normalize("NFC", strip_controls(text))
+
+
+def typed_name(text: str | None) -> str | None:
+    """A name, outlet or address as one line: typed_text with every run of spaces, tabs and newlines one
+    space (a newline in --reviewer forged a line of `history`)."""
+    if text is None:
+        return None
+    return " ".join(typed_text(text).split())
 
 
 def clean_text(text: str) -> str:

@@ -647,8 +647,13 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
             qi += 1
         if qi < len(quote_spans) and quote_spans[qi][0] <= c.start < quote_spans[qi][1]:
             speaker = quote_spans[qi][2]
-        if speaker is None and _verb_between(verbs, c.sentence_start, c.start):
-            sentence_before = body[c.sentence_start:c.start]
+        # a reporting clause further back than REPORT_REACH speaks for nothing near the claim; reading the
+        # whole run-on "sentence" per claim (unbalanced quote marks can make the body one) was quadratic
+        reach = c.sentence_start
+        if c.start - reach > REPORT_REACH:
+            reach = body.find(" ", c.start - REPORT_REACH, c.start) + 1 or c.start
+        if speaker is None and _verb_between(verbs, reach, c.start):
+            sentence_before = body[reach:c.start]
             m = None
             for m_ in REPORTED.finditer(sentence_before):
                 m = m_
@@ -656,11 +661,14 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
                 if resolver is None:
                     resolver = SpeakerResolver(body)
                 s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
-                mention = resolver.trim_mention(c.sentence_start + s, c.sentence_start + e)
+                mention = resolver.trim_mention(reach + s, reach + e)
                 if mention:
                     speaker = resolver.resolve(*mention)
         out.append(replace(c, speaker=speaker) if speaker else c)
     return out
+
+
+REPORT_REACH = 600  # characters before a claim searched for its reporting clause
 
 
 def _verb_between(verbs: list[int], start: int, end: int) -> bool:
