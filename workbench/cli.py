@@ -414,29 +414,10 @@ def history(settings: Settings, claim: int, as_json: bool) -> None:
         emit_json(events)
         return
     from .ingest import printable
+    from .store.audit import change_summary
 
     for e in events:
-        click.echo(printable(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {_change(e)}"))
-
-
-HISTORY_VALUE_CHARS = 200  # per value on a line of `history`; --json has everything
-
-
-def _change(event: dict[str, Any]) -> str:
-    """What an event changed, each value cut to HISTORY_VALUE_CHARS: one 10 MB note printed 136 MB."""
-    before, after = event["before"] or {}, event["after"] or {}
-    keys = [k for k in sorted(set(before) | set(after)) if k != "version" and before.get(k) != after.get(k)]
-    if event["before"] is None:
-        return "; ".join(f"{k}: {_shown(after[k])}" for k in keys if after.get(k) is not None)
-    return "; ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" if k in before
-                     else f"{k}: {_shown(after.get(k))}" for k in keys)
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    if len(text) <= HISTORY_VALUE_CHARS:
-        return text
-    return f"{text[:HISTORY_VALUE_CHARS - 1]}… ({len(text) - HISTORY_VALUE_CHARS + 1:,} more characters)"
+        click.echo(printable(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {change_summary(e)}"))
 
 
 @cli.command()

@@ -22,6 +22,7 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|
                    r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)")
 # C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_EVERY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # for one line: newline and tab too
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 # what a binary file is, by its first bytes, so the refusal can say what was given
 _BINARY_KINDS = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
@@ -83,8 +84,9 @@ def read_limited(stream, max_bytes: int) -> bytes:
 
 
 def printable(name: str) -> str:
-    """A file name safe to print: a name can hold terminal escapes (ESC]52 writes the clipboard)."""
-    return _CONTROLS.sub("?", name)
+    """A file name safe to print on one line: a name can hold terminal escapes (ESC]52 writes the
+    clipboard), and a newline in it forged a line of the command's output."""
+    return _EVERY_CONTROL.sub("?", name)
 
 
 def parse_article(

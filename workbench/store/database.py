@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -56,13 +57,21 @@ def open_db(path: str | Path | None = None) -> Database:
                              "backup, or delete it to start a new database there")
     if header != b"SQLite format 3\x00":
         raise WorkbenchError(f"{shown} is not a SQLite database; point --db at a workbench database or a new path")
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    writable = _writable(path)
+    target, uri = str(path), False
+    if not writable:
+        # reading a WAL database needs its -shm file; one we may not create means no writer has it open, and
+        # only "immutable" reads it then (else every read failed "attempt to write a readonly database")
+        shm = path.with_name(path.name + "-shm")
+        target, uri = f"file:{quote(str(path))}?mode=ro" + ("" if shm.exists() else "&immutable=1"), True
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                           uri=uri)
     db = Database(conn)
     db.workbench_lock = threading.RLock()  # one connection may serve the TUI's worker threads
     db.workbench_path = path
     db.workbench_refusal = None  # why writes are refused (damaged, read-only); None until the first write asks
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if not _writable(path):
+    if not writable:
         db.workbench_refusal = read_only_message(path)
     else:
         _with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
@@ -115,8 +124,11 @@ def write_refusal(db: Database) -> str | None:
         except sqlite3.DatabaseError as exc:
             found = [str(exc)]
         damage = [line for line in found if line != "ok"]
-        db.workbench_refusal = (f"the database is damaged ({printable(damage[0])[:120]}), so nothing was written; "
-                                "run `workbench db check`, then restore a backup" if damage else "")
+        db.workbench_refusal = ""
+        if damage:
+            first = " ".join(damage[0].split())  # quick_check's findings come as lines
+            db.workbench_refusal = (f"the database is damaged ({printable(first)[:120]}), so nothing was written; "
+                                    "run `workbench db check`, then restore a backup")
     return db.workbench_refusal or None
 
 

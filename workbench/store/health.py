@@ -108,7 +108,7 @@ def backup_db(db: Database, target: str | Path, force: bool = False) -> Path:
             with db.workbench_lock:
                 db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
-            found = [line for (line,) in dest.execute("PRAGMA integrity_check(3)") if line != "ok"]
+            found = [" ".join(line.split()) for (line,) in dest.execute("PRAGMA integrity_check(3)") if line != "ok"]
         finally:
             dest.close()
         if found:

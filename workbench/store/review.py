@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
 from ..ingest import printable, strip_controls, typed_text
-from .audit import log_event
+from .audit import log_event, note_before, note_edit
 from .database import now, transaction
 from ..textnorm import search_text
 from .rows import CLAIM_COLUMNS, claim_from_row, get_claim, known_claim_id
@@ -55,6 +55,8 @@ def _update_claim(
         [*stored.values(), reviewer, stamp, claim_id],
     )
     after = dict(changes)
+    if "note" in changes:  # the span that changed, not the whole note twice (audit.note_edit)
+        after["note_edit"] = note_edit(before.pop("note"), after.pop("note"))
     before["version"], after["version"] = claim["version"], claim["version"] + 1
     log_event(conn, reviewer, action, "claims", claim_id, claim_id, before, after, undoes)
     return _current(conn, claim_id)
@@ -313,6 +315,8 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
                       after, {"version": claim["version"] + 1}, undoes=event["id"])
             return {"undone": "source", "claim_id": target, "claim": _current(conn, target)}
         restore = {k: v for k, v in (before or {}).items() if k != "version"}
+        if "note_edit" in after:
+            restore["note"] = note_before(claim["note"], after["note_edit"])
         updated = _update_claim(conn, target, restore, reviewer, "undo", None, undoes=event["id"])
         return {"undone": event["action"], "claim_id": target, "claim": updated}
 
