@@ -34,6 +34,10 @@ class WorkbenchGroup(click.Group):
             ctx.exit(1)
         except BrokenPipeError:
             ctx.exit(0)
+        except OSError as exc:  # a path the system refuses (name too long, no space left): the person's to fix
+            where = f"{_cut_path(exc.filename)}: " if exc.filename else ""
+            _say(f"{where}{exc.strerror or exc}; check the path and that there is room to write")
+            ctx.exit(1)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra) -> Any:
         if not standalone_mode:
@@ -60,11 +64,21 @@ class WorkbenchGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _cut_path(name: Any) -> str:
+    text = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+    return text if len(text) <= 120 else text[:60] + "…" + text[-59:]
+
+
 def _say(message: str, prefix: str = "workbench: ") -> None:
     """One line on stderr, whatever the message holds: a path or name with a newline forged a second line."""
     from .ingest import printable
 
+    if len(message) > MAX_MESSAGE:  # a 1 MB argument was echoed whole; the remedy is at the end, keep it
+        message = message[:MAX_MESSAGE // 2] + " … " + message[-MAX_MESSAGE // 2:]
     click.echo(prefix + printable(message), err=True)
+
+
+MAX_MESSAGE = 600
 
 
 def _database_error(ctx: click.Context, exc: sqlite3.DatabaseError) -> str:
@@ -83,6 +97,42 @@ def _database_error(ctx: click.Context, exc: sqlite3.DatabaseError) -> str:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return f"the database is damaged ({text}); run `workbench db check`, then restore a backup"
     return f"database error: {text}; run `workbench db check`"
+
+
+def _paths(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A path argument the system can take: a NUL in it was a ValueError deep in os.stat."""
+    for path in (value if isinstance(value, tuple) else [value]):
+        if path is not None and "\x00" in path:
+            raise click.BadParameter("a file name cannot hold a NUL character", ctx=ctx, param=param)
+    return value
+
+
+class FilePath(click.Path):
+    """click.Path for a file, refusing a NUL before click's own os.stat raises ValueError on it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail("a file name cannot hold a NUL character", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+FILE_PATH = FilePath(dir_okay=False)
+
+
+class TypedText(click.ParamType):
+    """Free text from the command line, cleaned at the boundary as article text is at import: terminal
+    escapes and control characters out, argv bytes that were not UTF-8 read as Windows-1252 (a lone
+    surrogate reached SQLite and the exports as a UnicodeEncodeError)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .ingest import typed_text
+
+        return typed_text(value) if isinstance(value, str) else value
+
+
+TEXT = TypedText()
 
 
 class Settings:
@@ -138,7 +188,7 @@ pass_settings = click.make_pass_decorator(Settings)
 
 
 @click.group(cls=WorkbenchGroup, invoke_without_command=True)
-@click.option("--db", "db_path", envvar="WORKBENCH_DB", type=click.Path(dir_okay=False),
+@click.option("--db", "db_path", envvar="WORKBENCH_DB", type=FILE_PATH,
               help="Database file (default: $WORKBENCH_DB, else the user data directory).")
 @click.option("--reviewer", help="Your name in the audit trail (default: $WORKBENCH_REVIEWER, else login).")
 @click.version_option(package_name="claim-workbench")
@@ -176,9 +226,9 @@ def review(settings: Settings, article: str | None) -> None:
 
 
 @cli.command("import")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths)
 @click.option("--url", help="The article's web address (one file only).")
-@click.option("--outlet", help="The publication, when the file does not say.")
+@click.option("--outlet", type=TEXT, help="The publication, when the file does not say.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Refuse files larger than this.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
@@ -218,7 +268,7 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths)
 @click.option("--json", "as_json", is_flag=True, default=True, help="One JSON document per file, one per line.")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1))
 def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
@@ -312,8 +362,8 @@ def claims(settings: Settings, article: str, kind: str | None, status: str | Non
 
 @cli.command()
 @click.argument("claim", type=int)
-@click.argument("verdict")
-@click.option("--note", help="Append this to the claim's note.")
+@click.argument("verdict", type=TEXT)
+@click.option("--note", type=TEXT, help="Append this to the claim's note.")
 @click.option("--expect-version", type=int, metavar="N",
               help="Refuse if the claim is no longer at version N (as `claims --json` showed it).")
 @pass_settings
@@ -346,8 +396,8 @@ def verdicts(settings: Settings, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("claim", type=int)
-@click.argument("text", required=False)
-@click.option("--file", "note_file", metavar="PATH", help="Append the text of this file (- for stdin).")
+@click.argument("text", type=TEXT, required=False)
+@click.option("--file", "note_file", metavar="PATH", callback=_paths, help="Append the text of this file (- for stdin).")
 @pass_settings
 def note(settings: Settings, claim: int, text: str | None, note_file: str | None) -> None:
     """Append TEXT to CLAIM's note; TEXT - (or --file PATH) reads it from stdin (or the file)."""
@@ -381,10 +431,10 @@ def source() -> None:
 @source.command("add")
 @click.argument("claim", type=int)
 @click.argument("url")
-@click.option("--title")
-@click.option("--publisher")
-@click.option("--published", help="The source's date (YYYY-MM-DD).")
-@click.option("--excerpt", help="The passage that matters.")
+@click.option("--title", type=TEXT)
+@click.option("--publisher", type=TEXT)
+@click.option("--published", type=TEXT, help="The source's date (YYYY-MM-DD).")
+@click.option("--excerpt", type=TEXT, help="The passage that matters.")
 @click.option("--stance", type=click.Choice(["supports", "refutes", "context"]), default="context",
               show_default=True)
 @pass_settings
@@ -474,7 +524,7 @@ def db_check(settings: Settings) -> None:
 
 
 @db_group.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False))
+@click.argument("target", type=FILE_PATH)
 @click.option("--force", is_flag=True, help="Overwrite TARGET if it exists.")
 @pass_settings
 def db_backup(settings: Settings, target: str, force: bool) -> None:
@@ -483,6 +533,8 @@ def db_backup(settings: Settings, target: str, force: bool) -> None:
 
     from .ingest import printable
 
+    if not target.strip():
+        raise BadInput("the backup path is empty; give the file to write the copy to")
     path = backup_db(settings.db, target, force=force)
     click.echo(f"backed up to {printable(str(path))}")
 
@@ -501,14 +553,14 @@ def db_optimize(settings: Settings) -> None:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", type=TEXT)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))  # -1 sliced off the last hit
-@click.option("--verdict")
-@click.option("--kind")
-@click.option("--outlet")
-@click.option("--since", help="Articles published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Articles published on or before this date.")
-@click.option("--reviewer")
+@click.option("--verdict", type=TEXT)
+@click.option("--kind", type=TEXT)
+@click.option("--outlet", type=TEXT)
+@click.option("--since", type=TEXT, help="Articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=TEXT, help="Articles published on or before this date.")
+@click.option("--reviewer", type=TEXT)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def search(settings: Settings, query: str, limit: int, verdict: str | None, kind: str | None, outlet: str | None,
@@ -549,15 +601,15 @@ def _cut(text: str, width: int) -> str:
 @click.argument("articles", nargs=-1)
 @click.option("--all", "all_articles", is_flag=True, help="Every article in the database.")
 @click.option("--format", "fmt", required=True, type=click.Choice(["md", "html", "json", "csv", "claimreview"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", type=FILE_PATH, help="Write here (atomically) instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
-@click.option("--reviewer", "by_reviewer", help="Only articles this reviewer worked on.")
-@click.option("--organisation", envvar="WORKBENCH_ORGANISATION", default="Claim Workbench", show_default=True,
+@click.option("--since", type=TEXT, help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--reviewer", "by_reviewer", type=TEXT, help="Only articles this reviewer worked on.")
+@click.option("--organisation", type=TEXT, envvar="WORKBENCH_ORGANISATION", default="Claim Workbench", show_default=True,
               help="The fact-checking organisation named as the reviews' author [$WORKBENCH_ORGANISATION].")
-@click.option("--organisation-url", envvar="WORKBENCH_ORGANISATION_URL",
+@click.option("--organisation-url", type=TEXT, envvar="WORKBENCH_ORGANISATION_URL",
               help="Its home page, for ClaimReview [$WORKBENCH_ORGANISATION_URL].")
-@click.option("--review-url", envvar="WORKBENCH_REVIEW_URL",
+@click.option("--review-url", type=TEXT, envvar="WORKBENCH_REVIEW_URL",
               help="The page that publishes these fact-checks; each ClaimReview's url is it + #claim-ID "
                    "[$WORKBENCH_REVIEW_URL].")
 @pass_settings
@@ -574,6 +626,8 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
         _say(f"name ARTICLEs or pass --all, not both (got {' '.join(articles)[:80]} and --all)",
              prefix="workbench export: ")
         sys.exit(2)
+    if output is not None and not output.strip():  # -o "" wrote to stdout, as if no -o had been given
+        raise BadInput("-o is an empty path; give the report's file name, or leave -o out for stdout")
     ids = article_ids(settings.db, list(articles) or None)
     options = {"since": since, "reviewer": by_reviewer, "organisation": organisation,
                "organisation_url": organisation_url, "review_url": review_url}
@@ -610,7 +664,7 @@ def _export_whole(settings: Settings, ids: list[int], fmt: str, options: dict[st
 def _link_check(settings: Settings, claim_id: int, url: str | None, title: str | None, excerpt: str,
                 stance: str, checks: dict[str, Any], text: str | None = None) -> dict[str, Any] | None:
     """Store a check with its source link (and so in the audit log); nothing is stored without a URL."""
-    if not url:
+    if url is None:  # --source "" (a variable left unset) is refused by add_source, not read as no link
         return None
     from .store import add_source
 
@@ -620,9 +674,9 @@ def _link_check(settings: Settings, claim_id: int, url: str | None, title: str |
 
 @cli.command("quote-check")
 @click.argument("claim", type=int)
-@click.argument("source_file")
+@click.argument("source_file", callback=_paths)
 @click.option("--url", help="Link the source at this address and store the check with the link.")
-@click.option("--title", help="The source's title, when --url links it.")
+@click.option("--title", type=TEXT, help="The source's title, when --url links it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
 @pass_settings
 def quote_check(settings: Settings, claim: int, source_file: str, url: str | None, title: str | None,
@@ -662,10 +716,10 @@ def quote_check(settings: Settings, claim: int, source_file: str, url: str | Non
 
 @cli.command("figure-check")
 @click.argument("claim", type=int)
-@click.argument("value")
-@click.option("--unit", help="Unit or scale of VALUE: km, miles, days, %, pp, bn, £m ... (default: the claim's).")
+@click.argument("value", type=TEXT)
+@click.option("--unit", type=TEXT, help="Unit or scale of VALUE: km, miles, days, %, pp, bn, £m ... (default: the claim's).")
 @click.option("--source", "source_url", help="Link the source at this address and store the check with the link.")
-@click.option("--title", help="The source's title, when --source links it.")
+@click.option("--title", type=TEXT, help="The source's title, when --source links it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
 @pass_settings
 def figure_check(settings: Settings, claim: int, value: str, unit: str | None, source_url: str | None,

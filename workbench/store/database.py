@@ -43,6 +43,8 @@ def open_db(path: str | Path | None = None) -> Database:
     shown = printable(str(path))
     if path.exists() and path.is_dir():
         raise WorkbenchError(f"{shown} is a folder; give --db the path of a database file")
+    if path.exists() and not path.is_file():  # a FIFO would block the read of the header below forever
+        raise WorkbenchError(f"{shown} is not a regular file; give --db the path of a database file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         created = _create_private(path)

@@ -202,6 +202,9 @@ def valid_date(text: str | None) -> str | None:
     raise BadInput(f"{text!r} is not a date; give YYYY-MM-DD (or YYYY-MM, YYYY, or '20 November 2015')")
 
 
+MAX_URL = 8192
+
+
 def valid_url(url: str) -> str:
     url = url.strip()
     try:
@@ -209,9 +212,11 @@ def valid_url(url: str) -> str:
         parts.port  # noqa: B018 -- reading it refuses a port that is not one ("http://a:99999")
     except ValueError:  # "http://[::1", "https://[zz]/x": an unclosed or invalid IPv6 host
         parts = None
-    # a control character (an ESC sequence pasted with it) is never part of an address, and the CLI prints it
+    # a control character (an ESC sequence pasted with it) or a lone surrogate (argv bytes that were not
+    # UTF-8) is never part of an address, and the CLI prints it
+    # a host name holds at most 253 characters (DNS), and no page is cited by a megabyte of address
     if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname or " " in url
-            or strip_controls(url) != url):
+            or not url.isprintable() or len(parts.hostname) > 253 or len(url) > MAX_URL):
         shown = url if len(url) <= 80 else url[:79] + "…"
         raise BadInput(f"{printable(shown)!r} is not a web address; give a full http:// or https:// URL")
     return url
