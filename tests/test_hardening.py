@@ -388,3 +388,20 @@ def test_an_unexpected_exception_is_one_line_a_private_log_and_exit_70(db, monke
 def test_usage_errors_are_one_line_with_exit_2(db):
     line = refused(invoke(db, "verdict", "abc", "true"), code=2)
     assert line.startswith("workbench verdict:") and "--help" in line
+
+
+def test_a_note_edit_replays_and_reverses_exactly():
+    """The logged span turns the old note into the new one and back, for any pair of notes."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from workbench.store.audit import note_before, note_edit
+
+    @given(st.text("ab\n", max_size=12) | st.none(), st.text("ab\n", max_size=12) | st.none())
+    def replays(old, new):
+        edit = note_edit(old, new)
+        old_text = old or ""
+        assert old_text[:edit["at"]] + edit["inserted"] + old_text[edit["at"] + len(edit["removed"]):] == (new or "")
+        assert note_before(new, edit) == (old or None)
+
+    replays()
