@@ -84,14 +84,16 @@ def test_a_decade_is_marked():
 @pytest.mark.parametrize(
     "text",
     [
-        "The 2015 review was published.",
+        "Article 1989 of the code was published.",
+        "The Harbour Act of 1921 still applies.",
+        "About 2000 people marched to the square.",
         "Theresa May spoke to reporters.",
         "Cameron is to make his case this week.",
         "We may see more rain.",
         "Monday is a holiday for schools.",
     ],
 )
-def test_bare_years_names_and_scene_setting_are_not_dates(text):
+def test_years_in_names_counts_names_and_scene_setting_are_not_dates(text):
     assert dates_of(text) == []
 
 
@@ -179,3 +181,60 @@ def test_a_weekday_in_a_clause_that_looks_ahead_is_the_coming_one():
 def test_a_season_of_a_year_is_a_date_with_its_season(sentence, span, season):
     found = [c for c in dates_of(sentence) if c.text == span]
     assert found and found[0].value["season"] == season and found[0].value["date"] == span[-4:]
+
+
+@pytest.mark.parametrize(("text", "claim", "year"), [
+    ("The 1997 landslide changed the party.", "1997 landslide", "1997"),
+    ("She criticised the mayor's 2019 budget on Monday.", "2019 budget", "2019"),
+    ("Profits will be lower at the end of 2011 than now.", "at the end of 2011", "2011"),
+    ("The targets for 2024 were missed.", "2024", "2024"),
+    ("Sales fell in the early months of 2019.", "2019", "2019"),
+    ("The line should open by the close of 2030.", "by the close of 2030", "2030"),
+    ("It was 2015, not 2014.", "2015", "2015"),
+])
+def test_a_year_standing_alone_as_a_time_is_a_date(text, claim, year):
+    found = [d for d in dates_of(text) if d.value.get("date") == year]
+    assert [d.text for d in found] == [claim]
+
+
+@pytest.mark.parametrize(("text", "claim", "time"), [
+    ("The first call came at 1:48 a.m. from the harbour.", "1:48 a.m.", "01:48"),
+    ("Polls close at 8pm and counting starts at 10.30 p.m.", "8pm", "20:00"),
+    ("The ferry left at 14:30 with 80 passengers.", "14:30", "14:30"),
+    ("11:05AMThe minister arrives in the chamber.", "11:05AM", "11:05"),
+])
+def test_a_time_of_day_is_a_date_claim_with_its_clock_time(text, claim, time):
+    found = [d for d in dates_of(text) if d.value.get("time") == time]
+    assert [d.text for d in found] == [claim]
+
+
+@pytest.mark.parametrize("text", ["Psalms 23:4 was read at the service.",
+                                  "Skip to the 12:40 mark of the video."])
+def test_verse_references_and_video_marks_are_no_times(text):
+    assert [d for d in dates_of(text) if "time" in d.value] == []
+
+
+def test_a_weekday_after_the_verb_it_dates_is_a_date():
+    [d] = dates_of("The council voted Thursday to close the library.", date(2025, 3, 14))
+    assert (d.text, d.value["date"]) == ("Thursday", "2025-03-13")
+
+
+@pytest.mark.parametrize("text", ["Turnout on Super Tuesday was high.", "He told the Sunday Times so.",
+                                  "She teaches every Sunday.", "They met at Sunday school."])
+def test_weekdays_in_names_and_habits_are_no_dates(text):
+    assert [d.text for d in dates_of(text) if "Sunday" in d.text or "Tuesday" in d.text] == []
+
+
+@pytest.mark.parametrize(("text", "claim", "iso"), [
+    ("The plant closed two years ago.", "two years ago", "2022"),
+    ("She resigned a year ago.", "a year ago", "2023"),
+    ("The boy went missing 3 days ago.", "3 days ago", "2024-06-09"),
+])
+def test_units_ago_are_dates_counted_back_from_publication(text, claim, iso):
+    [d] = dates_of(text, date(2024, 6, 12))
+    assert (d.text, d.value["date"]) == (claim, iso)
+
+
+def test_the_edge_of_a_month_is_part_of_its_date():
+    [d] = dates_of("Repairs must finish by the end of June.", date(2024, 3, 12))
+    assert d.text == "by the end of June" and d.value["date"] == "2024-06"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import BadInput
-from workbench.ingest import clean_text, decode_bytes, parse_article, read_article
+from workbench.ingest import clean_text, decode_bytes, parse_article, parse_plain_text, read_article
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
 SEED = SAMPLES / "syria-homs-2015-11-24.txt"
@@ -224,3 +224,34 @@ def test_a_wire_dateline_with_the_agency_in_brackets_gives_the_place():
             "WASHINGTON (AP) — A Senate committee on Tuesday voted 15-7 to advance a $1.2 trillion package, "
             "setting up a floor vote.\n")
     assert parse_article(text.encode(), origin="t.txt", suffix=".txt").meta.dateline == "WASHINGTON"
+
+
+@pytest.mark.parametrize("first_line", [
+    "Mayor scraps bus lane plan after traders protest.",
+    "Harbour tunnel to close for repairs until spring.",
+    "Why the harbour tunnel is closing?",
+])
+def test_a_short_first_line_above_a_blank_line_is_the_headline_even_with_a_full_stop(first_line):
+    text = (f"{first_line}\n\nThe city's mayor said on Tuesday that the plan, which would have cost "
+            "£4 million, was dropped after 300 traders signed a letter against it.\n")
+    meta, body = parse_plain_text(text)
+    assert meta.headline == first_line
+    assert body.startswith("The city's mayor")
+
+
+def test_a_headline_broken_by_a_semicolon_keeps_its_deck_out_of_the_headline():
+    text = ("Ferry fares rise for a third year; \nOperators blame fuel costs and a shortage of crew.\n\n"
+            "ABSTRACT.\n\nFerry operators on the northern routes will raise fares by 6 per cent from "
+            "April, the third rise in as many years, the operators' association said on Monday.\n")
+    meta, body = parse_plain_text(text)
+    assert meta.headline.rstrip(";") == "Ferry fares rise for a third year"
+    assert "ABSTRACT" not in body
+    assert "6 per cent" in body
+
+
+def test_a_lead_paragraph_of_two_sentences_is_no_headline():
+    text = ("LONDON: Fares will rise. The operators said so on Monday.\n\n"
+            "The rise of 6 per cent takes effect in April, when the new timetable starts for 40 routes.\n")
+    meta, body = parse_plain_text(text)
+    assert meta.headline is None
+    assert body.startswith("LONDON: Fares will rise.")

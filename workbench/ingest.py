@@ -225,6 +225,7 @@ _CHROME = {
     "close", "menu", "share", "share this", "advertisement", "skip to content", "skip to main content",
     "sign in", "log in", "subscribe", "home", "search", "print", "email", "tweet", "facebook",
     "twitter", "whatsapp", "comments", "read more", "related", "x", "×", "back to top",
+    "abstract",  # archive exports put a lone "ABSTRACT." label between headline and text
 }
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -294,6 +295,30 @@ def _header_field_follows(lines: list[str], i: int) -> bool:
     return False
 
 
+# a full stop, "?" or "!" followed by another sentence: two sentences are a paragraph, not a title
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+def _title_line(lines: list[str], i: int) -> bool:
+    """The first line of a file is its title when it is short, one sentence, and a blank line (or a
+    deck after a "Headline; " break) separates it from the prose, even with a full stop at its end,
+    as archive exports write headlines. A lead that opens with a dateline is prose; so is a sentence-case
+    line of more than 12 words (headlines are terse; "Title Case Headlines" run longer)."""
+    line = lines[i].strip()
+    words = line.split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    longest = 20 if capitalised >= 0.6 * len(words) else 12
+    if not 2 <= len(words) <= longest or _DATELINE.match(line) or _INNER_SENTENCE_END.search(line):
+        return False
+    after = lines[i + 1].strip() if i + 1 < len(lines) else None
+    if after is None:
+        return False
+    if after and not line.endswith(";"):
+        return False
+    following = [x for x in lines[i + 1:i + 6] if x.strip()]
+    return bool(following) and any(_is_body_line(x.strip()) for x in following[:3])
+
+
 def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMeta, str]:
     """Split copy-pasted or scraped text into header fields and body.
 
@@ -307,7 +332,9 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
     while i < len(lines) and len(header) < 12:
         line = lines[i].strip()
         if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6) \
-                and not _header_field_follows(lines, i):
+                and not _header_field_follows(lines, i) \
+                and not (not any(header_line.strip() for header_line in header) and _title_line(lines, i)) \
+                and not (header and header[-1].endswith(";")):  # "Headline; \nits deck."
             break
         header.append(line)
         i += 1
@@ -345,7 +372,7 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
             byline = by["who"]
             continue
         if headline is None:
-            headline = line
+            headline = line.rstrip(";")
         elif deck is None and byline is None:
             deck = line
     body = _rejoin_broken_sentences("\n".join(lines[i:]))

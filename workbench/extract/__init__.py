@@ -5,15 +5,18 @@ Nothing here touches SQLite, files or Textual. Every span indexes `body`
 """
 from __future__ import annotations
 
+import bisect
 import math
 from datetime import date
 
-from ..model import Claim, Extraction
+from ..model import Claim, Extraction, Sentence
 from .checkworthiness import score_sentences
 from .consistency import add_consistency_hints
 from .dates import find_dates
+from .numbers import claim_checkworthiness
 from .quantities import find_quantities
 from .quotes import attribute_claims, find_quotes
+from .ranks import find_ranks
 from .sentences import split_sentences
 
 # A calendar date wins over a bare count read from the same digits ("24 November");
@@ -27,6 +30,7 @@ def extract(body: str, published: date | None = None) -> Extraction:
     dates = find_dates(body, sentences, published)
     figures = find_quantities(body, sentences, published)
     claims = _merge(dates, [f for f in figures if _finite(f.value)])
+    claims = _with_ranks(body, sentences, claims)
     claims = add_consistency_hints(body, claims)
     quotes = find_quotes(body, sentences)
     claims = attribute_claims(body, sentences, claims, quotes)
@@ -37,7 +41,9 @@ def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:
     # coverage maps instead of pairwise tests: a 1 MB line holds tens of thousands of figures
     size = max((c.end for c in (*dates, *figures)), default=0)
     dated = _coverage(size, dates)
-    kept_figures = [f for f in figures if not (f.kind in _DATE_BEATS and dated.find(1, f.start, f.end) != -1)]
+    ago = _coverage(size, [d for d in dates if d.value and "ago" in d.value])
+    kept_figures = [f for f in figures if not (f.kind in _DATE_BEATS and dated.find(1, f.start, f.end) != -1)
+                    and not (f.kind == "duration" and ago.find(1, f.start, f.end) != -1)]  # "two years ago"
     strong = _coverage(size, [f for f in kept_figures if f.kind not in _DATE_BEATS])
     kept_dates = [d for d in dates if strong.find(1, d.start, d.end) == -1]
     return sorted(kept_dates + kept_figures, key=lambda c: (c.start, -c.end))
@@ -53,6 +59,29 @@ def _finite(value: object) -> bool:
     if isinstance(value, (list, tuple)):
         return all(_finite(v) for v in value)
     return True
+
+
+def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
+    """The claims and every rank or superlative that overlaps none of them (a figure's own reading
+    of "the fifth-largest" or "lowest since 2009" is kept)."""
+    ranks = find_ranks(body)
+    if not ranks:
+        return claims
+    covered = _coverage(len(body) + 1, claims)
+    starts = [s.start for s in sentences]
+    added = []
+    for start, end, kind, value in ranks:
+        if end <= start or covered.find(1, start, end) != -1:
+            continue
+        covered[start:end] = b"\x01" * (end - start)
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
+        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+        worth = sentence.checkworthiness if sentence else 0.5
+        added.append(Claim(kind=kind, text=body[start:end], start=start, end=end, sentence_start=s0,
+                           sentence_end=max(s1, end), value=value,
+                           checkworthiness=claim_checkworthiness(kind, worth, value)))
+    return sorted(claims + added, key=lambda c: (c.start, -c.end)) if added else claims
 
 
 def _coverage(size: int, claims: list[Claim]) -> bytearray:

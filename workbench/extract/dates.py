@@ -88,7 +88,7 @@ class _Quarter:
 # a month or day given without its year is the last one before publication ("IS captured it in May"),
 # unless its clause looks ahead: "will open by March", "is due to end on June 30" name the next one
 FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|would|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
+    r"\b(?:will|won[’']t|shall|would|must|should|(?:has|have|needs?)\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|to)|"
     r"expects?\s+to|plans?\s+to|aims?\s+to|intends?\s+to|hopes?\s+to|deadline|next)\b"
     r"|[’']ll\b",
     re.IGNORECASE,
@@ -146,6 +146,8 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
             if span is None:
                 continue  # "between 2015" with no second year
             end, value = span or (end, value)
+            if not span and start == m.start() and not m["y4"].endswith("s"):
+                end = _modified_noun_end(body, end)  # "the 2016 race": the year and what it dates
         if claims and start < claims[-1].end:
             continue  # the second year of a span read with the first ("from 2015 until 2024")
         while end > start and body[end - 1] in " ,":
@@ -168,7 +170,32 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
                             sentence_end=max(s1, end), value=value,
                             checkworthiness=claim_checkworthiness("date", worth, value)))
+    agos = _agos(body, published)
+    if agos:  # "two years ago" is one date: the dates it holds ("years" alone is none) give way to it
+        claims = [c for c in claims if not any(s < c.end and c.start < e for s, e, _ in agos)]
+    times = _times(body) + agos
+    if times:
+        claims = _with_times(body, sentences, starts, claims, sorted(times, key=lambda t: t[:2]))
     return claims
+
+
+def _with_times(body: str, sentences: list[Sentence], starts: list[int], claims: list[Claim],
+                times: list[tuple[int, int, dict]]) -> list[Claim]:
+    """The dates and the times of day that overlap none of them, in body order."""
+    covered = bytearray(len(body) + 1)
+    for c in claims:
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for start, end, value in times:
+        if covered.find(1, start, end) != -1:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
+        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+        worth = sentence.checkworthiness if sentence else 0.3
+        claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
+                            sentence_end=max(s1, end), value=value,
+                            checkworthiness=claim_checkworthiness("date", worth, value)))
+    return sorted(claims, key=lambda c: (c.start, -c.end))
 
 
 def _with_quarters(matches: list[re.Match], quarters: list[_Quarter]) -> list[re.Match | _Quarter]:
@@ -199,6 +226,40 @@ def _overlapping(spans: list[re.Match], starts: list[int], start: int, end: int)
 
 
 # the second year of a span: "between 2015 and 2024", "from 2015 to 2024", the financial year "2023-24"
+# the edge of a month or year: "by the end of June", "at the start of 2026", "until the middle of March"
+EDGE_PREFIX = re.compile(r"\b(?:by|at|until|till|before|after|from|since|in|around|towards?)\s+the\s+(?:very\s+)?"
+                         r"(?:end|start|beginning|middle|close|turn)\s+of\s+$", re.IGNORECASE)
+# "a year ago", "two weeks ago", "decades ago": a date counted back from the day of publication
+AGO = re.compile(r"(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several|a\s+few|"
+                 r"a\s+couple\s+of|many|some)\s+)?\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b",
+                 re.IGNORECASE)
+_AGO_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_AGO_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525}
+
+
+def _agos(body: str, published: date | None) -> list[tuple[int, int, dict]]:
+    """(start, end, value) of every "N units ago", resolved against the published date."""
+    found = []
+    for m in AGO.finditer(body) if "ago" in body else ():
+        unit = m["unit"].lower()
+        word = " ".join((m["n"] or "").lower().split())
+        n = int(word) if word.isdigit() else _AGO_NUMBER.get(word)
+        value: dict = {"ago": f"{word + ' ' if word else ''}{unit}{'s' if n != 1 else ''}".replace("centurs", "centuries")}
+        if n is not None:  # the figure is checkable too: "three years ago" states 3 years
+            value.update(number=n, unit="century" if unit == "centur" else unit)
+        if n is None:
+            value["approx"] = True
+        elif published:
+            back = published - timedelta(days=round(n * _AGO_DAYS[unit]))
+            value["date"] = back.isoformat() if unit in ("day", "week") else \
+                f"{back.year:04d}-{back.month:02d}" if unit == "month" else f"{back.year:04d}"
+            if unit not in ("day",):
+                value["approx"] = True
+        found.append((m.start(), m.end(), value))
+    return found
+
+
 YEAR_SPAN_AFTER = re.compile(r"(?P<sep>\s*[-–/]\s*|\s+(?:and|to|until)\s+)(?P<y>\d{4}|\d\d)\b(?![-–/]\d)")
 
 
@@ -222,8 +283,9 @@ def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str 
         prep = None  # "up 20% on last year" compares with last year: "last year" takes no "on"
         start = start if verb else m.start()
     if m["wd3"] and not (prep or verb):
-        # a bare weekday is a date only as "Monday's paper" or at the head of a clause
-        if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]):
+        # a bare weekday is a date as "Monday's paper" or after the verb or noun it dates ("promised
+        # Monday", "signed the order Sunday"), not in a name ("Super Tuesday", "the Sunday Times")
+        if not re.match(r"’s|'s", body[m.end("wd3"):m.end("wd3") + 2]) and not _weekday_dates_clause(body, m):
             return None
     if m["y4"] and not (prep or verb) and m["y4"].endswith("s"):
         decade = DECADE_PREFIX.search(body, max(0, m.start() - 30), m.start())
@@ -235,13 +297,105 @@ def _date_start(body: str, m: re.Match, start: int, prep: str | None, verb: str 
         if season:
             start = season.start()  # "until the spring of 2027", "in summer 2019"
             prep = season.group()
-    if m["y4"] and not (prep or verb):
-        return None  # a bare year is a label more often than a claim ("the 2015 review")
+    if (m["y4"] or m["m3"]) and not (prep or verb):
+        edge = EDGE_PREFIX.search(body, max(0, m.start() - 40), m.start())
+        if edge:
+            start = edge.start()  # "by the end of June", "at the start of 2026"
+            prep = edge.group()
+    if m["y4"] and not (prep or verb) and not _year_as_time(body, m):
+        return None  # "Article 2015", "Refugee Act of 1980", "2000 people": a name or a count
     if m["m3"] and not (prep or verb or m["y3"]):
         return None  # "May" alone is as often a name or a verb
     if m["m3"] and m["m3"] == "May" and not (m["y3"] or prep):
         return None
     return start
+
+
+# a year that names a time on its own: "the 1997 landslide", "Romney's 2012 campaign", "for 2024", "of 2016".
+# Not one that is part of a name ("Article 1989", "Windows 2000", "the Refugee Act of 1980", "No. 2015"),
+# nor a count of a plural noun with no determiner before it ("2000 people marched", "about 1500 troops").
+YEAR_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|his|her|its|their|our|my|your)|\w[’']s?)\s+$",
+                                    re.IGNORECASE)
+CAPITALISED_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][\w.-]*)|\b[A-Z][\w-]*\s+of)\s+$")
+YEAR_COUNT_BEFORE = re.compile(r"\b(?:about|some|nearly|almost|over|under|around|roughly|than|up\s+to|least|of\s+the)\s+$",
+                               re.IGNORECASE)
+
+
+def _year_as_time(body: str, m: re.Match) -> bool:
+    """Whether a bare year (no preposition before it) is a date claim rather than a label or a count."""
+    if m["y4"].endswith("s"):
+        return False  # a decade needs "the" before it: DECADE_PREFIX
+    lo = max(0, m.start() - 30)
+    name = CAPITALISED_BEFORE.search(body, lo, m.start())
+    if name and not (name["word"] and name["word"].lower() in _OPENING_WORDS):
+        return False  # "Article 1989", "Windows 2000"; not "The 2016 race", "By 2030"
+    noun = MODIFIED_WORD.match(body, m.end(), m.end() + 40)
+    if noun and noun["w"].islower() and noun["w"] not in _NOT_MODIFIED and (
+            not YEAR_DETERMINER_BEFORE.search(body, lo, m.start()) or YEAR_COUNT_BEFORE.search(body, lo, m.start())):
+        return False  # "2000 people marched", "about 1500 troops"
+    return not body[m.end():m.end() + 1].isdigit() and body[m.end():m.end() + 2] not in (",0", ".0")
+
+
+MODIFIED_WORD = re.compile(r"\s+(?P<w>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?![’'-])")
+_NOT_MODIFIED = frozenset(
+    "the a an of in on at to and or but for with by from that which who was were is are be been had have has "
+    "will would could should may might can did do does not than as into over after before since during until "
+    "about when while where it he she they we you also only just so if because".split())
+
+
+_OPENING_WORDS = _NOT_MODIFIED | {"this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+                                  "your", "every", "each", "last", "next", "since", "through", "throughout"}
+
+
+def _modified_noun_end(body: str, end: int) -> int:
+    """End of the one or two words a year describes: "2016 race", "2012 ground game", "1994 crime bill"."""
+    for i in range(2):
+        w = MODIFIED_WORD.match(body, end, end + 40)
+        if not w or w["w"].lower() in _NOT_MODIFIED or i and w["w"].endswith("ed"):
+            break  # "the 1997 landslide changed": a verb after the noun
+        end = w.end()
+    return end
+
+
+WORD_BEFORE = re.compile(r"\b(?P<w>[a-z]+),?\s+$")
+_NOT_A_DAY_BEFORE = frozenset("the a an every each one some any this that of last next past".split())
+NAME_OR_HABIT_AFTER = re.compile(r"\s+(?:[A-Z]|(?:school|schools|service|services|paper|papers|league|roast|"
+                                 r"lunch|lunches|club|market|markets|night\s+football)\b)")
+
+
+def _weekday_dates_clause(body: str, m: re.Match) -> bool:
+    """Whether a weekday with no preposition follows a lower-case word that it dates."""
+    before = WORD_BEFORE.search(body, max(0, m.start() - 25), m.start())
+    return bool(before) and before["w"] not in _NOT_A_DAY_BEFORE and not NAME_OR_HABIT_AFTER.match(body, m.end())
+
+
+# a time of day: "at 1:48 a.m.", "2:00 p.m.", "9pm", "11:00 am", "at 14:30"; a time with no a.m./p.m. only
+# after a word that sets a time ("Ephesians 5:11" and "the 15:20 mark" are no times)
+TIME = re.compile(r"(?=\d)(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z])))\.?"
+                  r"|(?<=\d\d)(?=\s*(?:GMT|BST|UTC|EST|EDT|CST|PST|ET|local)\b)|(?=\s?h(?:rs|ours)\b))", re.IGNORECASE)
+CLOCK = re.compile(r"(?=\d)(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
+TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",
+                              re.IGNORECASE)
+
+
+def _times(body: str) -> list[tuple[int, int, dict]]:
+    """(start, end, value) of every time of day, "9:30 a.m." as {"time": "09:30"}."""
+    found = []
+    for m in TIME.finditer(body) if ("m" in body or "M" in body) else ():
+        if not m["ap"] and not m["m"]:
+            continue
+        if m["ap"] and not 1 <= int(m["h"]) <= 12:
+            continue
+        hour = int(m["h"]) % 12 + (12 if m["ap"] and m["ap"].lower() == "p" else 0) if m["ap"] else int(m["h"])
+        end = m.end()
+        while body[end - 1] == "." and end < len(body) and not body[end:end + 1].isspace():
+            end -= 1  # "p.m.Kasich": the full stop belongs to the time only before a space
+        found.append((m.start(), end, {"time": f"{hour:02d}:{m['m'] or '00'}"}))
+    taken = {start for start, _, _ in found}
+    for m in CLOCK.finditer(body) if ":" in body else ():
+        if m.start() not in taken and TIME_WORD_BEFORE.search(body, max(0, m.start() - 9), m.start()):
+            found.append((m.start(), m.end(), {"time": f"{int(m['h']):02d}:{m['m']}"}))
+    return sorted(found)
 
 
 # every word a PREFIX can end with: the look-back regex (tried at each of 45 positions) runs only after one

@@ -16,6 +16,8 @@ def plain(value: object, style: str = "") -> Text:
 def value_summary(value: dict | None) -> str:
     if not value:
         return ""
+    if value.get("ago"):  # "three years ago": said as the reader reads it, with the year it names
+        return f"{value['ago']} ago" + (f" → {value['date']}" if value.get("date") else "")
     parts = []
     if value.get("approx"):
         parts.append("≈")
@@ -25,7 +27,9 @@ def value_summary(value: dict | None) -> str:
         parts.append(f"{value['low']:g}–{value['high']:g}")
     elif value.get("number") is not None:
         parts.append(human_number(value["number"]))
-    for key in ("currency", "unit", "date", "season"):  # "2027 spring": "until the spring of 2027"
+    elif value.get("rank") is not None:
+        parts.append(f"rank {value['rank']}" + (f" ({value['medal']})" if value.get("medal") else ""))
+    for key in ("currency", "unit", "date", "time", "season"):  # "2027 spring": "until the spring of 2027"
         if value.get(key):
             parts.append(str(value[key]))
     if value.get("period"):
@@ -33,7 +37,8 @@ def value_summary(value: dict | None) -> str:
     if value.get("factor"):
         parts.append(f"×{value['factor']:g}")
     if value.get("superlative"):
-        parts.append(value["superlative"] + (f" since {value['since']}" if value.get("since") else ""))
+        parts.append(value["superlative"] + (f" since {value['since']}" if value.get("since") else "")
+                     + (f" {value['within']}" if value.get("within") else ""))
     others = value.get("amounts", [])[1:]  # "£12 billion ($18.2 billion, 17.1 billion euros)": all are checked
     if others:
         parts.append("(" + ", ".join(f"{human_number(a['number'])} {a.get('currency', '')}".strip()

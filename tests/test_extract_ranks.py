@@ -1,0 +1,106 @@
+"""Ranks, firsts, medals, superlatives and records: what fixes a rank word makes it a claim."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.extract import extract
+
+PUBLISHED = date(2025, 6, 12)
+
+
+def claims_of(text: str, kind: str | None = None):
+    return [(c.text, c.value) for c in extract(text, PUBLISHED).claims if kind is None or c.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "claim", "number"), [
+    ("Her fourth novel sold well, the publisher said.", "Her fourth novel", 4),
+    ("The mayor won her third term on Thursday.", "her third term", 3),
+    ("It is the fifth such cut in as many years.", "the fifth such cut", 5),
+    ("Harlow lost for the third time this month.", "the third time", 3),
+    ("She became the first woman to lead the union.", "the first woman", 1),
+    ("Labour's second defeat in the seat came in May.", "Labour's second defeat", 2),
+    ("He was the first to publish the figures.", "the first to publish", 1),
+])
+def test_an_ordinal_with_a_determiner_and_the_noun_it_ranks_is_a_claim(text, claim, number):
+    assert (claim, {"rank": number}) in claims_of(text, "ordinal")
+
+
+@pytest.mark.parametrize(("text", "claim", "number"), [
+    ("The Greens finished second, behind the Liberals.", "finished second", 2),
+    ("The senator is polling a distant third in the state.", "polling a distant third", 3),
+    ("After the count she was in first, with 41 per cent.", "was in first", 1),
+    ("Okafor took bronze in the 400 metres.", "took bronze", 3),
+    ("Dunmore is second behind Harlow in the table.", "is second", 2),
+    ("She moved from third to second in the latest poll.", "from third", 3),
+])
+def test_a_place_standing_alone_in_a_ranking_is_a_claim(text, claim, number):
+    assert claim in [t for t, v in claims_of(text, "ordinal") if v.get("rank", v.get("number")) == number]
+
+
+@pytest.mark.parametrize("text", [
+    "The Second Amendment was debated again.",
+    "The first lady opened the ward.",
+    "She gave the plan a second look.",
+    "He first described the scheme in March.",
+    "First, the council must agree.",
+    "Safety comes first, the inspector said.",
+    "They took the first steps of their careers.",
+    "The 20th century ended badly.",
+    "The case went to the 3rd Circuit on appeal.",
+])
+def test_names_idioms_and_adverbs_are_no_ranks(text):
+    assert claims_of(text, "ordinal") == []
+
+
+@pytest.mark.parametrize(("text", "claim", "value"), [
+    ("Halberd is Europe's largest grocer by sales.", "Europe's largest grocer", {"superlative": "largest"}),
+    ("It is one of the biggest lenders in the country.", "one of the biggest lenders in the country",
+     {"superlative": "biggest", "within": "in the country"}),
+    ("It was the largest filing in the commission's history.", "the largest filing in the commission's history",
+     {"superlative": "largest", "within": "in the commission's history"}),
+    ("Turnout fell to its lowest level in decades.", "its lowest level in decades",
+     {"superlative": "lowest", "within": "in decades"}),
+    ("Ministers blamed the deadliest storm since 1987.", "the deadliest storm since 1987",
+     {"superlative": "deadliest", "since": 1987}),
+])
+def test_a_superlative_keeps_what_it_is_measured_against(text, claim, value):
+    assert (claim, value) in claims_of(text, "comparison")
+
+
+def test_a_superlative_idiom_is_no_claim():
+    assert claims_of("She holds the judge in the highest esteem.", "comparison") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Officials reported record turnout in the north.", "record turnout"),
+    ("The relay team set a new world record.", "set a new world record"),
+])
+def test_a_record_of_size_is_a_claim(text, claim):
+    assert claim in [t for t, v in claims_of(text, "comparison") if v == {"superlative": "record"}]
+
+
+@pytest.mark.parametrize("text", ["Voters will judge his record on housing.",
+                                  "She spoke off the record to reporters.",
+                                  "For the record, the vote was lost.",
+                                  "The band signed to a record label."])
+def test_a_track_record_is_no_record(text):
+    assert claims_of(text, "comparison") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The county has been more accurate than any other county since 1960.", "more accurate than any other county"),
+    ("Rents rose faster than any other city in 2024.", "faster than any other city"),
+])
+def test_than_any_other_is_a_superlative_said_as_a_comparison(text, claim):
+    assert claim in [t for t, v in claims_of(text, "comparison") if v == {"superlative": "than any other"}]
+
+
+@pytest.mark.parametrize("text", ["The striker has scored twice this season.", "She has met him twice, both in May."])
+def test_how_often_is_a_count(text):
+    assert ("twice", {"number": 2, "unit": "times"}) in claims_of(text, "count")
+
+
+def test_twice_as_many_stays_a_comparison():
+    assert claims_of("Twice as many voters turned out.", "count") == []

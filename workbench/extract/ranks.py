@@ -1,0 +1,274 @@
+"""Ranks, firsts and superlatives a reader would check: "her fourth novel", "finished second",
+"took bronze", "the first chancellor to do so since Gladstone", "Europe's largest carmaker",
+"one of the biggest lenders in the country", "record turnout".
+
+One mechanism for each: a rank word is a claim when something fixes what it ranks — a determiner
+before it and the noun it ranks after it, a ranking verb, or what it is measured against. The words
+are tables; the patterns are built from them. Figures found elsewhere win where spans overlap. A place
+is valued {"rank": n}, not {"number": n}: "the third time" states no quantity to convert or compare.
+"""
+from __future__ import annotations
+
+import re
+
+from .numbers import ORDINAL_WORDS
+
+# what owns or fixes the thing ranked: "the", "her", "Europe's"
+DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
+POSSESSIVE = r"[A-Za-z][\w.-]*(?:['’]s|s['’])"
+# nouns after an ordinal that make an idiom or a title, not a rank ("the first lady", "a second look")
+ORDINAL_IDIOMS = frozenset(
+    "lady ladies gentleman look glance thought thoughts hand nature guess sight person instance cousin cousins "
+    "aid class name names half quarter floor base step steps thing things world way grade grades grader graders "
+    "reading hearing opinion wind fiddle string language amendment century centuries millennium".split())
+# superlatives of size, rank and record: measurable, unlike "best friend"
+SUPERLATIVES = (
+    "largest", "biggest", "highest", "lowest", "smallest", "fastest", "slowest", "worst", "deadliest", "costliest",
+    "longest", "shortest", "oldest", "youngest", "richest", "poorest", "busiest", "tallest", "heaviest",
+    "strongest", "weakest", "steepest", "sharpest", "wealthiest", "hottest", "coldest", "wettest", "driest",
+    "warmest", "closest", "narrowest", "widest", "greatest",
+)
+
+# nouns that turn a superlative into an idiom ("in the highest esteem", "the worst of it")
+SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
+# what a superlative is measured against
+BASIS = (r"(?:since\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w.-]*){0,3}|ever|on\s+record|of\s+all\s+time|"
+         r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
+         r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
+         r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
+         r"for\s+(?:any|a)\s+[a-z]+)")
+MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
+_ORDINALS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_NUMERIC_ORDINAL = r"\d+(?:st|nd|rd|th)"
+_DETERMINED = rf"(?:\b(?:{'|'.join(DETERMINERS)})|\b{POSSESSIVE})"
+
+_STOP = frozenset("the a an of in on at to and or but for with by from that which who was were is are be been had "
+                  "have has will would could should may might can did do does not than as into over after before "
+                  "since during until about when while where it he she they we you also only just so if because "
+                  "has been yet ever this these those next last ago".split())
+# verbs that follow a noun in news copy: a noun phrase ends before them ("her fourth novel sold well")
+_VERBS_AFTER_NOUN = frozenset("sold won lost made said came went took gave got saw ran fell rose led "
+                              "met left told began became grew shot paid spent kept held brought bought sent drew "
+                              "struck stood read wrote is was are were has had will would".split())
+_NOT_A_NOUN = "|".join(sorted(_STOP))
+
+# "her fourth novel", "the 45th president", "Labour's third defeat", "the very first time": the rank word
+# is found first (a literal scan), then what comes before it and after it is read from there
+NUMERIC_ORDINAL = re.compile(rf"(?=\d)(?<![\w.,])(?P<ord>{_NUMERIC_ORDINAL})\b(?![-’'])")
+ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![-’'])", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
+                               re.IGNORECASE)
+# the noun ranked may be capitalised ("Clinton's first Senate campaign") or counted ("the first two states")
+NOUN_AFTER = re.compile(rf"(?P<to>\s+to\s+[a-z]+)|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+                        rf"\d+)\b)?(?:\s+(?!(?:{_NOT_A_NOUN})\b)[A-Za-z][\w-]*){{1,3}})")
+# a place standing alone: "finished second", "a distant third", "is in first", "second behind Trump"
+_STANDING_ADJECTIVES = r"(?:distant|close|strong|very\s+strong|solid|respectable|disappointing|bad|poor|good|" \
+                       r"comfortable|narrow|clear|surprise|surprising)"
+STANDING_BEFORE = re.compile(
+    rf"(?:\b(?:finish(?:ed|es|ing)?|came|comes|placed|ranked|ran|running|runs|polling|polls|sits|sitting|"
+    rf"is|was|are|were|be|been|is\s+in|was\s+in|in|from|to)\s+(?:a\s+)?(?:(?:{_STANDING_ADJECTIVES}|joint|equal)\s+)?"
+    rf"|\ba\s+{_STANDING_ADJECTIVES}\s+)$", re.IGNORECASE)
+STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall)\b", re.IGNORECASE)
+BEHIND_AFTER = re.compile(r"\s+(?:behind|only\s+to)\b", re.IGNORECASE)
+FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|behind)\b", re.IGNORECASE)
+IN_BEFORE = re.compile(r"\bin\s+first\b", re.IGNORECASE)
+MEDAL = re.compile(r"\b(?:won|win|wins|winning|took|take|takes|claimed|claims|clinched|grabbed)\s+(?:the\s+|a\s+)?"
+                   rf"(?P<medal>{'|'.join(MEDALS)})(?:\s+medal)?\b", re.IGNORECASE)
+# "Europe's largest carmaker", "one of the biggest lenders in the country", "the worst bloodshed since 1945"
+SUPERLATIVE_AFTER = re.compile(
+    rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}})(?P<basis>\s+{BASIS})?(?=[\s,.;:!?)\"”’]|$)",
+    re.IGNORECASE)
+# "record turnout", "a record 5 million", "set a new world record": a record of size, not a voting record;
+# the nouns a record of size qualifies are a table
+RECORD_NOUNS = ("turnout", "high", "highs", "low", "lows", "level", "levels", "number", "numbers", "sales", "profit",
+                "profits", "loss", "losses", "amount", "amounts", "year", "heat", "temperature", "temperatures",
+                "crowd", "crowds", "demand", "prices", "price", "growth", "deficit", "debt", "rainfall", "total",
+                "totals", "haul", "score", "margin", "attendance", "revenue", "revenues", "fine", "sum", "pace",
+                "time", "quarter", "month", "week", "enrolment", "enrollment", "figures", "share", "lead")
+RECORD_AFTER = re.compile(
+    rf"record(?P<noun>(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:{'|'.join(RECORD_NOUNS)})\b|\s+\d[\d,.]*"
+    r"(?:\s+(?:million|billion|thousand|bn|m)\b)?)", re.IGNORECASE)
+RECORD_SET_BEFORE = re.compile(
+    r"\b(?:set|sets|setting|broke|break|breaks|breaking|beat|beats|equalled|equaled|matched)\s+(?:a|the|an)\s+"
+    r"(?:(?:new|all-time|world|national|british|european|american|olympic|state|club|league)\s+){0,2}$",
+    re.IGNORECASE)
+# "more correct than any other county", "higher than any other state": a superlative said as a comparison
+THAN_ANY_OTHER = re.compile(r"than\s+any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.IGNORECASE)
+COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,2}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
+                                re.IGNORECASE)
+# "has scored twice", "married twice, in 1990 and 2004": how often, not "twice as many" (a comparison)
+TWICE = re.compile(r"\b(?:twice|thrice)\b(?=\s*[,.;:)]|\s+(?:in|since|before|during|this|last|that|and|but|"
+                   r"over|within|already|so\s+far|before)\b)", re.IGNORECASE)
+# a verb before it ("scored", "been", "won", "met"), perhaps with its object ("met him twice")
+VERB_BEFORE_TWICE = re.compile(r"\b[a-z]+(?:ed|en|ne|on|ot|ew|ck|ve|et)\s+(?:(?:him|her|them|it|us|there|"
+                               r"with\s+\w+)\s+)?$")
+NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
+
+
+def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
+    """(start, end, kind, value) of every rank, medal, superlative and record in `body`."""
+    lowered = body.lower()
+    found: list[tuple[int, int, str, dict]] = []
+    ordinals = [m for m in (ORDINAL_WORD.match(body, at) for at, _, _ in _find_words(lowered, ORDINAL_WORDS))
+                if m] + list(NUMERIC_ORDINAL.finditer(body))
+    found += _determined_ordinals(body, ordinals)
+    found += _standing_ordinals(body, ordinals)
+    if "gold" in lowered or "silver" in lowered or "bronze" in lowered:
+        for m in MEDAL.finditer(body):
+            found.append((m.start(), m.end(), "ordinal", {"rank": MEDALS[m["medal"].lower()], "medal": m["medal"].lower()}))
+    found += _superlatives(body, lowered)
+    if "record" in lowered:
+        for at, end, _ in _find_words(lowered, ("record",)):
+            after = RECORD_AFTER.match(body, at)
+            if after:
+                new = NEW_BEFORE.search(body, max(0, at - 9), at)
+                found.append((new.start() if new else at, after.end(), "comparison", {"superlative": "record"}))
+                continue
+            before = RECORD_SET_BEFORE.search(body, max(0, at - 60), at)
+            if before:
+                found.append((before.start(), end, "comparison", {"superlative": "record"}))
+    if "than any other" in lowered:
+        for at, _, _ in _find_words(lowered, ("than any other",)):
+            tail = THAN_ANY_OTHER.match(body, at)
+            head = COMPARATIVE_BEFORE.search(body, max(0, at - 40), at)
+            if tail and head:
+                noun_ok = tail["noun"] and tail["noun"].lower() not in _STOP
+                end = tail.end() if noun_ok else at + len("than any other")
+                found.append((head.start(), end, "comparison", {"superlative": "than any other"}))
+    if "twice" in lowered or "thrice" in lowered:
+        for m in TWICE.finditer(body):
+            if VERB_BEFORE_TWICE.search(body, max(0, m.start() - 30), m.start()):
+                n = 2 if m.group().lower() == "twice" else 3
+                found.append((m.start(), m.end(), "count", {"number": n, "unit": "times"}))
+    return sorted(found)
+
+
+def _noun_end(body: str, start: int, end: int) -> int:
+    """Cut a noun run at the first function word or verb-like word: "turnout in GOP primaries" -> "turnout",
+    "novel sold well" -> "novel"; a plural ends it ("biggest lenders")."""
+    words = list(re.finditer(r"[\w’'-]+", body[start:end]))
+    keep = start
+    for i, w in enumerate(words):
+        word = w.group().lower()
+        if word in _STOP or i and (word.endswith("ed") or word in _VERBS_AFTER_NOUN):
+            break
+        keep = start + w.end()
+        if word.endswith("s") and not word.endswith("ss") and (i or len(words) == 1):
+            break
+    return keep
+
+
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    return ORDINAL_WORDS[word] if word in ORDINAL_WORDS else int(re.match(r"\d+", word).group())
+
+
+def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, int, str, dict]]:
+    found = []
+    for m in ordinals:
+        word = m["ord"]
+        if word[0].isupper() and not _opens_sentence(body, m.start()):
+            continue  # "the Second Amendment", "the First Lady": a capital ordinal is part of a name
+        before = DETERMINER_BEFORE.search(body, max(0, m.start() - 40), m.start())
+        after = NOUN_AFTER.match(body, m.end()) if before else None
+        if not after:
+            continue  # "he first said", "First, …", "the first." rank nothing they name
+        if after["noun"]:
+            first_noun = after["noun"].split()[0].lower()
+            if first_noun in ORDINAL_IDIOMS or first_noun.startswith("hand"):
+                continue
+            if word[0].isdigit() and after["noun"].split()[0][0].isupper():
+                continue  # "the 3rd Circuit", "the 45th Chapter": a numbered name
+            end = _noun_end(body, after.start("noun"), after.end("noun"))
+        else:
+            end = after.end()  # "the first to put": a first with what was done first
+        if end > m.end():
+            found.append((before.start(), end, "ordinal", {"rank": _ordinal_number(word)}))
+    return found
+
+
+def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, int, str, dict]]:
+    found = []
+    for m in ordinals:
+        word = m["ord"]
+        if word.lower() not in ORDINAL_WORDS or word[0].isupper() and not _opens_sentence(body, m.start()):
+            continue
+        before = STANDING_BEFORE.search(body, max(0, m.start() - 40), m.start())
+        if before and STANDING_AFTER.match(body, m.end()):
+            start, end = before.start(), m.end()
+        elif BEHIND_AFTER.match(body, m.end()):
+            start, end = m.start(), BEHIND_AFTER.match(body, m.end()).end()
+        else:
+            continue
+        if word.lower() == "first" and not (FIRST_IN.match(body, m.end()) or IN_BEFORE.search(body, start, end)):
+            continue  # "safety comes first", "came first to the scene": first in nothing named
+        found.append((start, end, "ordinal", {"rank": ORDINAL_WORDS[word.lower()]}))
+    return found
+
+
+def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
+    found = []
+    for word_start, word_end, word in _find_words(lowered, SUPERLATIVES):
+        if lowered.startswith("-ever", word_end):
+            word_end += 5
+        elif lowered.startswith("-", word_end):
+            continue  # "highest-ranking"
+        m = _Found(word_start, word_end, word)
+        before = DETERMINER_BEFORE.search(body, max(0, m.start() - 60), m.start())
+        after = SUPERLATIVE_AFTER.match(body, m.end()) if before else None
+        if not after:
+            continue
+        noun = after["noun"].split()
+        if noun and noun[0].lower() in SUPERLATIVE_IDIOMS:
+            continue  # "in the highest esteem"
+        noun_start, noun_end = after.start("noun"), after.end("noun")
+        end = _noun_end(body, noun_start, noun_end) if noun else m.end()
+        value: dict = {"superlative": m.word}
+        if after["basis"] and end == noun_end:  # what it is measured against follows the noun directly
+            basis = " ".join(after["basis"].split())
+            if basis.lower().startswith("since "):
+                since = basis[6:]
+                value["since"] = int(since) if since.isdigit() else since
+            else:
+                value["within"] = basis
+            end = after.end("basis")
+        while end > m.start() and body[end - 1] in ".,;:":
+            end -= 1
+        found.append((before.start(), end, "comparison", value))
+    return found
+
+
+def _find_words(lowered: str, words) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every whole-word occurrence of `words` in `lowered`, in order: one str.find
+    loop a word (C speed) instead of a regex alternation tried at every character."""
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                found.append((at, end, word))
+            at = lowered.find(word, end)
+    return sorted(found)
+
+
+class _Found:
+    """A superlative word found by its ending, shaped like the match it stands in for."""
+    __slots__ = ("at", "to", "word")
+
+    def __init__(self, at: int, to: int, word: str):
+        self.at, self.to, self.word = at, to, word
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _opens_sentence(body: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence (so its capital says nothing)."""
+    j = at
+    while j > 0 and body[j - 1] in " \t\"“‘'(":
+        j -= 1
+    return j == 0 or body[j - 1] in ".!?\n:"
