@@ -502,7 +502,9 @@ def db_group() -> None:
 @pass_settings
 def db_path(settings: Settings) -> None:
     """Print the database file's path."""
-    click.echo(str(settings.resolved_db_path()))
+    from .ingest import printable
+
+    click.echo(printable(str(settings.resolved_db_path())))
 
 
 @db_group.command("check")
