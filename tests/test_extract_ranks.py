@@ -104,3 +104,24 @@ def test_how_often_is_a_count(text):
 
 def test_twice_as_many_stays_a_comparison():
     assert claims_of("Twice as many voters turned out.", "count") == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [("Okafor is leading the Labour field in the polls.", "leading the Labour field"),
+                                             ("The single tops the charts for a third week.", "tops the charts")])
+def test_leading_a_field_is_first_place(text, claim):
+    assert (claim, {"rank": 1}) in claims_of(text, "ordinal")
+
+
+def test_trailing_only_named_rivals_is_a_place():
+    assert ("trails only Halberd and Norrow", {"superlative": "only behind"}) in claims_of(
+        "The chain trails only Halberd and Norrow in sales.", "comparison")
+
+
+def test_a_place_before_a_figure_joins_the_figure():
+    [claim] = [c for c in extract("Reforms will come in the first 100 days.", PUBLISHED).claims]
+    assert (claim.text, claim.kind, claim.value["number"], claim.value["rank"]) == ("the first 100 days", "duration", 100, 1)
+
+
+def test_a_rank_before_a_date_keeps_its_words_and_the_date_its_day():
+    claims = claims_of("She voted at her first caucus Saturday.")
+    assert [t for t, _ in claims] == ["her first caucus", "Saturday"]

@@ -761,3 +761,21 @@ def test_value_summaries_read_as_a_reviewer_would_say_them():
     assert value_summary({"date": "2015-11-23", "relative": "monday"}) == "2015-11-23"
     # no publication date: the weekday is kept and the reason for no date is given
     assert value_summary({"date": None, "relative": "tuesday"}) == "tuesday (no publication date to resolve it)"
+
+
+async def test_a_filter_typed_fast_shows_the_articles_of_what_the_box_says(big_library):
+    app = WorkbenchApp(big_library, "ann")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+f")
+        await pilot.press(*"number 3")  # one load per key; the last to finish may be an older one
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#articles")
+        want = big_library.execute("SELECT COUNT(*) FROM articles WHERE headline LIKE '%number 3%'").fetchone()[0]
+        assert screen.query_one("#filter").value == "number 3" and table.row_count == want == 11
+        # a load for "stor" that comes back after the box changed is dropped, not painted
+        screen._show("stor", 70, [])
+        await pilot.pause()
+        assert table.row_count == want and "matching 'number 3'" in str(screen.query_one("#library-status").render())

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import replace
 from datetime import date
 
 from ..model import Claim, Extraction, Sentence
 from .checkworthiness import score_sentences
 from .consistency import add_consistency_hints
 from .dates import find_dates
-from .numbers import claim_checkworthiness
+from .numbers import ORDINAL_WORDS, claim_checkworthiness
 from .quantities import find_quantities
 from .quotes import attribute_claims, find_quotes
+from .proportions import find_proportions
 from .ranks import find_ranks
 from .sentences import split_sentences
 
@@ -64,15 +66,31 @@ def _finite(value: object) -> bool:
 def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
     """The claims and every rank or superlative that overlaps none of them (a figure's own reading
     of "the fifth-largest" or "lowest since 2009" is kept)."""
-    ranks = find_ranks(body)
+    ranks = sorted(find_ranks(body) + find_proportions(body, body.lower()))
     if not ranks:
         return claims
     covered = _coverage(len(body) + 1, claims)
+    by_start = {c.start: i for i, c in enumerate(claims)}
+    claims = list(claims)
     starts = [s.start for s in sentences]
     added = []
     for start, end, kind, value in ranks:
-        if end <= start or covered.find(1, start, end) != -1:
+        hit = covered.find(1, start, end) if end > start else start
+        if hit == start:
             continue
+        if hit != -1:
+            figure = by_start.get(hit)
+            lead = body[start:hit]
+            if kind == "ordinal" and figure is not None and claims[figure].end <= end and lead.rstrip() != lead \
+                    and len(lead.split()) <= 3 and lead.split()[-1].lower() in ORDINAL_WORDS:
+                # "the first 100 days": the figure's claim takes the place that comes before it
+                c = claims[figure]
+                claims[figure] = replace(c, start=start, text=body[start:c.end], value={**(c.value or {}), **value})
+                covered[start:hit] = b"\x01" * (hit - start)
+                continue
+            if kind != "ordinal" or len(lead.split()) < 3:
+                continue
+            end = len(lead.rstrip(" ,;:")) + start  # "her first caucus Saturday": the date keeps its day
         covered[start:end] = b"\x01" * (end - start)
         i = bisect.bisect_right(starts, start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None

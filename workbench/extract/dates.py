@@ -358,7 +358,8 @@ def _modified_noun_end(body: str, end: int) -> int:
 
 
 WORD_BEFORE = re.compile(r"\b(?P<w>[a-z]+),?\s+$")
-_NOT_A_DAY_BEFORE = frozenset("the a an every each one some any this that of last next past".split())
+_NOT_A_DAY_BEFORE = frozenset("the a an every each one some any this that of last next past super black good cyber "
+                              "holy ash easter palm bloody".split())
 NAME_OR_HABIT_AFTER = re.compile(r"\s+(?:[A-Z]|(?:school|schools|service|services|paper|papers|league|roast|"
                                  r"lunch|lunches|club|market|markets|night\s+football)\b)")
 

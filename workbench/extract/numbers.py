@@ -101,6 +101,14 @@ def number_value(text: str) -> float | None:
     return words_value(t)
 
 
+def scale_factor(text: str) -> float:
+    """"million" → 1e6, "hundred thousand" → 1e5: a scale of one or more words (1 if none)."""
+    factor = 1.0
+    for word in text.lower().replace("-", " ").split():
+        factor *= SCALES.get(word, 1)
+    return factor
+
+
 def clean_number(value: float) -> int | float:
     """5000.0 → 5000, 0.0085 stays 0.0085: what a reader expects to see (fractions round themselves)."""
     value = float(f"{value:.12g}")  # 17.1 * 1e9 is 17100000000.000002 in binary floating point

@@ -15,7 +15,7 @@ from ..model import Claim, Sentence
 from .scan import lower
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, claim_checkworthiness, clean_number,
-    digits_value, words_value,
+    digits_value, scale_factor, words_value,
 )
 
 APPROX_WORDS = (
@@ -32,7 +32,14 @@ CURRENCY_SYMBOLS = {
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₾": "GEL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mxn$": "MXN", "chf": "CHF", "cny": "CNY",
     "rmb": "CNY", "aud": "AUD", "cad": "CAD", "ரூ": "LKR", "zł": "PLN",
+    # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
+    # transcoding ("PS30 million"), and "Y=" a "¥"
+    "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
 }
+CAPITAL_PREFIXES = {"rm", "r", "ps", "y="}
+# "R2", "PS4", "R101" are droids, consoles and roads: these prefixes make money only before a scale or a
+# thousands group ("R200 million", "PS30,000")
+SCALED_PREFIXES = {"r", "ps"}
 CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR",
     "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
@@ -108,6 +115,11 @@ UNITS = {
     **{u: ("quantity", "GB") for u in ("gb", "gigabyte", "gigabytes")},
     **{u: ("quantity", "MB") for u in ("mb", "megabyte", "megabytes")},
     **{u: ("quantity", "TB") for u in ("tb", "terabyte", "terabytes")},
+    **{u: ("quantity", "Hz") for u in ("hz", "hertz")},
+    **{u: ("quantity", "kHz") for u in ("khz", "kilohertz")},
+    **{u: ("quantity", "MHz") for u in ("mhz", "megahertz")},
+    **{u: ("quantity", "GHz") for u in ("ghz", "gigahertz")},
+    **{u: ("quantity", "hp") for u in ("hp", "bhp", "horsepower")},
     **{u: ("quantity", "°C") for u in ("°c", "celsius", "degrees celsius", "degree celsius", "deg c", "c")},
     **{u: ("quantity", "°F") for u in ("°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit", "deg f",
                                        "f", "degrees f", "degree f")},
@@ -125,6 +137,8 @@ UNITS = {
     **{u: ("duration", "decade") for u in ("decade", "decades")},
     **{u: ("duration", "century") for u in ("century", "centuries")},
 }
+# units that are a company or a code in capitals
+LOWER_CASE_UNITS = {"hp", "bhp"}
 DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44,
                  "year": 365.25, "decade": 3652.5, "century": 36525}
 # units written glued to the digits only ("104F", "40C", "5t"): as separate words they mean other things
@@ -137,9 +151,11 @@ _million_codes = "|".join(MILLION_CODES)
 _currency_symbols = (
     # a one-letter prefix only glued ("A$5", "C$"): "a $9 loan", "was $4" are plain dollars
     r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
-    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d))"
+    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
+    r"(?<![\w$])(?:r|ps|y=)(?=\d))"
 )
-_scale = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
+# "six hundred thousand": a hundred may multiply the scale after it
+_scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
 # what may stand before a figure ("nearly", "more than"): looked up backwards from each figure, because
@@ -150,15 +166,15 @@ FIGURE = re.compile(
     # first-characters test: skips most positions cheaply. A full stop or a minus only before a digit;
     # letters only where a word starts, and only the first two letters of a number word ("tw", "th"),
     # a currency code ("us", "gb", "m" + code) or "minus": every word start used to try the whole pattern
-    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
-        |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm]|gb|eu|jp|in|zł))
+    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
+        |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm\d]|ps\d|y=|gb|eu|jp|in|zł))
     (?P<cur>{_currency_symbols}\s?)?
-    (?P<sign>(?<![\w.,/:\-−])(?:[-−]|minus\s+)(?=\d))?
+    (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
-    (?:(?P<range_sep>\s*(?:-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
+    (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
-        (?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
+        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
       | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
@@ -213,6 +229,16 @@ RANK = re.compile(
     r"(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+(?:time|thing|half|quarter|of)\b|-)",
     re.IGNORECASE,
 )
+# betting odds: "the 9/2 second favourite", "a 33-1 shot", "odds of 100 to 1"; only beside a word of
+# betting, as "9/2" alone is a date and "33-1" a score. The betting word is found first and the price
+# looked up around it: a scan from every digit cost more than the rest of the figure finders' changes
+ODDS_WORDS = ("favourite", "favorite", "fav", "shot", "outsider", "odds")
+ODDS_WORD = re.compile(r"(?=[fso])\b(?:favou?rites?|fav|shot|outsiders?|odds(?=\s+(?:of|at)\s+\d))\b", re.IGNORECASE)
+_PAIR = r"(?<![\w/.,-])(?P<a>\d{1,3})(?:/|-|\s+to\s+)(?P<b>\d{1,3})"
+ODDS_BEFORE = re.compile(_PAIR + r"\s+(?:(?:joint|co|second|third|clear|outright)[\s-]+)?$", re.IGNORECASE)
+ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNORECASE)
+
+
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
     r"(?=[hqt])\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
@@ -224,13 +250,38 @@ FRACTION_SCALE = re.compile(
 # a tally: "voted 15-7", "passed 52-48", "a 5-4 ruling", "won 3-1". Only beside a word that makes it one:
 # "ages 16-24" is a range and "9-11" a date; the two figures stay together, as a reviewer checks them
 TALLY = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}\Z")
-TALLY_TAIL = re.compile(r"[/%]|[.,]\d")  # "15-7/8", "52-48.5": no tally
+IDIOM_PAIRS = {(24, 7)}  # falling pairs that are a phrase, not a score, when no vote or score word is near
+TALLY_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*")  # "1,428 to 1,153"; "2010 to 2015" are years
+TALLY_TAIL = re.compile(r"[/%]|[.,]\d|[-–]\d")  # "15-7/8", "52-48.5", "a 3-2-1 plan": no tally
 TALLY_BEFORE = re.compile(r"\b(?:vot(?:ed|es?|ing)|passed|approved|rejected|defeated|confirmed|backed|won|lost|beat|"
                           r"beating|drew|tied|split|trailed|trailing|led|leading|margin\s+of|vote\s+of|by)\s+"
                           r"(?:a\s+|an\s+)?$", re.IGNORECASE)
+# a name just before a falling pair is a label ("Psychology 1-0", a course) unless a contest verb
+# comes before it ("Clinton beats Cruz 42-40", "beat undefeated Clemson 45-40")
+CONTEST_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeat(?:ed|s)?|leads?|led|leading|tops?|topped|trails?|trailed|"
+                            r"edges?|edged|outnumbers?|outnumbered|ties|tied|over|against|versus|vs\.?|v\.?|won|lost|"
+                            r"thrashed|routed|downed)\s+(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+CAPITAL_BEFORE = re.compile(r"\b(?!(?:A|An|The)\s)[A-Z][\w.’'-]*\s+$")
+# words of change before "from" ("rose from", "has been cut sharply from", "up from"): the two figures
+# after it are the old and the new, not a range
+CHANGE_WORDS = (
+    "rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|decreased?|"
+    "decreases|decreasing|grew|grow|grows|growing|grown|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|"
+    "drop(?:ped|s|ping)?|declined?|declines|declining|cut|cuts|raised?|raises|raising|lowered|reduced?|"
+    "boost(?:ed|s)?|swell(?:ed|s)?|swollen|soar(?:ed|s|ing)?|plung(?:ed|e|es|ing)|slump(?:ed|s)?|shr[aiu]nk|"
+    "went|gone|up|down|moved?|changed?|slipp(?:ed|ing)|slid|surg(?:ed|e|es|ing)|expand(?:ed|s)?|widen(?:ed|s)?|"
+    "narrow(?:ed|s)?|tumbl(?:ed|e|es)|dipped|doubled|tripled|halved|improved|worsened|shifted|revised"
+)
+CHANGE_BEFORE = re.compile(rf"\b(?:{CHANGE_WORDS})\b(?:\s+[\w’'-]+){{0,3}}?,?\s+$", re.IGNORECASE)
+CHANGE_NEAR = re.compile(rf"\b(?:{CHANGE_WORDS}|by)\b(?:\s+[\w’'-]+){{0,2}}?\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# two claims joined by "to" or a dash: a change or a match-up (see _join); what may be joined
+JOIN_GAP = re.compile(r"\s+to\s+|\s*[-–]\s*", re.IGNORECASE)
+JOINABLE_KINDS = frozenset({"percent", "money", "count", "quantity", "distance", "duration"})
+PAIRED_KEYS = ("low", "tally", "from", "per", "period", "amounts")
 # "a 5-4 ruling", "a 4-0 home defeat": one word may come between
 TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|"
-                         r"loss|draw|split)\b", re.IGNORECASE)
+                         r"loss|draw|split|tie)\b", re.IGNORECASE)
 # "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
 A_PERIOD = re.compile(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
@@ -277,6 +328,7 @@ _NEEDS = {
     "HALF": ("half",),
     "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
     "VAGUE": ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
+    "ODDS": ODDS_WORDS,
 }
 
 
@@ -378,6 +430,11 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         within = lead is not None and not word and lead.group().lower().startswith("within")
         add(approx.start if word else lead.start() if within else m.start(), m.end(), "duration", value)
 
+    for m in _finditer(ODDS_WORD, body, lowered, _NEEDS["ODDS"]):
+        odds = _odds(body, m)
+        if odds and not _overlaps(taken, odds[0], odds[1]):
+            add(*odds)
+
     for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
@@ -385,52 +442,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         word = " ".join(m["vague"].lower().split())
         add(_Approx(body, m.start()).start, end, "count", {"number": VAGUE_COUNTS[word], "approx": True, "vague": word})
 
-    scan = lowered if lowered is not None else body
-    figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
-    for b in BETWEEN.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
-        first = figure.match(scan, b.end())
-        joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
-        second = joint and figure.match(scan, first.end() + joint.end())
-        if not (first and second) or _overlaps(taken, b.start(), second.end()):
-            continue
-        claim = _figure_claim(body, second, _Approx(body, b.start()))
-        low = _figure_claim(body, first, _Approx(body, first.start()))
-        low_number = low[3].get("number") if low else None
-        if low_number is None and claim and first["num"] and first.end() == first.end("num"):
-            low_number = clean_number(_num(first["num"]))  # "between two and three people": "two" alone counts nothing
-        if claim and low_number is not None:
-            # "between three and five million": the scale after the second figure is the first's too
-            # (not in "between 500 and 2 million", where it would put the low end above the high one)
-            scale = SCALES.get((second["scale"] or "").strip(" -").lower(), 1) if not first["scale"] else 1
-            if scale > 1 and low_number * scale <= claim[3]["number"]:
-                low_number = clean_number(low_number * scale)
-            start, end, kind, value = claim
-            value = {**value, "low": low_number, "high": value["number"], "number": low_number}
-            add(b.start(), end, "range", value)
-
-    for m in _finditer(FIGURE, body, lowered):
-        if _overlaps(taken, m.start("num"), m.end("num")):
-            continue
-        at = m.start("num")
-        if body[at] == "0" or body[at - 1:at] in ("+", "("):
-            lead = at - 1 if body[at - 1:at] in ("+", "(") else at
-            phone = PHONE.match(body, lead)
-            if phone and (lead == 0 or not body[lead - 1].isalnum()):
-                taken[phone.start():phone.end()] = b"\x01" * (phone.end() - phone.start())
-                continue  # "0300 123 5000", "+44 20 7946 0958": a number to call, not a figure
-        if m["num2"] and m["range_sep"].strip() in ("-", "–") and not (m["scale"] or m["after"] or m["cur"]):
-            tally = _tally(body, m)  # "voted 15-7" reads as a range here; the words around tell
-            if tally:
-                add(*tally)
-                continue
-        claim = _figure_claim(body, m, _Approx(body, m.start()))
-        if claim:
-            start, end, kind, value = claim
-            period = PER_PERIOD.match(body, end) if kind in ("money", "count", "duration", "quantity") \
-                and "per" not in value and body[end:end + 1].isspace() else None
-            if period:
-                end, value = period.end(), {**value, "period": period["period"].lower()}
-            add(start, end, kind, value)
+    _find_ranges_between(body, lowered, found, taken, add)
+    _find_figures(body, lowered, found, taken, add)
 
     for m in _finditer(ORDINAL, body, lowered):
         if _overlaps(taken, m.start(), m.end()):
@@ -460,6 +473,95 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     return claims
 
 
+def _find_ranges_between(body: str, lowered: str | None, found: list, taken: bytearray, add) -> None:
+    """"between 3% and 5%", "between three and five million": one range of two FIGURE matches."""
+    scan = lowered if lowered is not None else body
+    figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
+    for b in BETWEEN.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
+        first = figure.match(scan, b.end())
+        joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
+        second = joint and figure.match(scan, first.end() + joint.end())
+        if not (first and second) or _overlaps(taken, b.start(), second.end()):
+            continue
+        claim = _figure_claim(body, second, _Approx(body, b.start()))
+        low = _figure_claim(body, first, _Approx(body, first.start()))
+        low_number = low[3].get("number") if low else None
+        if low_number is None and claim and first["num"] and first.end() == first.end("num"):
+            low_number = clean_number(_num(first["num"]))  # "between two and three people": "two" alone counts nothing
+        if claim and low_number is not None:
+            # "between three and five million": the scale after the second figure is the first's too
+            # (not in "between 500 and 2 million", where it would put the low end above the high one)
+            scale = scale_factor(second["scale"] or "") if not first["scale"] else 1
+            if scale > 1 and low_number * scale <= claim[3]["number"]:
+                low_number = clean_number(low_number * scale)
+            start, end, kind, value = claim
+            value = {**value, "low": low_number, "high": value["number"], "number": low_number}
+            add(b.start(), end, "range", value)
+
+
+def _find_figures(body: str, lowered: str | None, found: list, taken: bytearray, add) -> None:
+    """Every FIGURE match not yet claimed, grown into its claim: a number to call is skipped; two
+    figures read together are one claim (a change, a tally, a range); the rest grow by GROWTH_STEPS."""
+    last = None  # the index in `found` of the figure just read, which the next may join
+    for m in _finditer(FIGURE, body, lowered):
+        if _overlaps(taken, m.start("num"), m.end("num")):
+            continue
+        at = m.start("num")
+        if body[at] == "0" or body[at - 1:at] in ("+", "("):
+            lead = at - 1 if body[at - 1:at] in ("+", "(") else at
+            phone = PHONE.match(body, lead)
+            if phone and (lead == 0 or not body[lead - 1].isalnum()):
+                taken[phone.start():phone.end()] = b"\x01" * (phone.end() - phone.start())
+                continue  # "0300 123 5000", "+44 20 7946 0958": a number to call, not a figure
+        if m["num2"]:
+            # "fell from 212,000 to 198,500", "voted 15-7", "led 1,428 to 1,153": two figures that are
+            # no range; the words around and the order of the ends tell
+            pair = _change(body, m) or _tally(body, m)
+            if pair:
+                add(*pair)
+                last = None
+                continue
+        claim = _figure_claim(body, m, _Approx(body, m.start()))
+        if claim:
+            for step in GROWTH_STEPS:
+                claim = step(body, claim, m)
+            joined = _join(body, found[last], claim) if last is not None and claim[0] - found[last][1] < 8 else None
+            if joined:  # "from 4.1% to 4.7%", "46 percent to 35 percent": one claim of two figures
+                found[last] = joined
+                taken[joined[0]:joined[1]] = b"\x01" * (joined[1] - joined[0])
+                last = None
+                continue
+            add(*claim)
+            last = len(found) - 1
+
+
+def _or_so(body: str, claim: tuple, m: re.Match) -> tuple:
+    """"100 or so delegates", "50,000 or so": an approximation written after the figure."""
+    start, end, kind, value = claim
+    so = OR_SO.match(body, end) if body[end:end + 1].isspace() else None
+    if not so:
+        return claim
+    value = {**value, "approx": True, "qualifier": value.get("qualifier", "or so")}
+    end = so.end()
+    if kind == "count" and claim[1] == m.end():  # the noun counted comes after "or so"
+        end = _noun_phrase_end(body, end, need_plural=True)
+    return start, end, kind, value
+
+
+def _per_period(body: str, claim: tuple, m: re.Match) -> tuple:
+    """"£42bn a year", "30 minutes a day": the period is part of the figure."""
+    start, end, kind, value = claim
+    if kind not in ("money", "count", "duration", "quantity") or "per" in value or not body[end:end + 1].isspace():
+        return claim
+    period = PER_PERIOD.match(body, end)
+    return (start, period.end(), kind, {**value, "period": period["period"].lower()}) if period else claim
+
+
+# what grows a figure's claim once its noun, unit or currency is read, in order
+GROWTH_STEPS = (_or_so, _per_period)
+OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
+
+
 APPROX_LAST_WORDS = frozenset(w.split("\\s+")[-1].replace("an?", "an") for w in APPROX_WORDS.split("|"))
 
 
@@ -487,18 +589,148 @@ class _Approx:
         self.start = m.start() if m else start
 
 
+def _odds(body: str, word: re.Match) -> tuple[int, int, str, dict] | None:
+    """The price beside a betting word: "9/2" → 4.5 to one, kept as written too, as a bookmaker's price
+    a reviewer can look up ("odds of 100 to 1" from its start)."""
+    if word.group().lower() == "odds":
+        pair = ODDS_AFTER.match(body, word.end())
+        start, end = word.start(), pair.end() if pair else 0
+    else:
+        pair = ODDS_BEFORE.search(body, max(0, word.start() - 24), word.start())
+        start, end = (pair.start(), pair.end("b")) if pair else (0, 0)
+    if not pair:
+        return None
+    a, b = int(pair["a"]), int(pair["b"])
+    number = clean_number(round(a / b, 3)) if b else a
+    return start, end, "quantity", {"number": number, "unit": "odds", "odds": [a, b]}
+
+
 def _tally(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
-    """A FIGURE match "15-7" that a vote or a score word around it makes a tally, else None."""
-    if not TALLY.match(body, m.start("num"), m.end("num2")) or TALLY_TAIL.match(body, m.end("num2")):
+    """A FIGURE match of two figures that is a vote, a score or a poll's match-up ("voted 15-7",
+    "Cruz 42-40", "1,428 to 1,153", "35 to 12 percent"), else None: a vote or score word around says so,
+    or the first figure is not below the second (a range ascends: "ages 16-24", "3 to 5 percent")."""
+    if m["cur"] or m["scale"] or m["after"] and not m["pct"] or TALLY_TAIL.match(body, m.end("num2")):
         return None
+    hyphen = m["range_sep"].strip() in ("-", "–")  # "-to-" is read as "to": "a 5-to-4 decision"
+    if not (TALLY.match(body, m.start("num"), m.end("num2")) if hyphen
+            else TALLY_FIGURE.fullmatch(m["num"]) and TALLY_FIGURE.fullmatch(m["num2"])):
+        return None
+    a, b = int(m["num"].replace(",", "")), int(m["num2"].replace(",", ""))
+    if FROM_BEFORE.search(body, max(0, m.start() - 6), m.start()):
+        return None  # "from 9 to 5": hours or a range, never a score
     before = TALLY_BEFORE.search(body, max(0, m.start("num") - 20), m.start("num"))
-    after = TALLY_AFTER.match(body, m.end("num2"))
-    if not (before or after):
-        return None
-    a, b = int(body[m.start("num"):m.end("num")]), int(body[m.start("num2"):m.end("num2")])
+    after = TALLY_AFTER.match(body, m.end())
+    by = before is not None and before.group().lower().startswith("by")
+    if a < b and not (after or before and (hyphen and not m["pct"] or not by)):
+        return None  # "by 3 to 5 percent" is a range of margins
+    if not (before or after) and CAPITAL_BEFORE.search(body, max(0, m.start() - 30), m.start()) \
+            and not CONTEST_BEFORE.search(body, max(0, m.start() - 60), m.start()):
+        return None  # "Psychology 1-0": a name's number
+    if not (before or after) and (a, b) in IDIOM_PAIRS:
+        return None  # "open 24-7"
     # "voted 15-7", "won 3-1": the verb says what the tally counts ("by" says nothing)
-    start = before.start() if before and not before.group().lower().startswith("by") else m.start("num")
-    return start, after.end() if after else m.end("num2"), "count", {"number": a, "tally": [a, b]}
+    start = before.start() if before and not by else m.start("num")
+    value = {"number": a, "tally": [a, b], **({"unit": "percent"} if m["pct"] else {})}
+    return start, after.end() if after else m.end(), "percent" if m["pct"] else "count", value
+
+
+def _change_start(body: str, start: int, a: float, b: float, bare: bool = False) -> int | None:
+    """Where "from" begins when the figures at `start` are a change ("rose from 4.1% to 4.7%"): after a
+    word of change, or falling (a range ascends, so "from 212,000 to 198,500" can only be a change)."""
+    frm = FROM_BEFORE.search(body, max(0, start - 6), start)
+    if not frm:
+        return None
+    if CHANGE_BEFORE.search(body, max(0, frm.start() - 48), frm.start()):
+        return frm.start()
+    # falling with no word of change: a change, but for hours of a day ("works from 9 to 5": `bare`
+    # figures, with no unit, currency or scale)
+    return frm.start() if a > b and not (bare and a <= 12 and b <= 12 and a == int(a) and b == int(b)) else None
+
+
+def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+    """"fell from 212,000 to 198,500": one claim with both ends (value.from, value.to)."""
+    if m["range_sep"].strip() != "to" or not m["num"][0].isdigit():
+        return None
+    frm = _change_start(body, m.start(), digits_value(m["num"]), digits_value(m["num2"]),
+                        bare=not (m["cur"] or m["scale"] or m["after"]))
+    claim = _figure_claim(body, m, _Approx(body, m.start()), change=True) if frm is not None else None
+    if not claim or "to" not in claim[3]:
+        return None
+    _, end, kind, value = claim
+    return frm, end, kind, {**value, "number": value["to"]}
+
+
+def _join(body: str, first: tuple, second: tuple) -> tuple[int, int, str, dict] | None:
+    """Two claims of one kind side by side that are one claim: a change after "from" ("rose from 4.1% to
+    4.7%"), a range ("3% to 5%", "$2m-$3m"), or a poll's match-up ("46 percent to 35 percent")."""
+    s0, e0, kind, v0 = first
+    s1, e1, kind1, v1 = second
+    a, b = v0["number"], v1["number"]
+    if s1 == e0 and body[s1:s1 + 1] in "-–" and b < 0:
+        b = -b  # "64%-27%": the dash joins, it is no minus
+    elif kind != kind1 or e0 >= s1 or not JOIN_GAP.fullmatch(body, e0, s1):
+        return None
+    if kind != kind1 or kind not in JOINABLE_KINDS or any(key in v for v in (v0, v1) for key in PAIRED_KEYS) or \
+            (v0.get("unit"), v0.get("currency")) != (v1.get("unit"), v1.get("currency")):
+        return None
+    if "to" in body[e0:s1]:
+        frm = _change_start(body, s0, a, b)
+        if frm is not None:
+            return frm, e1, kind, {**v1, "from": a, "to": b}
+        if CHANGE_NEAR.search(body, max(0, s0 - 40), s0):
+            return None  # "rose 5% to 40%": by how much, and to what
+    contest = kind == "percent" and (TALLY_BEFORE.search(body, max(0, s0 - 20), s0)
+                                     or CONTEST_BEFORE.search(body, max(0, s0 - 60), s0))
+    if a < b and not contest:  # "3% to 5%", "2%-3%": a range ascends
+        return s0, e1, "range", {**v0, "number": a, "low": a, "high": b}
+    if kind == "percent":  # "46 percent to 35 percent": a poll's match-up
+        return s0, e1, kind, {**v0, "tally": [a, b]}
+    return None
+
+
+# the distances races are named by, and what follows such a name; "the 200m-long bridge", "the 100m
+# deep shaft" measure
+RACE_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+RACE_BEFORE = re.compile(r"(?:\bthe|men[’']s|women[’']s|girls[’']|boys[’'])\s+$", re.IGNORECASE)
+RACE_AFTER = re.compile(r"\s+(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|relay|sprint|final|"
+                        r"heats?|semi-?finals?|race|title|gold|silver|bronze|champion)\b", re.IGNORECASE)
+MEASURE_AFTER = re.compile(r"[\s-]+(?:long|high|tall|deep|wide|thick|away|across|below|above|under|of|from|by)\b",
+                           re.IGNORECASE)
+
+
+def _race_name(body: str, m: re.Match) -> bool:
+    """"the 200m", "the 400m hurdles": a race named by its distance, no figure a reviewer checks
+    ("the 100m viewers" are a hundred million, "the 100m-long bridge" a length)."""
+    if not m["num"].isdigit() or int(m["num"]) not in RACE_DISTANCES or MEASURE_AFTER.match(body, m.end()):
+        return False
+    if RACE_AFTER.match(body, m.end()):
+        return True
+    nxt = NEXT_WORD.match(body, m.end())
+    return bool(RACE_BEFORE.search(body, max(0, m.start() - 10), m.start())) and not (nxt and _is_plural(nxt.group(1)))
+
+
+# "Trump 384, Cruz 300, Rubio 151 and Kasich 37": names each with its figure, one after another, are a
+# count or a result per name; one name with a number is a label ("Rule 40", "Hot 100")
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}"
+NAME_SERIES_AFTER = re.compile(rf",?\s+(?:and\s+)?{_NAME}(?P<word>[A-Z][\w.’'-]*)\s+\d[\d,.]*(?![\w/:-])")
+NAME_SERIES_BEFORE = re.compile(rf"(?P<word>[A-Z][\w.’'-]*)\s+\d[\d,.]*,?\s+(?:and\s+)?{_NAME}[A-Z][\w.’'-]*\s+$")
+
+
+def _name_series(body: str, m: re.Match, word: str) -> bool:
+    """Whether the figure after the name `word` is one of a series of names with figures."""
+    if word.lower() in LABEL_NOUNS or m["num2"] or m["scale"]:
+        return False
+    other = body[m.end():m.end() + 1] in ",; " and NAME_SERIES_AFTER.match(body, m.end(), m.end() + 60) \
+        or NAME_SERIES_BEFORE.search(body, max(0, m.start() - 70), m.start())
+    return bool(other) and other["word"].lower().rstrip(".") not in LABEL_NOUNS  # "Clause 28 and Schedule 7"
+
+
+def _prefix_is_money(body: str, m: re.Match, symbol: str, scale: str) -> bool:
+    """"RM5", "R200 million", "PS30,000" are money; "rm 5", "R2", "PS4" are not (see CAPITAL_PREFIXES)."""
+    written = body[m.start("cur"):m.end("cur")]
+    if not written.strip().isupper() and symbol != "y=" or symbol == "y=" and written[0] != "Y":
+        return False
+    return symbol not in SCALED_PREFIXES or bool(scale) or "," in m["num"]
 
 
 def _num(text: str) -> float:
@@ -512,9 +744,68 @@ def _overlaps(taken: bytearray, start: int, end: int) -> bool:
     return taken.find(1, start, end) != -1
 
 
-def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, str, dict] | None:
+def _kind_of(extra: dict, kind: str) -> str:
+    """A figure with a low and a high end is a range; one with a from and a to keeps its kind."""
+    return "range" if extra.get("low") is not None else kind
+
+
+class _Figure:
+    """One FIGURE match as it grows into a claim: its value so far, its ends, its span."""
+
+    __slots__ = ("approx", "end", "extra", "m", "scale", "start", "unit_key", "value")
+
+    def __init__(self, m: re.Match, approx: _Approx, value: float, scale: str, unit_key: str):
+        self.m, self.approx, self.value, self.scale, self.unit_key = m, approx, value, scale, unit_key
+        self.extra: dict = {}
+        self.start, self.end = m.start(), m.end()
+
+    def claim(self, kind: str, extra: dict | None = None, start: int | None = None, end: int | None = None) -> tuple:
+        return _with_value(self.m, self.approx, self.start if start is None else start,
+                           self.end if end is None else end, kind, self.value, self.extra if extra is None else extra)
+
+
+_PASS = object()  # a step's answer when the figure is not of its kind: the next step reads it
+
+
+def _figure_claim(body: str, m: re.Match, approx: _Approx, change: bool = False) -> tuple[int, int, str, dict] | None:
+    """The claim of one FIGURE match, or None; `change`: its two ends are a from and a to, not a range.
+
+    A numeral read with its scale and unit (_scale_and_unit), its value and ends, then the steps in
+    FIGURE_STEPS in turn (money, percent, measure, "-strong"); a figure none of them takes is bare."""
+    read = _scale_and_unit(body, m)
+    if read is None:
+        return None
+    scale, unit_key = read
     num_text = m["num"]
-    is_word = num_text[0].isalpha()
+    # "three to five years": the upper end written in words (the scale after it is both ends')
+    word_high = words_value(m["num2w"]) if m["num2w"] else None
+    if num_text[0].isalpha():
+        value = words_value(num_text)
+        if value is None:
+            return None
+        if not (m["cur"] or m["pct"] or m["curword"] or unit_key or scale):
+            return _counted_in_words(body, m, approx, value, word_high)
+    else:
+        value = digits_value(num_text)
+    if m["sign"] and m["sign"][0] not in "+±" and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
+        value = -value  # "plus or minus 4 points", "+/-3", "±3" are a margin, not a negative figure
+    if scale:
+        value *= scale_factor(scale)
+    fig = _Figure(m, approx, value, scale, unit_key)
+    extra = _two_ends(m, value, scale, word_high, change)
+    if extra is None:
+        return None
+    fig.extra = extra
+    for step in FIGURE_STEPS:
+        claim = step(body, fig)
+        if claim is not _PASS:
+            return claim
+    return _bare_figure(body, fig)
+
+
+def _scale_and_unit(body: str, m: re.Match) -> tuple[str, str] | None:
+    """The scale word and the unit key of a FIGURE match, as what follows decides them; None when the
+    match is no figure ("won the 200m", "5G masts")."""
     scale = (m["scale"] or "").strip(" -").lower()
     unit_text = (m["unit"] or "").strip(" -").lower()
     if unit_text:
@@ -523,71 +814,79 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     unit_key = " ".join(unit_text.split())
     glued: bool = m["unit"] is not None and not m["unit"][:1].isspace() and not m["unit"].startswith("-")
     # "m" after a figure is million before a counted noun or with a currency, metres otherwise
+    if scale == "m" and not m["cur"] and _race_name(body, m):
+        return None  # "won the 200m", "the 400m hurdles": an event named by its distance
     if scale in ("m", "b") and not m["cur"] and not m["curword"]:
-        nxt = NEXT_WORD.match(body, m.end("scale"))
-        if scale == "b" or not (nxt and _is_plural(nxt.group(1))):
+        # "3 B users", "12m monthly subscribers": a counted noun follows
+        if _noun_phrase_end(body, m.end("scale"), need_plural=True) == m.end("scale"):
             if scale == "m" and not m["unit"]:
                 unit_key, scale, glued = "m", "", True  # "1.8m tall", "a 3 m wall": metres
             else:
                 return None
     if unit_key in GLUED_ONLY and not glued and not (m["unit"] or "").startswith("-"):
         unit_key = ""
+    if unit_key in LOWER_CASE_UNITS and not body[m.start("unit"):m.end("unit")].islower():
+        unit_key = ""  # "half a dozen HP directors": Hewlett-Packard's, not horsepower
     if unit_key == "g" and glued and body[m.start("unit"):m.end("unit")] == "G":
         return None  # "5G masts", "4G": a mobile network, not five grams
-    # "three to five years": the upper end written in words (the scale after it is both ends')
-    word_high = words_value(m["num2w"]) if m["num2w"] else None
-    if is_word:
-        value = words_value(num_text)
-        if value is None:
-            return None
-        has_context = m["cur"] or m["pct"] or m["curword"] or unit_key or scale
-        if not has_context and num_text.lower() != "one":
-            # "Three of them died": the part of a whole, as "90 of them" is; "five of his 28 matches": the
-            # part alone, its whole is a claim of its own
-            part = PART_OF.match(body, m.end())
-            if part and PART_PRONOUN.match(body, m.end()):
-                return _with_value(m, approx, m.start(), part.end(), "count", value, {})
-            if OF_A_FIGURE.match(body, m.end()):
-                return _with_value(m, approx, m.start(), m.end(), "count", value, {})
-        if not has_context:
-            end = _noun_phrase_end(body, m.end(), need_plural=True)
-            if end == m.end() or num_text.lower() == "one":
-                return None
-            if word_high is not None and word_high > value:  # "two to three people"
-                return _with_value(m, approx, m.start(), end, "range", value,
-                                   {"low": clean_number(value), "high": clean_number(word_high)})
-            return _with_value(m, approx, m.start(), end, "count", value, {})
-    else:
-        value = digits_value(num_text)
-    if m["sign"] and not PLUS_OR.search(body, max(0, m.start() - 10), m.start()):
-        value = -value  # "plus or minus 4 points" is a margin, not a negative figure
-    if scale:
-        value *= SCALES.get(scale, 1)
-    start = m.start()
-    end = m.end()
-    extra: dict = {}
+    return scale, unit_key
+
+
+def _counted_in_words(body: str, m: re.Match, approx: _Approx, value: float, word_high: float | None) -> tuple | None:
+    """A number in words with no unit, scale or currency: a count only with the noun it counts."""
+    num_text = m["num"]
+    if num_text.lower() != "one":
+        # "Three of them died": the part of a whole, as "90 of them" is; "five of his 28 matches": the
+        # part alone, its whole is a claim of its own
+        part = PART_OF.match(body, m.end())
+        if part and PART_PRONOUN.match(body, m.end()):
+            return _with_value(m, approx, m.start(), part.end(), "count", value, {})
+        if OF_A_FIGURE.match(body, m.end()):
+            return _with_value(m, approx, m.start(), m.end(), "count", value, {})
+    end = _noun_phrase_end(body, m.end(), need_plural=True)
+    if end == m.end() or num_text.lower() == "one":
+        return None
+    if word_high is not None and word_high > value:  # "two to three people"
+        return _with_value(m, approx, m.start(), end, "range", value,
+                           {"low": clean_number(value), "high": clean_number(word_high)})
+    return _with_value(m, approx, m.start(), end, "count", value, {})
+
+
+def _two_ends(m: re.Match, value: float, scale: str, word_high: float | None, change: bool) -> dict | None:
+    """A range's low and high, or a change's from and to; {} for one figure; None for two figures
+    that are neither ("1990-91", "five to three million")."""
     if m["num2w"]:
-        high = None if word_high is None else word_high * (SCALES.get(scale, 1) if scale else 1)
+        high = None if word_high is None else word_high * scale_factor(scale)
         if high is None or high <= value:  # both ends scaled: "three to five million"
             return None
-        extra = {"low": clean_number(value), "high": clean_number(high)}
+        return {"low": clean_number(value), "high": clean_number(high)}
+    if m["num2"] and change:
+        return {"from": clean_number(value), "to": clean_number(digits_value(m["num2"]) * scale_factor(scale))}
     if m["num2"]:
-        low, high = value, digits_value(m["num2"]) * (SCALES.get(scale, 1) if scale else 1)
-        if high <= low and not (m["range_sep"].strip() in ("-", "–") and high < low):
+        low, high = value, digits_value(m["num2"]) * scale_factor(scale)
+        if high <= low:  # "1990-91" style: not a range we understand
             return None
-        if high < low:  # "1990-91" style: not a range we understand
-            return None
-        extra = {"low": clean_number(low), "high": clean_number(high)}
+        return {"low": clean_number(low), "high": clean_number(high)}
+    return {}
+
+
+def _money(body: str, fig: _Figure):
+    """A currency before or after the figure ("£12bn", "5 billion won", "3 dollars 50 cents")."""
+    m, extra = fig.m, fig.extra
+    if not (m["cur"] or m["curword"]):
+        return _PASS
     currency = None
     if m["cur"]:
         symbol = re.sub(r"\s", "", m["cur"]).lower().rstrip(".")
         if symbol in MILLION_CODES:
-            currency, value = MILLION_CODES[symbol], value * 1e6
+            currency, fig.value = MILLION_CODES[symbol], fig.value * 1e6
         else:
             currency = CURRENCY_SYMBOLS.get(symbol, "USD")
+        if symbol in CAPITAL_PREFIXES and not _prefix_is_money(body, m, symbol, fig.scale):
+            return None
     if m["curword"]:
         if m["mcode"]:
-            currency, value = MILLION_CODES[m["mcode"].lower()], value * 1e6
+            currency, fig.value = MILLION_CODES[m["mcode"].lower()], fig.value * 1e6
         else:
             word = re.sub(r"\s+", " ", m["curword"].strip(" -").lower()).removesuffix(" sterling")
             if m["scale2"]:
@@ -595,46 +894,82 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             currency = CURRENCY_WORDS.get(word, currency)
             if word in ("pound", "pounds") and not m["cur"] and (
                     WEIGHT_CONTEXT.search(body, max(0, m.start() - 30), m.start()) or WEIGHT_AFTER.match(body, m.end())):
-                return _with_value(m, approx, start, end, "quantity", value, {"unit": "lb"})  # "weighs 236 pounds"
-            if word in AMBIGUOUS_CURRENCY and not (scale or m["scale2"] or m["cur"]):
+                return fig.claim("quantity", {"unit": "lb"})  # "weighs 236 pounds"
+            if word in AMBIGUOUS_CURRENCY and not (fig.scale or m["scale2"] or m["cur"]):
                 currency = None  # "the 2 real reasons", "the side that scored 3 won": not money
-                end = m.start("after")
+                fig.end = m.start("after")
         if m["scale2"]:
-            value *= SCALES.get(m["scale2"].strip().lower(), 1)
-        cents = _CENTS.match(body, end)
+            fig.value *= SCALES.get(m["scale2"].strip().lower(), 1)
+        cents = _CENTS.match(body, fig.end)
         if cents and not extra and not m["cur"] and currency in _HAS_CENTS:
             # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
             minor = _num(cents["minor"])
             if 0 < minor < 100:
-                value += minor / 100
-                end = cents.end("minor") if not cents["word"] else cents.end()
-    if currency:
-        end = _with_conversions(body, end)
-        return _with_value(m, approx, start, end, "range" if extra else "money", value,
-                           {"currency": currency, **extra, **_amounts(body, m.start(), end)})
-    if m["pct"]:
-        unit = "percentage point" if "point" in m["pct"].lower() or "pts" in m["pct"].lower() else "percent"
-        return _with_value(m, approx, start, end, "range" if extra else "percent", value, {"unit": unit, **extra})
-    if unit_key and unit_key in UNITS:
-        kind, unit = UNITS[unit_key]
-        if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
-            kind, unit = "quantity", f"{unit} of age"
-        if kind == "duration":
-            extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
-        if (m["unit"] or "").lower().startswith(("square", "sq")):
-            unit = f"sq {unit}"
-        converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
-        if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
-            # "40 miles (64 km)" stays one claim, as money does with its conversion
-            other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
-            extra["amounts"] = [{"number": clean_number(value), "unit": unit}, other]
-            end = converted.end()
-        return _with_value(m, approx, start, end, "range" if extra.get("low") is not None else kind, value,
-                           {"unit": unit, **extra})
-    if m["strong"]:
-        end = _noun_phrase_end(body, end, need_plural=True)
-        return _with_value(m, approx, start, end, "count", value, {})
-    # a bare figure: a year, a label ("Article 50", "Boeing 737"), a code, a day of a month, or a count
+                fig.value += minor / 100
+                fig.end = cents.end("minor") if not cents["word"] else cents.end()
+    if not currency:
+        return _PASS
+    fig.end = _with_conversions(body, fig.end)
+    return fig.claim(_kind_of(extra, "money"), {"currency": currency, **extra, **_amounts(body, m.start(), fig.end)})
+
+
+def _percent(body: str, fig: _Figure):
+    """"5%", "5 per cent", "31pc", "2 percentage points"."""
+    pct = fig.m["pct"]
+    if not pct:
+        return _PASS
+    unit = "percentage point" if "point" in pct.lower() or "pts" in pct.lower() else "percent"
+    return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
+
+
+def _measure(body: str, fig: _Figure):
+    """A unit of UNITS after the figure ("640 miles", "5GHz", "three weeks", "40 miles (64 km)")."""
+    m, extra, value = fig.m, fig.extra, fig.value
+    if not (fig.unit_key and fig.unit_key in UNITS):
+        return _PASS
+    kind, unit = UNITS[fig.unit_key]
+    if "old" in (m["unit"] or "").lower() or "of age" in (m["unit"] or "").lower():
+        kind, unit = "quantity", f"{unit} of age"
+    if kind == "duration":
+        extra["days"] = round(value * DAYS_PER_UNIT[unit], 2)
+    if (m["unit"] or "").lower().startswith(("square", "sq")):
+        unit = f"sq {unit}"
+    end = fig.end
+    converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
+    if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
+        # "40 miles (64 km)" stays one claim, as money does with its conversion
+        other = {"number": clean_number(digits_value(converted["num"])), "unit": UNITS[_unit_key(converted["unit"])][1]}
+        extra["amounts"] = [{"number": clean_number(value), "unit": unit}, other]
+        end = converted.end()
+    return fig.claim(_kind_of(extra, kind), {"unit": unit, **extra}, end=end)
+
+
+def _strong(body: str, fig: _Figure):
+    """"a 3,000-strong crowd": a count of what follows."""
+    if not fig.m["strong"]:
+        return _PASS
+    return fig.claim("count", {}, end=_noun_phrase_end(body, fig.end, need_plural=True))
+
+
+def _fold(body: str, fig: _Figure):
+    """"a 10-fold rise", "about 10 fold": a multiple, as "ten times" is."""
+    fold = FOLD_AFTER.match(body, fig.end) if "fold" in body[fig.end:fig.end + 6].lower() else None
+    if not fold:
+        return _PASS
+    factor = clean_number(fig.value)
+    return fig.claim("comparison", {"factor": factor}, end=fold.end())
+
+
+FOLD_AFTER = re.compile(r"[\s-]?fold\b", re.IGNORECASE)
+# what a figure's words say it is, tried in turn; a figure none of them takes is bare (_bare_figure)
+FIGURE_STEPS = (_money, _percent, _measure, _strong, _fold)
+
+
+def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
+    """A figure with no currency, percent or unit: a year, a label ("Article 50", "Boeing 737"), a
+    code, a day of a month, an age, a rate, or a count of the noun after it."""
+    m, approx, value, extra, scale, start, end = fig.m, fig.approx, fig.value, fig.extra, fig.scale, fig.start, fig.end
+    num_text = m["num"]
     if not scale and YEAR.match(num_text) and (not extra or YEAR.match(m["num2"])):
         return None  # a year, or a span of years ("from 2015 to 2024"), which dates.py reads as a date
     # each test below starts with a string look at the character after or the word before: most figures fail it
@@ -642,14 +977,16 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
     pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value not in VIDEO_LINES else None
     if pence:  # "30p a litre", "shares fell to 131p": pence, glued as British papers write them (not "1080p", "9pm")
         return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
-    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"]:
-        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker
+    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"] and m["sign"][0] in "-−" \
+            and _noun_phrase_end(body, end, need_plural=True) == end:
+        return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker ("minus 72", "-7
+        # points" are figures)
     previous = _last_word(body, m.start())
     low_previous = previous.lower().lstrip("‘'“\"([")
     age = _age_start(body, approx.start if approx.text else m.start(), None if approx.text else low_previous) \
         if not scale else None
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
-        return _with_value(m, approx, age, end, "range" if extra else "quantity", value,
+        return _with_value(m, approx, age, end, _kind_of(extra, "quantity"), value,
                            {"unit": "year of age", **extra})
     if not extra and (low_previous[:9] == "magnitude" or after in (" ", "-")
                       and body[m.end() + 1:m.end() + 10].lower() == "magnitude"):
@@ -658,10 +995,17 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
             return _with_value(m, approx, *magnitude, "quantity", value, {"unit": "magnitude"})
     before = body[max(0, m.start() - 20):m.start()]
     # the look-back patterns run only where the word before could start a label, a month or "the"
-    if not previous or previous[0].isupper() or low_previous.rstrip(".") in LABEL_NOUNS:
+    grouped = "," in num_text  # "108,000", "the 1,237 needed": an amount, as no label or model is written
+    if not grouped and (not previous or previous.lstrip(OPENERS)[:1].isupper() or low_previous.rstrip(".") in LABEL_NOUNS):
         label = LABEL_BEFORE.search(before)
-        if label and not (label["word"] and label["word"].lower() in LABEL_EXEMPT):
+        if label and not (label["word"] and (label["word"].lower() in LABEL_EXEMPT
+                                             or label["word"].endswith(POSSESSIVE_ENDINGS)
+                                             and not NAME_AFTER.match(body, m.end())  # "New York's 54 Below"
+                                             or _name_series(body, m, label["word"])
+                                             or COUNTED_AFTER.match(body, m.end()))):
             return None  # "Article 50", "Boeing 737", "No. 10", "exit 436"
+    if low_previous == "of" and NAMED_GROUP_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+        return None  # "the Group of 20": a name
     if low_previous in ("and", "or", "to", "&") and LABEL_SERIES_BEFORE.search(body, max(0, m.start() - 50), m.start()):
         return None  # the 11 of "junctions 10 and 11", "pages 4 to 6": labels too
     if low_previous.rstrip(".") in MONTH_WORDS or MONTH_AFTER.match(body, m.end()):
@@ -679,12 +1023,15 @@ def _figure_claim(body: str, m: re.Match, approx: _Approx) -> tuple[int, int, st
         unit = f"per {clean_number(base):,}" + (f" {body[noun_end:end].strip()}" if noun_end > end else "")
         return _with_value(m, approx, start, period.end() if period else rate_end, "quantity", value,
                            {"unit": unit, "per": clean_number(base)})
-    if low_previous == "the" and (noun_end == end or not extra and value >= 10 and value == int(value)
+    if low_previous == "the" and not (grouped or scale or OR_SO.match(body, end)) and (noun_end == end or not extra and value >= 10 and value == int(value)
                                       and body[end:end + 1].isspace()  # "the 16-bit chip" is a measure
                                       and not _is_plural(body[end:noun_end].split()[-1])):
         return None  # "the 411", "The 486 is", "the 8088 chip": a name or model made of digits
+    if low_previous in ("a", "an") and noun_end == end and not (extra or scale) and num_text.isdigit() and value >= 100:
+        return None  # "flew a 737 to Paris", "a 911": one thing named by digits counts nothing ("a 200,000
+        # figure" is written as an amount)
     end = noun_end
-    return _with_value(m, approx, start, end, "range" if extra else "count", value, extra)
+    return _with_value(m, approx, start, end, _kind_of(extra, "count"), value, extra)
 
 
 _CENTS = re.compile(rf"(?:\s+and)?\s+(?P<minor>\d{{1,2}}|{WORD_NUMBER})(?!\d)"
@@ -716,7 +1063,15 @@ LABEL_EXEMPT = STOP_WORDS | {
     "about", "least", "most", "total", "killing", "killed", "injuring", "including", "leaving", "another",
     "approximately", "exactly", "precisely", "perhaps", "maybe", "nearly", "nine", "both", "those", "these",
     "between", "among", "within", "than", "across", "below", "above", "beyond", "despite", "nearly",
+    # a pronoun and its verb: "“I'm 76,” he said" is an age
+    "i'm", "i’m", "he's", "he’s", "she's", "she’s", "it's", "it’s", "we're", "we’re", "they're", "they’re",
 }
+# what a figure after a name counts, never a label's ("called Bob 3 times", "gave Ortiz 40 votes")
+COUNTED_AFTER = re.compile(r"\s+(?:times|votes|delegates|seats|points|goals|runs|wickets|percent)\b", re.IGNORECASE)
+# "Sanders' 13 million voters", "the RMT's 9,000": a figure owned by a name is no label of it
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+OPENERS = "‘'“\"(["  # quote marks and brackets that may open a label ("“Perceptions 301,”")
+NAMED_GROUP_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+of\s+$")  # "the Group of 20"
 NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 PLUS_OR = re.compile(r"plus\s+or\s+$", re.IGNORECASE)
 STREET_AFTER = re.compile(r"(?:\s+[A-Z0-9][\w’'-]*){0,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|"
@@ -818,7 +1173,7 @@ def _amounts(body: str, start: int, end: int) -> dict:
             continue
         value = digits_value(a["num"])
         scale = (a["scale"] or "").strip(" -").lower()
-        value *= SCALES.get(scale, 1)
+        value *= scale_factor(scale)
         cur = CURRENCY_SYMBOLS.get(re.sub(r"\s", "", a["cur"] or "").lower().rstrip("."), None) if a["cur"] else None
         if a["word"]:
             cur = CURRENCY_WORDS.get(a["word"].lower(), cur)

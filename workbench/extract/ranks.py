@@ -36,7 +36,7 @@ BASIS = (r"(?:since\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w.-]*){0,3}|ever|on\s+r
          r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
          r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
-         r"for\s+(?:any|a)\s+[a-z]+)")
+         r"for\s+(?:any|a)\s+[a-z]+|of\s+any\s+(?:[a-z]+\s+)?[a-z]+|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
 _ORDINALS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _NUMERIC_ORDINAL = r"\d+(?:st|nd|rd|th)"
@@ -45,7 +45,8 @@ _DETERMINED = rf"(?:\b(?:{'|'.join(DETERMINERS)})|\b{POSSESSIVE})"
 _STOP = frozenset("the a an of in on at to and or but for with by from that which who was were is are be been had "
                   "have has will would could should may might can did do does not than as into over after before "
                   "since during until about when while where it he she they we you also only just so if because "
-                  "has been yet ever this these those next last ago".split())
+                  "has been yet ever this these those next last ago against among between through within without "
+                  "across behind beyond under above below near toward towards around upon via per".split())
 # verbs that follow a noun in news copy: a noun phrase ends before them ("her fourth novel sold well")
 _VERBS_AFTER_NOUN = frozenset("sold won lost made said came went took gave got saw ran fell rose led "
                               "met left told began became grew shot paid spent kept held brought bought sent drew "
@@ -102,6 +103,13 @@ TWICE = re.compile(r"\b(?:twice|thrice)\b(?=\s*[,.;:)]|\s+(?:in|since|before|dur
 # a verb before it ("scored", "been", "won", "met"), perhaps with its object ("met him twice")
 VERB_BEFORE_TWICE = re.compile(r"\b[a-z]+(?:ed|en|ne|on|ot|ew|ck|ve|et)\s+(?:(?:him|her|them|it|us|there|"
                                r"with\s+\w+)\s+)?$")
+# "leading the GOP field", "tops the polls": first place said with a verb; "trails only Bush", "second only
+# to": a place said by who is ahead
+LEADING = re.compile(r"\b(?:leading|leads|led|lead|topping|tops|topped|top)\s+(?:the\s+|a\s+)(?:(?-i:[A-Z])[\w.-]*\s+){0,2}"
+                     r"(?:field|pack|polls?|standings|table|league|charts?|rankings?)\b", re.IGNORECASE)
+ONLY_BEHIND = re.compile(r"\b(?:trails?|trailed|trailing|behind|second)\s+only(?:\s+to)?\s+(?:(?-i:[A-Z])[\w.-]*"
+                         r"(?:\s+(?-i:[A-Z])[\w.-]*)*)(?:\s+and\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*)?",
+                         re.IGNORECASE)
 NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
 
 
@@ -127,6 +135,10 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
             before = RECORD_SET_BEFORE.search(body, max(0, at - 60), at)
             if before:
                 found.append((before.start(), end, "comparison", {"superlative": "record"}))
+    if "lead" in lowered or "top" in lowered:
+        found += [(m.start(), m.end(), "ordinal", {"rank": 1}) for m in LEADING.finditer(body)]
+    if " only" in lowered:
+        found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in ONLY_BEHIND.finditer(body)]
     if "than any other" in lowered:
         for at, _, _ in _find_words(lowered, ("than any other",)):
             tail = THAN_ANY_OTHER.match(body, at)
@@ -221,6 +233,8 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         noun = after["noun"].split()
         if noun and noun[0].lower() in SUPERLATIVE_IDIOMS:
             continue  # "in the highest esteem"
+        if not noun and not after["basis"]:
+            continue  # "a turn for the worst", "the biggest we have seen": nothing named or measured against
         noun_start, noun_end = after.start("noun"), after.end("noun")
         end = _noun_end(body, noun_start, noun_end) if noun else m.end()
         value: dict = {"superlative": m.word}

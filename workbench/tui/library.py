@@ -66,6 +66,8 @@ class LibraryScreen(Screen):
         self.app.call_from_thread(self._show, text_filter, count, first)
 
     def _show(self, text_filter: str, count: int, first: list[dict]) -> None:
+        if text_filter != self.query_one("#filter", Input).value.strip():
+            return  # a worker for an older query finished last: the box's own query has its load queued
         db = self.app.db
 
         def fetch(offset: int, limit: int) -> list:

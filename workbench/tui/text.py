@@ -29,7 +29,7 @@ def value_summary(value: dict | None) -> str:
         parts.append(human_number(value["number"]))
     elif value.get("rank") is not None:
         parts.append(f"rank {value['rank']}" + (f" ({value['medal']})" if value.get("medal") else ""))
-    for key in ("currency", "unit", "date", "time", "season"):  # "2027 spring": "until the spring of 2027"
+    for key in ("currency", "unit", "date", "time", "season", "share"):  # "2027 spring": "until the spring of 2027"
         if value.get(key):
             parts.append(str(value[key]))
     if value.get("period"):
