@@ -1,7 +1,7 @@
 """Hostile input at three sizes each: does import → extract → store → db check stay linear?
 A ratio near 2.0 per doubling is linear; near 4.0 would be quadratic.
 
-    .venv/bin/python benchmarks/hostile_speed.py
+    .venv/bin/python benchmarks/hostile_speed.py [NAME]   # NAME: only the inputs whose name holds it
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 SENTENCE = "The council said 1,200 homes were flooded in May, costing £12m. "
 HEADER = "Flood costs climb\nBy Ana Ruiz\n3 April 2024\n\n"
+REPEATED_QUOTE = 'prices will rise by 12% next year," the minister said. '
 CASES = {
     "one line of figures (chars)": (lambda n: (HEADER + SENTENCE * (n // len(SENTENCE))).encode(), ".txt",
                                     [250_000, 500_000, 1_000_000]),
@@ -20,6 +21,9 @@ CASES = {
                          [250_000, 500_000, 1_000_000]),
     "markup and escapes (lines)": (lambda n: (HEADER + "[bold]x[/foo] \x1b[2J <b>£4m</b> \u202e12%\u200b\n" * n)
                                    .encode(), ".txt", [25_000, 50_000, 100_000]),
+    # one run-on "sentence" (the quote marks never open): attribute_claims read all of it before each claim
+    "repeated quoted clauses (chars)": (lambda n: (HEADER + REPEATED_QUOTE * (n // len(REPEATED_QUOTE))).encode(),
+                                        ".txt", [250_000, 500_000, 1_000_000]),
     "nested HTML (levels)": (lambda n: ("<html><head><title>Deep</title></head><body>" + "<div>" * n + "<p>"
                                         + SENTENCE * 50 + "</p>" + "</div>" * n + "</body></html>").encode(),
                              ".html", [2_500, 5_000, 10_000]),
@@ -49,7 +53,10 @@ def measure(data: bytes, suffix: str, db_path: Path) -> tuple[float, str]:
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="wb-hostile-"))
     print(f"{'input':<30} {'size':>10} {'bytes':>11} {'seconds':>8} {'ratio':>6}  result")
+    only = sys.argv[1] if len(sys.argv) > 1 else ""
     for name, (make, suffix, sizes) in CASES.items():
+        if only not in name:
+            continue
         previous = None
         for size in sizes:
             data = make(size)

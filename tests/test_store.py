@@ -104,7 +104,7 @@ def test_every_change_has_one_event_with_who_when_before_and_after(store):
     assert [(e["action"], e["reviewer"]) for e in events] == [("verdict", "alice"), ("note", "bob"),
                                                                 ("source", "carol")]
     assert events[0]["before"]["verdict"] is None and events[0]["after"]["verdict"] == "true"
-    assert events[1]["before"]["note"] is None and events[1]["after"]["note"] == "first"
+    assert events[1]["after"]["note_edit"] == {"at": 0, "removed": "", "inserted": "first"}
     assert events[2]["after"]["url"] == "https://example.org/a"
     assert [e["after"]["version"] for e in events] == [2, 3, 4]
     assert all(e["at"] for e in events)
@@ -209,7 +209,7 @@ def test_history_json_from_the_cli_shows_who_when_before_after(store):
         ("verdict", "alice"), ("note", "bob"), ("source", "alice"), ("undo", "alice")]
     for e in events:
         assert {"at", "reviewer", "action", "before", "after"} <= set(e)
-    assert events[1]["after"]["note"] == "from the minutes"
+    assert events[1]["after"]["note_edit"]["inserted"] == "from the minutes"
     assert events[3]["undoes"] == events[2]["id"]
     text = run("history", str(claim_id)).stdout
     assert "bob" in text and "from the minutes" in text

@@ -20,19 +20,119 @@ from .model import CLAIM_KINDS
 
 
 class WorkbenchGroup(click.Group):
-    """Turns the errors a user can cause into one line and exit status 1."""
+    """Turns the errors a user can cause into one line and exit status 1, a usage error into one line and
+    exit 2, and anything unforeseen into one line, a private log and exit 70 (crash.py)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WorkbenchError as exc:
-            click.echo(f"workbench: {exc}", err=True)
+            _say(str(exc))
             ctx.exit(1)
         except sqlite3.DatabaseError as exc:
-            click.echo(f"workbench: database error: {exc}; run `workbench db check`", err=True)
+            _say(_database_error(ctx, exc))
             ctx.exit(1)
         except BrokenPipeError:
             ctx.exit(0)
+        except OSError as exc:  # a path the system refuses (name too long, no space left): the person's to fix
+            where = f"{_cut_path(exc.filename)}: " if exc.filename else ""
+            _say(f"{where}{exc.strerror or exc}; check the path and that there is room to write")
+            ctx.exit(1)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from .crash import INTERNAL_ERROR_EXIT, internal_error_line
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `workbench source`: the group's help is the answer
+            exc.show()
+            code = exc.exit_code
+        except click.UsageError as exc:  # click prints usage, a hint and the error: three lines, one is wanted
+            where = exc.ctx.command_path if exc.ctx else "workbench"
+            _say(f"{exc.format_message()} (see `{where} --help`)", prefix=f"{where}: ")
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _say(exc.format_message())
+            code = exc.exit_code
+        except click.Abort:  # ctrl+c: the shell shows ^C already
+            code = 130
+        except Exception as exc:  # the last resort: a bug of ours, never the user's input
+            _say(internal_error_line(exc, " ".join(sys.argv[1:2])))
+            code = INTERNAL_ERROR_EXIT
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _cut_path(name: Any) -> str:
+    text = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+    return text if len(text) <= 120 else text[:60] + "…" + text[-59:]
+
+
+def _say(message: str, prefix: str = "workbench: ") -> None:
+    """One line on stderr, whatever the message holds: a path or name with a newline forged a second line."""
+    from .ingest import printable
+
+    if len(message) > MAX_MESSAGE:  # a 1 MB argument was echoed whole; the remedy is at the end, keep it
+        message = message[:MAX_MESSAGE // 2] + " … " + message[-MAX_MESSAGE // 2:]
+    click.echo(prefix + printable(message), err=True)
+
+
+MAX_MESSAGE = 600
+
+
+def _database_error(ctx: click.Context, exc: sqlite3.DatabaseError) -> str:
+    """What a database error means for the person: read-only, damaged, or unreadable, each with its remedy
+    (every one used to say "run db check", which then reported a problem that was not there)."""
+    from .store.database import read_only_message
+
+    settings = ctx.find_object(Settings)
+    path = settings.resolved_db_path() if settings else None
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return read_only_message(path) if path else f"the database is read-only ({text}); nothing was written"
+    if "unable to open" in text:
+        return (f"cannot open the database {path} ({text}); check the file's and its folder's permissions"
+                if path else f"cannot open the database ({text})")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"the database is damaged ({text}); run `workbench db check`, then restore a backup"
+    return f"database error: {text}; run `workbench db check`"
+
+
+def _paths(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A path argument the system can take: a NUL in it was a ValueError deep in os.stat."""
+    for path in (value if isinstance(value, tuple) else [value]):
+        if path is not None and "\x00" in path:
+            raise click.BadParameter("a file name cannot hold a NUL character", ctx=ctx, param=param)
+    return value
+
+
+class FilePath(click.Path):
+    """click.Path for a file, refusing a NUL before click's own os.stat raises ValueError on it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail("a file name cannot hold a NUL character", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+FILE_PATH = FilePath(dir_okay=False)
+
+
+class TypedText(click.ParamType):
+    """Free text from the command line, cleaned at the boundary as article text is at import: terminal
+    escapes and control characters out, argv bytes that were not UTF-8 read as Windows-1252 (a lone
+    surrogate reached SQLite and the exports as a UnicodeEncodeError)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .ingest import typed_text
+
+        return typed_text(value) if isinstance(value, str) else value
+
+
+TEXT = TypedText()
 
 
 class Settings:
@@ -40,7 +140,7 @@ class Settings:
 
     def __init__(self, db_path: str | None, reviewer: str | None):
         self.db_path = db_path
-        self.reviewer = reviewer or os.environ.get("WORKBENCH_REVIEWER") or _login_name()
+        self.reviewer = _reviewer_name(reviewer or os.environ.get("WORKBENCH_REVIEWER") or _login_name())
         self._db = None
 
     @property
@@ -55,6 +155,22 @@ class Settings:
         from .store import default_db_path
 
         return self.db_path or default_db_path()
+
+
+MAX_NAME = 100
+
+
+def _reviewer_name(given: str) -> str:
+    """The name for the audit trail, cleaned as article text is: it reaches every other reviewer through
+    `history`, warnings and exports, and an OSC 52 or a newline in it wrote their clipboard or forged a line."""
+    from .ingest import typed_name
+
+    name = typed_name(given)
+    if not name:
+        raise BadInput("the reviewer name is empty once control characters are removed; give --reviewer NAME")
+    if len(name) > MAX_NAME:
+        raise BadInput(f"the reviewer name is {len(name):,} characters; give one of at most {MAX_NAME}")
+    return name
 
 
 def _login_name() -> str:
@@ -72,7 +188,7 @@ pass_settings = click.make_pass_decorator(Settings)
 
 
 @click.group(cls=WorkbenchGroup, invoke_without_command=True)
-@click.option("--db", "db_path", envvar="WORKBENCH_DB", type=click.Path(dir_okay=False),
+@click.option("--db", "db_path", envvar="WORKBENCH_DB", type=FILE_PATH,
               help="Database file (default: $WORKBENCH_DB, else the user data directory).")
 @click.option("--reviewer", help="Your name in the audit trail (default: $WORKBENCH_REVIEWER, else login).")
 @click.version_option(package_name="claim-workbench")
@@ -110,10 +226,11 @@ def review(settings: Settings, article: str | None) -> None:
 
 
 @cli.command("import")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths)
 @click.option("--url", help="The article's web address (one file only).")
-@click.option("--outlet", help="The publication, when the file does not say.")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files larger than this.")
+@click.option("--outlet", type=TEXT, help="The publication, when the file does not say.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="Refuse files larger than this.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
 @pass_settings
 def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet: str | None,
@@ -122,20 +239,24 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
     from .ingest import printable
     from .service import import_paths
 
+    if url is not None:
+        from .store import valid_url
+
+        url = valid_url(url)
     failed = 0
     results = []
     for outcome in import_paths(settings.db, list(paths), settings.reviewer, url=url, outlet=outlet,
                                 max_bytes=max_bytes):
         if outcome.error:
             failed += 1
-            click.echo(f"workbench: {outcome.error}", err=True)
+            _say(outcome.error)
             results.append({"path": outcome.path, "error": outcome.error})
             continue
         r = outcome.result
         results.append({"path": outcome.path, **r.to_dict()})
         if not as_json:
             state = "added" if r.added else "already present"
-            click.echo(f"{state}: #{r.article_id} {r.headline or '(no headline)'} — {r.claims} claims, "
+            click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — {r.claims} claims, "
                        f"{r.quotes} quotes  [{printable(outcome.path)}]")
     if as_json:
         emit_json(results)
@@ -147,22 +268,28 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=_paths)
 @click.option("--json", "as_json", is_flag=True, default=True, help="One JSON document per file, one per line.")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1))
 def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     """Extract claims and quotes without storing anything."""
+    from pathlib import Path
+
     from .ingest import read_article
-    from .service import expand_paths, extract_article, extraction_document
+    from .service import expand_paths, extract_article, extraction_document, no_articles_in
 
     failed = 0
     out = sys.stdout
+    for folder in paths:
+        if folder.strip() and folder != "-" and Path(folder).is_dir() and next(expand_paths([folder]), None) is None:
+            failed += 1
+            _say(no_articles_in(folder))
     for path in expand_paths(list(paths)):
         try:
             article = read_article(path, max_bytes=max_bytes)
         except WorkbenchError as exc:
             failed += 1
-            click.echo(f"workbench: {exc}", err=True)
+            _say(str(exc))
             continue
         doc = extraction_document(article, extract_article(article))
         out.write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -235,8 +362,8 @@ def claims(settings: Settings, article: str, kind: str | None, status: str | Non
 
 @cli.command()
 @click.argument("claim", type=int)
-@click.argument("verdict")
-@click.option("--note", help="Append this to the claim's note.")
+@click.argument("verdict", type=TEXT)
+@click.option("--note", type=TEXT, help="Append this to the claim's note.")
 @click.option("--expect-version", type=int, metavar="N",
               help="Refuse if the claim is no longer at version N (as `claims --json` showed it).")
 @pass_settings
@@ -248,8 +375,8 @@ def verdict(settings: Settings, claim: int, verdict: str, note: str | None, expe
     click.echo(f"claim {row['id']}: {row['verdict']} (version {row['version']})")
     if row["replaced"]:
         old = row["replaced"]
-        click.echo(f"workbench: this replaced {old['reviewer']}'s verdict {old['verdict']!r} (version {old['version']}); "
-                   f"`workbench history {row['id']}` shows both", err=True)
+        _say(f"this replaced {old['reviewer']}'s verdict {old['verdict']!r} (version {old['version']}); "
+             f"`workbench history {row['id']}` shows both")
 
 
 @cli.command()
@@ -269,12 +396,18 @@ def verdicts(settings: Settings, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("claim", type=int)
-@click.argument("text")
+@click.argument("text", type=TEXT, required=False)
+@click.option("--file", "note_file", metavar="PATH", callback=_paths, help="Append the text of this file (- for stdin).")
 @pass_settings
-def note(settings: Settings, claim: int, text: str) -> None:
-    """Append TEXT to CLAIM's note."""
+def note(settings: Settings, claim: int, text: str | None, note_file: str | None) -> None:
+    """Append TEXT to CLAIM's note; TEXT - (or --file PATH) reads it from stdin (or the file)."""
+    from .service import read_text_arg
     from .store import add_note
 
+    if (text is None) == (note_file is None):
+        raise click.UsageError("give the note as TEXT, as - to read stdin, or with --file PATH (one of them)")
+    if text == "-" or note_file is not None:  # a 10 MB note cannot pass as an argument
+        text = read_text_arg(note_file or "-")
     row = add_note(settings.db, claim, text, settings.reviewer)
     click.echo(f"claim {row['id']}: note saved (version {row['version']})")
 
@@ -298,10 +431,10 @@ def source() -> None:
 @source.command("add")
 @click.argument("claim", type=int)
 @click.argument("url")
-@click.option("--title")
-@click.option("--publisher")
-@click.option("--published", help="The source's date (YYYY-MM-DD).")
-@click.option("--excerpt", help="The passage that matters.")
+@click.option("--title", type=TEXT)
+@click.option("--publisher", type=TEXT)
+@click.option("--published", type=TEXT, help="The source's date (YYYY-MM-DD).")
+@click.option("--excerpt", type=TEXT, help="The passage that matters.")
 @click.option("--stance", type=click.Choice(["supports", "refutes", "context"]), default="context",
               show_default=True)
 @pass_settings
@@ -314,8 +447,8 @@ def source_add(settings: Settings, claim: int, url: str, title: str | None, publ
                       published=published, excerpt=excerpt, stance=stance)
     click.echo(f"claim {claim}: source #{link['source_id']} linked ({stance})")
     for field, stored in link["kept"].items():
-        click.echo(f"source #{link['source_id']} already has {field} {stored!r}, shared by every claim citing it; "
-                   f"kept (the {field} given was not applied)", err=True)
+        _say(f"source #{link['source_id']} already has {field} {stored!r}, shared by every claim citing it; "
+             f"kept (the {field} given was not applied)", prefix="")
 
 
 @cli.command()
@@ -330,14 +463,11 @@ def history(settings: Settings, claim: int, as_json: bool) -> None:
     if as_json:
         emit_json(events)
         return
+    from .ingest import printable
+    from .store.audit import change_summary
+
     for e in events:
-        before, after = e["before"] or {}, e["after"] or {}
-        keys = [k for k in sorted(set(before) | set(after)) if k != "version" and before.get(k) != after.get(k)]
-        if e["before"] is None:
-            change = "; ".join(f"{k}: {after[k]!r}" for k in keys if after.get(k) is not None)
-        else:
-            change = "; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)
-        click.echo(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {change}")
+        click.echo(printable(f"{e['at']}  {e['reviewer']:<12} {e['action']:<9} {change_summary(e)}"))
 
 
 @cli.command()
@@ -372,7 +502,9 @@ def db_group() -> None:
 @pass_settings
 def db_path(settings: Settings) -> None:
     """Print the database file's path."""
-    click.echo(str(settings.resolved_db_path()))
+    from .ingest import printable
+
+    click.echo(printable(str(settings.resolved_db_path())))
 
 
 @db_group.command("check")
@@ -381,7 +513,10 @@ def db_check(settings: Settings) -> None:
     """Integrity, foreign keys and the workbench's invariants."""
     from .store import check_db
 
-    problems = check_db(settings.db)
+    try:
+        problems = check_db(settings.db)
+    except sqlite3.DatabaseError as exc:  # so damaged it will not open: that is the report, not a failure
+        problems = [f"integrity: the file does not open as a database ({exc})"]
     for p in problems:
         click.echo(p)
     if problems:
@@ -391,15 +526,19 @@ def db_check(settings: Settings) -> None:
 
 
 @db_group.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False))
+@click.argument("target", type=FILE_PATH)
 @click.option("--force", is_flag=True, help="Overwrite TARGET if it exists.")
 @pass_settings
 def db_backup(settings: Settings, target: str, force: bool) -> None:
     """A consistent copy of the database while others keep writing."""
     from .store import backup_db
 
+    from .ingest import printable
+
+    if not target.strip():
+        raise BadInput("the backup path is empty; give the file to write the copy to")
     path = backup_db(settings.db, target, force=force)
-    click.echo(f"backed up to {path}")
+    click.echo(f"backed up to {printable(str(path))}")
 
 
 @db_group.command("optimize")
@@ -416,14 +555,14 @@ def db_optimize(settings: Settings) -> None:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", type=TEXT)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))  # -1 sliced off the last hit
-@click.option("--verdict")
-@click.option("--kind")
-@click.option("--outlet")
-@click.option("--since", help="Articles published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Articles published on or before this date.")
-@click.option("--reviewer")
+@click.option("--verdict", type=TEXT)
+@click.option("--kind", type=TEXT)
+@click.option("--outlet", type=TEXT)
+@click.option("--since", type=TEXT, help="Articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=TEXT, help="Articles published on or before this date.")
+@click.option("--reviewer", type=TEXT)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def search(settings: Settings, query: str, limit: int, verdict: str | None, kind: str | None, outlet: str | None,
@@ -464,15 +603,15 @@ def _cut(text: str, width: int) -> str:
 @click.argument("articles", nargs=-1)
 @click.option("--all", "all_articles", is_flag=True, help="Every article in the database.")
 @click.option("--format", "fmt", required=True, type=click.Choice(["md", "html", "json", "csv", "claimreview"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", type=FILE_PATH, help="Write here (atomically) instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
-@click.option("--reviewer", "by_reviewer", help="Only articles this reviewer worked on.")
-@click.option("--organisation", envvar="WORKBENCH_ORGANISATION", default="Claim Workbench", show_default=True,
+@click.option("--since", type=TEXT, help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--reviewer", "by_reviewer", type=TEXT, help="Only articles this reviewer worked on.")
+@click.option("--organisation", type=TEXT, envvar="WORKBENCH_ORGANISATION", default="Claim Workbench", show_default=True,
               help="The fact-checking organisation named as the reviews' author [$WORKBENCH_ORGANISATION].")
-@click.option("--organisation-url", envvar="WORKBENCH_ORGANISATION_URL",
+@click.option("--organisation-url", type=TEXT, envvar="WORKBENCH_ORGANISATION_URL",
               help="Its home page, for ClaimReview [$WORKBENCH_ORGANISATION_URL].")
-@click.option("--review-url", envvar="WORKBENCH_REVIEW_URL",
+@click.option("--review-url", type=TEXT, envvar="WORKBENCH_REVIEW_URL",
               help="The page that publishes these fact-checks; each ClaimReview's url is it + #claim-ID "
                    "[$WORKBENCH_REVIEW_URL].")
 @pass_settings
@@ -486,9 +625,11 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
     if not articles and not all_articles:
         raise click.UsageError("name one or more ARTICLEs (id or sha256 prefix) or pass --all")
     if articles and all_articles:  # it exported the named articles only, and said nothing of --all
-        click.echo(f"workbench export: name ARTICLEs or pass --all, not both (got {' '.join(articles)} and --all)",
-                   err=True)
+        _say(f"name ARTICLEs or pass --all, not both (got {' '.join(articles)[:80]} and --all)",
+             prefix="workbench export: ")
         sys.exit(2)
+    if output is not None and not output.strip():  # -o "" wrote to stdout, as if no -o had been given
+        raise BadInput("-o is an empty path; give the report's file name, or leave -o out for stdout")
     ids = article_ids(settings.db, list(articles) or None)
     options = {"since": since, "reviewer": by_reviewer, "organisation": organisation,
                "organisation_url": organisation_url, "review_url": review_url}
@@ -500,9 +641,23 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
         if sys.stderr.isatty() and len(ids) > 50:
             progress = lambda n, total: click.echo(f"\r{n}/{total} articles", err=True, nl=n == total)
         path = write_report(settings.db, ids, fmt, output, force=force, progress=progress, **options)
-        click.echo(f"wrote {path}", err=True)
+        _say(f"wrote {path}", prefix="")
     else:
-        export_report(settings.db, ids, fmt, sys.stdout, **options)
+        _export_whole(settings, ids, fmt, options)
+
+
+def _export_whole(settings: Settings, ids: list[int], fmt: str, options: dict[str, Any]) -> None:
+    """Export to stdout whole or not at all: a damaged database stopped one half-way, and half a JSON
+    document in a pipe is worse than none. Spooled to a file past 32 MB, so a big library still streams."""
+    import shutil
+    import tempfile
+
+    from .report import export_report
+
+    with tempfile.SpooledTemporaryFile(max_size=32 << 20, mode="w+", encoding="utf-8", newline="") as spool:
+        export_report(settings.db, ids, fmt, spool, **options)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
 
 
 # ---- quote and figure checks (issue 8) ----
@@ -511,7 +666,7 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
 def _link_check(settings: Settings, claim_id: int, url: str | None, title: str | None, excerpt: str,
                 stance: str, checks: dict[str, Any], text: str | None = None) -> dict[str, Any] | None:
     """Store a check with its source link (and so in the audit log); nothing is stored without a URL."""
-    if not url:
+    if url is None:  # --source "" (a variable left unset) is refused by add_source, not read as no link
         return None
     from .store import add_source
 
@@ -521,9 +676,9 @@ def _link_check(settings: Settings, claim_id: int, url: str | None, title: str |
 
 @cli.command("quote-check")
 @click.argument("claim", type=int)
-@click.argument("source_file")
+@click.argument("source_file", callback=_paths)
 @click.option("--url", help="Link the source at this address and store the check with the link.")
-@click.option("--title", help="The source's title, when --url links it.")
+@click.option("--title", type=TEXT, help="The source's title, when --url links it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
 @pass_settings
 def quote_check(settings: Settings, claim: int, source_file: str, url: str | None, title: str | None,
@@ -563,10 +718,10 @@ def quote_check(settings: Settings, claim: int, source_file: str, url: str | Non
 
 @cli.command("figure-check")
 @click.argument("claim", type=int)
-@click.argument("value")
-@click.option("--unit", help="Unit or scale of VALUE: km, miles, days, %, pp, bn, £m ... (default: the claim's).")
+@click.argument("value", type=TEXT)
+@click.option("--unit", type=TEXT, help="Unit or scale of VALUE: km, miles, days, %, pp, bn, £m ... (default: the claim's).")
 @click.option("--source", "source_url", help="Link the source at this address and store the check with the link.")
-@click.option("--title", help="The source's title, when --source links it.")
+@click.option("--title", type=TEXT, help="The source's title, when --source links it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
 @pass_settings
 def figure_check(settings: Settings, claim: int, value: str, unit: str | None, source_url: str | None,

@@ -22,6 +22,7 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|
                    r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)")
 # C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_EVERY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # for one line: newline and tab too
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 # what a binary file is, by its first bytes, so the refusal can say what was given
 _BINARY_KINDS = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
@@ -48,7 +49,7 @@ def read_article(
     if str(path) == "-":
         import sys
 
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = read_limited(sys.stdin.buffer, max_bytes)
         return parse_article(data, origin="-", url=url, outlet=outlet, max_bytes=max_bytes)
     p = Path(path)
     shown = printable(str(p))
@@ -69,9 +70,23 @@ def read_article(
     return parse_article(data, origin=shown, url=url, outlet=outlet, max_bytes=max_bytes, suffix=p.suffix)
 
 
+def read_limited(stream, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes (one over says "too big"), read in pieces: read(max_bytes + 1) sets
+    that much memory aside first, and a --max-bytes of 10^30 was an OverflowError."""
+    pieces, total = [], 0
+    while total <= max_bytes:
+        piece = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
+
+
 def printable(name: str) -> str:
-    """A file name safe to print: a name can hold terminal escapes (ESC]52 writes the clipboard)."""
-    return _CONTROLS.sub("?", name)
+    """A file name safe to print on one line: a name can hold terminal escapes (ESC]52 writes the
+    clipboard), and a newline in it forged a line of the command's output."""
+    return _EVERY_CONTROL.sub("?", name)
 
 
 def parse_article(
@@ -106,8 +121,8 @@ def parse_article(
         headline=meta.headline,
         deck=meta.deck,
         byline=meta.byline,
-        outlet=outlet or meta.outlet,
-        url=url or meta.url,
+        outlet=typed_name(outlet) or meta.outlet,  # reached every reviewer raw, as the reviewer's name did
+        url=typed_name(url) or meta.url,
         published=meta.published,
         dateline=meta.dateline or find_dateline(body),
     )
@@ -167,6 +182,29 @@ def strip_controls(text: str) -> str:
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:  # what every _ANSI sequence opens with
         text = _ANSI.sub("", text)
     return _CONTROLS.sub("", text)
+
+
+def typed_text(text: str) -> str:
+    """What a person typed or passed as an argument, cleaned as article text is at import: terminal
+    escapes and control characters out (the CLI prints it, and other reviewers read it), NFC."""
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        # argv bytes that were not UTF-8 (a Latin-1 terminal's "café") arrive as lone surrogates, which
+        # SQLite refuses with a traceback; read them as import reads such a file, Windows-1252 for UTF-8
+        raw = text.encode("utf-8", "surrogateescape")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    text = text.encode("utf-8", "replace").decode("utf-8")  # any other lone surrogate
+    return unicodedata.normalize("NFC", strip_controls(text))
+
+
+def typed_name(text: str | None) -> str | None:
+    """A name, outlet or address as one line: typed_text with every run of spaces, tabs and newlines one
+    space (a newline in --reviewer forged a line of `history`)."""
+    if text is None:
+        return None
+    return " ".join(typed_text(text).split())
 
 
 def clean_text(text: str) -> str:

@@ -5,6 +5,7 @@ parse input and show results) so both faces behave the same.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -46,7 +47,12 @@ def extraction_document(article: Article, extraction: Extraction) -> dict[str, A
 
 
 def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; folders walked recursively for article files, in a stable order."""
+    """Files as given; folders walked recursively for article files, in a stable order.
+
+    "" is refused: Path("") is the current folder, and `import "$DIR"` with DIR unset walked all of it."""
+    for raw in paths:
+        if not raw.strip():
+            raise BadInput("an empty path was given; name a file or folder (or - for stdin)")
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
@@ -55,6 +61,14 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
                     yield str(child)
         else:
             yield raw
+
+
+def no_articles_in(folder: str) -> str:
+    """What to say of a folder holding no article file: importing nothing without a word looked like success."""
+    from .ingest import printable
+
+    return (f"{printable(folder)}: no article files ({' '.join(IMPORTABLE_SUFFIXES)}) in this folder; "
+            "nothing imported")
 
 
 @dataclass(frozen=True)
@@ -68,9 +82,14 @@ def import_paths(
     db: Database, paths: list[str], reviewer: str, *, url: str | None = None, outlet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ImportOutcome]:
-    """Import each file; a bad file is reported and the batch goes on."""
+    """Import each file; a bad file is reported and the batch goes on, whatever went wrong with it."""
+    from .crash import internal_error_line
+    from .ingest import printable
     from .store import store_article
 
+    for folder in paths:
+        if folder != "-" and Path(folder).is_dir() and next(expand_paths([folder]), None) is None:
+            yield ImportOutcome(folder, error=no_articles_in(folder))
     for path in expand_paths(paths):
         try:
             article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
@@ -81,6 +100,10 @@ def import_paths(
                 link_seen_before(db, result.article_id)
         except WorkbenchError as exc:
             yield ImportOutcome(path, error=str(exc))
+        except sqlite3.DatabaseError:  # the database's trouble, not this file's: the next file would meet it too
+            raise
+        except Exception as exc:  # noqa: BLE001 -- a bug on one file stopped a 100-file batch after 2
+            yield ImportOutcome(path, error=f"{printable(path)}: not imported, {internal_error_line(exc, 'import')}")
         else:
             yield ImportOutcome(path, result=result)
 
@@ -99,17 +122,22 @@ def reextract(db: Database, ref: str, reviewer: str) -> dict[str, int]:
 
 def read_text_arg(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Text of a file (or "-" for stdin), decoded like an article; for transcripts and source texts."""
-    from .ingest import clean_text, decode_bytes
+    from .ingest import clean_text, decode_bytes, printable, read_limited
 
     if path == "-":
         import sys
 
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = read_limited(sys.stdin.buffer, max_bytes)
     else:
         p = Path(path)
-        if not p.is_file():
-            raise BadInput(f"{path}: no such file; check the path")
-        data = p.read_bytes()
+        shown = printable(path)
+        if not path or not p.is_file():  # "" is the current folder to Path, and a folder is no text
+            raise BadInput(f"{shown or repr(path)}: no such file; check the path")
+        try:
+            with open(p, "rb") as fh:
+                data = read_limited(fh, max_bytes)
+        except OSError as exc:
+            raise BadInput(f"{shown}: cannot read ({exc.strerror or exc}); check its permissions") from None
     if len(data) > max_bytes:
-        raise BadInput(f"{path}: over the {_size(max_bytes)} limit")
+        raise BadInput(f"{printable(path)}: over the {_size(max_bytes)} limit")
     return clean_text(decode_bytes(data, path))

@@ -6,6 +6,7 @@ and "17,1 milliard euros" (a decimal comma, the European billion) reads "1710000
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -48,6 +49,8 @@ def _number(m: re.Match) -> str:
         return m.group()
     if m["scale"]:
         value *= _SCALE[m["scale"]]
+    if not math.isfinite(value):  # over 308 digits: no float holds it, so the digits stand for themselves
+        return f" {num.replace(',', '')} "
     text = f"{value:.12g}" if value != int(value) else str(int(value))
     if m["pct"]:
         return f" {text} percent "

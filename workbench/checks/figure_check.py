@@ -6,6 +6,7 @@ are honoured, and ranges are compared as ranges. The answer is a hint; the revie
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -216,6 +217,11 @@ def check_figure(claim_value: dict[str, Any], claim_text: str, source_value: flo
     src = float(source["number"]) * factor
     src_low = float(source["low"]) * factor if source.get("low") is not None else None
     src_high = float(source["high"]) * factor if source.get("high") is not None else None
+    if not all(math.isfinite(x) for x in (src, src_low, src_high, claim_number) if x is not None):
+        # 1e999, inf, a 400-digit figure: "equal" and a stored *supports* was the answer, nan a *refutes*,
+        # and the JSON export then held Infinity and NaN, which strict parsers refuse
+        shown = given if len(given) <= 40 else given[:39] + "…"
+        raise ValueError(f"{shown!r} is not a finite figure; give a number such as 129 or 12bn")
     if factor != 1.0 and not notes:
         notes.append(f"source converted to the claim's unit ({_number(float(source['number']))} → {_number(src)})")
     diff = claim_number - src

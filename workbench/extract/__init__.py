@@ -6,6 +6,7 @@ Nothing here touches SQLite, files or Textual. Every span indexes `body`
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import replace
 from datetime import date
 
@@ -30,7 +31,7 @@ def extract(body: str, published: date | None = None) -> Extraction:
     sentences = score_sentences(body, split_sentences(body))
     dates = find_dates(body, sentences, published)
     figures = find_quantities(body, sentences, published)
-    claims = _merge(dates, figures)
+    claims = _merge(dates, [f for f in figures if _finite(f.value)])
     claims = _with_ranks(body, sentences, claims)
     claims = add_consistency_hints(body, claims)
     quotes = find_quotes(body, sentences)
@@ -48,6 +49,18 @@ def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:
     strong = _coverage(size, [f for f in kept_figures if f.kind not in _DATE_BEATS])
     kept_dates = [d for d in dates if strong.find(1, d.start, d.end) == -1]
     return sorted(kept_dates + kept_figures, key=lambda c: (c.start, -c.end))
+
+
+def _finite(value: object) -> bool:
+    """No infinity or NaN anywhere in a claim's value: a figure of over 308 digits is no float, nothing a
+    reviewer can check, and would reach the JSON export as `Infinity`, which strict parsers refuse."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_finite(v) for v in value)
+    return True
 
 
 def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:

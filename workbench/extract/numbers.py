@@ -2,6 +2,7 @@
 "a third", "one in five". Shared by the quantity and date finders and by figure checks."""
 from __future__ import annotations
 
+import math
 import re
 
 UNITS_WORDS = {
@@ -111,6 +112,8 @@ def scale_factor(text: str) -> float:
 def clean_number(value: float) -> int | float:
     """5000.0 → 5000, 0.0085 stays 0.0085: what a reader expects to see (fractions round themselves)."""
     value = float(f"{value:.12g}")  # 17.1 * 1e9 is 17100000000.000002 in binary floating point
+    if not math.isfinite(value):  # over 308 digits: extract() drops the claim, no float holds its figure
+        return value
     if value == int(value) and abs(value) < 1e15:
         return int(value)
     return value

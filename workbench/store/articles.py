@@ -86,17 +86,45 @@ def _finding_rows(body: str, claims: list[Claim], quotes: list[Quote], stamp: st
 
     rows = []
     for c in claims:
-        rows.append([c.kind, c.text, c.start, c.end, c.sentence_start, c.sentence_end,
-                     body[c.sentence_start:c.sentence_end], _json(c.value), _json(list(c.hints) or None),
+        s0, s1 = _context(body, c.start, c.end, c.sentence_start, c.sentence_end)
+        rows.append([c.kind, c.text, c.start, c.end, s0, s1,
+                     body[s0:s1], _json(c.value), _json(list(c.hints) or None),
                      c.speaker, None, None, None, 0, c.checkworthiness, stamp,
-                     indexed(c.text, c.sentence_start, c.sentence_end)])
+                     indexed(c.text, s0, s1)])
     for q in quotes:
         s0 = q.sentence_start if q.sentence_start is not None else q.start
         s1 = q.sentence_end if q.sentence_end is not None else q.end
+        s0, s1 = _context(body, q.start, q.end, s0, s1)
         rows.append(["quote", q.text, q.start, q.end, s0, s1, body[s0:s1], None, None,
                      q.speaker, q.speaker_start, q.speaker_end, q.cue, int(q.partial), q.checkworthiness, stamp,
                      indexed(q.text, s0, s1, q.speaker)])
     return rows
+
+
+CONTEXT = 200  # a sentence over 3 × this is stored, per claim, as the block of this size that holds the claim
+
+
+def _context(body: str, start: int, end: int, s0: int, s1: int) -> tuple[int, int]:
+    """The claim's sentence; of a very long one, the blocks of CONTEXT characters that hold the claim.
+
+    Every claim keeps a copy of its sentence for search: where quote marks never open, a 1 MB article
+    is one "sentence", and 36,000 copies of it (and their index) would take hours. The blocks are fixed
+    places in the sentence, so the claims of one block share one copy to normalise."""
+    if s1 - s0 <= 3 * CONTEXT:
+        return s0, s1
+    return (_block_edge(body, s0, s1, (start - s0) // CONTEXT),
+            max(end, _block_edge(body, s0, s1, (end - s0) // CONTEXT + 1)))
+
+
+def _block_edge(body: str, s0: int, s1: int, block: int) -> int:
+    """Where block number `block` of the sentence at [s0, s1) starts: at the space that ends the word there."""
+    if block <= 0:
+        return s0
+    at = s0 + block * CONTEXT
+    if at >= s1:
+        return s1
+    space = body.rfind(" ", at - 60, at)  # back to a word's start, so a block never starts mid-word
+    return space + 1 if space != -1 else at
 
 
 def _json(value: Any) -> str | None:

@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from ..errors import SchemaTooNew, WorkbenchError
+from ..ingest import printable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
 BUSY_TIMEOUT_MS = 5000
@@ -38,33 +40,98 @@ def now() -> str:
 def open_db(path: str | Path | None = None) -> Database:
     """Open (creating if needed) and migrate the database at `path`."""
     path = Path(path) if path is not None else default_db_path()
+    shown = printable(str(path))
     if path.exists() and path.is_dir():
-        raise WorkbenchError(f"{path} is a folder; give --db the path of a database file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _create_private(path)
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header and header != b"SQLite format 3\x00":
-        raise WorkbenchError(f"{path} is not a SQLite database; point --db at a workbench database or a new path")
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    _with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = NORMAL")
+        raise WorkbenchError(f"{shown} is a folder; give --db the path of a database file")
+    if path.exists() and not path.is_file():  # a FIFO would block the read of the header below forever
+        raise WorkbenchError(f"{shown} is not a regular file; give --db the path of a database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        created = _create_private(path)
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:  # /proc/nope/x.db, a folder of someone else's: the user's to fix, in one line
+        raise WorkbenchError(f"cannot open or create {shown} ({exc.strerror or exc}); "
+                             "give --db a path in a folder you can write to") from None
+    if not header and not created:
+        # we never leave an empty file behind (see _create_private): this one lost its contents, or is not ours
+        raise WorkbenchError(f"{shown} is an empty file (0 bytes), not a workbench database; restore it from a "
+                             "backup, or delete it to start a new database there")
+    if header != b"SQLite format 3\x00":
+        raise WorkbenchError(f"{shown} is not a SQLite database; point --db at a workbench database or a new path")
+    writable = _writable(path)
+    target, uri = str(path), False
+    if not writable:
+        # reading a WAL database needs its -shm file; one we may not create means no writer has it open, and
+        # only "immutable" reads it then (else every read failed "attempt to write a readonly database")
+        shm = path.with_name(path.name + "-shm")
+        target, uri = f"file:{quote(str(path))}?mode=ro" + ("" if shm.exists() else "&immutable=1"), True
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                           uri=uri)
     db = Database(conn)
     db.workbench_lock = threading.RLock()  # one connection may serve the TUI's worker threads
     db.workbench_path = path
+    db.workbench_refusal = None  # why writes are refused (damaged, read-only); None until the first write asks
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not writable:
+        db.workbench_refusal = read_only_message(path)
+    else:
+        _with_retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
     migrate(db)
     return db
 
 
-def _create_private(path: Path) -> None:
-    """Create the file with mode 0600 so a newsroom's notes are not world-readable."""
+def read_only_message(path: Path) -> str:
+    return (f"{printable(str(path))} is read-only for you, so nothing was written; ask its owner for write "
+            "access, or work on a copy (`workbench db backup COPY`, then --db COPY)")
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the file and make its -wal and -shm files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _create_private(path: Path) -> bool:
+    """Create the database with mode 0600 (a newsroom's notes are not world-readable); True if we made it.
+
+    It is made whole beside its place and linked in, so that no reader ever finds an empty file there:
+    an empty file at the path is then a database that lost its contents, refused rather than started anew.
+    """
+    if path.exists():
+        return False
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.new")
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        conn = sqlite3.connect(str(tmp))
+        conn.execute("PRAGMA journal_mode = WAL")  # writes the header: the file is a database from here on
+        conn.close()
+        os.link(tmp, path)  # never replaces: another process creating it at the same moment wins
+        return True
     except FileExistsError:
-        pass
+        return False
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def write_refusal(db: Database) -> str | None:
+    """Why this database must not be written, checked once per connection before its first write:
+    a damaged file (PRAGMA quick_check) or one this process may only read."""
+    if db.workbench_refusal is None:
+        try:
+            found = [row[0] for row in db.conn.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            found = [str(exc)]
+        damage = [line for line in found if line != "ok"]
+        db.workbench_refusal = ""
+        if damage:
+            first = " ".join(damage[0].split())  # quick_check's findings come as lines
+            db.workbench_refusal = (f"the database is damaged ({printable(first)[:120]}), so nothing was written; "
+                                    "run `workbench db check`, then restore a backup")
+    return db.workbench_refusal or None
 
 
 def _with_retry(call):
@@ -88,6 +155,9 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             yield conn
             return
+        refusal = write_refusal(db) if hasattr(db, "workbench_refusal") else None
+        if refusal:
+            raise WorkbenchError(refusal)
         try:
             _with_retry(lambda: conn.execute("BEGIN IMMEDIATE"))
         except sqlite3.OperationalError as exc:

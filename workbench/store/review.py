@@ -17,17 +17,17 @@ from urllib.parse import urlparse
 from sqlite_utils import Database
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
-from ..ingest import strip_controls
-from .audit import log_event
+from ..ingest import printable, strip_controls, typed_text
+from .audit import log_event, note_before, note_edit
 from .database import now, transaction
 from ..textnorm import search_text
-from .rows import CLAIM_COLUMNS, claim_from_row, get_claim
+from .rows import CLAIM_COLUMNS, claim_from_row, get_claim, known_claim_id
 
 STANCES = ("supports", "refutes", "context")
 
 
 def _current(conn, claim_id: int) -> dict[str, Any]:
-    cur = conn.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id])
+    cur = conn.execute(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [known_claim_id(claim_id)])
     row = cur.fetchone()
     if row is None:
         raise NotFound(f"no claim with id {claim_id}; list them with `workbench claims ARTICLE`")
@@ -55,6 +55,8 @@ def _update_claim(
         [*stored.values(), reviewer, stamp, claim_id],
     )
     after = dict(changes)
+    if "note" in changes:  # the span that changed, not the whole note twice (audit.note_edit)
+        after["note_edit"] = note_edit(before.pop("note"), after.pop("note"))
     before["version"], after["version"] = claim["version"], claim["version"] + 1
     log_event(conn, reviewer, action, "claims", claim_id, claim_id, before, after, undoes)
     return _current(conn, claim_id)
@@ -93,17 +95,7 @@ def _typed(text: str | None) -> str | None:
     """What a reviewer typed, without terminal escapes and control characters, as article text is at
     import: notes and source titles are printed by the CLI (an OSC 52 in a shared database's note
     wrote to the next reader's clipboard) and carried raw into CSV, JSON and HTML."""
-    if text is None:
-        return None
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
-        # argv bytes that were not UTF-8 (a Latin-1 terminal's "café") arrive as lone surrogates, which
-        # SQLite refuses with a traceback; read them as import reads such a file, Windows-1252 for UTF-8
-        raw = text.encode("utf-8", "surrogateescape")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-    return strip_controls(text)
+    return None if text is None else typed_text(text)
 
 
 def add_note(db: Database, claim_id: int, text: str, reviewer: str) -> dict[str, Any]:
@@ -210,12 +202,23 @@ def valid_date(text: str | None) -> str | None:
     raise BadInput(f"{text!r} is not a date; give YYYY-MM-DD (or YYYY-MM, YYYY, or '20 November 2015')")
 
 
+MAX_URL = 8192
+
+
 def valid_url(url: str) -> str:
     url = url.strip()
-    parts = urlparse(url)
-    # a control character (an ESC sequence pasted with it) is never part of an address, and the CLI prints it
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url or strip_controls(url) != url:
-        raise BadInput(f"{url!r} is not a web address; give a full http:// or https:// URL")
+    try:
+        parts = urlparse(url)
+        parts.port  # noqa: B018 -- reading it refuses a port that is not one ("http://a:99999")
+    except ValueError:  # "http://[::1", "https://[zz]/x": an unclosed or invalid IPv6 host
+        parts = None
+    # a control character (an ESC sequence pasted with it) or a lone surrogate (argv bytes that were not
+    # UTF-8) is never part of an address, and the CLI prints it
+    # a host name holds at most 253 characters (DNS), and no page is cited by a megabyte of address
+    if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname or " " in url
+            or not url.isprintable() or len(parts.hostname) > 253 or len(url) > MAX_URL):
+        shown = url if len(url) <= 80 else url[:79] + "…"
+        raise BadInput(f"{printable(shown)!r} is not a web address; give a full http:// or https:// URL")
     return url
 
 
@@ -282,7 +285,7 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
     with transaction(db) as conn:
         where, args = "", [reviewer]
         if claim_id is not None:
-            where, args = " AND claim_id = ?", [reviewer, claim_id]
+            where, args = " AND claim_id = ?", [reviewer, known_claim_id(claim_id)]
         cur = conn.execute(
             f"""SELECT * FROM events e WHERE reviewer = ? {where}
                 AND action IN ({','.join('?' * len(_UNDOABLE))})
@@ -317,6 +320,8 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
                       after, {"version": claim["version"] + 1}, undoes=event["id"])
             return {"undone": "source", "claim_id": target, "claim": _current(conn, target)}
         restore = {k: v for k, v in (before or {}).items() if k != "version"}
+        if "note_edit" in after:
+            restore["note"] = note_before(claim["note"], after["note_edit"])
         updated = _update_claim(conn, target, restore, reviewer, "undo", None, undoes=event["id"])
         return {"undone": event["action"], "claim_id": target, "claim": updated}
 

@@ -15,6 +15,17 @@ CLAIM_COLUMNS = (
 )
 
 
+# SQLite's integers are 64-bit: a larger id (30 digits typed) was an OverflowError, not "no such claim"
+SQLITE_INT_RANGE = range(-(2**63), 2**63)
+
+
+def known_claim_id(claim_id: int) -> int:
+    """`claim_id` if SQLite can hold it; else NotFound, as for any id that is not in the database."""
+    if claim_id not in SQLITE_INT_RANGE:
+        raise NotFound(f"no claim with id {claim_id}; list them with `workbench claims ARTICLE`")
+    return claim_id
+
+
 def claim_from_row(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     out["value"] = json.loads(out["value"]) if out.get("value") else None
@@ -24,7 +35,7 @@ def claim_from_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def get_claim(db: Database, claim_id: int) -> dict[str, Any]:
-    rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]))
+    rows = list(db.query(f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", [known_claim_id(claim_id)]))
     if not rows:
         raise NotFound(f"no claim with id {claim_id}; list them with `workbench claims ARTICLE`")
     return claim_from_row(rows[0])
@@ -34,14 +45,14 @@ def get_article(db: Database, ref: str | int) -> dict[str, Any]:
     """An article by id or by a prefix (4+ hex digits) of its body's sha256."""
     text = str(ref).strip()
     rows: list[dict[str, Any]] = []
-    if text.isdigit():
+    if text.isascii() and text.isdigit() and int(text) in SQLITE_INT_RANGE:
         rows = list(db.query("SELECT * FROM articles WHERE id = ?", [int(text)]))
     if not rows and len(text) >= 4 and all(c in "0123456789abcdef" for c in text.lower()):
         rows = list(db.query("SELECT * FROM articles WHERE sha256 LIKE ? LIMIT 2", [text.lower() + "%"]))
         if len(rows) > 1:
             raise NotFound(f"sha256 prefix {text!r} matches several articles; give more digits or the id")
     if not rows:
-        raise NotFound(f"no article {text!r}; list them with `workbench articles`")
+        raise NotFound(f"no article {_cut(text)!r}; list them with `workbench articles`")
     return rows[0]
 
 
@@ -128,3 +139,8 @@ def list_sources(db: Database, claim_id: int) -> list[dict[str, Any]]:
         r["checks"] = json.loads(r["checks"]) if r["checks"] else None
         out.append(r)
     return out
+
+
+def _cut(text: str, width: int = 60) -> str:
+    """A reference as typed, short enough for one line of an error (a 1 MB argument was printed whole)."""
+    return text if len(text) <= width else text[:width - 1] + "…"

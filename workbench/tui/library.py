@@ -154,9 +154,12 @@ class ImportScreen(ModalScreen[int]):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, path: str) -> None:
-        from ..service import expand_paths, import_paths
+        from ..service import expand_paths, import_paths, no_articles_in
 
         paths = list(expand_paths([os.path.expanduser(path)]))
+        if not paths:  # "0 added, 0 failed" read as if the folder had been imported
+            self.app.call_from_thread(self.notify, no_articles_in(path), severity="warning", markup=False)
+            return
         self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, len(paths)), progress=0)
         added = present = failed = 0
         errors: list[str] = []
@@ -172,7 +175,7 @@ class ImportScreen(ModalScreen[int]):
         summary = f"{added} added, {present} already present, {failed} failed"
         self.app.call_from_thread(self.query_one("#import-status", Label).update, plain(summary))
         for message in errors[:3]:
-            self.app.call_from_thread(self.notify, message, severity="error", title="Not imported")
+            self.app.call_from_thread(self.notify, message, severity="error", title="Not imported", markup=False)
         self.app.call_from_thread(self.notify, summary)
 
     def action_close(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..errors import BadInput
 from ..store import valid_date, valid_url
+from ..store.audit import change_summary
 from .text import plain
 
 
@@ -193,11 +194,7 @@ def history_text(events: list[dict[str, Any]]) -> Text:
         out.append(f"{e['at'][:19].replace('T', ' ')}  ", style="dim")
         out.append(f"{e['reviewer']:<12} ", style="bold")
         out.append(f"{e['action']:<9} ")
-        before, after = e["before"] or {}, e["after"] or {}
-        keys = [k for k in sorted(set(before) | set(after))
-                if k not in ("version", "search_text", "sentence") and before.get(k) != after.get(k)]
-        out.append("; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" if e["before"] is not None
-                             else f"{k}: {after.get(k)!r}" for k in keys))
+        out.append(change_summary(e, width=2000))  # a 10 MB note is cut here as in `history`
         out.append("\n")
     return out
 
