@@ -7,15 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.quotes import REPORTED
-
 SUMMARY_LIMIT = 75
 ELLIPSIS = "…"
 
 # "DAMASCUS: ", "LONDON (Reuters) - ", "NEW YORK —": capitals, an optional agency, then a colon or a dash
 DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][A-Z'’.\-]*){0,3}(?:\s*\([^()\n]{1,30}\))?\s*(?::|[—–]|--?)\s+")
 # words that start a clause of its own after a comma; a claim is summarised with its clause only
-CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|,\s+(?=(?:but|while|whereas|although|though|yet)\b)")
+CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|,\s+(?:but|while|whereas|although|though|yet)\s+")
 _VERBS = (r"(?:said|says|told\s+\w+|added|argued|warned|insisted|claimed|stated|announced|confirmed|"
           r"reported|estimated|estimates|wrote|believes|believed)")
 # the attribution at a clause's end: ", officials said.", ", said Jane Ruiz.", ", according to the ONS."
@@ -23,6 +21,11 @@ TRAILING = re.compile(
     rf",\s*(?:(?:has\s+|have\s+|had\s+)?{_VERBS}\s+(?P<after>[^,;\"“”]{{2,60}}?)"
     rf"|(?P<before>[^,;\"“”]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?{_VERBS}(?:\s+on\s+\w+)?"
     rf"|according\s+to\s+(?P<source>[^,;\"“”]{{2,60}}?))\s*[.!?]?\s*\Z")
+# the attribution opening a clause: "The ministry said (that) ", "Officials estimate ", "She told MPs "
+LEADING_REPORTED = re.compile(
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+    r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+(?:(?:has|have|had|also)\s+)?"
+    rf"{_VERBS}(?:\s+on\s+\w+day)?(?:\s+that)?\s+(?=[a-z£$€\d])")
 LEADING_ACCORDING = re.compile(r"According\s+to\s+(?P<source>[^,;\"“”]{2,60}?),\s+")
 
 
@@ -100,11 +103,12 @@ def _attribution_cut(sentence: str, lo: int, hi: int, start: int, end: int) -> t
     if m and m.end() <= start:
         new_lo = m.end()
     else:
-        for m in REPORTED.finditer(sentence, lo, start):
-            before = re.sub(r"\b(?:the|a|an)\s*\Z", "", sentence[lo:m.start("np")]).rstrip()
-            # only "X said" opening the clause (after a phrase set off by a comma): "which it said had been"
-            # is part of what the clause reports
-            if (not before or before.endswith(",")) and m.end() <= start:
+        # "X said" opening the clause, or after a phrase set off by a comma ("Elsewhere in Homs, the
+        # Observatory said"); "which it said had been" inside the clause is part of what it reports
+        comma = sentence.find(", ", lo, start)
+        for at in (lo, comma + 2) if comma >= 0 else (lo,):
+            m = LEADING_REPORTED.match(sentence, at, start)
+            if m:
                 new_lo = m.end()
                 break
     m = TRAILING.search(sentence, lo, hi)
