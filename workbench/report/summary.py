@@ -141,14 +141,17 @@ def trim(text: str, start: int, end: int, limit: int = SUMMARY_LIMIT) -> str:
     """`text` in at most `limit` characters, cut at words with an ellipsis, keeping [start, end) (the claim)
     when it fits; the first letter capitalised, as a summary stands alone."""
     text, start, end = _squeezed(text, start, end)
-    text = text.rstrip(" .,;:")
+    stripped = text.rstrip(" .,;:")
+    text = stripped if len(stripped) >= end else text[:end]  # "6 p.m." keeps its full stop
     if len(text) > limit:
         m = LEADING_PHRASE.match(text)
         if m and m.end() <= start:  # "In a speech on Monday, " is context, not the claim
             text, start, end = text[m.end():], start - m.end(), end - m.end()
     if len(text) > limit:
         if end - start >= limit - 1 or end <= limit - 1:
-            text = _cut_right(text, limit - 1) + ELLIPSIS
+            cut = _cut_right(text, limit - 1)
+            kept = _without_loose_end(cut)
+            text = (kept if len(kept) >= min(end, len(cut)) else cut) + ELLIPSIS
         else:
             text = _head_and_claim(text, start, end, limit)
     return text[:1].upper() + text[1:] if text[:1].islower() else text
@@ -171,17 +174,33 @@ def _head_and_claim(text: str, start: int, end: int, limit: int) -> str:
             tail_start = words[max(0, first - before)][0]
             tail_end = following[after - 1] if 0 < after <= len(following) else (
                 len(text) if after and not following else end)
-            tail = text[tail_start:tail_end].rstrip(" ,;:") + (ELLIPSIS if tail_end < len(text) else "")
+            tail = text[tail_start:tail_end].rstrip(" ,;:")
+            if tail_end < len(text):
+                kept = _without_loose_end(tail)
+                tail = (kept if len(kept) >= end - tail_start else tail) + ELLIPSIS
             head = ""
             for s, e in words:
                 if e >= tail_start or e + len(tail) + 3 > limit:
                     break
                 head = text[:e]
+            head = _without_loose_end(head)
             if len(head.split()) >= 3:
                 return f"{head.rstrip(' ,;:')} {ELLIPSIS} {tail.lstrip(' ,;:')}"
     # no head worth the words: begin a few words before the claim instead
     window = text[words[max(0, first - 2)][0]:]
     return ELLIPSIS + (_cut_right(window, limit - 2) + ELLIPSIS if len(window) > limit - 1 else window)
+
+
+# a cut after one of these leaves it hanging: "advancing on the …", "victims of the November…"
+LOOSE_ENDS = {"the", "a", "an", "of", "on", "in", "to", "for", "at", "by", "with", "and", "or", "from", "as",
+              "that", "which", "who", "its", "their", "his", "her"}
+
+
+def _without_loose_end(text: str) -> str:
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower().strip(",;:") in LOOSE_ENDS:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
 
 
 def _cut_right(text: str, width: int) -> str:
