@@ -210,15 +210,17 @@ def _cut_right(text: str, width: int) -> str:
 
 
 def _squeezed(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """Whitespace runs as one space, the claim's offsets kept in step."""
-    out, mapping = [], []
-    for i, ch in enumerate(text):
-        if ch.isspace() and (not out or out[-1] == " "):
-            mapping.append(len(out))
-            continue
-        mapping.append(len(out))
-        out.append(" " if ch.isspace() else ch)
-    mapping.append(len(out))
-    squeezed = "".join(out)
-    lead = len(squeezed) - len(squeezed.lstrip())
-    return squeezed.strip(), max(0, mapping[start] - lead), max(0, mapping[end] - lead)
+    """Whitespace runs as one space, the claim's offsets kept in step (by regex: a quote can be long)."""
+    squeeze = lambda part: _SPACES.sub(" ", part)
+    lead = len(text) - len(text.lstrip())
+    text, start, end = text[lead:], max(0, start - lead), max(0, end - lead)
+    new_start = len(squeeze(text[:start]))
+    new_end = new_start + len(squeeze(text[start:end]))
+    squeezed = squeeze(text).rstrip()
+    # a run that straddles the claim's start is one space in the whole but counted on both sides
+    if text[:start].endswith((" ", "\n", "\t")) and text[start:start + 1].isspace():
+        new_end -= 1
+    return squeezed, min(new_start, len(squeezed)), min(new_end, len(squeezed))
+
+
+_SPACES = re.compile(r"\s+")
