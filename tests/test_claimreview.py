@@ -244,6 +244,7 @@ def test_html_report_embeds_the_same_markup_and_data_cannot_end_the_script(tmp_p
     embedded = json.loads(parsed.scripts[0][1])
     assert embedded == _export(db, *options)[0]
     assert embedded["reviewBody"] == hostile and embedded["claimReviewed"] == "130 </SCRIPT > victims"
+    assert "Rating scale: 5 True · 4 Mostly true" in page  # the numbers ratingValue refers to
 
 
 @pytest.mark.parametrize("sentence, claim, expected", [
@@ -309,3 +310,37 @@ async def test_m_in_the_review_screen_edits_the_summary_and_the_palette_shows_th
         app.action_desk_settings()
         await pilot.pause()
         assert "Desk [b]Check[/b]" in str(app.screen.query_one("#viewer-body").render())
+
+
+async def test_tui_export_refuses_claimreview_without_a_url_and_writes_drafts_when_asked(tmp_path):
+    from textual.widgets import Checkbox, Select
+
+    from workbench.service import import_paths
+    from workbench.store import list_claims, open_db, set_verdict
+    from workbench.tui.app import WorkbenchApp
+
+    db = open_db(tmp_path / "tui.db")
+    list(import_paths(db, [str(SEED)], "ann"))
+    victims = next(c for c in list_claims(db, 1) if c["text"] == "130 victims")
+    set_verdict(db, victims["id"], "true", "ann")
+    target = tmp_path / "reviews.jsonld"
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-format", Select).value = "claimreview"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not target.exists()
+        assert any("no review page URL" in n.message for n in app._notifications)
+        app.screen.query_one("#export-draft", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    [review] = json.loads(target.read_text())
+    assert review["creativeWorkStatus"] == "Draft" and review["reviewRating"]["alternateName"] == "True"

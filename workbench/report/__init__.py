@@ -91,7 +91,7 @@ def export_report(
         if progress:
             progress(n, total)
     if fmt == "html":
-        html.write_footer(out)
+        html.write_footer(out, verdicts)
     elif fmt == "json":
         out.write("\n]}\n")
     elif fmt == "claimreview":

@@ -128,5 +128,10 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup:
     out.write(f"{markup}</section>\n")
 
 
-def write_footer(out: TextIO) -> None:
+def write_footer(out: TextIO, scale: dict[str, dict] | None = None) -> None:
+    if scale:
+        # the number-to-name mapping the ClaimReview markup's ratingValue refers to, published with it
+        steps = " · ".join(f"{v['rating_value'] if v['rating_value'] is not None else '–'} {escape(v['label'])}"
+                           for v in scale.values())
+        out.write(f"<p class=\"muted\" id=\"rating-scale\">Rating scale: {steps}</p>\n")
     out.write("</body>\n</html>\n")
