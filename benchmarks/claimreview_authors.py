@@ -19,7 +19,7 @@ from workbench.report.summary import SUMMARY_LIMIT, attributed_to, default_summa
 
 
 def main(folder: str) -> None:
-    inside = ours_extractor = ours_all = hit_extractor = hit_all = claims_in = total = 0
+    ours_extractor = ours_all = hit_extractor = hit_all = claims_in = total = 0
     fits = contains = 0
     for gold_path in sorted(Path(folder).glob("*.json")):
         gold = json.loads(gold_path.read_text())

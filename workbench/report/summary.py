@@ -4,7 +4,6 @@ words around the claim; a reviewer's own summary (`workbench summary`, `m` in th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 SUMMARY_LIMIT = 75
@@ -27,13 +26,6 @@ LEADING_REPORTED = re.compile(
     r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+(?:(?:has|have|had|also)\s+)?"
     rf"{_VERBS}(?:\s+on\s+\w+day)?(?:\s+that)?\s+(?=[a-z£$€\d])")
 LEADING_ACCORDING = re.compile(r"According\s+to\s+(?P<source>[^,;\"“”]{2,60}?),\s+")
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who a clause says it is reporting, as a span of the sentence."""
-    start: int
-    end: int
 
 
 def default_summary(claim: dict[str, Any]) -> str:
