@@ -42,7 +42,8 @@ def reviewed_db(tmp_path_factory):
 
 
 def export(db: Path, fmt: str) -> str:
-    return cli(db, "export", "1", "--format", fmt).stdout
+    # ClaimReview without a review URL is refused unless asked for as drafts (tests/test_claimreview.py)
+    return cli(db, "export", "1", "--format", fmt, *(["--draft"] if fmt == "claimreview" else [])).stdout
 
 
 def test_markdown_has_summary_claims_in_context_and_escaped_text(reviewed_db):
@@ -58,12 +59,24 @@ def test_markdown_has_summary_claims_in_context_and_escaped_text(reviewed_db):
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.tags, self.hrefs, self.scripts = [], [], 0
+        self.tags, self.hrefs, self.scripts, self.script_types, self.script_data = [], [], 0, [], []
+        self._in_script = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.scripts += tag == "script"
+        if tag == "script":
+            self.script_types.append(dict(attrs).get("type"))
+            self._in_script = True
+            self.script_data.append("")
         self.hrefs += [v for k, v in attrs if k in ("href", "src")]
+
+    def handle_endtag(self, tag):
+        self._in_script = self._in_script and tag != "script"
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.script_data[-1] += data
 
 
 def test_html_is_self_contained_escaped_with_chart(reviewed_db):
@@ -71,7 +84,9 @@ def test_html_is_self_contained_escaped_with_chart(reviewed_db):
     page = export(db, "html")
     parsed = _Collector()
     parsed.feed(page)
-    assert parsed.scripts == 0
+    # the only scripts are each reviewed claim's ClaimReview markup (issue 21): data, never run
+    assert parsed.scripts == 3 and set(parsed.script_types) == {"application/ld+json"}
+    assert [json.loads(d) for d in parsed.script_data] == json.loads(export(db, "claimreview"))
     assert "img" not in parsed.tags
     assert all(h.startswith(("https://", "#")) for h in parsed.hrefs)
     assert "<svg" in page and "<mark>130 victims</mark>" in page
@@ -122,8 +137,7 @@ def test_claimreview_has_the_fields_google_documents(reviewed_db):
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["datePublished"] == "2015-11-24"
         assert len(review["datePublished"]) == 10
-    by_claim = {r["claimReviewed"]: r for r in reviews}
-    quoted = by_claim[quote["text"]]
+    quoted = next(r for r in reviews if r["reviewRating"]["alternateName"] == "Unproven")
     assert quoted["itemReviewed"]["author"] == {"@type": "Person", "name": "David Cameron"}
     assert "ratingValue" not in quoted["reviewRating"]  # "unproven" has no place on a 1-5 scale
     true_one = next(r for r in reviews if r["reviewRating"]["alternateName"] == "True")
@@ -202,9 +216,11 @@ def test_claimreview_names_the_newsroom_and_the_page_that_publishes_it(reviewed_
     assert {r["author"]["name"] for r in reviews} == {"Desk Check"}
     assert {r["author"]["url"] for r in reviews} == {"https://desk.example"}
     assert all(r["url"].startswith("https://desk.example/checks/homs#claim-") for r in reviews)
-    bare = cli(db, "export", "1", "--format", "claimreview")
-    assert all("url" not in r for r in json.loads(bare.stdout))  # never the reviewed article's address
-    assert "--review-url" in bare.stderr
+    bare = cli(db, "export", "1", "--format", "claimreview", check=False)
+    assert bare.returncode == 1 and bare.stdout == ""  # refused: Google requires the url (issue 21)
+    assert "--review-url" in bare.stderr and len(bare.stderr.strip().splitlines()) == 1
+    drafts = json.loads(cli(db, "export", "1", "--format", "claimreview", "--draft").stdout)
+    assert all("url" not in r for r in drafts)  # never the reviewed article's address
 
 
 
@@ -290,9 +306,10 @@ def test_claimreview_never_names_the_outlet_as_author_of_an_unattributed_quote(t
     assert quote["speaker"] is None  # the case under test: nobody in the article is said to have said it
     cli(db, "verdict", str(quote["id"]), "unproven")
     cli(db, "verdict", str(beds["id"]), "true")
-    reviews = {r["claimReviewed"]: r for r in json.loads(export(db, "claimreview"))}
-    assert "author" not in reviews[quote["text"]]["itemReviewed"]
-    assert reviews[beds["sentence"]]["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Ledger"}
+    reviews = {r["reviewRating"]["alternateName"]: r for r in json.loads(export(db, "claimreview"))}
+    assert "author" not in reviews["Unproven"]["itemReviewed"]
+    # the reporter's own claim is the byline's, a Person (issue 21; it was the outlet as an Organization)
+    assert reviews["True"]["itemReviewed"]["author"] == {"@type": "Person", "name": "Ruth Anand"}
 
 
 def test_export_to_a_place_that_cannot_be_written_is_one_line(reviewed_db, tmp_path):

@@ -607,17 +607,19 @@ def _cut(text: str, width: int) -> str:
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--since", type=TEXT, help="Only articles published on or after this date (YYYY-MM-DD).")
 @click.option("--reviewer", "by_reviewer", type=TEXT, help="Only articles this reviewer worked on.")
-@click.option("--organisation", type=TEXT, envvar="WORKBENCH_ORGANISATION", default="Claim Workbench", show_default=True,
-              help="The fact-checking organisation named as the reviews' author [$WORKBENCH_ORGANISATION].")
+@click.option("--organisation", type=TEXT, envvar="WORKBENCH_ORGANISATION",
+              help="The fact-checking organisation named as the reviews' author [$WORKBENCH_ORGANISATION; "
+                   "default: the desk setting].")
 @click.option("--organisation-url", type=TEXT, envvar="WORKBENCH_ORGANISATION_URL",
               help="Its home page, for ClaimReview [$WORKBENCH_ORGANISATION_URL].")
 @click.option("--review-url", type=TEXT, envvar="WORKBENCH_REVIEW_URL",
-              help="The page that publishes these fact-checks; each ClaimReview's url is it + #claim-ID "
-                   "[$WORKBENCH_REVIEW_URL].")
+              help="The page of each published check, {claim} standing for the claim's id (else it + #claim-ID) "
+                   "[$WORKBENCH_REVIEW_URL; default: the desk setting review_url].")
+@click.option("--draft", is_flag=True, help="ClaimReview: export claims without a review URL, marked as drafts.")
 @pass_settings
 def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fmt: str, output: str | None,
-           force: bool, since: str | None, by_reviewer: str | None, organisation: str,
-           organisation_url: str | None, review_url: str | None) -> None:
+           force: bool, since: str | None, by_reviewer: str | None, organisation: str | None,
+           organisation_url: str | None, review_url: str | None, draft: bool) -> None:
     """Export verdict reports for ARTICLE... or --all."""
     from .report import export_report, write_report
     from .report.collect import article_ids
@@ -632,10 +634,8 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
         raise BadInput("-o is an empty path; give the report's file name, or leave -o out for stdout")
     ids = article_ids(settings.db, list(articles) or None)
     options = {"since": since, "reviewer": by_reviewer, "organisation": organisation,
-               "organisation_url": organisation_url, "review_url": review_url}
-    if fmt == "claimreview" and not review_url:
-        click.echo("note: without --review-url the ClaimReviews have no url, which Google's fact-check "
-                   "markup requires; give the page where you publish them", err=True)
+               "organisation_url": organisation_url, "review_url": review_url,
+               "require_url": not draft, "warn": lambda line: click.echo(f"warning: {line}", err=True)}
     if output:
         progress = None
         if sys.stderr.isatty() and len(ids) > 50:
@@ -747,6 +747,86 @@ def figure_check(settings: Settings, claim: int, value: str, unit: str | None, s
         click.echo(f"  difference: {check.absolute_difference:+,.4g} {check.claim_unit or ''}{rel}".rstrip())
     click.echo(f"stored with source #{link['source_id']} ({link['stance']})" if link
                else "not stored: give --source URL to link the source and keep this check")
+
+
+# ---- desk settings and claim summaries for publishing ClaimReview (issue 21) ----
+
+
+@cli.group("settings", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the settings and the rating scale as JSON.")
+@click.pass_context
+def settings_group(ctx: click.Context, as_json: bool) -> None:
+    """The desk's settings for publishing: organisation, its URL, the review URL pattern, the rating scale."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .store import SETTINGS, get_settings, list_verdicts
+
+    db = ctx.find_object(Settings).db
+    values, scale = get_settings(db), list_verdicts(db)
+    if as_json:
+        emit_json({"settings": {s.key: values.get(s.key) for s in SETTINGS},
+                   "scale": {v["key"]: {"rating_value": v["rating_value"], "label": v["label"]} for v in scale}})
+        return
+    for s in SETTINGS:
+        click.echo(f"{s.key:<17} {values.get(s.key) or '(not set)'}  — {s.meaning}")
+    click.echo("rating scale (verdict.KEY: the number and name ClaimReview publishes):")
+    for v in scale:
+        number = v["rating_value"] if v["rating_value"] is not None else "-"
+        click.echo(f"  verdict.{v['key']:<13} {number}  {v['label']}")
+
+
+@settings_group.command("get")
+@click.argument("key")
+@pass_settings
+def settings_get(settings: Settings, key: str) -> None:
+    """Print one setting (empty when not set)."""
+    from .store import get_setting, list_verdicts
+
+    if key.startswith("verdict."):
+        row = next((v for v in list_verdicts(settings.db) if v["key"] == key.removeprefix("verdict.")), None)
+        if row is None:
+            raise BadInput(f"no verdict {key.removeprefix('verdict.')!r}; `workbench settings` lists the scale")
+        click.echo(f"{row['rating_value'] if row['rating_value'] is not None else '-'} {row['label']}")
+        return
+    click.echo(get_setting(settings.db, key) or "")
+
+
+@settings_group.command("set")
+@click.argument("key")
+@click.argument("value")
+@pass_settings
+def settings_set(settings: Settings, key: str, value: str) -> None:
+    """Set KEY to VALUE ("" clears it); verdict.KEY takes "NUMBER NAME", e.g. "2 Mostly false"."""
+    from .store import set_rating, set_setting
+
+    if key.startswith("verdict."):
+        row = set_rating(settings.db, key.removeprefix("verdict."), value, settings.reviewer)
+        number = row["rating_value"] if row["rating_value"] is not None else "-"
+        click.echo(f"verdict.{row['key']}: {number} {row['label']}")
+        return
+    stored = set_setting(settings.db, key, value, settings.reviewer)
+    click.echo(f"{key}: {stored}" if stored else f"{key}: cleared")
+
+
+@cli.command()
+@click.argument("claim", type=int)
+@click.argument("text", required=False)
+@click.option("--default", "use_default", is_flag=True, help="Go back to the summary worked out from the text.")
+@pass_settings
+def summary(settings: Settings, claim: int, text: str | None, use_default: bool) -> None:
+    """Show CLAIM's published summary (ClaimReview's claimReviewed), or set it to TEXT."""
+    from .report.summary import SUMMARY_LIMIT, summary_of
+    from .store import get_claim, set_summary
+
+    if text is not None and use_default:
+        raise BadInput("give TEXT or --default, not both")
+    if text is not None and not text.strip():
+        raise BadInput("the summary is empty; write it, or pass --default to go back to the one worked out")
+    row = set_summary(settings.db, claim, text or "", settings.reviewer) if text is not None or use_default \
+        else get_claim(settings.db, claim)
+    shown = summary_of(row)
+    long = f"  ({len(shown)} characters: Google asks for {SUMMARY_LIMIT} or fewer)" if len(shown) > SUMMARY_LIMIT else ""
+    click.echo(f"claim {row['id']}: {shown}{'' if row['summary'] else '  (default)'}{long}")
 
 
 # ---- commands added by other modules go above this line ----

@@ -16,24 +16,42 @@ from typing import TextIO
 from sqlite_utils import Database
 
 from ..errors import WorkbenchError
-from . import claimreview, csv_report, html, markdown
+from . import csv_report, html, markdown
+from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
 from .collect import article_ids, iter_reports, scale
+from .summary import SUMMARY_LIMIT
 
+__all__ = ["Desk", "FORMATS", "export_report", "load_desk", "write_report"]
 FORMATS = ("md", "html", "json", "csv", "claimreview")
 SCHEMA_VERSION = 1
 Progress = Callable[[int, int], None]
+Warn = Callable[[str], None]
 
 
 def export_report(
     db: Database, ids: list[int] | None, fmt: str, out: TextIO, *, since: str | None = None,
-    reviewer: str | None = None, organisation: str = "Claim Workbench", organisation_url: str | None = None,
-    review_url: str | None = None, progress: Progress | None = None,
+    reviewer: str | None = None, organisation: str | None = None, organisation_url: str | None = None,
+    review_url: str | None = None, progress: Progress | None = None, require_url: bool = False,
+    warn: Warn | None = None,
 ) -> int:
-    """Write the report for `ids` (None: every article) to `out`; returns the number of articles."""
+    """Write the report for `ids` (None: every article) to `out`; returns the number of articles.
+
+    The organisation and review URL default to the desk settings. `require_url` refuses a ClaimReview export
+    with claims that would have no url (before anything is written); `warn` hears of summaries too long."""
     if fmt not in FORMATS:
         raise WorkbenchError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     ids = article_ids(db, [str(i) for i in ids] if ids else None, since=since, reviewer=reviewer)
     verdicts = scale(db)
+    desk = load_desk(db, organisation, organisation_url, review_url)
+    organisation = desk.organisation
+    if require_url and fmt == "claimreview":
+        missing = missing_review_urls(db, ids, desk)
+        if missing:
+            shown = ", ".join(map(str, missing[:20])) + (f" and {len(missing) - 20} more" if len(missing) > 20 else "")
+            raise WorkbenchError(
+                f"no review page URL for claim{'s' if len(missing) > 1 else ''} {shown}: set the desk's with "
+                "`workbench settings set review_url 'https://…/{claim}'` or pass --review-url "
+                "(or --draft to export them marked as drafts)")
     total = len(ids)
     if fmt == "html":
         headlines = [(i, db.execute("SELECT headline FROM articles WHERE id = ?", [i]).fetchone()[0]) for i in ids]
@@ -49,8 +67,15 @@ def export_report(
         out.write("[")
     first = True
     for n, article in enumerate(iter_reports(db, ids, with_history=(fmt == "json")), start=1):
+        reviews = claim_reviews(article, verdicts, desk) if fmt in ("html", "claimreview") else []
+        if warn:
+            for review, claim in zip(reviews, published_claims(article)):
+                if len(review["claimReviewed"]) > SUMMARY_LIMIT:
+                    warn(f"claim {claim['id']}'s summary is {len(review['claimReviewed'])} characters (Google asks "
+                         f"for {SUMMARY_LIMIT} or fewer); shorten it with `workbench summary {claim['id']} TEXT`")
         if fmt == "html":
-            html.write_article(out, article, verdicts)
+            html.write_article(out, article, verdicts,
+                               {c["id"]: script_block(r) for c, r in zip(published_claims(article), reviews)})
         elif fmt == "md":
             markdown.write_article(out, article, verdicts)
         elif fmt == "csv":
@@ -58,7 +83,7 @@ def export_report(
         elif fmt == "json":
             out.write(("" if first else ",") + "\n" + json.dumps(article, ensure_ascii=False, sort_keys=True))
         else:
-            for review in claimreview.claim_reviews(article, verdicts, organisation, organisation_url, review_url):
+            for review in reviews:
                 out.write(("" if first else ",") + "\n" + json.dumps(review, ensure_ascii=False, sort_keys=True))
                 first = False
         if fmt != "claimreview":
@@ -66,7 +91,7 @@ def export_report(
         if progress:
             progress(n, total)
     if fmt == "html":
-        html.write_footer(out)
+        html.write_footer(out, verdicts)
     elif fmt == "json":
         out.write("\n]}\n")
     elif fmt == "claimreview":

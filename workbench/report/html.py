@@ -74,7 +74,9 @@ def link(url: str | None, text: str | None) -> str:
     return f"<a href=\"{escape(safe)}\" rel=\"noopener noreferrer\">{shown}</a>" if safe else shown
 
 
-def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) -> None:
+def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict],
+                  markup: dict[int, str] | None = None) -> None:
+    """`markup`: each reviewed claim's ClaimReview <script> block, so a published report carries it."""
     out.write(f"<article id=\"article-{article['id']}\">\n<h2>{escape(article['headline'] or '(no headline)')}</h2>\n")
     meta = " · ".join(escape(x) for x in (article["outlet"], article["published"], article["byline"]) if x)
     out.write(f"<p class=\"meta\">{meta}{' · ' if meta and safe_url(article['url']) else ''}"
@@ -87,7 +89,7 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     reviewed = [c for c in article["claims"] if c["verdict"] and c["status"] != "rejected"]
     waiting = [c for c in article["claims"] if not c["verdict"] and c["status"] != "rejected"]
     for c in reviewed:
-        _write_claim(out, c, scale)
+        _write_claim(out, c, scale, (markup or {}).get(c["id"], ""))
     if waiting:
         # what is not yet reviewed stays out of the reader's way, one click from it
         out.write(f"<details><summary class=\"muted\">{len(waiting)} claims not yet reviewed</summary>\n")
@@ -97,7 +99,7 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     out.write("</article>\n")
 
 
-def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
+def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup: str = "") -> None:
     v = scale.get(c["verdict"]) if c["verdict"] else None
     badge = (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
              f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
@@ -123,8 +125,13 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None
             out.write(f"<li><span class=\"stance\">{escape(src['stance'])}</span>: "
                       f"{link(src['url'], src['title'] or src['url'])}{pub}{excerpt}</li>")
         out.write("</ul>\n")
-    out.write("</section>\n")
+    out.write(f"{markup}</section>\n")
 
 
-def write_footer(out: TextIO) -> None:
+def write_footer(out: TextIO, scale: dict[str, dict] | None = None) -> None:
+    if scale:
+        # the number-to-name mapping the ClaimReview markup's ratingValue refers to, published with it
+        steps = " · ".join(f"{v['rating_value'] if v['rating_value'] is not None else '–'} {escape(v['label'])}"
+                           for v in scale.values())
+        out.write(f"<p class=\"muted\" id=\"rating-scale\">Rating scale: {steps}</p>\n")
     out.write("</body>\n</html>\n")

@@ -114,6 +114,14 @@ def set_note(db: Database, claim_id: int, text: str, reviewer: str, expected_ver
         return _update_claim(conn, claim_id, {"note": _typed(text) or None}, reviewer, "note", expected_version)
 
 
+def set_summary(db: Database, claim_id: int, text: str, reviewer: str,
+                expected_version: int | None = None) -> dict[str, Any]:
+    """Set the claim's published summary (ClaimReview's claimReviewed); empty text goes back to the default."""
+    summary = " ".join((_typed(text) or "").split()) or None
+    with transaction(db) as conn:
+        return _update_claim(conn, claim_id, {"summary": summary}, reviewer, "summary", expected_version)
+
+
 def reject_claim(db: Database, claim_id: int, reviewer: str, expected_version: int | None = None) -> dict[str, Any]:
     """Mark a claim as not check-worthy; it stays in the database and the log."""
     with transaction(db) as conn:
@@ -274,7 +282,7 @@ def add_source(
                 "excerpt": excerpt, "kept": kept}
 
 
-_UNDOABLE = ("verdict", "note", "reject", "reopen", "edit", "add", "source")
+_UNDOABLE = ("verdict", "note", "summary", "reject", "reopen", "edit", "add", "source")
 
 
 def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from ..errors import NotFound
 CLAIM_COLUMNS = (
     "id, article_id, kind, text, start, \"end\", sentence_start, sentence_end, sentence, value, hints, "
     "speaker, speaker_start, speaker_end, cue, partial, checkworthiness, origin, status, verdict, note, "
-    "reviewer, updated_at, version, search_text"
+    "reviewer, updated_at, version, search_text, summary"
 )
 
 

@@ -72,6 +72,20 @@ class WorkbenchApp(App):
         article_id = getattr(self.screen, "article_id", None)
         self.push_screen(ExportScreen(article_id))
 
+    def get_system_commands(self, screen):
+        from textual.app import SystemCommand
+
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Desk settings", "Organisation, review URL pattern and rating scale that ClaimReview "
+                            "publishes", self.action_desk_settings)
+
+    def action_desk_settings(self) -> None:
+        from .modals import TextViewer
+        from .publishing import settings_text
+
+        self.push_screen(TextViewer("Desk settings", settings_text(store.get_settings(self.db),
+                                                                   store.list_verdicts(self.db))))
+
     def action_keys(self) -> None:
         if self.screen.query("KeyPanel"):
             self.action_hide_help_panel()

@@ -45,6 +45,7 @@ class ExportScreen(Screen):
             yield Select(FORMAT_LABELS, value="html", allow_blank=False, id="export-format")
             yield Checkbox("All articles", value=self.article_id is None, id="export-all")
             yield Checkbox("Overwrite", value=False, id="export-force")
+            yield Checkbox("Draft", value=False, id="export-draft", tooltip="ClaimReview without a review URL")
         yield Input(id="export-path", placeholder="output file")
         yield ProgressBar(total=1, id="export-progress", show_eta=False)  # 0%, not an animated "--%", until a write starts
         yield TextArea("", read_only=True, id="export-preview")
@@ -100,12 +101,18 @@ class ExportScreen(Screen):
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(bar.update, total=total, progress=done)
 
+        long_summaries: list[str] = []
         try:
             written = write_report(self.app.db, self._ids(), self._fmt(), path, **newsroom(),
-                                   force=self.query_one("#export-force", Checkbox).value, progress=progress)
+                                   force=self.query_one("#export-force", Checkbox).value, progress=progress,
+                                   require_url=not self.query_one("#export-draft", Checkbox).value,
+                                   warn=long_summaries.append)
         except (WorkbenchError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", title="Not written")
             return
+        if long_summaries:
+            self.app.call_from_thread(self.notify, "\n".join(long_summaries[:5]), severity="warning", markup=False,
+                                      title=f"{len(long_summaries)} summaries over 75 characters (m shortens one)")
         self.app.export_folder = written.parent  # the next export suggests the same folder
         self.app.call_from_thread(self.query_one("#export-status", Label).update, plain(f"Wrote {written}"))
         self.app.call_from_thread(self.notify, f"Wrote {written}")

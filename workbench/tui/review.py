@@ -54,6 +54,7 @@ class ReviewScreen(Screen):
         Binding("x", "reject", "Reject", id="review.reject"),
         Binding("e", "edit_span", "Edit span", id="review.edit"),
         Binding("h", "history", "History", id="review.history"),
+        Binding("m", "summary", "Summary", id="review.summary"),
         Binding("c", "copy_past", "Copy past verdict", id="review.copy_past"),
         Binding("t", "quote_check", "Check quote", id="review.quote_check"),
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
@@ -395,6 +396,22 @@ class ReviewScreen(Screen):
         if claim:
             events = store.claim_history(self.db, claim["id"])
             self.app.push_screen(TextViewer(f"History of claim {claim['id']}", history_text(events)))
+
+    def action_summary(self) -> None:
+        """The claim's published summary (ClaimReview's claimReviewed), checked against Google's 75 characters."""
+        from .publishing import SummaryEditor
+
+        claim = self.current()
+        if claim is None:
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None and self._apply(store.set_summary, self.db, claim["id"], text, self.reviewer,
+                                                expected_version=claim["version"]):
+                self.notify("Summary saved" if text else "Summary back to the default")
+                self.refresh_claim(claim["id"])
+
+        self.app.push_screen(SummaryEditor(claim), saved)
 
     def action_undo(self) -> None:
         result = self._apply(store.undo_last, self.db, self.reviewer)
