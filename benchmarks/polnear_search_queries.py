@@ -123,7 +123,7 @@ QUERIES: list[tuple[str, str, str, str]] = [
     ('R', 'Giuliani destroyed 34k emails', 'politico_2016-07-06_lewandowski-fbi-director-acted-a.txt', '34,000 emails'),
     ('S', "Sara Walker can't blame Hillary for what Bill did", 'usa-today_2016-01-05_bill-is-back-hillary-s-husband-o.txt', "You can't blame Hillary Clinton"),
     ('R', 'Bill met Hillary almost forty-five years ago fell in love', 'usa-today_2016-01-05_bill-is-back-hillary-s-husband-o.txt', '45 years ago'),
-    ('M', 'Maria Espinosa running for Congress Texas', 'breitbart_2015-12-11_exclusive-maria-espinoza-anti-il.txt', 'running for Congress in the 7th'),
+    ('M', 'Maria Espinosa running for Congress Texas', 'breitbart_2015-12-11_exclusive-maria-espinoza-anti-il.txt', 'is running for Congress'),
     ('F', '30 smart political types', 'usa-today_2015-11-25_carson-is-cratering-while-trump-.txt', '30 smart political types'),
     ('R', 'Joy Alessi fifty Houston passport at twenty-five', 'wash-post_2016-09-04_growing-up-american-only-to-lear.txt', 'Joy Alessi, 50'),
     ('T', 'international adoption South Korea Korean War', 'wash-post_2016-09-04_growing-up-american-only-to-lear.txt', 'adoption of children abroad'),

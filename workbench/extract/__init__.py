@@ -8,12 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Claim, Extraction
-from .checkworthiness import score_sentences
-from .consistency import add_consistency_hints
-from .dates import find_dates
-from .quantities import find_quantities
-from .quotes import attribute_claims, find_quotes
-from .sentences import split_sentences
 
 # A calendar date wins over a bare count read from the same digits ("24 November");
 # money, percentages, measures and durations win over a date that overlaps them.
@@ -22,6 +16,15 @@ _DATE_BEATS = {"count", "ordinal"}
 
 def extract(body: str, published: date | None = None) -> Extraction:
     """Split `body` into sentences, atomic claims and quotes; `published` anchors relative dates."""
+    # imported here, not at the top: the search normaliser reads .numbers, and `workbench search` must not
+    # pay ~100 ms of start-up for the extractor's patterns it never runs
+    from .checkworthiness import score_sentences
+    from .consistency import add_consistency_hints
+    from .dates import find_dates
+    from .quantities import find_quantities
+    from .quotes import attribute_claims, find_quotes
+    from .sentences import split_sentences
+
     sentences = score_sentences(body, split_sentences(body))
     dates = find_dates(body, sentences, published)
     figures = find_quantities(body, sentences, published)

@@ -175,13 +175,13 @@ def _backfill_search_text(db: Database) -> None:
 
 
 def _backfill_and_reindex(db: Database) -> None:
-    """After 0003 and 0005 changed every search text behind the index's back: fill them in, rebuild."""
+    """After 0003, 0005 and 0006 changed every search text behind the index's back: fill them in, rebuild."""
     _backfill_search_text(db)
     db.conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
 
 
 AFTER_MIGRATION = {"0002_search": _backfill_search_text, "0003_search_words": _backfill_and_reindex,
-                   "0005_search_number_words": _backfill_and_reindex}
+                   "0005_search_number_words": _backfill_and_reindex, "0006_search_sentences": _backfill_and_reindex}
 
 
 def _statements(script: str) -> Iterator[str]:

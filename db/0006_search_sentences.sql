@@ -1,0 +1,56 @@
+-- Words of each claim's sentence for BM25 ranking (issue 16), beside the trigram index that finds
+-- typos and figures. Porter stems, so "flooded" meets "floods". Two fields: `own`, the sentence's
+-- normalised words (figures as the trigram index holds them, "£12bn" = "12000000000 gbp"), and
+-- `context`, the article's headline, the text on either side of the sentence and the speakers quoted
+-- in it: what a claim is about when its sentence says "they" (ranked as a weaker field).
+-- One row per sentence, not per claim. Its rowid is article_id * 2^32 + sentence_start, which any claim
+-- can compute, so no mapping table is needed; a body never changes, so rows are only ever added (a
+-- sentence whose claims are all gone maps to no claim and is never shown).
+
+CREATE VIRTUAL TABLE sentence_words USING fts5(own, context, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE sentence_words_terms USING fts5vocab(sentence_words, 'row');
+
+CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS NOT NULL BEGIN
+    INSERT INTO sentence_words (rowid, own, context)
+        SELECT new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start),
+               CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
+                    THEN replace(new.search_text, ' | ', ' ')
+                    ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
+               COALESCE(a.headline, '') || ' ' || COALESCE(new.speaker, '') || ' '
+                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 299),
+                             min(COALESCE(new.sentence_start, new.start), 300))
+                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 300)
+        FROM articles a
+        WHERE a.id = new.article_id AND NOT EXISTS (
+            SELECT 1 FROM sentence_words WHERE rowid = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
+    UPDATE sentence_words SET context = context || ' ' || new.speaker
+        WHERE new.speaker IS NOT NULL AND rowid = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start)
+          AND instr(context, new.speaker) = 0;
+END;
+
+-- A claim moved to another sentence, or given its search text late (a migration's backfill): the same.
+CREATE TRIGGER sentence_words_au AFTER UPDATE OF search_text, sentence_start ON claims
+WHEN new.search_text IS NOT NULL BEGIN
+    INSERT INTO sentence_words (rowid, own, context)
+        SELECT new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start),
+               CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
+                    THEN replace(new.search_text, ' | ', ' ')
+                    ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
+               COALESCE(a.headline, '') || ' ' || COALESCE(new.speaker, '') || ' '
+                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 299),
+                             min(COALESCE(new.sentence_start, new.start), 300))
+                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 300)
+        FROM articles a
+        WHERE a.id = new.article_id AND NOT EXISTS (
+            SELECT 1 FROM sentence_words WHERE rowid = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
+END;
+
+-- The claims already stored: every search text is recomputed (the normaliser now reads scores,
+-- "two-nil" = "2-0"), which fills this index through the trigger above (workbench.store.database).
+DROP TRIGGER claims_au;
+UPDATE claims SET search_text = NULL;
+CREATE TRIGGER claims_au AFTER UPDATE OF search_text ON claims BEGIN
+    INSERT INTO claims_fts (claims_fts, rowid, search_text)
+        SELECT 'delete', old.id, old.search_text WHERE old.search_text IS NOT NULL;
+    INSERT INTO claims_fts (rowid, search_text) SELECT new.id, new.search_text WHERE new.search_text IS NOT NULL;
+END;
