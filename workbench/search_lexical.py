@@ -68,7 +68,7 @@ def _known(db: Database, word: str) -> bool:
 def nearest_known_word(db: Database, word: str) -> str | None:
     """The indexed word (a porter stem) this unknown one is most likely a typo of, or None.
     Stems are shorter than words ("received" is held as "receiv"), so a stem of five letters or more is
-    also compared with the word cut to its length when what is cut off is a suffix; a shorter stem
+    also compared with the word cut near its length where what is cut off is a suffix; a shorter stem
     ("para") is a prefix of too many words to stand for one."""
     if len(word) < 5 or not word.isalpha():
         return None
@@ -79,8 +79,12 @@ def nearest_known_word(db: Database, word: str) -> str | None:
         return None
 
     def alike(a: str, b: str, **_) -> float:
-        cut = len(b) >= 5 and len(a) - 4 <= len(b) < len(a) and a[len(b):] in SUFFIXES
-        return 100 * max(OSA.normalized_similarity(a, b), OSA.normalized_similarity(a[:len(b)], b) if cut else 0)
+        best = OSA.normalized_similarity(a, b)
+        if len(b) >= 5:  # the word cut where a suffix starts, within a letter of the stem's length (a typo)
+            for cut in (len(b) - 1, len(b), len(b) + 1):
+                if a[cut:] in SUFFIXES:
+                    best = max(best, OSA.normalized_similarity(a[:cut], b))
+        return 100 * best
     best = process.extractOne(word, terms, scorer=alike, score_cutoff=TYPO_CUTOFF)
     return best[0] if best else None
 
