@@ -51,7 +51,7 @@ QUERIES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("Environment Agency thirty million", HARBOUR, "£30 million"),
     ("18m borrowed over 25 years", HARBOUR, "£18 million"),
     ("council tax rise 2.9 per cent april", HARBOUR, "2.9%"),
-    ("average rent Leedsham 1085 a month", RENTS, "£1,085"),
+    ("average rent Leedsham 1085 a month", RENTS, ("£1,085", "£1,085 a month")),  # the claim keeps its period now
     ("housing waiting list record 14600", RENTS, "14,600"),
     ("Leedsham rents rose nine per cent", RENTS, "9%"),
     ("buy back council flats 25 million", RENTS, "£25m"),

@@ -1,13 +1,16 @@
 -- Words of each claim's sentence for BM25 ranking (issue 16), beside the trigram index that finds
 -- typos and figures. Porter stems, so "flooded" meets "floods". Two fields: `own`, the sentence's
 -- normalised words (figures as the trigram index holds them, "£12bn" = "12000000000 gbp"), and
--- `context`, the article's headline, the text on either side of the sentence and the speakers quoted
--- in it: what a claim is about when its sentence says "they" (ranked as a weaker field).
+-- `context`, the article's headline and the text on either side of the sentence: what a claim is
+-- about when its sentence says "they" (ranked as a weaker field).
 -- One row per sentence, not per claim. Its rowid is article_id * 2^32 + sentence_start, which any claim
 -- can compute, so no mapping table is needed; a body never changes, so rows are only ever added (a
--- sentence whose claims are all gone maps to no claim and is never shown).
+-- sentence whose claims are all gone maps to no claim and is never shown). So the index can be
+-- contentless: it keeps no copy of the text (123 MB at 10^5 one-sentence claims with one, SIZE without).
+-- It keeps word positions: without them (detail=column) a contentless index scores every row bm25 0.
 
-CREATE VIRTUAL TABLE sentence_words USING fts5(own, context, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE sentence_words USING fts5(own, context, content = '',
+                                               tokenize = 'porter unicode61');
 CREATE VIRTUAL TABLE sentence_words_terms USING fts5vocab(sentence_words, 'row');
 
 CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS NOT NULL BEGIN
@@ -16,16 +19,13 @@ CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS 
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' ' || COALESCE(new.speaker, '') || ' '
-                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 299),
-                             min(COALESCE(new.sentence_start, new.start), 300))
-                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 300)
+               COALESCE(a.headline, '') || ' '
+                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 199),
+                             min(COALESCE(new.sentence_start, new.start), 200))
+                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 200)
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
-            SELECT 1 FROM sentence_words WHERE rowid = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
-    UPDATE sentence_words SET context = context || ' ' || new.speaker
-        WHERE new.speaker IS NOT NULL AND rowid = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start)
-          AND instr(context, new.speaker) = 0;
+            SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
 END;
 
 -- A claim moved to another sentence, or given its search text late (a migration's backfill): the same.
@@ -36,13 +36,13 @@ WHEN new.search_text IS NOT NULL BEGIN
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' ' || COALESCE(new.speaker, '') || ' '
-                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 299),
-                             min(COALESCE(new.sentence_start, new.start), 300))
-                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 300)
+               COALESCE(a.headline, '') || ' '
+                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 199),
+                             min(COALESCE(new.sentence_start, new.start), 200))
+                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 200)
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
-            SELECT 1 FROM sentence_words WHERE rowid = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
+            SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
 END;
 
 -- The claims already stored: every search text is recomputed (the normaliser now reads scores,

@@ -3,6 +3,7 @@ duplicates shown once; `workbench search` loads no extractor. Every sentence her
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,9 +123,10 @@ def test_a_short_stem_is_not_taken_for_a_misspelt_word(news):
 
 
 def test_the_user_text_is_never_fts_syntax(news):
-    for query in ['" OR 1', "NEAR(a b)", "prime*", "-(", "sentence_words MATCH"]:
+    for query in ['" OR 1 burglars', "NEAR(a b) jeweller", "prime* Castleton", "-( Rovers", "sentence_words MATCH"]:
         expression = match_expression(news, normalise(query))
-        assert expression is None or all(part.startswith('"') for part in expression.split(" OR "))
+        # outside the quoted words, only the operators and brackets we write
+        assert expression is None or set(re.sub(r'"(?:[^"]|"")*"|[()]', " ", expression).split()) <= {"OR", "AND"}
         search_claims(news, query)  # never raises
 
 

@@ -125,7 +125,7 @@ def _score(query: str, indexed: str, weights: dict[str, float] | None = None) ->
 
 _RESULT = """
     SELECT c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status, c.reviewer, c.search_text,
-           c.checkworthiness,
+           c.checkworthiness, COALESCE(c.sentence_start, c.start) AS sentence_start,
            a.headline, a.published, a.outlet
     FROM claims c JOIN articles a ON a.id = c.article_id
 """
@@ -216,7 +216,7 @@ def search_claims(
                                                        prefilter=False))
         ranked = group_duplicates(fuse(found, sentences))[:limit]
     for r in ranked:
-        del r["checkworthiness"], r["search_text"]
+        del r["checkworthiness"], r["search_text"], r["sentence_start"]
     return ranked
 
 
@@ -224,16 +224,26 @@ FUSION_K = 10  # reciprocal-rank fusion: 1/(K + rank) from each ranker; a small 
 
 
 def fuse(found: dict[int, dict], sentences: list[list[int]]) -> list[dict]:
-    """The two rankings as one, by reciprocal-rank fusion: the fuzzy layer's order of the claims it
-    scored, and BM25's order of sentences (the claims of one sentence share its rank). A claim either
-    ranker puts first comes first; one both put high beats one only either does. `score` becomes the
-    fused value as 0..100 (100: first in both); `match` keeps the fuzzy layer's 0..100."""
+    """The two rankings as one, by reciprocal-rank fusion of sentences: BM25 ranks sentences, and the
+    fuzzy layer ranks a sentence where it ranks its best claim. A sentence either ranker puts first
+    comes first; one both put high beats one only either does. Within a sentence, its claims follow
+    the fuzzy layer (the figure the query names first). Fused by sentence, not claim, so that a
+    sentence with five claims does not outvote, five times over, one with a single claim.
+    `score` becomes the fused value as 0..100 (100: first in both); `match` keeps the fuzzy 0..100."""
     lexical_rank = {claim_id: rank for rank, claims in enumerate(sentences, 1) for claim_id in claims}
-    best = 2 / (FUSION_K + 1)
-    for rank, row in enumerate(sorted(found.values(), key=_best_first), 1):
-        fused = 1 / (FUSION_K + rank)
+    fuzzy_rank: dict[tuple, int] = {}
+    best_lexical: dict[tuple, int] = {}
+    for row in sorted(found.values(), key=_best_first):
+        key = (row["article_id"], row["sentence_start"])
+        fuzzy_rank.setdefault(key, len(fuzzy_rank) + 1)
         if row["id"] in lexical_rank:
-            fused += 1 / (FUSION_K + lexical_rank[row["id"]])
+            best_lexical[key] = min(best_lexical.get(key, lexical_rank[row["id"]]), lexical_rank[row["id"]])
+    best = 2 / (FUSION_K + 1)
+    for row in found.values():
+        key = (row["article_id"], row["sentence_start"])
+        fused = 1 / (FUSION_K + fuzzy_rank[key])
+        if key in best_lexical:
+            fused += 1 / (FUSION_K + best_lexical[key])
         row["match"] = row["score"]
         row["score"] = round(100 * fused / best, 1)
     # rankers that disagree evenly (first and second each way) are settled by the letters and figures
@@ -253,7 +263,8 @@ def group_duplicates(ranked: list[dict]) -> list[dict]:
         if copies is None:
             continue  # shown already, with its group
         del groups[row["search_text"]]
-        shown = min(copies, key=lambda r: (r["verdict"] is None, _newest_first(r["published"]), r["id"]))
+        shown = copies[0] if len(copies) == 1 else min(
+            copies, key=lambda r: (r["verdict"] is None, _newest_first(r["published"]), r["id"]))
         others = [r for r in copies if r is not shown]
         shown = dict(shown, score=max(r["score"] for r in copies))
         shown["also_in"] = len({r["article_id"] for r in others} - {shown["article_id"]})

@@ -9,6 +9,7 @@ Every word is a quoted string: the user's text is never FTS syntax.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -19,7 +20,8 @@ from .search_synonyms import SYNONYM_GROUPS
 from .textnorm import normalise
 
 SENTENCES = 60  # sentences taken from BM25; each brings its claims
-CONTEXT_WEIGHT = 0.3  # a word around the sentence against one in it
+COMMON = 1000  # a word in this many sentences or more is left out of BM25 when a rarer one is there
+CONTEXT_WEIGHT = 0.2  # a word around the sentence against one in it (0.3 let a neighbour outrank the sentence)
 TYPO_CUTOFF = 80  # 100 * (1 - edits / length), a swap of two letters one edit, for reading an unknown word as a known one
 # what porter strips from a word: only a stem that leaves one of these is compared with the word cut short
 SUFFIXES = frozenset("s es ed d ing er ers ment ments ly ion ions al e y ies ied ness ity".split())
@@ -60,9 +62,19 @@ def query_terms(normalised: str) -> list[list[str]]:
     return terms
 
 
-def _known(db: Database, word: str) -> bool:
-    return db.execute("SELECT 1 FROM sentence_words WHERE sentence_words MATCH ? LIMIT 1",
-                      [_quoted(word)]).fetchone() is not None
+def _fts_term(form: str) -> str:
+    """A form as FTS5 text: one quoted token, or its tokens ANDed ("prime minister", "3.5"): the index
+    keeps no word positions, so it has no phrases."""
+    tokens = re.findall(r"[a-z0-9]+", form)
+    if len(tokens) == 1:
+        return _quoted(tokens[0])
+    return "(" + " AND ".join(_quoted(t) for t in tokens) + ")"
+
+
+def _count(db: Database, expression: str) -> int:
+    """Sentences matching, counted no further than COMMON (cheap for a common word too)."""
+    return db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM sentence_words WHERE sentence_words MATCH ? LIMIT ?)",
+                      [expression, COMMON]).fetchone()[0]
 
 
 def nearest_known_word(db: Database, word: str) -> str | None:
@@ -70,11 +82,13 @@ def nearest_known_word(db: Database, word: str) -> str | None:
     Stems are shorter than words ("received" is held as "receiv"), so a stem of five letters or more is
     also compared with the word cut near its length where what is cut off is a suffix; a shorter stem
     ("para") is a prefix of too many words to stand for one."""
+    # its first three letters are taken as typed: fts5vocab counts the documents of every term it reads, so
+    # a wider scan costs milliseconds at 10^5 claims (a typo there is still found by the trigram layer)
     if len(word) < 5 or not word.isalpha():
         return None
     terms = [t for (t,) in db.execute(
         "SELECT term FROM sentence_words_terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
-        [word[0], chr(ord(word[0]) + 1), len(word) - 4, len(word) + 2])]
+        [word[:3], word[:2] + chr(ord(word[2]) + 1), len(word) - 4, len(word) + 2])]
     if not terms:
         return None
 
@@ -90,15 +104,33 @@ def nearest_known_word(db: Database, word: str) -> str | None:
 
 
 def match_expression(db: Database, normalised: str, typed: bool = True) -> str | None:
-    """The FTS5 query: every group of alternatives ORed; None when no word is in any sentence."""
-    parts = []
+    """The FTS5 query; None when no word of the query is both in some sentence and rarer than COMMON.
+
+    Sentences are found by the rare groups of alternatives (ORed) and ranked by every group: scoring
+    every sentence a common word holds costs the most at 10^6 claims (thousands of rows), yet among
+    the sentences that hold "Norpenton" it is "wage" that picks out the one about wages. So the query
+    reads R OR (R AND (C)): the rows are R's, and bm25 counts the common groups C in them. With no
+    rare group BM25 is left out: ranking thousands of sentences by common words alone is noise that
+    the fuzzy layer, which weighs them too, does not need."""
+    rare, common = [], []
     for forms in query_terms(normalised):
-        known = [f for f in forms if _known(db, f)]
-        if not known and typed and len(forms) == 1:
+        terms = [_fts_term(f) for f in forms if re.search(r"[a-z0-9]", f)]
+        if not terms:
+            continue
+        group = terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
+        count = _count(db, group)
+        if not count and typed and len(forms) == 1:
             near = nearest_known_word(db, forms[0])
-            known = [near] if near else []
-        parts += [_quoted(f) for f in known]
-    return " OR ".join(dict.fromkeys(parts)) or None
+            if near:
+                group, count = _quoted(near), _count(db, _quoted(near))
+        if count:
+            (rare if count < COMMON else common).append(group)
+    if not rare:
+        return None
+    found = "(" + " OR ".join(dict.fromkeys(rare)) + ")"
+    if not common:
+        return found
+    return f"{found} OR ({found} AND ({' OR '.join(dict.fromkeys(common))}))"
 
 
 def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[list[int]]:
@@ -113,8 +145,9 @@ def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[list[
         return []
     articles = sorted({k // SENTENCE_KEY for k in keys})
     by_sentence: dict[int, list[int]] = {}
-    for claim_id, article_id, start in db.execute(
-            f"SELECT id, article_id, COALESCE(sentence_start, start) FROM claims "
-            f"WHERE article_id IN ({','.join('?' * len(articles))}) ORDER BY id", articles):
-        by_sentence.setdefault(article_id * SENTENCE_KEY + start, []).append(claim_id)
+    for claim_id, key in db.execute(
+            f"SELECT id, article_id * {SENTENCE_KEY} + COALESCE(sentence_start, start) AS key FROM claims "
+            f"WHERE article_id IN ({','.join('?' * len(articles))}) AND key IN ({','.join('?' * len(keys))}) "
+            f"ORDER BY id", [*articles, *keys]):
+        by_sentence.setdefault(key, []).append(claim_id)
     return [by_sentence[k] for k in keys if k in by_sentence]
