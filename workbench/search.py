@@ -210,7 +210,7 @@ def search_claims(
         ranked = sorted(found.values(), key=_best_first)[:limit]
     else:
         sentences = bm25_claims(db, normalised)
-        unscored = [i for claims in sentences for i in claims if i not in found]
+        unscored = [i for _, claims in sentences for i in claims if i not in found]
         if unscored:  # every claim BM25 brings is scored in full: none is dropped on its own words alone
             found.update((r["id"], r) for r in _ranked(db, normalised, weights, unscored, where, args,
                                                        prefilter=False))
@@ -223,14 +223,14 @@ def search_claims(
 FUSION_K = 10  # reciprocal-rank fusion: 1/(K + rank) from each ranker; a small K trusts the top ranks
 
 
-def fuse(found: dict[int, dict], sentences: list[list[int]]) -> list[dict]:
+def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]]) -> list[dict]:
     """The two rankings as one, by reciprocal-rank fusion of sentences: BM25 ranks sentences, and the
     fuzzy layer ranks a sentence where it ranks its best claim. A sentence either ranker puts first
     comes first; one both put high beats one only either does. Within a sentence, its claims follow
     the fuzzy layer (the figure the query names first). Fused by sentence, not claim, so that a
     sentence with five claims does not outvote, five times over, one with a single claim.
     `score` becomes the fused value as 0..100 (100: first in both); `match` keeps the fuzzy 0..100."""
-    lexical_rank = {claim_id: rank for rank, claims in enumerate(sentences, 1) for claim_id in claims}
+    lexical_rank = {claim_id: rank for rank, claims in sentences for claim_id in claims}
     fuzzy_rank: dict[tuple, int] = {}
     best_lexical: dict[tuple, int] = {}
     for row in sorted(found.values(), key=_best_first):

@@ -20,7 +20,8 @@ from .search_synonyms import SYNONYM_GROUPS
 from .textnorm import normalise
 
 SENTENCES = 60  # sentences taken from BM25; each brings its claims
-COMMON = 1000  # a word in this many sentences or more is left out of BM25 when a rarer one is there
+COMMON = 1000  # a word in this many sentences or more ranks the sentences rarer ones find, but finds none
+VERY_COMMON = 10000  # a word in this many is left out of BM25 (the fuzzy layer still weighs it)
 CONTEXT_WEIGHT = 0.2  # a word around the sentence against one in it (0.3 let a neighbour outrank the sentence)
 TYPO_CUTOFF = 80  # 100 * (1 - edits / length), a swap of two letters one edit, for reading an unknown word as a known one
 # what porter strips from a word: only a stem that leaves one of these is compared with the word cut short
@@ -72,9 +73,9 @@ def _fts_term(form: str) -> str:
 
 
 def _count(db: Database, expression: str) -> int:
-    """Sentences matching, counted no further than COMMON (cheap for a common word too)."""
+    """Sentences matching, counted no further than VERY_COMMON (cheap for a common word too)."""
     return db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM sentence_words WHERE sentence_words MATCH ? LIMIT ?)",
-                      [expression, COMMON]).fetchone()[0]
+                      [expression, VERY_COMMON]).fetchone()[0]
 
 
 def nearest_known_word(db: Database, word: str) -> str | None:
@@ -106,12 +107,13 @@ def nearest_known_word(db: Database, word: str) -> str | None:
 def match_expression(db: Database, normalised: str, typed: bool = True) -> str | None:
     """The FTS5 query; None when no word of the query is both in some sentence and rarer than COMMON.
 
-    Sentences are found by the rare groups of alternatives (ORed) and ranked by every group: scoring
-    every sentence a common word holds costs the most at 10^6 claims (thousands of rows), yet among
-    the sentences that hold "Norpenton" it is "wage" that picks out the one about wages. So the query
-    reads R OR (R AND (C)): the rows are R's, and bm25 counts the common groups C in them. With no
-    rare group BM25 is left out: ranking thousands of sentences by common words alone is noise that
-    the fuzzy layer, which weighs them too, does not need."""
+    Sentences are found by the rare groups of alternatives (ORed) and ranked by the common ones too:
+    among the sentences that hold "Norpenton" it is "wage" that picks out the one about wages. So the
+    query reads R OR (R AND (C)): the rows are R's, and bm25 counts the common groups C in them.
+    Scoring every sentence a common word holds, or counting a very common word's sentences for its
+    weight (bm25 does, over the whole index), costs the most at 10^6 claims for the least: a word in
+    VERY_COMMON sentences or more is left out, and with no rare group BM25 is left out altogether
+    (the fuzzy layer weighs every word anyway)."""
     rare, common = [], []
     for forms in query_terms(normalised):
         terms = [_fts_term(f) for f in forms if re.search(r"[a-z0-9]", f)]
@@ -123,8 +125,10 @@ def match_expression(db: Database, normalised: str, typed: bool = True) -> str |
             near = nearest_known_word(db, forms[0])
             if near:
                 group, count = _quoted(near), _count(db, _quoted(near))
-        if count:
-            (rare if count < COMMON else common).append(group)
+        if 0 < count < COMMON:
+            rare.append(group)
+        elif COMMON <= count < VERY_COMMON:
+            common.append(group)
     if not rare:
         return None
     found = "(" + " OR ".join(dict.fromkeys(rare)) + ")"
@@ -133,16 +137,18 @@ def match_expression(db: Database, normalised: str, typed: bool = True) -> str |
     return f"{found} OR ({found} AND ({' OR '.join(dict.fromkeys(common))}))"
 
 
-def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[list[int]]:
-    """Claim ids by BM25 of their sentence, best sentence first: one list per sentence."""
+def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[tuple[int, list[int]]]:
+    """(rank, claim ids) of the sentences BM25 ranks best, best first. (Letting close scores share a
+    rank was tried: it lost more than it won on both the written and the generated queries.)"""
     expression = match_expression(db, normalised, typed)
     if not expression:
         return []
-    keys = [r[0] for r in db.execute(
-        f"SELECT rowid FROM sentence_words WHERE sentence_words MATCH ? "
-        f"ORDER BY bm25(sentence_words, 1.0, {CONTEXT_WEIGHT}) LIMIT ?", [expression, SENTENCES])]
-    if not keys:
+    scored = db.execute(
+        f"SELECT rowid, bm25(sentence_words, 1.0, {CONTEXT_WEIGHT}) AS score FROM sentence_words "
+        f"WHERE sentence_words MATCH ? ORDER BY score LIMIT ?", [expression, SENTENCES]).fetchall()
+    if not scored:
         return []
+    keys = [k for k, _ in scored]
     articles = sorted({k // SENTENCE_KEY for k in keys})
     by_sentence: dict[int, list[int]] = {}
     for claim_id, key in db.execute(
@@ -150,4 +156,4 @@ def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[list[
             f"WHERE article_id IN ({','.join('?' * len(articles))}) AND key IN ({','.join('?' * len(keys))}) "
             f"ORDER BY id", [*articles, *keys]):
         by_sentence.setdefault(key, []).append(claim_id)
-    return [by_sentence[k] for k in keys if k in by_sentence]
+    return [(rank, by_sentence[k]) for rank, (k, _) in enumerate(scored, 1) if k in by_sentence]
