@@ -225,3 +225,12 @@ def test_a_database_from_before_the_sentence_index_is_indexed_on_opening(tmp_pat
     [best, *_] = search_claims(db, "PM letter from residents")
     assert "The Prime Minister received" in _sentence(db, best)
     assert check_db(db) == []
+
+
+def test_the_search_screen_row_says_also_in_n(copies):
+    from workbench.tui.search_screen import result_row
+
+    db, _ = copies
+    [shown] = [r for r in search_claims(db, "Skelmay ferry fares 12 per cent") if r["text"] == "12 per cent"]
+    _, cells = result_row(shown, {})
+    assert str(cells[-1]).endswith("(also in 2)")
