@@ -194,6 +194,10 @@ def baseline_sentence_rank_of(found: list[tuple[str, int]], files: dict[int, str
     return None
 
 
+KIND_NAMES = {"R": "reworded, figures reformatted", "M": "misspelt names", "S": "speaker + quote words",
+              "T": "topic words only", "F": "short figure + noun"}
+
+
 def holds_claim(db, file: str, substring: str) -> bool:
     wanted = squash(substring)
     return any((file == "*" or Path(origin).name == file) and wanted in squash(sentence) for origin, sentence in
@@ -201,7 +205,7 @@ def holds_claim(db, file: str, substring: str) -> bool:
                           "JOIN articles a ON a.id = c.article_id"))
 
 
-def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool) -> list[dict]:
+def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, kinds: list[str] | None = None) -> list[dict]:
     from workbench.search import search_claims
 
     files = {i: Path(origin).name for i, origin in db.execute("SELECT id, origin FROM articles")}
@@ -219,8 +223,14 @@ def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool) ->
         if verbose:
             top = f"{found[0]['text'][:40]!r} {found[0]['score']}" if found else "-"
             print(f"{ranks[-1] or '-':>3} {base_ranks[-1] or '-':>3}  {query!r:55} top: {top}")
-    return [summary(f"{name}: workbench search", ranks, times), summary(f"{name}: FTS5 bm25 baseline", base_ranks,
+    rows = [summary(f"{name}: workbench search", ranks, times), summary(f"{name}: FTS5 bm25 baseline", base_ranks,
                                                                           base_times)]
+    for kind in sorted(set(kinds or [])):  # each kind of query on its own
+        pick = [i for i, k in enumerate(kinds) if k == kind]
+        for label, r, t in (("workbench search", ranks, times), ("FTS5 bm25 baseline", base_ranks, base_times)):
+            rows.append(summary(f"{name} {KIND_NAMES.get(kind, kind)}: {label}", [r[i] for i in pick],
+                                [t[i] for i in pick]))
+    return rows
 
 
 def main() -> None:
@@ -243,18 +253,16 @@ def main() -> None:
                 from polnear_search_queries import QUERIES as POLNEAR_QUERIES
 
                 db = open_db(build(Path(folder), POLNEAR, a.polnear_db and a.polnear_db.resolve()))
-                queries = [(q, file, sub) for _, q, file, sub in POLNEAR_QUERIES]
+                queries = [(q, file, sub, kind) for kind, q, file, sub in POLNEAR_QUERIES]
                 # a sentence that holds no claim (no figure, date or quote the extractor found) cannot be
                 # found by a claim search: those queries are counted, not scored
                 reachable = [x for x in queries if holds_claim(db, x[1], x[2])]
+                kinds = [x[3] for x in reachable]
                 print(json.dumps({"set": "polnear-train", "queries": len(queries),
                                   "target_sentence_holds_no_claim": len(queries) - len(reachable)}))
-                queries = reachable
+                queries = [x[:3] for x in reachable]
                 rows += run_set(db, "polnear-train", queries, sentence_rank_of, baseline_sentence_rank_of,
-                                a.verbose)
-                kinds = sorted({k for k, *_ in POLNEAR_QUERIES})
-                if a.verbose:
-                    print("kinds:", ", ".join(f"{k} {sum(1 for q in POLNEAR_QUERIES if q[0] == k)}" for k in kinds))
+                                a.verbose, kinds)
     for row in rows:
         print(json.dumps(row))
 
