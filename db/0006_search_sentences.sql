@@ -1,12 +1,14 @@
 -- Words of each claim's sentence for BM25 ranking (issue 16), beside the trigram index that finds
 -- typos and figures. Porter stems, so "flooded" meets "floods". Two fields: `own`, the sentence's
 -- normalised words (figures as the trigram index holds them, "£12bn" = "12000000000 gbp"), and
--- `context`, the article's headline and the text on either side of the sentence: what a claim is
--- about when its sentence says "they" (ranked as a weaker field).
+-- `context`, the article's headline and the sentence before (the nearest earlier one holding a claim):
+-- what a claim is about when its sentence says "they" (ranked as a weaker field). Not the body around
+-- the sentence: substr() reads the whole body, and a 1 MB one-line article with 15,000 sentences took
+-- minutes to import. Not the sentence after either: it is stored after this row, which is never updated.
 -- One row per sentence, not per claim. Its rowid is article_id * 2^32 + sentence_start, which any claim
 -- can compute, so no mapping table is needed; a body never changes, so rows are only ever added (a
 -- sentence whose claims are all gone maps to no claim and is never shown). So the index can be
--- contentless: it keeps no copy of the text (123 MB at 10^5 one-sentence claims with one, SIZE without).
+-- contentless: it keeps no copy of the text (123 MB at 10^5 one-sentence claims with one).
 -- It keeps word positions: without them (detail=column) a contentless index scores every row bm25 0.
 
 CREATE VIRTUAL TABLE sentence_words USING fts5(own, context, content = '',
@@ -19,10 +21,12 @@ CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS 
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' '
-                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 199),
-                             min(COALESCE(new.sentence_start, new.start), 200))
-                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 200)
+               COALESCE(a.headline, '') || ' ' || COALESCE((
+                   SELECT substr(p.search_text, instr(p.search_text, ' | ') + 3) FROM claims p
+                   WHERE p.article_id = new.article_id AND p.start < COALESCE(new.sentence_start, new.start)
+                     AND COALESCE(p.sentence_end, p."end") <= COALESCE(new.sentence_start, new.start)
+                     AND p.search_text IS NOT NULL
+                   ORDER BY p.start DESC LIMIT 1), '')
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
             SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
@@ -36,10 +40,12 @@ WHEN new.search_text IS NOT NULL BEGIN
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' '
-                   || substr(a.body, max(1, COALESCE(new.sentence_start, new.start) - 199),
-                             min(COALESCE(new.sentence_start, new.start), 200))
-                   || ' ' || substr(a.body, COALESCE(new.sentence_end, new."end") + 1, 200)
+               COALESCE(a.headline, '') || ' ' || COALESCE((
+                   SELECT substr(p.search_text, instr(p.search_text, ' | ') + 3) FROM claims p
+                   WHERE p.article_id = new.article_id AND p.start < COALESCE(new.sentence_start, new.start)
+                     AND COALESCE(p.sentence_end, p."end") <= COALESCE(new.sentence_start, new.start)
+                     AND p.search_text IS NOT NULL
+                   ORDER BY p.start DESC LIMIT 1), '')
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
             SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
