@@ -1,7 +1,7 @@
 -- Words of each claim's sentence for BM25 ranking (issue 16), beside the trigram index that finds
 -- typos and figures. Porter stems, so "flooded" meets "floods". Two fields: `own`, the sentence's
 -- normalised words (figures as the trigram index holds them, "£12bn" = "12000000000 gbp"), and
--- `context`, the article's headline and the sentence before (the nearest earlier one holding a claim):
+-- `context`, the article's headline and the two sentences before (the nearest earlier ones holding a claim):
 -- what a claim is about when its sentence says "they" (ranked as a weaker field). Not the body around
 -- the sentence: substr() reads the whole body, and a 1 MB one-line article with 15,000 sentences took
 -- minutes to import. Not the sentence after either: it is stored after this row, which is never updated.
@@ -10,10 +10,12 @@
 -- sentence whose claims are all gone maps to no claim and is never shown). So the index can be
 -- contentless: it keeps no copy of the text (123 MB at 10^5 one-sentence claims with one).
 -- It keeps word positions: without them (detail=column) a contentless index scores every row bm25 0.
+-- Claims are looked up by sentence through claims_sentence, which holds all a lookup reads.
 
 CREATE VIRTUAL TABLE sentence_words USING fts5(own, context, content = '',
                                                tokenize = 'porter unicode61');
-CREATE VIRTUAL TABLE sentence_words_terms USING fts5vocab(sentence_words, 'row');
+
+CREATE INDEX claims_sentence ON claims(article_id, COALESCE(sentence_start, start));
 
 CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS NOT NULL BEGIN
     INSERT INTO sentence_words (rowid, own, context)
@@ -21,12 +23,12 @@ CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS 
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' ' || COALESCE((
-                   SELECT substr(p.search_text, instr(p.search_text, ' | ') + 3) FROM claims p
+               COALESCE(a.headline, '') || ' ' || COALESCE((SELECT group_concat(words, ' ') FROM (
+                   SELECT DISTINCT substr(p.search_text, instr(p.search_text, ' | ') + 3) AS words FROM claims p
                    WHERE p.article_id = new.article_id AND p.start < COALESCE(new.sentence_start, new.start)
                      AND COALESCE(p.sentence_end, p."end") <= COALESCE(new.sentence_start, new.start)
                      AND p.search_text IS NOT NULL
-                   ORDER BY p.start DESC LIMIT 1), '')
+                   ORDER BY p.start DESC LIMIT 2)), '')
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
             SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
@@ -40,12 +42,12 @@ WHEN new.search_text IS NOT NULL BEGIN
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' ' || COALESCE((
-                   SELECT substr(p.search_text, instr(p.search_text, ' | ') + 3) FROM claims p
+               COALESCE(a.headline, '') || ' ' || COALESCE((SELECT group_concat(words, ' ') FROM (
+                   SELECT DISTINCT substr(p.search_text, instr(p.search_text, ' | ') + 3) AS words FROM claims p
                    WHERE p.article_id = new.article_id AND p.start < COALESCE(new.sentence_start, new.start)
                      AND COALESCE(p.sentence_end, p."end") <= COALESCE(new.sentence_start, new.start)
                      AND p.search_text IS NOT NULL
-                   ORDER BY p.start DESC LIMIT 1), '')
+                   ORDER BY p.start DESC LIMIT 2)), '')
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
             SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));

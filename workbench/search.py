@@ -209,7 +209,9 @@ def search_claims(
     if not typed:  # a claim matched at import: matching_claims scores these claim against claim itself
         ranked = sorted(found.values(), key=_best_first)[:limit]
     else:
-        sentences = bm25_claims(db, normalised)
+        # a word no sentence holds is read as the nearest word of the best claims found so far (a typo)
+        known = {w for r in sorted(found.values(), key=_best_first)[:TYPO_SOURCES] for w in r["search_text"].split()}
+        sentences = bm25_claims(db, normalised, known)
         unscored = [i for _, claims in sentences for i in claims if i not in found]
         if unscored:  # every claim BM25 brings is scored in full: none is dropped on its own words alone
             found.update((r["id"], r) for r in _ranked(db, normalised, weights, unscored, where, args,
@@ -220,6 +222,7 @@ def search_claims(
     return ranked
 
 
+TYPO_SOURCES = 50  # claims whose words may stand for a misspelt word of the query in BM25
 FUSION_K = 10  # reciprocal-rank fusion: 1/(K + rank) from each ranker; a small K trusts the top ranks
 
 

@@ -10,6 +10,7 @@ Every word is a quoted string: the user's text is never FTS syntax.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -23,9 +24,7 @@ SENTENCES = 60  # sentences taken from BM25; each brings its claims (30 lost 2 o
 COMMON = 1000  # a word in this many sentences or more ranks the sentences rarer ones find, but finds none
 VERY_COMMON = 10000  # a word in this many is left out of BM25 (the fuzzy layer still weighs it)
 CONTEXT_WEIGHT = 0.2  # a word around the sentence against one in it (0.3 let a neighbour outrank the sentence)
-TYPO_CUTOFF = 80  # 100 * (1 - edits / length), a swap of two letters one edit, for reading an unknown word as a known one
-# what porter strips from a word: only a stem that leaves one of these is compared with the word cut short
-SUFFIXES = frozenset("s es ed d ing er ers ment ments ly ion ions al e y ies ied ness ity".split())
+TYPO_CUTOFF = 80  # 100 * (1 - edits / length), a swap of two letters one edit for reading an unknown word as a known one
 SENTENCE_KEY = 1 << 32  # rowid = article_id * SENTENCE_KEY + sentence_start (db/0006)
 
 
@@ -78,33 +77,20 @@ def _count(db: Database, expression: str) -> int:
                       [expression, VERY_COMMON]).fetchone()[0]
 
 
-def nearest_known_word(db: Database, word: str) -> str | None:
-    """The indexed word (a porter stem) this unknown one is most likely a typo of, or None.
-    Stems are shorter than words ("received" is held as "receiv"), so a stem of five letters or more is
-    also compared with the word cut near its length where what is cut off is a suffix; a shorter stem
-    ("para") is a prefix of too many words to stand for one."""
-    # its first three letters are taken as typed: fts5vocab counts the documents of every term it reads, so
-    # a wider scan costs milliseconds at 10^5 claims (a typo there is still found by the trigram layer)
+def nearest_known_word(word: str, known_words: Iterable[str]) -> str | None:
+    """The word of `known_words` this one is most likely a typo of ("goverment" -> "government"), or None.
+
+    The known words are those of the claims the fuzzy layer found, whose trigram pieces survive a typo:
+    reading the index's own vocabulary (fts5vocab) instead counts the sentences of every term it reads,
+    29 ms a query at 10^6 claims even for one three-letter prefix."""
     if len(word) < 5 or not word.isalpha():
         return None
-    terms = [t for (t,) in db.execute(
-        "SELECT term FROM sentence_words_terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
-        [word[:3], word[:2] + chr(ord(word[2]) + 1), len(word) - 4, len(word) + 2])]
-    if not terms:
-        return None
-
-    def alike(a: str, b: str, **_) -> float:
-        best = OSA.normalized_similarity(a, b)
-        if len(b) >= 5:  # the word cut where a suffix starts, within a letter of the stem's length (a typo)
-            for cut in (len(b) - 1, len(b), len(b) + 1):
-                if a[cut:] in SUFFIXES:
-                    best = max(best, OSA.normalized_similarity(a[:cut], b))
-        return 100 * best
-    best = process.extractOne(word, terms, scorer=alike, score_cutoff=TYPO_CUTOFF)
+    best = process.extractOne(word, {w for w in known_words if abs(len(w) - len(word)) <= 2},
+                              scorer=OSA.normalized_similarity, score_cutoff=TYPO_CUTOFF / 100)
     return best[0] if best else None
 
 
-def match_expression(db: Database, normalised: str, typed: bool = True) -> str | None:
+def match_expression(db: Database, normalised: str, known_words: Iterable[str] = ()) -> str | None:
     """The FTS5 query; None when no word of the query is both in some sentence and rarer than COMMON.
 
     Sentences are found by the rare groups of alternatives (ORed) and ranked by the common ones too:
@@ -121,8 +107,8 @@ def match_expression(db: Database, normalised: str, typed: bool = True) -> str |
             continue
         group = terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
         count = _count(db, group)
-        if not count and typed and len(forms) == 1:
-            near = nearest_known_word(db, forms[0])
+        if not count and len(forms) == 1:
+            near = nearest_known_word(forms[0], known_words)
             if near:
                 group, count = _quoted(near), _count(db, _quoted(near))
         if 0 < count < COMMON:
@@ -137,10 +123,10 @@ def match_expression(db: Database, normalised: str, typed: bool = True) -> str |
     return f"{found} OR ({found} AND ({' OR '.join(dict.fromkeys(common))}))"
 
 
-def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[tuple[int, list[int]]]:
+def bm25_claims(db: Database, normalised: str, known_words: Iterable[str] = ()) -> list[tuple[int, list[int]]]:
     """(rank, claim ids) of the sentences BM25 ranks best, best first. (Letting close scores share a
     rank was tried: it lost more than it won on both the written and the generated queries.)"""
-    expression = match_expression(db, normalised, typed)
+    expression = match_expression(db, normalised, known_words)
     if not expression:
         return []
     scored = db.execute(
@@ -149,11 +135,11 @@ def bm25_claims(db: Database, normalised: str, typed: bool = True) -> list[tuple
     if not scored:
         return []
     keys = [k for k, _ in scored]
-    articles = sorted({k // SENTENCE_KEY for k in keys})
     by_sentence: dict[int, list[int]] = {}
-    for claim_id, key in db.execute(
-            f"SELECT id, article_id * {SENTENCE_KEY} + COALESCE(sentence_start, start) AS key FROM claims "
-            f"WHERE article_id IN ({','.join('?' * len(articles))}) AND key IN ({','.join('?' * len(keys))}) "
-            f"ORDER BY id", [*articles, *keys]):
-        by_sentence.setdefault(key, []).append(claim_id)
+    pairs = [v for k in keys for v in divmod(k, SENTENCE_KEY)]
+    for claim_id, article_id, start in db.execute(  # through claims_sentence: no claim row is read
+            f"WITH k(article_id, start) AS (VALUES {','.join(['(?, ?)'] * len(keys))}) "
+            f"SELECT c.id, k.article_id, k.start FROM k JOIN claims c ON c.article_id = k.article_id "
+            f"AND COALESCE(c.sentence_start, c.start) = k.start ORDER BY c.id", pairs):
+        by_sentence.setdefault(article_id * SENTENCE_KEY + start, []).append(claim_id)
     return [(rank, by_sentence[k]) for rank, (k, _) in enumerate(scored, 1) if k in by_sentence]
