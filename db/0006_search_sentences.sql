@@ -4,7 +4,9 @@
 -- `context`, the article's headline and the two sentences before (the nearest earlier ones holding a claim):
 -- what a claim is about when its sentence says "they" (ranked as a weaker field). Not the body around
 -- the sentence: substr() reads the whole body, and a 1 MB one-line article with 15,000 sentences took
--- minutes to import. Not the sentence after either: it is stored after this row, which is never updated.
+-- minutes to import; each sentence before is one step back along claims_article, as a DISTINCT over the
+-- article's earlier claims made that import quadratic again. Not the sentence after either: it is stored
+-- after this row, which is never updated.
 -- One row per sentence, not per claim. Its rowid is article_id * 2^32 + sentence_start, which any claim
 -- can compute, so no mapping table is needed; a body never changes, so rows are only ever added (a
 -- sentence whose claims are all gone maps to no claim and is never shown). So the index can be
@@ -23,12 +25,18 @@ CREATE TRIGGER sentence_words_ai AFTER INSERT ON claims WHEN new.search_text IS 
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' ' || COALESCE((SELECT group_concat(words, ' ') FROM (
-                   SELECT DISTINCT substr(p.search_text, instr(p.search_text, ' | ') + 3) AS words FROM claims p
+               COALESCE(a.headline, '') || ' ' || COALESCE((
+                   SELECT substr(p.search_text, instr(p.search_text, ' | ') + 3) || ' ' || COALESCE((
+                       SELECT substr(q.search_text, instr(q.search_text, ' | ') + 3) FROM claims q
+                       WHERE q.article_id = p.article_id AND q.start < COALESCE(p.sentence_start, p.start)
+                         AND COALESCE(q.sentence_end, q."end") <= COALESCE(p.sentence_start, p.start)
+                         AND q.search_text IS NOT NULL
+                       ORDER BY q.start DESC LIMIT 1), '')
+                   FROM claims p
                    WHERE p.article_id = new.article_id AND p.start < COALESCE(new.sentence_start, new.start)
                      AND COALESCE(p.sentence_end, p."end") <= COALESCE(new.sentence_start, new.start)
                      AND p.search_text IS NOT NULL
-                   ORDER BY p.start DESC LIMIT 2)), '')
+                   ORDER BY p.start DESC LIMIT 1), '')
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
             SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
@@ -42,12 +50,18 @@ WHEN new.search_text IS NOT NULL BEGIN
                CASE WHEN trim(substr(new.search_text, instr(new.search_text, ' | ') + 3)) = ''
                     THEN replace(new.search_text, ' | ', ' ')
                     ELSE substr(new.search_text, instr(new.search_text, ' | ') + 3) END,
-               COALESCE(a.headline, '') || ' ' || COALESCE((SELECT group_concat(words, ' ') FROM (
-                   SELECT DISTINCT substr(p.search_text, instr(p.search_text, ' | ') + 3) AS words FROM claims p
+               COALESCE(a.headline, '') || ' ' || COALESCE((
+                   SELECT substr(p.search_text, instr(p.search_text, ' | ') + 3) || ' ' || COALESCE((
+                       SELECT substr(q.search_text, instr(q.search_text, ' | ') + 3) FROM claims q
+                       WHERE q.article_id = p.article_id AND q.start < COALESCE(p.sentence_start, p.start)
+                         AND COALESCE(q.sentence_end, q."end") <= COALESCE(p.sentence_start, p.start)
+                         AND q.search_text IS NOT NULL
+                       ORDER BY q.start DESC LIMIT 1), '')
+                   FROM claims p
                    WHERE p.article_id = new.article_id AND p.start < COALESCE(new.sentence_start, new.start)
                      AND COALESCE(p.sentence_end, p."end") <= COALESCE(new.sentence_start, new.start)
                      AND p.search_text IS NOT NULL
-                   ORDER BY p.start DESC LIMIT 2)), '')
+                   ORDER BY p.start DESC LIMIT 1), '')
         FROM articles a
         WHERE a.id = new.article_id AND NOT EXISTS (
             SELECT 1 FROM sentence_words_docsize WHERE id = new.article_id * 4294967296 + COALESCE(new.sentence_start, new.start));
