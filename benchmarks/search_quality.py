@@ -252,7 +252,7 @@ def main() -> None:
             else:
                 from polnear_search_queries import QUERIES as POLNEAR_QUERIES
 
-                db = open_db(build(Path(folder), POLNEAR, a.polnear_db and a.polnear_db.resolve()))
+                db = open_db(build(Path(folder), POLNEAR, a.polnear_db.resolve() if a.polnear_db else Path(folder) / "polnear.db"))
                 queries = [(q, file, sub, kind) for kind, q, file, sub in POLNEAR_QUERIES]
                 # a sentence that holds no claim (no figure, date or quote the extractor found) cannot be
                 # found by a claim search: those queries are counted, not scored
