@@ -2,7 +2,8 @@
 
 Candidates come from the FTS5 trigram index over each claim's normalised text and its
 sentence (workbench.search_index; never a scan of the claims table); rapidfuzz reranks
-only those. The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
+only those. A typed search also ranks sentences by BM25 (workbench.search_lexical) and fuses
+the two rankings (`fuse`), then shows a sentence found in several articles once. The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
 are searched as text.
 """
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""The lexical ranker: BM25 over each claim's sentence (porter stems), the text around it weaker.
+"""The lexical ranker: BM25 over each claim's sentence (porter stems), its context weaker.
 
 The fuzzy layer (search.py, search_index.py) reads letters and figures; this one reads words the way
 a search engine does: a rare word of the query that the sentence holds counts for much, a common
-one for little, and words found only around the sentence (the headline, the sentence before) count
+one for little, and words found only in its context (the headline, the two sentences before) count
 for less. A query word is searched with its synonyms (search_synonyms.py), and a word no sentence
-holds is read as the nearest word some sentence does ("goverment" as "government").
+holds is read as the nearest word of the claims the fuzzy layer found ("goverment" as "government").
 Every word is a quoted string: the user's text is never FTS syntax.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ SENTENCES = 60  # sentences taken from BM25; each brings its claims (30 lost 2 o
 COMMON = 1000  # a word in this many sentences or more ranks the sentences rarer ones find, but finds none
 VERY_COMMON = 10000  # a word in this many is left out of BM25 (the fuzzy layer still weighs it)
 CONTEXT_WEIGHT = 0.2  # a word around the sentence against one in it (0.3 let a neighbour outrank the sentence)
-TYPO_CUTOFF = 80  # 100 * (1 - edits / length), a swap of two letters one edit for reading an unknown word as a known one
+TYPO_CUTOFF = 80  # how alike, 100 * (1 - edits / length), an unknown word must be to a known one (a swap: 1 edit)
 SENTENCE_KEY = 1 << 32  # rowid = article_id * SENTENCE_KEY + sentence_start (db/0006)
 
 
@@ -63,8 +63,8 @@ def query_terms(normalised: str) -> list[list[str]]:
 
 
 def _fts_term(form: str) -> str:
-    """A form as FTS5 text: one quoted token, or its tokens ANDed ("prime minister", "3.5"): the index
-    keeps no word positions, so it has no phrases."""
+    """A form as FTS5 text: one quoted token, or its tokens ANDed ("prime minister", "3.5" -> 3 and 5):
+    the sentence holds them all, in any order."""
     tokens = re.findall(r"[a-z0-9]+", form)
     if len(tokens) == 1:
         return _quoted(tokens[0])
