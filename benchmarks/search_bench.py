@@ -238,8 +238,9 @@ def index_ratio(path: Path) -> tuple[float, float, float]:
     sizes = dict(conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall())
     conn.close()
     fts = sum(v for k, v in sizes.items() if k.startswith("claims_fts"))
+    sentences = sum(v for k, v in sizes.items() if k.startswith("sentence_words"))  # BM25 (0006); 0 before it
     claims = sizes["claims"]
-    return round(fts / 1e6, 1), round(claims / 1e6, 1), round(fts / claims, 2)
+    return round(fts / 1e6, 1), round(claims / 1e6, 1), round(fts / claims, 2), round(sentences / 1e6, 1)
 
 
 def percentile(times: list[float], p: float) -> float:
@@ -307,7 +308,8 @@ def main() -> None:
             t = time.perf_counter()
             build(path, size)
             figures["build_s"] = round(time.perf_counter() - t, 1)
-        figures["fts_mb"], figures["claims_table_mb"], figures["index_over_table"] = index_ratio(path)
+        (figures["fts_mb"], figures["claims_table_mb"], figures["index_over_table"],
+         figures["sentence_index_mb"]) = index_ratio(path)
         qs = queries(path, a.queries, a.seed)
         figures.update(run_engine(path, qs))
         if a.scan_queries:

@@ -210,6 +210,7 @@ def test_db_optimize_merges_the_search_index_into_one_segment(db_with_article, t
     assert proc.returncode == 0 and proc.stdout.startswith("optimized in"), proc.stderr
     with sqlite3.connect(db_with_article) as conn:
         assert conn.execute(segments).fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(DISTINCT segid) FROM sentence_words_idx").fetchone()[0] == 1
     assert run(db_with_article, "db", "check").stdout.strip() == "ok"
     found = json.loads(run(db_with_article, "search", "bridge repairs 3.1m", "--json").stdout)
     assert found and found[0]["text"] == "£3.1m"

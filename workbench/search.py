@@ -2,7 +2,8 @@
 
 Candidates come from the FTS5 trigram index over each claim's normalised text and its
 sentence (workbench.search_index; never a scan of the claims table); rapidfuzz reranks
-only those. The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
+only those. A typed search also ranks sentences by BM25 (workbench.search_lexical) and fuses
+the two rankings (`fuse`), then shows a sentence found in several articles once. The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
 are searched as text.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
+from .search_lexical import bm25_claims
 from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
 from .model import CLAIM_KINDS
@@ -28,14 +30,18 @@ GOOD_MATCH = 85.0  # a candidate set with a match this good ends the search: wid
 
 def _prefilter(db: Database, normalised: str, ids: list[int], where: list[str], args: list[Any]) -> list[int]:
     """The RERANK candidates that pass the filters and are closest to the query by one quick
-    rapidfuzz pass over their text."""
+    rapidfuzz pass over their text: the claim's words and its sentence's, so that a claim of a few
+    words ("12", "3 thieves") is not dropped before its sentence is read (issue 16)."""
     if len(ids) <= RERANK:
         return ids
     clause = " AND ".join([f"c.id IN ({','.join('?' * len(ids))})", *where])
     texts = dict(db.execute(f"SELECT c.id, c.search_text FROM claims c JOIN articles a ON a.id = c.article_id "
                             f"WHERE {clause}", [*ids, *args]))
-    return [key for _, _, key in process.extract(normalised, texts, scorer=fuzz.token_set_ratio, limit=RERANK,
-                                                 processor=_claim_part)]
+    return [key for _, _, key in process.extract(normalised, texts, scorer=_claim_or_sentence, limit=RERANK)]
+
+
+def _claim_or_sentence(query: str, indexed: str, **_: Any) -> float:
+    return max(fuzz.token_set_ratio(query, _claim_part(indexed)), fuzz.token_set_ratio(query, indexed))
 
 
 def _claim_part(indexed: str) -> str:
@@ -120,7 +126,7 @@ def _score(query: str, indexed: str, weights: dict[str, float] | None = None) ->
 
 _RESULT = """
     SELECT c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status, c.reviewer, c.search_text,
-           c.checkworthiness,
+           c.checkworthiness, COALESCE(c.sentence_start, c.start) AS sentence_start,
            a.headline, a.published, a.outlet
     FROM claims c JOIN articles a ON a.id = c.article_id
 """
@@ -173,7 +179,7 @@ def search_claims(
     if not searched_words(normalised):
         normalised = normalise(query, drop_stop_words=False)
     groups = word_groups(db, normalised)
-    if not groups:
+    if not groups and not typed:
         return []
     where, args = [], []
     for column, value in (("c.verdict", verdict), ("c.kind", kind), ("c.reviewer", reviewer)):
@@ -194,17 +200,86 @@ def search_claims(
         args.append(exclude_article)
     if reviewed_only:
         where.append("c.verdict IS NOT NULL")
-    weights = query_weights(db, normalised, groups)
+    weights = query_weights(db, normalised, groups) if groups else {}
     found: dict[int, dict] = {}
     for ids in candidate_sets(db, groups, leave_one_out=typed):
         found.update((r["id"], r) for r in _ranked(db, normalised, weights, [i for i in ids if i not in found],
                                                    where, args))
         if any(r["score"] >= GOOD_MATCH for r in found.values()):
             break
-    ranked = sorted(found.values(), key=_best_first)[:limit]
+    if not typed:  # a claim matched at import: matching_claims scores these claim against claim itself
+        ranked = sorted(found.values(), key=_best_first)[:limit]
+    else:
+        # a word no sentence holds is read as the nearest word of the best claims found so far (a typo)
+        known = {w for r in sorted(found.values(), key=_best_first)[:TYPO_SOURCES] for w in r["search_text"].split()}
+        sentences = bm25_claims(db, normalised, known)
+        unscored = [i for _, claims in sentences for i in claims if i not in found]
+        if unscored:  # every claim BM25 brings is scored in full: none is dropped on its own words alone
+            found.update((r["id"], r) for r in _ranked(db, normalised, weights, unscored, where, args,
+                                                       prefilter=False))
+        ranked = group_duplicates(fuse(found, sentences))[:limit]
     for r in ranked:
-        del r["checkworthiness"]
+        del r["checkworthiness"], r["search_text"], r["sentence_start"]
     return ranked
+
+
+TYPO_SOURCES = 50  # claims whose words may stand for a misspelt word of the query in BM25
+FUSION_K = 10  # reciprocal-rank fusion: 1/(K + rank) from each ranker; a small K trusts the top ranks
+
+
+def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]]) -> list[dict]:
+    """The two rankings as one, by reciprocal-rank fusion of sentences: BM25 ranks sentences, and the
+    fuzzy layer ranks a sentence where it ranks its best claim. A sentence either ranker puts first
+    comes first; one both put high beats one only either does. Within a sentence, its claims follow
+    the fuzzy layer (the figure the query names first). Fused by sentence, not claim, so that a
+    sentence with five claims does not outvote, five times over, one with a single claim.
+    `score` becomes the fused value as 0..100 (100: first in both); `match` keeps the fuzzy 0..100."""
+    lexical_rank = {claim_id: rank for rank, claims in sentences for claim_id in claims}
+    fuzzy_rank: dict[tuple, int] = {}
+    best_lexical: dict[tuple, int] = {}
+    for row in sorted(found.values(), key=_best_first):
+        key = (row["article_id"], row["sentence_start"])
+        fuzzy_rank.setdefault(key, len(fuzzy_rank) + 1)
+        if row["id"] in lexical_rank:
+            best_lexical[key] = min(best_lexical.get(key, lexical_rank[row["id"]]), lexical_rank[row["id"]])
+    best = 2 / (FUSION_K + 1)
+    for row in found.values():
+        key = (row["article_id"], row["sentence_start"])
+        fused = 1 / (FUSION_K + fuzzy_rank[key])
+        if key in best_lexical:
+            fused += 1 / (FUSION_K + best_lexical[key])
+        row["match"] = row["score"]
+        row["score"] = round(100 * fused / best, 1)
+    # rankers that disagree evenly (first and second each way) are settled by the letters and figures
+    return sorted(found.values(), key=lambda r: (-r["score"], -r["match"], *_best_first(r)[1:]))
+
+
+def group_duplicates(ranked: list[dict]) -> list[dict]:
+    """The same claim in the same sentence in several articles (a wire story, a repost) is shown once,
+    at its best place: the copy already reviewed, else the newest; `also_in` counts the others and
+    `also_in_articles` names them."""
+    groups: dict[str, list[dict]] = {}
+    for row in ranked:
+        groups.setdefault(row["search_text"], []).append(row)
+    out = []
+    for row in ranked:
+        copies = groups.get(row["search_text"])
+        if copies is None:
+            continue  # shown already, with its group
+        del groups[row["search_text"]]
+        shown = copies[0] if len(copies) == 1 else min(
+            copies, key=lambda r: (r["verdict"] is None, _newest_first(r["published"]), r["id"]))
+        others = [r for r in copies if r is not shown]
+        shown = dict(shown, score=max(r["score"] for r in copies))
+        shown["also_in"] = len({r["article_id"] for r in others} - {shown["article_id"]})
+        shown["also_in_articles"] = sorted({r["article_id"] for r in others} - {shown["article_id"]})
+        out.append(shown)
+    return out
+
+
+def _newest_first(published: str | None) -> str:
+    """Sorts newest first with min(): an undated article after every dated one."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in published) if published else "\U0010FFFF"
 
 
 def _best_first(row: dict) -> tuple:
@@ -214,9 +289,10 @@ def _best_first(row: dict) -> tuple:
 
 
 def _ranked(db: Database, normalised: str, weights: dict[str, float], ids: list[int], where: list[str],
-            args: list[Any]) -> list[dict]:
+            args: list[Any], prefilter: bool = True) -> list[dict]:
     """The candidates that pass the filters, as result rows, best rapidfuzz score first."""
-    ids = _prefilter(db, normalised, ids, where, args)
+    if prefilter:
+        ids = _prefilter(db, normalised, ids, where, args)
     if not ids:
         return []
     clause = " AND ".join([f"c.id IN ({','.join('?' * len(ids))})", *where])
@@ -225,7 +301,7 @@ def _ranked(db: Database, normalised: str, weights: dict[str, float], ids: list[
     results = []
     for row in rows.fetchall():
         item = dict(zip(columns, row))
-        item["score"] = _score(normalised, item.pop("search_text"), weights)
+        item["score"] = _score(normalised, item["search_text"], weights)
         results.append(item)
     results.sort(key=_best_first)
     return results

@@ -36,6 +36,18 @@ _NUMBER_WORDS = re.compile(
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "17,1": a thousands group always has three digits
 
 
+# a score or a tally: two small numbers joined by a dash ("two-nil", "3-1", "nil-nil"), each read on its
+# own; left to the run of number words, "three-one" was read as 4 and "two-nil" met no "2-0"
+_SCORE_SIDE = "|".join(sorted([*UNITS_WORDS, "nil", r"\d{1,2}"], key=len, reverse=True))
+_SCORE = re.compile(rf"\b({_SCORE_SIDE})\s?[-–]\s?({_SCORE_SIDE})\b")
+
+
+def _score_sides(m: re.Match) -> str:
+    if m[1].isdigit() and m[2].isdigit():
+        return m.group()
+    return " ".join(str(UNITS_WORDS.get(side, 0)) if not side.isdigit() else side for side in (m[1], m[2]))
+
+
 def _spelt_number(m: re.Match) -> str:
     value = words_value(m.group().replace("-", " "))
     return m.group() if value is None else f"{value:.12g}" if value != int(value) else str(int(value))
@@ -63,6 +75,7 @@ def normalise(text: str, drop_stop_words: bool = True) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = _SCORE.sub(_score_sides, text)
     text = _NUMBER_WORDS.sub(_spelt_number, text)
     text = _MONEY_OR_NUMBER.sub(_number, text)
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text)

@@ -11,15 +11,6 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import Claim, Extraction, Sentence
-from .checkworthiness import score_sentences
-from .consistency import add_consistency_hints
-from .dates import find_dates
-from .numbers import ORDINAL_WORDS, claim_checkworthiness
-from .quantities import find_quantities
-from .quotes import attribute_claims, find_quotes
-from .proportions import find_proportions
-from .ranks import find_ranks
-from .sentences import split_sentences
 
 # A calendar date wins over a bare count read from the same digits ("24 November");
 # money, percentages, measures and durations win over a date that overlaps them.
@@ -28,6 +19,15 @@ _DATE_BEATS = {"count", "ordinal"}
 
 def extract(body: str, published: date | None = None) -> Extraction:
     """Split `body` into sentences, atomic claims and quotes; `published` anchors relative dates."""
+    # imported here, not at the top: the search normaliser reads .numbers, and `workbench search` must not
+    # pay ~100 ms of start-up for the extractor's patterns it never runs
+    from .checkworthiness import score_sentences
+    from .consistency import add_consistency_hints
+    from .dates import find_dates
+    from .quantities import find_quantities
+    from .quotes import attribute_claims, find_quotes
+    from .sentences import split_sentences
+
     sentences = score_sentences(body, split_sentences(body))
     dates = find_dates(body, sentences, published)
     figures = find_quantities(body, sentences, published)
@@ -66,6 +66,10 @@ def _finite(value: object) -> bool:
 def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
     """The claims and every rank or superlative that overlaps none of them (a figure's own reading
     of "the fifth-largest" or "lowest since 2009" is kept)."""
+    from .numbers import ORDINAL_WORDS, claim_checkworthiness
+    from .proportions import find_proportions
+    from .ranks import find_ranks
+
     ranks = sorted(find_ranks(body) + find_proportions(body, body.lower()))
     if not ranks:
         return claims

@@ -56,7 +56,9 @@ def store_article(db: Database, article: Article, extraction: Extraction, review
              article.sha256, stamp, reviewer, article.origin],
         )
         article_id = cur.lastrowid
-        conn.executemany(_INSERT_CLAIM, [[article_id, *row] for row in rows])
+        # in the order they stand in the text, quotes among claims: a sentence's row in the BM25 index takes
+        # the sentences before it as context when its first claim is stored (db/0006)
+        conn.executemany(_INSERT_CLAIM, [[article_id, *row] for row in sorted(rows, key=lambda row: row[2])])
         log_event(conn, reviewer, "import", "articles", article_id, None, None,
                   {"headline": m.headline, "sha256": article.sha256, "origin": article.origin,
                    "claims": len(extraction.claims), "quotes": len(extraction.quotes)})
@@ -149,7 +151,9 @@ def reextract_article(db: Database, article_id: int, extraction: Extraction, rev
         claims = [c for c in extraction.claims if (c.kind, c.start, c.end) not in kept]
         quotes = [q for q in extraction.quotes if ("quote", q.start, q.end) not in kept]
         rows = _finding_rows(body, claims, quotes, now())
-        conn.executemany(_INSERT_CLAIM, [[article_id, *row] for row in rows])
+        # in the order they stand in the text, quotes among claims: a sentence's row in the BM25 index takes
+        # the sentences before it as context when its first claim is stored (db/0006)
+        conn.executemany(_INSERT_CLAIM, [[article_id, *row] for row in sorted(rows, key=lambda row: row[2])])
         summary = {"kept": len(kept), "removed": removed, "added": len(claims) + len(quotes)}
         log_event(conn, reviewer, "reextract", "articles", article_id, None, None, summary)
         return summary

@@ -234,24 +234,29 @@ def _backfill_search_text(db: Database) -> None:
     from ..textnorm import search_text
 
     conn = db.conn
+    after = (-1, -1, -1)
     while True:
+        # article by article, in text order: a sentence's row in the BM25 index (0006) takes the sentences
+        # before it as context when its first claim gets its search text
         rows = conn.execute(
-            'SELECT id, text, sentence, speaker FROM claims WHERE search_text IS NULL LIMIT 2000').fetchall()
+            'SELECT id, text, sentence, speaker, article_id, start FROM claims WHERE search_text IS NULL '
+            'AND (article_id, start, id) > (?, ?, ?) ORDER BY article_id, start, id LIMIT 2000', after).fetchall()
         if not rows:
             return
+        after = (rows[-1][4], rows[-1][5], rows[-1][0])
         with transaction(db):
             conn.executemany("UPDATE claims SET search_text = ? WHERE id = ?",
-                             [(search_text(t, s or "", sp), i) for i, t, s, sp in rows])
+                             [(search_text(t, s or "", sp), i) for i, t, s, sp, _, _ in rows])
 
 
 def _backfill_and_reindex(db: Database) -> None:
-    """After 0003 and 0005 changed every search text behind the index's back: fill them in, rebuild."""
+    """After 0003, 0005 and 0006 changed every search text behind the index's back: fill them in, rebuild."""
     _backfill_search_text(db)
     db.conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
 
 
 AFTER_MIGRATION = {"0002_search": _backfill_search_text, "0003_search_words": _backfill_and_reindex,
-                   "0005_search_number_words": _backfill_and_reindex}
+                   "0005_search_number_words": _backfill_and_reindex, "0006_search_sentences": _backfill_and_reindex}
 
 
 def _statements(script: str) -> Iterator[str]:
