@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Claim, Extraction
+from ..model import Claim, Extraction, Sentence
 from .checkworthiness import score_sentences
 from .consistency import add_consistency_hints
 from .dates import find_dates
+from .numbers import claim_checkworthiness
 from .quantities import find_quantities
 from .quotes import attribute_claims, find_quotes
 from .sentences import split_sentences
@@ -22,14 +23,29 @@ _DATE_BEATS = {"count", "ordinal"}
 
 def extract(body: str, published: date | None = None) -> Extraction:
     """Split `body` into sentences, atomic claims and quotes; `published` anchors relative dates."""
-    sentences = score_sentences(body, split_sentences(body))
-    dates = find_dates(body, sentences, published)
-    figures = find_quantities(body, sentences, published)
-    claims = _merge(dates, figures)
+    sentences = split_sentences(body)
+    claims = find_claims(body, sentences, published)
+    # the figures a sentence holds are features of its score, and its score is part of theirs
+    sentences = score_sentences(body, sentences, claims)
+    claims = _with_sentence_scores(sentences, claims)
     claims = add_consistency_hints(body, claims)
     quotes = find_quotes(body, sentences)
     claims = attribute_claims(body, sentences, claims, quotes)
     return Extraction(sentences=sentences, claims=claims, quotes=quotes)
+
+
+def find_claims(body: str, sentences: list[Sentence], published: date | None = None) -> list[Claim]:
+    """The dates and figures of `body`, a date and a figure read from the same digits merged, in body order."""
+    return _merge(find_dates(body, sentences, published), find_quantities(body, sentences, published))
+
+
+def _with_sentence_scores(sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
+    """The claims again, each scored with its sentence's check-worthiness (they were found unscored)."""
+    worth = {s.start: s.checkworthiness for s in sentences}
+    return [Claim(kind=c.kind, text=c.text, start=c.start, end=c.end, sentence_start=c.sentence_start,
+                  sentence_end=c.sentence_end, value=c.value, hints=c.hints, speaker=c.speaker,
+                  checkworthiness=claim_checkworthiness(c.kind, worth[c.sentence_start], c.value))
+            if c.sentence_start in worth else c for c in claims]
 
 
 def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:

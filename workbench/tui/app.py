@@ -37,6 +37,11 @@ class WorkbenchApp(App):
         if self.start_article is not None:
             self.open_article(self.start_article, self.start_claim)
 
+    def get_system_commands(self, screen):
+        """Textual's commands, and those a screen offers in the palette (`palette_commands`)."""
+        yield from super().get_system_commands(screen)
+        yield from getattr(screen, "palette_commands", tuple)()
+
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:
         self.push_screen(ReviewScreen(article_id, claim_id))
 
