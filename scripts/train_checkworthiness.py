@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from workbench.extract import find_claims  # noqa: E402
 from workbench.extract.checkworthiness import (  # noqa: E402
-    CONTEXT_FEATURES, MODEL_PATH, WorthinessModel, score_sentences, sentence_feature_sets, turn_contexts, turn_labels)
+    CONTEXT_FEATURES, MODEL_PATH, WorthinessModel, score_sentences, sentence_parts_of, turn_contexts, turn_labels)
+from workbench.extract.worthiness_features import features_of  # noqa: E402
 from workbench.extract.sentences import split_sentences  # noqa: E402
 from workbench.model import Sentence  # noqa: E402
 
@@ -44,7 +45,10 @@ SEED = 15
 SENTENCE_C = 1.0  # L2 strength of the sentence model (liblinear's C: smaller is stronger)
 TURN_C = 0.1  # the turn model has six weights; strong regularisation keeps them modest
 MIN_COUNT = 3  # a feature seen once or twice in training is noise, not a pattern
-UNIT = 1e-3  # weights are shipped as whole numbers of this size; smaller ones change no ranking
+UNIT = 1e-3  # weights are shipped as whole numbers of this size
+# Weights smaller than this are dropped: they move a sentence's log-odds by less than 0.01 (the sum is
+# divided by the square root of ~60 features), and half as many weights load in half the time.
+MIN_WEIGHT = 0.05
 TURN_FOLDS = 3  # out-of-fold sentence scores for the turn model: transcripts in this many groups
 NOTE_PATH = MODEL_PATH.with_suffix(".md")
 
@@ -57,7 +61,7 @@ class Transcript:
     body: str
     sentences: list[Sentence]
     lines: list[tuple[int, int, int]]  # start, end, label of each transcript line
-    features: list[set[str] | None]
+    features: list[Counter[str] | None]
     labels: list[int]  # of each sentence: the label of the line it starts in
     texts: set[str]  # lower-cased line texts, to keep ClaimBuster copies of them out of its folds
 
@@ -67,7 +71,7 @@ class Labelled:
     """ClaimBuster sentences: one sentence each, no context."""
 
     texts: list[str]
-    features: list[set[str]]
+    features: list[Counter[str]]
     labels: np.ndarray
 
 
@@ -76,11 +80,11 @@ def read_claimbuster(path: Path) -> Labelled:
     for row in csv.DictReader(path.open(encoding="utf-8")):
         text = row["text"].strip()
         sentences = [Sentence(0, len(text))]
-        found = sentence_feature_sets(text, sentences, find_claims(text, sentences))[0]
-        if found is None:
+        parts = sentence_parts_of(text, sentences, find_claims(text, sentences))[0]
+        if parts is None:
             continue
         texts.append(text.lower())
-        features.append(found)
+        features.append(features_of(parts))
         labels.append(int(row["label"]))
     return Labelled(texts, features, np.array(labels))
 
@@ -99,7 +103,8 @@ def read_ct19(path: Path) -> list[Transcript]:
             at += len(line) + 2
         body = "\n\n".join(parts) + "\n"
         sentences = split_sentences(body)
-        features = sentence_feature_sets(body, sentences, find_claims(body, sentences))
+        features = [None if p is None else features_of(p)
+                    for p in sentence_parts_of(body, sentences, find_claims(body, sentences))]
         starts = [start for start, _, _ in lines]
         labels = [lines[max(0, np.searchsorted(starts, s.start, side="right") - 1)][2] for s in sentences]
         out.append(Transcript(name, body, sentences, lines, features, labels,
@@ -107,17 +112,17 @@ def read_ct19(path: Path) -> list[Transcript]:
     return out
 
 
-def _matrix(features: list[set[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """Binary features scaled by 1/sqrt(count), as WorthinessModel.own_score sums them."""
+def _matrix(features: list[Counter[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """Feature counts scaled by 1/sqrt(their sum), as WorthinessModel.own_score sums them."""
     rows, cols, values = [], [], []
     for i, f in enumerate(features):
-        scale = 1 / math.sqrt(len(f)) if f else 0.0
-        for name in f:
+        scale = 1 / math.sqrt(sum(f.values())) if f else 0.0
+        for name, count in f.items():
             j = vocabulary.get(name)
             if j is not None:
                 rows.append(i)
                 cols.append(j)
-                values.append(scale)
+                values.append(count * scale)
     return sparse.csr_matrix((values, (rows, cols)), shape=(len(features), len(vocabulary)))
 
 
@@ -133,13 +138,13 @@ def fit_sentence_model(cb: Labelled, cb_keep: list[int], transcripts: list[Trans
     vocabulary = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
     fitted = LogisticRegression(C=SENTENCE_C, solver="liblinear", max_iter=2000, random_state=SEED)
     fitted.fit(_matrix(features, vocabulary), labels)
-    whole = {name: round(float(w) / UNIT) for name, w in zip(vocabulary, fitted.coef_[0])}
+    whole = {name: round(float(w) / UNIT) for name, w in zip(vocabulary, fitted.coef_[0]) if abs(w) >= MIN_WEIGHT}
     return WorthinessModel(bias=round(float(fitted.intercept_[0]), 4), weights={n: w for n, w in whole.items() if w},
                            context={"own": 1.0}, unit=UNIT)
 
 
 def _contexts(t: Transcript, model: WorthinessModel) -> list[dict[str, float] | None]:
-    own = [model.own_score(f) if f is not None else None for f in t.features]
+    own = [model.feature_score(f) if f is not None else None for f in t.features]
     labels = turn_labels(t.body, t.sentences)
     if labels is None:
         return [None] * len(own)
@@ -215,9 +220,9 @@ def claimbuster_folds(cb: Labelled, transcripts: list[Transcript], folds: int = 
         train = sorted(set(range(len(cb.texts))) - set(test))
         kept = [_without_texts(t, test_texts) for t in transcripts]
         model = fit_model(cb, train, kept)
-        train_scores = [model.own_score(cb.features[i]) for i in train]
+        train_scores = [model.feature_score(cb.features[i]) for i in train]
         threshold = _best_f1_threshold(train_scores, list(cb.labels[train]))
-        scores = [model.own_score(cb.features[i]) for i in test]
+        scores = [model.feature_score(cb.features[i]) for i in test]
         labels = list(cb.labels[test])
         tp = sum(1 for s, y in zip(scores, labels) if s >= threshold and y)
         predicted = sum(1 for s in scores if s >= threshold)
@@ -261,7 +266,8 @@ def write_model(model: WorthinessModel, cb: Labelled, transcripts: list[Transcri
                                       f"transcripts, {sum(y for t in transcripts for _, _, y in t.lines)} check-worthy"},
         "trained": date.today().isoformat(),
         "rebuild": "pip install -e '.[train]' && python scripts/train_checkworthiness.py --data ../shared/eval",
-        "settings": {"seed": SEED, "sentence_C": SENTENCE_C, "turn_C": TURN_C, "min_count": MIN_COUNT},
+        "settings": {"seed": SEED, "sentence_C": SENTENCE_C, "turn_C": TURN_C, "min_count": MIN_COUNT,
+                     "min_weight": MIN_WEIGHT},
     }
     names = sorted(model.weights)
     data = {"about": about, "bias": model.bias, "context": model.context, "unit": model.unit,
@@ -289,7 +295,7 @@ Learnt from (kept outside the repository, in the team's `shared/eval/`; measurem
   check-worthy (picked by fact-checkers). CLEF CheckThat! 2019 task 1 training set; "free for general research use".
 
 Settings: seed {SEED}, sentence model C={SENTENCE_C} (liblinear, L2), features seen at least {MIN_COUNT} times,
-turn model C={TURN_C} on out-of-fold sentence scores ({TURN_FOLDS} groups of transcripts).
+weights under {MIN_WEIGHT} dropped, turn model C={TURN_C} on out-of-fold sentence scores ({TURN_FOLDS} groups of transcripts).
 
 Rebuild (the data folder holds both files):
 
@@ -305,8 +311,10 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval",
                     help="folder holding claimbuster-2class.csv and ct19-train.csv")
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
-    ap.add_argument("--validate", action="store_true", help="print the validation tables (about 5 minutes)")
+    ap.add_argument("--validate", action="store_true", help="print the validation tables (about 10 minutes)")
+    ap.add_argument("--min-weight", type=float, default=MIN_WEIGHT, help="drop smaller weights")
     a = ap.parse_args()
+    globals()["MIN_WEIGHT"] = a.min_weight
     cb_path, ct_path = a.data / "claimbuster-2class.csv", a.data / "ct19-train.csv"
     for path in (cb_path, ct_path):
         if not path.exists():

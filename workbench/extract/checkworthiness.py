@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from collections import Counter
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable
 
 from ..model import Claim, Sentence
-from .worthiness_features import sentence_features
+from .worthiness_features import SentenceParts, sentence_parts, word_features
 
 MODEL_PATH = Path(__file__).with_name("checkworthiness_model.json")
 
@@ -45,24 +46,43 @@ _DENIAL = re.compile(r"\W*(?:no[,.!]*\s+|wrong[,.!]*\s+)*(?:that's|that is|it's|
 CONTEXT_FEATURES = ("own", "near", "interviewer", "disputed", "first_in_turn", "answers_question")
 
 
-@dataclass(frozen=True)
 class WorthinessModel:
     """Learnt weights: `weights[feature] * unit` for the sentence model, `context[name]` for the turn model."""
 
-    bias: float
-    weights: dict[str, float]
-    context: dict[str, float]
-    unit: float = 1.0  # the file keeps weights as whole numbers of this size: they load faster than decimals
+    WORDS_KEPT = 200_000  # words whose features are summed once and kept: a news corpus has fewer
 
-    def own_score(self, features: Iterable[str]) -> float:
-        """Log-odds of one sentence from its features; the sum is scaled by 1/sqrt(count), as trained."""
-        get = self.weights.get
-        total = 0
-        n = 0
-        for f in features:
-            total += get(f, 0)
-            n += 1
-        return self.bias + (total * self.unit / math.sqrt(n) if n else 0.0)
+    def __init__(self, bias: float, weights: dict[str, int], context: dict[str, float], unit: float = 1.0):
+        self.bias, self.weights, self.context, self.unit = bias, weights, context, unit
+        # word pairs by (first, second): zip() makes the keys, with no string built per pair
+        self._pairs = {tuple(name[2:].split(" ", 1)): w for name, w in weights.items() if name.startswith("b=")}
+        self._words: dict[str, tuple[int, int]] = {}  # word -> (sum of its features' weights, their count)
+
+    def own_score(self, parts: SentenceParts) -> float:
+        """Log-odds of one sentence: the weights of its features, each as often as it occurs, summed and
+        scaled by 1/sqrt(count), as trained. Equal to summing over sentence_features(), only faster."""
+        get, words = self.weights.get, self._words
+        total = sum(map(get, parts.others, repeat(0)))
+        n = len(parts.others) + len(parts.tokens) + 1  # and one pair more than words
+        for token in parts.tokens:
+            known = words.get(token)
+            if known is None:
+                known = self._word(token)
+            total += known[0]
+            n += known[1]
+        total += sum(map(self._pairs.get, zip(["^", *parts.tokens], [*parts.tokens, "$"]), repeat(0)))
+        return self.bias + total * self.unit / math.sqrt(n)
+
+    def _word(self, token: str) -> tuple[int, int]:
+        if len(self._words) >= self.WORDS_KEPT:
+            self._words.clear()
+        features = word_features(token)
+        known = self._words[token] = (sum(map(self.weights.get, features, repeat(0))), len(features))
+        return known
+
+    def feature_score(self, features: Counter[str]) -> float:
+        """own_score() over the feature strings themselves: what training fits, and what tests compare."""
+        total = sum(self.weights.get(name, 0) * count for name, count in features.items())
+        return self.bias + total * self.unit / math.sqrt(sum(features.values()))
 
     def turn_score(self, context: dict[str, float]) -> float:
         """Log-odds of a transcript sentence from its own score and its turn (the turn model has no
@@ -95,8 +115,8 @@ def score_sentences(body: str, sentences: list[Sentence], claims: Iterable[Claim
     """Give every sentence its check-worthiness; `claims` are the figures and dates already found in
     the body (their kinds are features of their sentence). Linear in the body's length."""
     model = model or shipped_model()
-    features = sentence_feature_sets(body, sentences, claims)
-    own = [model.own_score(f) if f is not None else None for f in features]
+    parts = sentence_parts_of(body, sentences, claims)
+    own = [model.own_score(p) if p is not None else None for p in parts]
     labels = turn_labels(body, sentences)
     if labels is not None:  # a transcript: the turn around each sentence counts too
         for k, context in enumerate(turn_contexts(body, sentences, labels, own)):
@@ -110,8 +130,8 @@ def _sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z)) if z > -30 else 0.0
 
 
-def sentence_feature_sets(body: str, sentences: list[Sentence], claims: Iterable[Claim] = ()) -> list[set[str] | None]:
-    """The model's features of every sentence (None for one without words); a speaker label is left out."""
+def sentence_parts_of(body: str, sentences: list[Sentence], claims: Iterable[Claim] = ()) -> list[SentenceParts | None]:
+    """What the model reads of every sentence (None for one without words); a speaker label is left out."""
     kinds: dict[int, set[str]] = {}
     for c in claims:
         kinds.setdefault(c.sentence_start, set()).add(c.kind)
@@ -122,7 +142,7 @@ def sentence_feature_sets(body: str, sentences: list[Sentence], claims: Iterable
         if label:
             start = label.end()  # "SPEAKER 2:" is not a figure, and the name is not a named source
         text = body[start:s.end]
-        out.append(sentence_features(text, kinds.get(s.start, ())) if _has_word(text) else None)
+        out.append(sentence_parts(text, kinds.get(s.start, ())) if _has_word(text) else None)
     return out
 
 

@@ -1,14 +1,18 @@
 """The features the check-worthiness model reads from one sentence: the same code at training and at run time.
 
-A sentence becomes a set of short strings: its words and word pairs (figures folded to their shape, so
-"4.2%" and "17%" are one feature), the cue groups fact-checkers name (figures, comparisons, causes,
-records, opinion, promises), the kinds of figure and date the extractor found in it, capitalised names
-and its length. The model (checkworthiness.py) sums one learnt weight per feature present; training
-(scripts/train_checkworthiness.py) calls `sentence_features` too, so the two can never disagree.
+A sentence becomes short strings, each with a count: its words and word pairs (figures folded to their
+shape, so "4.2%" and "17%" are one feature), each word's letters in fours, the cue groups fact-checkers
+name (figures, comparisons, causes, records, opinion, promises), the kinds of figure and date the
+extractor found in it, capitalised names and its length. The model (checkworthiness.py) sums one learnt weight per feature; training
+(scripts/train_checkworthiness.py) calls `sentence_features`, and a test holds the model's faster sum
+equal to the sum over these strings.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$£€¥]")
 # a capitalised word not at the start of the sentence: a name, a place, an organisation, a law
@@ -82,6 +86,7 @@ _GROUP_OF: dict[str, tuple[str, ...]] = {}
 for _group, _members in CUE_GROUPS.items():
     for _member in _members:
         _GROUP_OF[_member] = _GROUP_OF.get(_member, ()) + ("g=" + _group,)
+_GROUP_WORDS = frozenset(_GROUP_OF)
 
 
 def _shape(token: str) -> str:
@@ -94,35 +99,59 @@ def _shape(token: str) -> str:
     return "<num>" if len(digits) < 4 else "<big>"
 
 
-def sentence_features(text: str, kinds: frozenset[str] | set[str] = frozenset()) -> set[str]:
-    """The features of one sentence (its words without any transcript label); `kinds` are the kinds of
-    claim the extractor found in it ("money", "date", ...)."""
+@dataclass(frozen=True)
+class SentenceParts:
+    """What the model reads of one sentence: its words (figures by shape) and its other features."""
+
+    tokens: list[str]
+    others: list[str]  # cue groups, kinds of claim, digit, question, names, length
+
+
+def sentence_parts(text: str, kinds: Iterable[str] = ()) -> SentenceParts:
+    """The words and other features of one sentence (its words without any transcript label); `kinds` are
+    the kinds of claim the extractor found in it ("money", "date", ...)."""
     lowered = text.replace("’", "'").lower()
     words = _WORD.findall(lowered)
     said = _what_is_said(text, words)
     if said is not text:
         text, lowered = said, said.replace("’", "'").lower()
         words = _WORD.findall(lowered)
-    tokens = [_shape(t) for t in words]
-    features = {"w=" + t for t in tokens}
-    previous = "^"
-    for t in tokens:
-        features.add(f"b={previous} {t}")
-        previous = t
-    features.add(f"b={previous} $")
-    for t in tokens:
-        groups = _GROUP_OF.get(t)
-        if groups:
-            features.update(groups)
-    for kind in kinds:
-        features.add("k=" + kind)
-    if _DIGIT.search(text):
-        features.add("digit")
+    digit = _DIGIT.search(text) is not None
+    tokens = [_shape(t) for t in words] if digit else words
+    others = [group for word in _GROUP_WORDS.intersection(tokens) for group in _GROUP_OF[word]]
+    others.extend(map("k=".__add__, kinds))
+    if digit:
+        others.append("digit")
     if lowered.rstrip().endswith("?"):
-        features.add("question")
+        others.append("question")
     names = len(_NAME.findall(text))
     if names:
-        features.add("names=1" if names == 1 else "names=2+" if names < 4 else "names=4+")
+        others.append("names=1" if names == 1 else "names=2+" if names < 4 else "names=4+")
     n = len(tokens)
-    features.add("len<6" if n < 6 else "len<12" if n < 12 else "len<25" if n < 25 else "len25+")
+    others.append("len<6" if n < 6 else "len<12" if n < 12 else "len<25" if n < 25 else "len25+")
+    return SentenceParts(tokens, others)
+
+
+def word_features(token: str) -> list[str]:
+    """A word's own features: the word, and its letters in fours with its edges (" tax", "taxe", "axes",
+    "xes "), so "unemploy(ed|ment)" and a spelling never seen in training share most of theirs."""
+    padded = f" {token} "
+    return ["w=" + token, *("c=" + padded[i:i + 4] for i in range(len(padded) - 3))]
+
+
+def pair_feature(first: str, second: str) -> str:
+    return f"b={first} {second}"
+
+
+def sentence_features(text: str, kinds: Iterable[str] = ()) -> Counter[str]:
+    """Every feature of one sentence with how often it occurs: what the model is trained on."""
+    return features_of(sentence_parts(text, kinds))
+
+
+def features_of(parts: SentenceParts) -> Counter[str]:
+    """The features of a sentence's parts, counted (WorthinessModel scores the parts without building them)."""
+    features = Counter(parts.others)
+    for token in parts.tokens:
+        features.update(word_features(token))
+    features.update(map(pair_feature, ["^", *parts.tokens], [*parts.tokens, "$"]))
     return features
