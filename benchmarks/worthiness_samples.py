@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The five most check-worthy claims of each file in sample_articles/, as a Markdown list.
+"""The five most check-worthy claims of each file in sample_articles/, as a Markdown list (one line each).
 
     .venv/bin/python benchmarks/worthiness_samples.py
 
@@ -30,11 +30,9 @@ def main() -> int:
         workbench(db, "import", str(ROOT / "sample_articles"))
         for article in sorted(json.loads(workbench(db, "articles", "--json")), key=lambda a: a["origin"]):
             claims = json.loads(workbench(db, "claims", str(article["id"]), "--sort", "worthiness", "--json"))
-            print(f"\n**{Path(article['origin']).name}** ({len(claims)} claims)\n")
-            for c in claims[:5]:
-                sentence = " ".join((c["sentence"] or c["text"]).split())
-                print(f"1. {c['checkworthiness']:.2f} {c['kind']} “{c['text']}” — {sentence[:150]}"
-                      + ("…" if len(sentence) > 150 else ""))
+            top = "; ".join(f"“{' '.join(c['text'].split())[:60]}” {c['kind']} {c['checkworthiness']:.2f}"
+                            for c in claims[:5])
+            print(f"- **{Path(article['origin']).name}** ({len(claims)} claims): {top}")
     return 0
 
 

@@ -46,9 +46,9 @@ SENTENCE_C = 1.0  # L2 strength of the sentence model (liblinear's C: smaller is
 TURN_C = 0.1  # the turn model has six weights; strong regularisation keeps them modest
 MIN_COUNT = 3  # a feature seen once or twice in training is noise, not a pattern
 UNIT = 1e-3  # weights are shipped as whole numbers of this size
-# Weights smaller than this are dropped: they move a sentence's log-odds by less than 0.01 (the sum is
-# divided by the square root of ~60 features), and half as many weights load in half the time.
-MIN_WEIGHT = 0.05
+# Weights smaller than this are dropped: they move a sentence's log-odds by less than 0.002 (the sum is
+# divided by the square root of ~40 features), and fewer weights load faster.
+MIN_WEIGHT = 0.01
 TURN_FOLDS = 3  # out-of-fold sentence scores for the turn model: transcripts in this many groups
 NOTE_PATH = MODEL_PATH.with_suffix(".md")
 

@@ -2,8 +2,9 @@
 
 A logistic model learnt from 26,000 labelled debate and speech sentences (ClaimBuster and CLEF
 CheckThat! 2019; scripts/train_checkworthiness.py rebuilds it, checkworthiness_model.md says from
-what). A sentence's own score sums one weight per feature it holds (worthiness_features.py: words,
-word pairs, cue groups, the kinds of figure the extractor found in it, names, length). In a transcript
+what). A sentence's own score sums one weight per feature it holds, as often as it holds it
+(worthiness_features.py: words, word pairs, cue groups, the kinds of figure the extractor found in
+it, names, length). In a transcript
 (labelled turns, a speaker speaking more than once) a second, small model adds what the turn says:
 the strongest claim near the sentence in the same turn, an interviewer's sentences, a claim the next
 speaker denies at once. News text has no turns and each sentence keeps its own score.
