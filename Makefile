@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test samples clean bench
+.PHONY: install run test samples clean bench train-checkworthiness
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_speed.py
+
+# Rebuild the check-worthiness weights from ../shared/eval and print the validation tables (~10 min).
+train-checkworthiness: $(STAMP)
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/train_checkworthiness.py --validate
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -176,6 +176,20 @@ def test_articles_and_claims_json_shapes(db_with_article):
     assert any(c["kind"] == "money" and c["text"] == "£48m" for c in claims)
 
 
+def test_claims_sort_by_worthiness_puts_the_most_check_worthy_first(db_with_article):
+    by_place = json.loads(run(db_with_article, "claims", "1", "--json").stdout)
+    by_worth = json.loads(run(db_with_article, "claims", "1", "--sort", "worthiness", "--json").stdout)
+    assert sorted(c["id"] for c in by_worth) == sorted(c["id"] for c in by_place)
+    worth = [c["checkworthiness"] for c in by_worth]
+    assert worth == sorted(worth, reverse=True) and worth[0] > worth[-1]
+    assert by_worth != by_place  # the article's own order is not already the ranking
+    assert [c["start"] for c in json.loads(run(db_with_article, "claims", "1", "--sort", "position", "--json").stdout)] \
+        == [c["start"] for c in by_place] == sorted(c["start"] for c in by_place)
+    text = run(db_with_article, "claims", "1", "--sort", "worthiness").stdout.splitlines()
+    assert text[1].split()[0] == str(by_worth[0]["id"])
+    assert run(db_with_article, "claims", "1", "--sort", "importance").returncode == 2
+
+
 def test_db_path_prints_the_file_given(tmp_path):
     db = tmp_path / "where" / "wb.db"
     proc = run(db, "db", "path")

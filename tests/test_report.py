@@ -334,3 +334,13 @@ def test_export_writes_through_a_link_and_into_dev_stdout(reviewed_db, tmp_path)
     # not a file to keep safe: no --force needed, and the report comes out on stdout
     done = cli(db, "export", "1", "--format", "md", "-o", "/dev/stdout")
     assert done.stdout.startswith("# Verdict report")
+
+
+def test_json_and_csv_carry_each_claims_checkworthiness(reviewed_db):
+    db, *_ = reviewed_db
+    stored = {c["id"]: c["checkworthiness"] for c in json.loads(cli(db, "claims", "1", "--json").stdout)}
+    assert len(set(stored.values())) > 1  # scores that differ, so a wrong column could not pass
+    [article] = json.loads(export(db, "json"))["articles"]
+    assert {c["id"]: c["checkworthiness"] for c in article["claims"]} == stored
+    rows = csv.DictReader(io.StringIO(export(db, "csv")))
+    assert {int(r["claim_id"]): float(r["checkworthiness"]) for r in rows} == stored

@@ -12,6 +12,7 @@ from workbench.store import (
 )
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.article_view import ArticleView
+from workbench.tui.key_bar import KeyBar
 from workbench.tui.modals import NoteEditor
 from workbench.tui.review import ReviewScreen
 
@@ -779,3 +780,33 @@ async def test_a_filter_typed_fast_shows_the_articles_of_what_the_box_says(big_l
         screen._show("stor", 70, [])
         await pilot.pause()
         assert table.row_count == want and "matching 'number 3'" in str(screen.query_one("#library-status").render())
+
+async def test_o_sorts_the_claim_list_by_checkworthiness_and_back(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        by_place = [c["id"] for c in screen.claims]
+        assert [c["start"] for c in screen.claims] == sorted(c["start"] for c in screen.claims)
+        await pilot.press("o")
+        await pilot.pause()
+        worth = [c["checkworthiness"] for c in screen.claims]
+        assert worth == sorted(worth, reverse=True) and [c["id"] for c in screen.claims] != by_place
+        assert sorted(c["id"] for c in screen.claims) == sorted(by_place)
+        assert screen.current()["text"] == "130 victims"  # the cursor keeps its claim
+        assert "130 victims" in claim_row_shown(screen)  # and the list shows what the cursor is on
+        await pilot.press("o")
+        await pilot.pause()
+        assert [c["id"] for c in screen.claims] == by_place
+        assert screen.current()["text"] == "130 victims"
+
+
+async def test_the_sort_key_is_in_the_footer_and_the_command_palette(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "130 victims")
+        assert any(b.binding.key == "o" and b.binding.show for b in screen.active_bindings.values())
+        assert "Sort" in str(app.screen.query_one(KeyBar).render())
+        [command] = [c for c in app.get_system_commands(screen) if c.title.startswith("Sort claims")]
+        command.callback()
+        await pilot.pause()
+        assert screen.order == "worthiness"

@@ -336,16 +336,18 @@ def _claim_line(c: dict[str, Any]) -> str:
 @click.argument("article")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]))
+@click.option("--sort", "order", type=click.Choice(["position", "worthiness"]), default="position", show_default=True,
+              help="Article order, or most check-worthy first.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
-def claims(settings: Settings, article: str, kind: str | None, status: str | None, as_json: bool) -> None:
-    """Claims and quotes of ARTICLE (id or sha256 prefix), in article order."""
+def claims(settings: Settings, article: str, kind: str | None, status: str | None, order: str, as_json: bool) -> None:
+    """Claims and quotes of ARTICLE (id or sha256 prefix), in article order or by check-worthiness."""
     from .store import get_article, list_claims
 
     from .search import seen_before
 
     row = get_article(settings.db, article)
-    found = list_claims(settings.db, row["id"], kind=kind, status=status)
+    found = list_claims(settings.db, row["id"], kind=kind, status=status, order=order)
     for c in found:
         c.pop("search_text", None)
         c["seen_before"] = seen_before(settings.db, c["id"])

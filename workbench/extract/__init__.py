@@ -23,20 +23,38 @@ def extract(body: str, published: date | None = None) -> Extraction:
     # pay ~100 ms of start-up for the extractor's patterns it never runs
     from .checkworthiness import score_sentences
     from .consistency import add_consistency_hints
-    from .dates import find_dates
-    from .quantities import find_quantities
     from .quotes import attribute_claims, find_quotes
     from .sentences import split_sentences
 
-    sentences = score_sentences(body, split_sentences(body))
-    dates = find_dates(body, sentences, published)
-    figures = find_quantities(body, sentences, published)
-    claims = _merge(dates, [f for f in figures if _finite(f.value)])
-    claims = _with_ranks(body, sentences, claims)
+    sentences = split_sentences(body)
+    claims = find_claims(body, sentences, published)
+    # the figures a sentence holds are features of its score, and its score is part of theirs
+    sentences = score_sentences(body, sentences, claims)
+    claims = _with_sentence_scores(sentences, claims)
     claims = add_consistency_hints(body, claims)
     quotes = find_quotes(body, sentences)
     claims = attribute_claims(body, sentences, claims, quotes)
     return Extraction(sentences=sentences, claims=claims, quotes=quotes)
+
+
+def find_claims(body: str, sentences: list[Sentence], published: date | None = None) -> list[Claim]:
+    """The dates, figures, ranks and superlatives of `body`, in body order: a date and a figure read from the
+    same digits merged, a figure too large to be finite dropped, a rank kept where no figure reads it."""
+    from .dates import find_dates
+    from .quantities import find_quantities
+
+    figures = find_quantities(body, sentences, published)
+    claims = _merge(find_dates(body, sentences, published), [f for f in figures if _finite(f.value)])
+    return _with_ranks(body, sentences, claims)
+
+
+def _with_sentence_scores(sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
+    """The claims again, each scored with its sentence's check-worthiness (they were found unscored)."""
+    from .numbers import claim_checkworthiness
+
+    worth = {s.start: s.checkworthiness for s in sentences}
+    return [replace(c, checkworthiness=claim_checkworthiness(c.kind, worth[c.sentence_start], c.value))
+            if c.sentence_start in worth else c for c in claims]
 
 
 def _merge(dates: list[Claim], figures: list[Claim]) -> list[Claim]:

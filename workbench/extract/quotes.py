@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Quote, Sentence
+from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
 from .speakers import OPENING_WORDS, SpeakerResolver, is_organisation, is_pronoun
 
@@ -211,6 +212,12 @@ DOUBLED_MARK = re.compile(r"(?<!')'{2,3}(?!')|``")
 OPENS_AFTER = " \t\n\r([{—–-/\"“"
 
 
+def _quote_checkworthiness(sentence_worth: float, partial: bool) -> float:
+    """A quote is as worth checking as what its sentence says, on the scale of a figure's score (a figure
+    it holds is its own claim); a scare quote of a few words is a word choice more than a claim."""
+    return round(claim_checkworthiness("quote", sentence_worth) * (0.8 if partial else 1.0), 3)
+
+
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
     view = _with_plain_marks(body)
@@ -305,7 +312,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         quote = Quote(
             text=body[start:end], start=start, end=end, speaker=speaker, speaker_start=speaker_start,
             speaker_end=speaker_end, cue=cue_word, partial=partial, sentence_start=s0, sentence_end=s1,
-            checkworthiness=round(min(1.0, 0.4 + 0.6 * (sentence.checkworthiness if sentence else 0.3)), 3),
+            checkworthiness=_quote_checkworthiness(sentence.checkworthiness if sentence else 0.3, partial),
         )
         quotes.append(quote)
         if not partial or speaker:

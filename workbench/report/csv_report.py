@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 COLUMNS = ["article_id", "headline", "outlet", "published", "url", "claim_id", "kind", "text", "start", "end",
-           "value", "speaker", "status", "verdict", "note", "reviewer", "updated_at", "sources"]
+           "value", "speaker", "status", "verdict", "note", "reviewer", "updated_at", "sources", "checkworthiness"]
 
 
 def cell(value: Any) -> str:
@@ -27,7 +27,8 @@ def write_article(writer, article: dict[str, Any]) -> None:
         row = [article["id"], article["headline"], article["outlet"], article["published"], article["url"],
                c["id"], c["kind"], c["text"], c["start"], c["end"],
                json.dumps(c["value"], sort_keys=True, ensure_ascii=False) if c["value"] else "",
-               c["speaker"], c["status"], c["verdict"], c["note"], c["reviewer"], c["updated_at"], sources]
+               c["speaker"], c["status"], c["verdict"], c["note"], c["reviewer"], c["updated_at"], sources,
+               c["checkworthiness"]]
         writer.writerow([cell(v) for v in row])
 
 

@@ -56,10 +56,15 @@ def get_article(db: Database, ref: str | int) -> dict[str, Any]:
     return rows[0]
 
 
+# how a claim list can be ordered: where the claim stands in the article, or most check-worthy first
+CLAIM_ORDERS = {"position": "start, \"end\" DESC, id",
+                "worthiness": "checkworthiness DESC, start, \"end\" DESC, id"}
+
+
 def list_claims(
-    db: Database, article_id: int, kind: str | None = None, status: str | None = None
+    db: Database, article_id: int, kind: str | None = None, status: str | None = None, order: str = "position"
 ) -> list[dict[str, Any]]:
-    """Claims and quotes of one article in article order."""
+    """Claims and quotes of one article, in article order or (`order="worthiness"`) most check-worthy first."""
     where, args = ["article_id = ?"], [article_id]
     if kind:
         where.append("kind = ?")
@@ -67,7 +72,7 @@ def list_claims(
     if status:
         where.append("status = ?")
         args.append(status)
-    sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE {' AND '.join(where)} ORDER BY start, \"end\" DESC, id"
+    sql = f"SELECT {CLAIM_COLUMNS} FROM claims WHERE {' AND '.join(where)} ORDER BY {CLAIM_ORDERS[order]}"
     return [claim_from_row(r) for r in db.query(sql, args)]
 
 

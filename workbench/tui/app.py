@@ -37,6 +37,12 @@ class WorkbenchApp(App):
         if self.start_article is not None:
             self.open_article(self.start_article, self.start_claim)
 
+    def get_system_commands(self, screen):
+        """Textual's commands, and those a screen offers in the palette (`palette_commands`)."""
+        yield from super().get_system_commands(screen)
+        yield from getattr(screen, "palette_commands", tuple)()
+        yield from self.desk_commands()
+
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:
         self.push_screen(ReviewScreen(article_id, claim_id))
 
@@ -72,10 +78,9 @@ class WorkbenchApp(App):
         article_id = getattr(self.screen, "article_id", None)
         self.push_screen(ExportScreen(article_id))
 
-    def get_system_commands(self, screen):
+    def desk_commands(self):
         from textual.app import SystemCommand
 
-        yield from super().get_system_commands(screen)
         yield SystemCommand("Desk settings", "Organisation, review URL pattern and rating scale that ClaimReview "
                             "publishes", self.action_desk_settings)
 

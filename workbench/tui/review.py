@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -58,6 +58,7 @@ class ReviewScreen(Screen):
         Binding("c", "copy_past", "Copy past verdict", id="review.copy_past"),
         Binding("t", "quote_check", "Check quote", id="review.quote_check"),
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
+        Binding("o", "sort", "Sort", id="review.sort"),
         Binding("tab", "switch_pane", "Next pane", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
@@ -70,6 +71,7 @@ class ReviewScreen(Screen):
         self.claims: list[dict[str, Any]] = []
         self.similar: dict[int, list[dict[str, Any]]] = {}
         self._syncing = False
+        self.order = "position"  # or "worthiness": most check-worthy first (o switches)
 
     @property
     def db(self):
@@ -111,7 +113,7 @@ class ReviewScreen(Screen):
         The list paints only the rows on screen (RowList), so a 300-claim article costs what a 30-claim one does."""
         table = self.query_one("#claims", RowList)
         keep = select if select is not None else self.current_id()
-        self.claims = store.list_claims(self.db, self.article_id)
+        self.claims = store.list_claims(self.db, self.article_id, order=self.order)
         cursor = next((i for i, c in enumerate(self.claims) if c["id"] == keep), None) if keep is not None else None
         table.set_source(len(self.claims), self._claim_rows, cursor=cursor)
         self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
@@ -284,6 +286,18 @@ class ReviewScreen(Screen):
         table = self.query_one("#claims", RowList)
         if self.claims:
             table.move_cursor(row=max(0, min(len(self.claims) - 1, table.cursor_row + step)))
+
+    def action_sort(self) -> None:
+        """o: the claim list by check-worthiness (most first), then back to article order; the cursor keeps its claim."""
+        self.order = "worthiness" if self.order == "position" else "position"
+        self.reload()
+        self.notify("Most check-worthy first" if self.order == "worthiness" else "In article order")
+
+    def palette_commands(self):
+        """The sort in the command palette too (ctrl+p), named for what it does now."""
+        to = "check-worthiness" if self.order == "position" else "article order"
+        yield SystemCommand(f"Sort claims by {to}", "o: most check-worthy first, or back to article order",
+                            self.action_sort)
 
     def action_switch_pane(self) -> None:
         """Tab: list → text → detail → list. The detail pane scrolls with the arrows once it has focus,
