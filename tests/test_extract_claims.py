@@ -41,7 +41,7 @@ def one(text: str, fragment: str, published: date | None = PUBLISHED):
         ("The review is a five-year plan for the army.", "five-year", "duration", {"number": 5, "unit": "year"}),
         ("It has been burning for nine days.", "nine days", "duration", {"number": 9, "unit": "day"}),
         ("Coverage is between 71% and 76% in three districts.", "71%", "range", {"low": 71, "high": 76}),
-        ("Exports grew for the 11th consecutive month.", "11th consecutive month", "ordinal", {"number": 11}),
+        ("Exports grew for the 11th consecutive month.", "11th consecutive month", "ordinal", {"rank": 11}),
         ("The surplus more than doubled last year.", "doubled", "comparison", {"factor": 2}),
         ("Order books were the fullest since 1990, the federation said.", "fullest since 1990", "comparison",
          {"since": 1990}),

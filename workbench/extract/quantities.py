@@ -451,12 +451,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if m.group().lower().endswith("century") or NAME_AFTER.match(body, m.end()):
             continue  # "the 20th century" places a time; "13th Amendment", "23rd Street" are names
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
-        add(m.start(), m.end(), "ordinal", {"number": n})
+        add(m.start(), m.end(), "ordinal", {"rank": n})
 
     for m in _finditer(RANK, body, lowered, needs=RANK_VERBS):
         n = ORDINAL_WORDS[m["w"].lower()]
         if not _overlaps(taken, m.start(), m.end()) and (n != 1 or FIRST_IN.match(body, m.end())):
-            add(m.start(), m.end(), "ordinal", {"number": n})
+            add(m.start(), m.end(), "ordinal", {"rank": n})
 
     found.sort()
     claims: list[Claim] = []

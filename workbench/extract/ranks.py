@@ -32,7 +32,7 @@ SUPERLATIVES = (
 # nouns that turn a superlative into an idiom ("in the highest esteem", "the worst of it")
 SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
 # what a superlative is measured against
-BASIS = (r"(?:since\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w.-]*){0,3}|ever|on\s+record|of\s+all\s+time|"
+BASIS = (r"(?:since\s+(?:the\s+)?(?:\d{4}|(?-i:[A-Z])[\w’'.-]*)(?:\s+(?-i:[A-Z])[\w.-]*){0,3}|ever|on\s+record|of\s+all\s+time|"
          r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
          r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
@@ -241,7 +241,7 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         if after["basis"] and end == noun_end:  # what it is measured against follows the noun directly
             basis = " ".join(after["basis"].split())
             if basis.lower().startswith("since "):
-                since = basis[6:]
+                since = basis[6:].rstrip(".")
                 value["since"] = int(since) if since.isdigit() else since
             else:
                 value["within"] = basis
