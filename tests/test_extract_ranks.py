@@ -125,3 +125,10 @@ def test_a_place_before_a_figure_joins_the_figure():
 def test_a_rank_before_a_date_keeps_its_words_and_the_date_its_day():
     claims = claims_of("She voted at her first caucus Saturday.")
     assert [t for t, _ in claims] == ["her first caucus", "Saturday"]
+
+
+def test_offsets_hold_after_a_letter_that_lower_cases_to_two():
+    # "İ" lower-cases to two characters: a rank found in the lower-cased text must index the body
+    text = "İstanbul voted. The mayor is leading the pack and won her third term."
+    for c in extract(text, PUBLISHED).claims:
+        assert text[c.start:c.end] == c.text and c.text in ("leading the pack", "her third term")

@@ -88,7 +88,7 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
     from .proportions import find_proportions
     from .ranks import find_ranks
 
-    ranks = sorted(find_ranks(body) + find_proportions(body, body.lower()))
+    ranks = sorted(find_ranks(body) + find_proportions(body, body.lower()))  # proportions: regex on body
     if not ranks:
         return claims
     covered = _coverage(len(body) + 1, claims)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Sentence
 from .numbers import claim_checkworthiness
+from .scan import lower_in_place
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -233,6 +234,28 @@ EDGE_PREFIX = re.compile(r"\b(?:by|at|until|till|before|after|from|since|in|arou
 AGO = re.compile(r"(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several|a\s+few|"
                  r"a\s+couple\s+of|many|some)\s+)?\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b",
                  re.IGNORECASE)
+# "ago" is found as a literal and the words before it read from there: the pattern's optional number
+# in front was tried at every character of the body
+AGO_BEFORE = re.compile(r"\w[\w\s]{0,40}$")
+
+
+def _ago_matches(body: str) -> list[re.Match]:
+    """What AGO.finditer(body) finds, trying AGO only a little before each whole word "ago"."""
+    found: list[re.Match] = []
+    lowered = lower_in_place(body) if "ago" in body.lower() else ""
+    at = lowered.find("ago")
+    resume = 0
+    while at != -1:
+        end = at + 3
+        if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+            m = AGO.search(body, max(resume, at - 40), end)
+            if m and m.end() == end:
+                found.append(m)
+                resume = end
+        at = lowered.find("ago", end)
+    return found
+
+
 _AGO_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _AGO_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525}
@@ -241,7 +264,7 @@ _AGO_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652
 def _agos(body: str, published: date | None) -> list[tuple[int, int, dict]]:
     """(start, end, value) of every "N units ago", resolved against the published date."""
     found = []
-    for m in AGO.finditer(body) if "ago" in body else ():
+    for m in _ago_matches(body):
         unit = m["unit"].lower()
         word = " ".join((m["n"] or "").lower().split())
         n = int(word) if word.isdigit() else _AGO_NUMBER.get(word)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers import ORDINAL_WORDS
+from .scan import lower_in_place
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
 DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
@@ -115,7 +116,7 @@ NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
 
 def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
     """(start, end, kind, value) of every rank, medal, superlative and record in `body`."""
-    lowered = body.lower()
+    lowered = lower_in_place(body)  # positions found in it index `body`
     found: list[tuple[int, int, str, dict]] = []
     ordinals = [m for m in (ORDINAL_WORD.match(body, at) for at, _, _ in _find_words(lowered, ORDINAL_WORDS))
                 if m] + list(NUMERIC_ORDINAL.finditer(body))
@@ -135,8 +136,10 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
             before = RECORD_SET_BEFORE.search(body, max(0, at - 60), at)
             if before:
                 found.append((before.start(), end, "comparison", {"superlative": "record"}))
-    if "lead" in lowered or "top" in lowered:
-        found += [(m.start(), m.end(), "ordinal", {"rank": 1}) for m in LEADING.finditer(body)]
+    for at, _, _ in _find_words(lowered, ("leading", "leads", "led", "lead", "topping", "tops", "topped", "top")):
+        m = LEADING.match(body, at)
+        if m:
+            found.append((m.start(), m.end(), "ordinal", {"rank": 1}))
     if " only" in lowered:
         found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in ONLY_BEHIND.finditer(body)]
     if "than any other" in lowered:

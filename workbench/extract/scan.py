@@ -19,6 +19,15 @@ def lower(body: str) -> str:
     return body.lower()
 
 
+def lower_in_place(body: str) -> str:
+    """body.lower() with every character at its own offset: the few characters that lower-case to two
+    ("İ" -> "i̇") are kept as they are, so a position found in the result is the same in `body`."""
+    lowered = body.lower()
+    if len(lowered) == len(body):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in body)
+
+
 def lowered_for_words(body: str) -> str | None:
     """body.lower(), when finding a lower-case ASCII word in it finds exactly what (?i:word) finds in body."""
     if any(ch in body for ch in _CASE_ODD):
