@@ -132,3 +132,9 @@ def test_offsets_hold_after_a_letter_that_lower_cases_to_two():
     text = "İstanbul voted. The mayor is leading the pack and won her third term."
     for c in extract(text, PUBLISHED).claims:
         assert text[c.start:c.end] == c.text and c.text in ("leading the pack", "her third term")
+
+
+def test_a_record_before_a_figure_joins_the_figure():
+    [claim] = [c for c in extract("Exports hit a record €228.6 billion.", PUBLISHED).claims]
+    assert claim.text == "record €228.6 billion" and claim.kind == "money"
+    assert claim.value["number"] == 228.6e9 and claim.value["superlative"] == "record"

@@ -103,9 +103,12 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
         if hit != -1:
             figure = by_start.get(hit)
             lead = body[start:hit]
-            if kind == "ordinal" and figure is not None and claims[figure].end <= end and lead.rstrip() != lead \
-                    and len(lead.split()) <= 3 and lead.split()[-1].lower() in ORDINAL_WORDS:
-                # "the first 100 days": the figure's claim takes the place that comes before it
+            record = value.get("superlative") == "record" and lead.split()[-1:] in (["record"], ["Record"])
+            if figure is not None and (claims[figure].end <= end or record) and lead.rstrip() != lead \
+                    and len(lead.split()) <= 3 and (kind == "ordinal" and lead.split()[-1].lower() in ORDINAL_WORDS
+                                                    or record):
+                # "the first 100 days", "a record €228.6 billion": the figure's claim takes the place or
+                # the record that comes before it
                 c = claims[figure]
                 claims[figure] = replace(c, start=start, text=body[start:c.end], value={**(c.value or {}), **value})
                 covered[start:hit] = b"\x01" * (hit - start)

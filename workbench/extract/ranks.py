@@ -88,8 +88,8 @@ RECORD_NOUNS = ("turnout", "high", "highs", "low", "lows", "level", "levels", "n
                 "totals", "haul", "score", "margin", "attendance", "revenue", "revenues", "fine", "sum", "pace",
                 "time", "quarter", "month", "week", "enrolment", "enrollment", "figures", "share", "lead")
 RECORD_AFTER = re.compile(
-    rf"record(?P<noun>(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:{'|'.join(RECORD_NOUNS)})\b|\s+\d[\d,.]*"
-    r"(?:\s+(?:million|billion|thousand|bn|m)\b)?)", re.IGNORECASE)
+    rf"record(?P<noun>(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:{'|'.join(RECORD_NOUNS)})\b|\s+(?:[£$€¥]|[A-Z]{1,2}\$)?\d[\d,.]*"
+    r"(?:\s*(?:million|billion|thousand|bn|m)\b)?)", re.IGNORECASE)
 RECORD_SET_BEFORE = re.compile(
     r"\b(?:set|sets|setting|broke|break|breaks|breaking|beat|beats|equalled|equaled|matched)\s+(?:a|the|an)\s+"
     r"(?:(?:new|all-time|world|national|british|european|american|olympic|state|club|league)\s+){0,2}$",
