@@ -626,7 +626,7 @@ def export(settings: Settings, articles: tuple[str, ...], all_articles: bool, fm
            force: bool, since: str | None, by_reviewer: str | None, organisation: str | None,
            organisation_url: str | None, review_url: str | None, draft: bool) -> None:
     """Export verdict reports for ARTICLE... or --all."""
-    from .report import export_report, write_report
+    from .report import write_report
     from .report.collect import article_ids
 
     if not articles and not all_articles:

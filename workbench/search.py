@@ -390,7 +390,7 @@ def seen_before(db: Database, claim_id: int) -> list[dict[str, Any]]:
     from .store import list_sources
 
     rows = db.execute(
-        f"""SELECT m.score, m.matched_at, c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status,
+        """SELECT m.score, m.matched_at, c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status,
                    c.reviewer, c.note, a.headline, a.published, a.outlet
             FROM claim_matches m JOIN claims c ON c.id = m.past_claim_id JOIN articles a ON a.id = c.article_id
             WHERE m.claim_id = ? ORDER BY m.score DESC""",

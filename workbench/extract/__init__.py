@@ -5,7 +5,6 @@ Nothing here touches SQLite, files or Textual. Every span indexes `body`
 """
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import replace
 from datetime import date
@@ -84,9 +83,10 @@ def _finite(value: object) -> bool:
 def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> list[Claim]:
     """The claims and every rank or superlative that overlaps none of them (a figure's own reading
     of "the fifth-largest" or "lowest since 2009" is kept)."""
-    from .numbers import ORDINAL_WORDS, claim_checkworthiness
+    from .numbers import ORDINAL_WORDS
     from .proportions import find_proportions
     from .ranks import find_ranks
+    from .sentences import claim_in_sentence
 
     ranks = sorted(find_ranks(body) + find_proportions(body, body.lower()))  # proportions: regex on body
     if not ranks:
@@ -117,13 +117,7 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
                 continue
             end = len(lead.rstrip(" ,;:")) + start  # "her first caucus Saturday": the date keeps its day
         covered[start:end] = b"\x01" * (end - start)
-        i = bisect.bisect_right(starts, start) - 1
-        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
-        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
-        worth = sentence.checkworthiness if sentence else 0.5
-        added.append(Claim(kind=kind, text=body[start:end], start=start, end=end, sentence_start=s0,
-                           sentence_end=max(s1, end), value=value,
-                           checkworthiness=claim_checkworthiness(kind, worth, value)))
+        added.append(claim_in_sentence(body, sentences, starts, start, end, kind, value, 0.5))
     return sorted(claims + added, key=lambda c: (c.start, -c.end)) if added else claims
 
 

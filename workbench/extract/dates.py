@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..model import Claim, Sentence
 from .numbers import claim_checkworthiness
 from .scan import lower_in_place
+from .sentences import claim_in_sentence
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -173,7 +174,10 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
                             checkworthiness=claim_checkworthiness("date", worth, value)))
     agos = _agos(body, published)
     if agos:  # "two years ago" is one date: the dates it holds ("years" alone is none) give way to it
-        claims = [c for c in claims if not any(s < c.end and c.start < e for s, e, _ in agos)]
+        ago = bytearray(len(body) + 1)  # a map, not a test per pair: a hostile text holds thousands of each
+        for s, e, _ in agos:
+            ago[s:e] = b"\x01" * (e - s)
+        claims = [c for c in claims if ago.find(1, c.start, c.end) == -1]
     times = _times(body) + agos
     if times:
         claims = _with_times(body, sentences, starts, claims, sorted(times, key=lambda t: t[:2]))
@@ -189,13 +193,7 @@ def _with_times(body: str, sentences: list[Sentence], starts: list[int], claims:
     for start, end, value in times:
         if covered.find(1, start, end) != -1:
             continue
-        i = bisect.bisect_right(starts, start) - 1
-        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
-        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
-        worth = sentence.checkworthiness if sentence else 0.3
-        claims.append(Claim(kind="date", text=body[start:end], start=start, end=end, sentence_start=s0,
-                            sentence_end=max(s1, end), value=value,
-                            checkworthiness=claim_checkworthiness("date", worth, value)))
+        claims.append(claim_in_sentence(body, sentences, starts, start, end, "date", value, 0.3))
     return sorted(claims, key=lambda c: (c.start, -c.end))
 
 

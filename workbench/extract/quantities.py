@@ -7,14 +7,14 @@ that say what it measures, never the whole sentence.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date
 
 from ..model import Claim, Sentence
 from .scan import lower
+from .sentences import claim_in_sentence
 from .numbers import (
-    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, claim_checkworthiness, clean_number,
+    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number,
     digits_value, scale_factor, words_value,
 )
 
@@ -461,15 +461,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     found.sort()
     claims: list[Claim] = []
     for start, end, kind, value in found:
-        if end <= start:
-            continue
-        i = bisect.bisect_right(starts, start) - 1
-        sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
-        s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
-        worth = sentence.checkworthiness if sentence else 0.5
-        claims.append(Claim(kind=kind, text=body[start:end], start=start, end=end, sentence_start=s0,
-                            sentence_end=max(s1, end), value=value,
-                            checkworthiness=claim_checkworthiness(kind, worth, value)))
+        if end > start:
+            claims.append(claim_in_sentence(body, sentences, starts, start, end, kind, value, 0.5))
     return claims
 
 

@@ -8,9 +8,11 @@ initials (J. K. Rowling), decimals, ellipses, quotes that close after the stop
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from ..model import Sentence
+from ..model import Claim, Sentence
+from .numbers import claim_checkworthiness
 
 # A run of terminators (matched only at its start, possessively: no backtracking on
 # "....." or '"""""'), the closing quotes/brackets after it, then whitespace; or a newline.
@@ -107,3 +109,15 @@ def _add(sentences: list[Sentence], body: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(start, end))
+
+
+def claim_in_sentence(body: str, sentences: list[Sentence], starts: list[int], start: int, end: int, kind: str,
+                      value: dict, default_worth: float) -> Claim:
+    """The claim body[start:end] with the sentence it lies in (`starts`: the sentences' starts) and the
+    check-worthiness it takes from it; `default_worth` where it lies in no one sentence."""
+    i = bisect.bisect_right(starts, start) - 1
+    sentence = sentences[i] if i >= 0 and sentences[i].end >= end else None
+    s0, s1 = (sentence.start, sentence.end) if sentence else (start, end)
+    worth = sentence.checkworthiness if sentence else default_worth
+    return Claim(kind=kind, text=body[start:end], start=start, end=end, sentence_start=s0,
+                 sentence_end=max(s1, end), value=value, checkworthiness=claim_checkworthiness(kind, worth, value))

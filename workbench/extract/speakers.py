@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
-from .scan import all_starts, finditer_at, lowered_for_words
+from .scan import all_starts, lowered_for_words
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",

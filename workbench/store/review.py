@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from sqlite_utils import Database
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
-from ..ingest import printable, strip_controls, typed_text
+from ..ingest import printable, typed_text
 from .audit import log_event, note_before, note_edit
 from .database import now, transaction
 from ..textnorm import search_text
