@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.extract.quotes import (
     _PARTICIPLE_WORDS, _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop,
 )
-from workbench.extract.scan import all_starts, lowered_for_words, word_starts
+from workbench.extract.scan import all_starts, lowered_for_words, word_choice, word_starts
 from workbench.extract.sentences import _END
 from workbench.extract.speakers import _TOKEN, NAME_SEQUENCE, _role_pattern, role_matches
 from workbench.ingest import _rejoin_broken_sentences
@@ -111,3 +112,92 @@ def test_name_sequences_are_those_of_the_plainly_written_pattern(pieces):
     body = "".join(piece + gap for piece, gap in pieces)
     plain = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
     assert [m.span() for m in NAME_SEQUENCE.finditer(body)] == [m.span() for m in plain.finditer(body)]
+
+
+# --- patterns rewritten to open with a character set (scan.word_choice, digit-led hours and ordinals) ---
+
+WORD_PIECES = ["said", "SAID", "Said", "says", "according to", "according\tto", "added", "xsaid", "said2", "ſaid",
+               "Mr", "Mrs", "Ms", "Miss", "Mr.", "Lord", "twice", "thrice", "half", "quarters", "thirds", "won",
+               "winning", "took", "gold", "bronze", "second", "trails", "behind", "only", "to", "Kay", "Bush",
+               "dozens", "tens", "of", "thousands", "odds", "favourite", "at", "came", "finished", "third", "first",
+               "in", "a", "million", "İ", "K", "_", "é", "3", "7", " ", "  ", "\n", ",", ".", "-", "’"]
+WORD_TEXT = st.lists(st.sampled_from(WORD_PIECES), max_size=24).map(" ".join) | \
+    st.lists(st.sampled_from(WORD_PIECES), max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=WORD_TEXT, words=st.lists(st.sampled_from(["said", "says", "Mr", "Mrs", "twice", "according[ \\t]+to",
+                                                       "half", "thirds?", "won", "win", "wins", "second", "s"]),
+                                      min_size=1, max_size=6, unique=True),
+       ignorecase=st.booleans(), tail=st.sampled_from(["", r"\s+", r"\b", r"\.?[ \t]+(?P<n>[A-Z]\w*)"]))
+def test_word_choice_finds_what_a_word_boundary_alternation_finds(text, words, ignorecase, tail):
+    flags = re.IGNORECASE if ignorecase else 0
+    plain = re.compile(r"\b(?:" + "|".join(words) + ")" + tail, flags)
+    led = re.compile(word_choice(words, ignorecase) + tail, flags)
+    assert _spans(led.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_word_choice_opens_with_a_set_the_regex_engine_can_skip_to():
+    from re import _compiler, _parser  # the engine's own test for a first-character set
+    for ignorecase in (False, True):
+        flags = re.IGNORECASE if ignorecase else 0
+        tree = _parser.parse(word_choice(["said", "told", "according to"], ignorecase), flags)
+        assert _compiler._get_charset_prefix(tree, flags)
+
+
+@pytest.mark.parametrize("name, plain", [
+    ("GENDER_TITLE", r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess)\.?[ \t]+"
+                     r"(?P<name>[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3})"),
+])
+@settings(max_examples=300, deadline=None)
+@given(text=WORD_TEXT)
+def test_rewritten_speaker_patterns_match_their_plain_forms(name, plain, text):
+    from workbench.extract import speakers
+    assert _spans(getattr(speakers, name).finditer(text)) == _spans(re.compile(plain).finditer(text))
+
+
+TIME_PIECES = ["0", "1", "2", "3", "9", "12", "23", "24", ":", ".", "30", "59", "am", "p.m.", "a", "m", " ", "GMT",
+               "hours", "h", "x", "é", "٣", ",", "st", "nd", "th", "-", "’"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(TIME_PIECES), max_size=14))
+def test_digit_led_hours_and_ordinals_match_their_plain_forms(pieces):
+    from workbench.extract import dates, ranks
+    text = "".join(pieces)
+    hour = "(?=\\d)(?<![\\w:.])(?P<h>[01]?\\d|2[0-3])"
+    time_plain = re.compile(hour + dates.TIME.pattern[len(dates._HOUR):], re.IGNORECASE)
+    clock_plain = re.compile(hour + dates.CLOCK.pattern[len(dates._HOUR):])
+    ordinal_plain = re.compile(r"(?=\d)(?<![\w.,])(?P<ord>\d+(?:st|nd|rd|th))\b(?![-’'])")
+    assert _spans(dates.TIME.finditer(text)) == _spans(time_plain.finditer(text))
+    assert _spans(dates.CLOCK.finditer(text)) == _spans(clock_plain.finditer(text))
+    assert _spans(ranks.NUMERIC_ORDINAL.finditer(text)) == _spans(ordinal_plain.finditer(text))
+
+
+DATE_PIECES = ["3", "24", "2016", "2016-05-01", "May", "Mayor", "March", "Marc", "Jan.", "Sept", "Monday", "Mon",
+               "last", "Last", "plast", "next", "week", "yesterday", "Yesterday", "earlier", "later", "this", "year",
+               "of", "the", "th", "1990s", "x", "é", ",", " ", "\n", "-", "’s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(DATE_PIECES), max_size=16), gap=st.sampled_from([" ", ""]))
+def test_date_matches_are_what_the_date_pattern_finds(pieces, gap):
+    from workbench.extract.dates import DATE, date_matches
+    text = gap.join(pieces)
+    assert _spans(date_matches(text)) == _spans(DATE.finditer(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["3", "12", "1,000", ".5", "-4", "−2", "$", "us$", "us $", "usd", "gbp", "rs.",
+                                        "rs", "r", "ps", "y=", "zł", "a", "a dozen", "dozen", "one", "someone",
+                                        "twenty", "twenty-one", "three", "the", "thirty", "minus", "million", "%",
+                                        "½", "msek", "x", "é", " ", "/", ":", ",", "-"]), max_size=14),
+       gap=st.sampled_from([" ", ""]))
+def test_the_figure_pattern_finds_what_its_two_letter_first_test_found(pieces, gap):
+    from workbench.extract import quantities
+    text = gap.join(pieces)
+    old_lead = (r"(?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx"
+                r"|m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm\d]|ps\d|y=|gb|eu|jp|in|zł))")
+    source = quantities.FIGURE.pattern
+    plain = re.compile(old_lead + source[source.index("(?P<cur>"):], quantities.FIGURE.flags)
+    assert _spans(quantities.FIGURE.finditer(text)) == _spans(plain.finditer(text))

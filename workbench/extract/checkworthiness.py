@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..model import Claim, Sentence
-from .worthiness_features import SentenceParts, sentence_parts, word_features
+from .worthiness_features import SentenceParts, sentence_parts
 
 MODEL_PATH = Path(__file__).with_name("checkworthiness_model.json")
 
@@ -50,35 +50,22 @@ CONTEXT_FEATURES = ("own", "near", "interviewer", "disputed", "first_in_turn", "
 class WorthinessModel:
     """Learnt weights: `weights[feature] * unit` for the sentence model, `context[name]` for the turn model."""
 
-    WORDS_KEPT = 200_000  # words whose features are summed once and kept: a news corpus has fewer
-
     def __init__(self, bias: float, weights: dict[str, int], context: dict[str, float], unit: float = 1.0):
         self.bias, self.weights, self.context, self.unit = bias, weights, context, unit
-        # word pairs by (first, second): zip() makes the keys, with no string built per pair
+        # a word's only feature is "w=word" (worthiness_features.word_features): its weight by the word
+        # itself, and word pairs by (first, second), so scoring builds no string per word or pair
+        self._word_weights = {name[2:]: w for name, w in weights.items() if name.startswith("w=")}
         self._pairs = {tuple(name[2:].split(" ", 1)): w for name, w in weights.items() if name.startswith("b=")}
-        self._words: dict[str, tuple[int, int]] = {}  # word -> (sum of its features' weights, their count)
 
     def own_score(self, parts: SentenceParts) -> float:
         """Log-odds of one sentence: the weights of its features, each as often as it occurs, summed and
         scaled by 1/sqrt(count), as trained. Equal to summing over sentence_features(), only faster."""
-        get, words = self.weights.get, self._words
-        total = sum(map(get, parts.others, repeat(0)))
-        n = len(parts.others) + len(parts.tokens) + 1  # and one pair more than words
-        for token in parts.tokens:
-            known = words.get(token)
-            if known is None:
-                known = self._word(token)
-            total += known[0]
-            n += known[1]
-        total += sum(map(self._pairs.get, zip(["^", *parts.tokens], [*parts.tokens, "$"]), repeat(0)))
+        tokens = parts.tokens
+        total = sum(map(self.weights.get, parts.others, repeat(0)))
+        total += sum(map(self._word_weights.get, tokens, repeat(0)))
+        total += sum(map(self._pairs.get, zip(["^", *tokens], [*tokens, "$"]), repeat(0)))
+        n = len(parts.others) + 2 * len(tokens) + 1  # a feature per word, and one pair more than words
         return self.bias + total * self.unit / math.sqrt(n)
-
-    def _word(self, token: str) -> tuple[int, int]:
-        if len(self._words) >= self.WORDS_KEPT:
-            self._words.clear()
-        features = word_features(token)
-        known = self._words[token] = (sum(map(self.weights.get, features, repeat(0))), len(features))
-        return known
 
     def feature_score(self, features: Counter[str]) -> float:
         """own_score() over the feature strings themselves: what training fits, and what tests compare."""

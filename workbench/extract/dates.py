@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Sentence
 from .numbers import claim_checkworthiness
-from .scan import lower_in_place
+from .scan import finditer_at, lower_in_place, word_choice
 from .sentences import claim_in_sentence
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -60,6 +60,28 @@ DATE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Where a DATE match can start: a digit opening a word, a capital that opens a month or weekday (or "Last",
+# "Next", ...), a lower-case cue word. DATE's own first-characters test lets the engine try the whole
+# pattern at every capital J, M, A, S, T... and every "th"-like word start; starting it only here finds the
+# same dates in 0.14 s instead of 0.35 s over 840 articles.
+_DATE_DIGIT = re.compile(r"\d(?<!\w.)")
+_DATE_WORD = re.compile(word_choice(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                                     "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Last", "Next", "Previous",
+                                     "Following"]))
+_DATE_CUES = ("last", "next", "previous", "following", "yesterday", "earlier", "later")  # found by str.find
+
+
+def date_matches(body: str) -> list[re.Match[str]]:
+    """What DATE.finditer(body) finds."""
+    starts = [m.start() for m in _DATE_DIGIT.finditer(body)]
+    starts += [m.start() for m in _DATE_WORD.finditer(body)]
+    for cue in _DATE_CUES:
+        at = body.find(cue)
+        while at != -1:
+            starts.append(at)
+            at = body.find(cue, at + 1)
+    return finditer_at(DATE, body, starts)
 
 
 # "in the third quarter", "Q3 2024", "the final quarter of 2023": the periods business news reports by.
@@ -126,7 +148,7 @@ def _next_one(value: dict, published: date) -> dict:
 def find_dates(body: str, sentences: list[Sentence], published: date | None) -> list[Claim]:
     starts = [s.start for s in sentences]
     claims: list[Claim] = []
-    matches: list[re.Match] = list(DATE.finditer(body))
+    matches: list[re.Match] = date_matches(body)
     quarters = _quarters(body) if "uarter" in body or "UARTER" in body or "Q" in body else []
     if quarters:  # most bodies name no quarter: their DATE matches go through untouched
         matches = _with_quarters(matches, quarters)
@@ -393,9 +415,12 @@ def _weekday_dates_clause(body: str, m: re.Match) -> bool:
 
 # a time of day: "at 1:48 a.m.", "2:00 p.m.", "9pm", "11:00 am", "at 14:30"; a time with no a.m./p.m. only
 # after a word that sets a time ("Ephesians 5:11" and "the 15:20 mark" are no times)
-TIME = re.compile(r"(?=\d)(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z])))\.?"
+# the hour as "[01]?\d|2[0-3]" after no word character, written to open with its digit so that the regex engine
+# skips to digits (the same matches, tried in the same order)
+_HOUR = r"(?P<h>\d(?<![\w:.]\d)(?:(?<=[01])\d?|(?<=2)(?:|[0-3]))?)"
+TIME = re.compile(_HOUR + r"(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z])))\.?"
                   r"|(?<=\d\d)(?=\s*(?:GMT|BST|UTC|EST|EDT|CST|PST|ET|local)\b)|(?=\s?h(?:rs|ours)\b))", re.IGNORECASE)
-CLOCK = re.compile(r"(?=\d)(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
+CLOCK = re.compile(_HOUR + r":(?P<m>[0-5]\d)(?![\d:])")
 TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",
                               re.IGNORECASE)
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..model import Claim, Sentence
-from .scan import lower
+from .scan import lower, word_choice
 from .sentences import claim_in_sentence
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number,
@@ -163,11 +163,13 @@ _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
 FIGURE = re.compile(
     rf"""
-    # first-characters test: skips most positions cheaply. A full stop or a minus only before a digit;
-    # letters only where a word starts, and only the first two letters of a number word ("tw", "th"),
-    # a currency code ("us", "gb", "m" + code) or "minus": every word start used to try the whole pattern
-    (?=[\d$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|[.−-]\d|\b(?:ze|on|tw|th|fo|fi|si|se|ei|ni|te|el|a[\s$u]|do|mi|mx
-        |m[uegacsnd]|us|c[a$hn]|nz|hk|s\$|r[$sm\d]|ps\d|y=|gb|eu|jp|in|zł))
+    # first-characters test: skips most positions cheaply. A digit, a full stop or a minus only where no
+    # word, number or sign goes before it (the rest of a number is never the start of one); letters only where a word starts, and only the first letters of a number word ("two", "thr", "thi"),
+    # of a currency code with what follows it ("us$", "usd", "m" + code) or "minus": a test of two letters
+    # ("th", "on", "a ") passed at "the", "on", "a", and the whole pattern was tried there
+    (?=[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|(?<![\w.,/:\-−])(?:\d|[.−-]\d)|\b(?:zer|one|two|thr|thi|fou|fort|fiv|fif|six|sev|eig|nin|ten|ele|twe
+        |doz|a\s+(?:doz|hun|tho)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
+        |{_million_codes}|rs|r\d|ps\d|y=|zł))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
@@ -184,8 +186,8 @@ FIGURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 VAGUE = re.compile(
-    r"(?=[tdshmb])\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
-    r"dozens|scores|hundreds|thousands|millions|billions)\s+of(?=\s)",
+    "(?P<vague>" + word_choice([r"tens\s+of\s+thousands", r"hundreds\s+of\s+thousands", "dozens", "scores", "hundreds",
+                                "thousands", "millions", "billions"], ignorecase=True) + r")\s+of(?=\s)",
     re.IGNORECASE,
 )
 FRACTION = re.compile(
@@ -225,7 +227,7 @@ ORDINAL = re.compile(
 FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|out\s+of)\b", re.IGNORECASE)
 RANK_VERBS = ("came", "come", "comes", "finished", "finishes", "placed", "ranked", "ranks", "rated")
 RANK = re.compile(
-    r"\b(?:" + "|".join(RANK_VERBS) + r")\s+(?:in\s+)?(?:(?:joint|equal)\s+)?"
+    word_choice(RANK_VERBS, ignorecase=True) + r"\s+(?:in\s+)?(?:(?:joint|equal)\s+)?"
     r"(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+(?:time|thing|half|quarter|of)\b|-)",
     re.IGNORECASE,
 )
@@ -233,7 +235,8 @@ RANK = re.compile(
 # betting, as "9/2" alone is a date and "33-1" a score. The betting word is found first and the price
 # looked up around it: a scan from every digit cost more than the rest of the figure finders' changes
 ODDS_WORDS = ("favourite", "favorite", "fav", "shot", "outsider", "odds")
-ODDS_WORD = re.compile(r"(?=[fso])\b(?:favou?rites?|fav|shot|outsiders?|odds(?=\s+(?:of|at)\s+\d))\b", re.IGNORECASE)
+ODDS_WORD = re.compile(word_choice(["favou?rites?", "fav", "shot", "outsiders?", r"odds(?=\s+(?:of|at)\s+\d)"], ignorecase=True)
+                       + r"\b", re.IGNORECASE)
 _PAIR = r"(?<![\w/.,-])(?P<a>\d{1,3})(?:/|-|\s+to\s+)(?P<b>\d{1,3})"
 ODDS_BEFORE = re.compile(_PAIR + r"\s+(?:(?:joint|co|second|third|clear|outright)[\s-]+)?$", re.IGNORECASE)
 ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNORECASE)
@@ -241,7 +244,7 @@ ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNOREC
 
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = re.compile(
-    r"(?=[hqt])\b(?P<f>half|quarters?|thirds?)\s+(?:a\s+|an\s+)?"
+    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:a\s+|an\s+)?"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
@@ -290,6 +293,7 @@ HALF = re.compile(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IG
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in lower-cased text, as a literal search
 # what follows "90 of": the whole of which the figure is a part
 PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
@@ -470,7 +474,8 @@ def _find_ranges_between(body: str, lowered: str | None, found: list, taken: byt
     """"between 3% and 5%", "between three and five million": one range of two FIGURE matches."""
     scan = lowered if lowered is not None else body
     figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
-    for b in BETWEEN.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
+    between = BETWEEN_LOWERED if lowered is not None else BETWEEN
+    for b in between.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
         first = figure.match(scan, b.end())
         joint = first and re.match(r"\s+and\s+", scan[first.end():first.end() + 8])
         second = joint and figure.match(scan, first.end() + joint.end())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers import ORDINAL_WORDS
-from .scan import lower_in_place
+from .scan import lower_in_place, word_choice
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
 DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
@@ -56,7 +56,8 @@ _NOT_A_NOUN = "|".join(sorted(_STOP))
 
 # "her fourth novel", "the 45th president", "Labour's third defeat", "the very first time": the rank word
 # is found first (a literal scan), then what comes before it and after it is read from there
-NUMERIC_ORDINAL = re.compile(rf"(?=\d)(?<![\w.,])(?P<ord>{_NUMERIC_ORDINAL})\b(?![-’'])")
+# opens with its digit (the test of what comes before it after), so the regex engine skips to digits
+NUMERIC_ORDINAL = re.compile(r"(?P<ord>\d(?<![\w.,]\d)\d*(?:st|nd|rd|th))\b(?![-’'])")
 ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![-’'])", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
@@ -74,7 +75,8 @@ STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|
 BEHIND_AFTER = re.compile(r"\s+(?:behind|only\s+to)\b", re.IGNORECASE)
 FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|behind)\b", re.IGNORECASE)
 IN_BEFORE = re.compile(r"\bin\s+first\b", re.IGNORECASE)
-MEDAL = re.compile(r"\b(?:won|win|wins|winning|took|take|takes|claimed|claims|clinched|grabbed)\s+(?:the\s+|a\s+)?"
+MEDAL = re.compile(word_choice(["won", "win", "wins", "winning", "took", "take", "takes", "claimed", "claims", "clinched",
+                                "grabbed"], ignorecase=True) + r"\s+(?:the\s+|a\s+)?"
                    rf"(?P<medal>{'|'.join(MEDALS)})(?:\s+medal)?\b", re.IGNORECASE)
 # "Europe's largest carmaker", "one of the biggest lenders in the country", "the worst bloodshed since 1945"
 SUPERLATIVE_AFTER = re.compile(
@@ -99,7 +101,7 @@ THAN_ANY_OTHER = re.compile(r"than\s+any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?"
 COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,2}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
                                 re.IGNORECASE)
 # "has scored twice", "married twice, in 1990 and 2004": how often, not "twice as many" (a comparison)
-TWICE = re.compile(r"\b(?:twice|thrice)\b(?=\s*[,.;:)]|\s+(?:in|since|before|during|this|last|that|and|but|"
+TWICE = re.compile(word_choice(["twice", "thrice"], ignorecase=True) + r"\b(?=\s*[,.;:)]|\s+(?:in|since|before|during|this|last|that|and|but|"
                    r"over|within|already|so\s+far|before)\b)", re.IGNORECASE)
 # a verb before it ("scored", "been", "won", "met"), perhaps with its object ("met him twice")
 VERB_BEFORE_TWICE = re.compile(r"\b[a-z]+(?:ed|en|ne|on|ot|ew|ck|ve|et)\s+(?:(?:him|her|them|it|us|there|"
@@ -108,7 +110,7 @@ VERB_BEFORE_TWICE = re.compile(r"\b[a-z]+(?:ed|en|ne|on|ot|ew|ck|ve|et)\s+(?:(?:
 # to": a place said by who is ahead
 LEADING = re.compile(r"\b(?:leading|leads|led|lead|topping|tops|topped|top)\s+(?:the\s+|a\s+)(?:(?-i:[A-Z])[\w.-]*\s+){0,2}"
                      r"(?:field|pack|polls?|standings|table|league|charts?|rankings?)\b", re.IGNORECASE)
-ONLY_BEHIND = re.compile(r"\b(?:trails?|trailed|trailing|behind|second)\s+only(?:\s+to)?\s+(?:(?-i:[A-Z])[\w.-]*"
+ONLY_BEHIND = re.compile(word_choice(["trails?", "trailed", "trailing", "behind", "second"], ignorecase=True) + r"\s+only(?:\s+to)?\s+(?:(?-i:[A-Z])[\w.-]*"
                          r"(?:\s+(?-i:[A-Z])[\w.-]*)*)(?:\s+and\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*)?",
                          re.IGNORECASE)
 NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
-from .scan import all_starts, lowered_for_words
+from .scan import all_starts, lowered_for_words, word_choice
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -60,12 +60,13 @@ INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
 MALE = {"mr", "sir", "lord", "king", "prince"}
-GENDER_TITLE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess)\.?[ \t]+"
+GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
+                                                     "Prince", "Princess"]) + r")\.?[ \t]+"
                           r"(?P<name>[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3})")
 # "Pike said she", "Pike and his wife", "Pike said her plan": the pronoun after a name is the name's. Not
 # across an object pronoun ("Judge Amos told her she had…": "she" is the woman told), and "her" only
 # where it is possessive, before a noun ("told her." / "asked her about" / "gave her the" are objects).
-NAME_THEN_PRONOUN = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
+NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
                                r"\s+(?:(?!(?:her|him|them|me|us)\b)[a-z]+\s+){0,3}?"
                                r"(?P<pron>he|she|his|her(?=\s+(?!(?:to|about|that|she|he|it|and|or|for|on|in|at|"
                                r"with|by|of|from|as|if|when|why|how|what|whether|the|a|an|this|these|those|his|"
@@ -90,7 +91,7 @@ REPORTED_SPEAKER = re.compile(
     r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
 # the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
-REPORTED_AFTER_CUE = re.compile(rf"\b(?:said|says|added|wrote|according[ \t]+to)[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
+REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "according[ \t]+to"]) + rf"[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
                                 rf"(?P<name>{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))+)")
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
