@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -950,3 +952,40 @@ def test_a_quote_its_own_cue_introduced_is_not_taken_by_the_next_sentences_cue()
             "political.\"\n\nLater, Mark Hale took the stand.")
     assert mention_of(text, "zeal of this case") == "Dana Brook"
     assert speaker_of(text, "It is political") == "Dana Brook"
+
+
+@pytest.mark.parametrize("text", [
+    "Fans of the “Morning Round” podcast packed the hall.",
+    "She became the “Evening Edition” anchor in 2019.",
+    "The “Harbour Lights” star spoke to nobody.",
+    "It was his appearance on “Question Hour” that did it.",
+    "Ruiz is the author of “A Bridge Too Soon,” a history of the strike.",
+])
+def test_a_title_named_by_the_word_after_or_before_it_is_no_quote(text):
+    assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "A federal “supermax” prison opened in the valley.",
+    "The “establishment” label has stuck to him for years.",
+])
+def test_one_word_in_quote_marks_that_nobody_said_is_a_term_not_a_quote(text):
+    assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor called the plan “reckless” on Monday.", "The mayor"),
+    ("“Reckless,” the mayor said.", "the mayor"),
+])
+def test_one_word_said_by_someone_stays_a_quote(text, speaker):
+    quotes = extract(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Marsh was unmoved by Lopez’s comments on Tuesday, telling reporters, “Nobody asked me.”",
+    "Marsh brushed off Jones’ remarks, saying: “Nobody asked me.”",
+])
+def test_a_possessive_before_a_participle_cue_is_not_its_speaker(text):
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Marsh"]

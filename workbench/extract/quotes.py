@@ -137,8 +137,10 @@ AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|
 DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                                     rf"(?:\s+[a-z]+ly)?\Z")
-# the speaker of "…, he said, adding": a mention and its cue right before the participle
-SAID_BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?:{CUE_VERBS})\b"
+# the speaker of "…, he said, adding": a mention and its cue right before the participle; never a possessive,
+# whose "comments" is a noun ("shrugged off Lopez's comments, telling reporters": the subject tells them)
+SAID_BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})(?<![’']s)(?<!s[’'])\s+{_ADVERBS}"
+                                    rf"(?:{CUE_VERBS})\b"
                                     rf"(?:\s+(?:on|in|at|to|during|last|this|earlier|later)\b[^,;\"“”«»\n]{{0,40}})?\Z")
 BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME})(?:\s+[a-z]+){{0,8}}?,?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}$")
 PARTICIPLE_AT_END = re.compile(rf",?\s+(?P<cue>{PARTICIPLES})\b[^\"“”«».!?]{{0,120}}\Z")
@@ -221,10 +223,17 @@ def _quote_checkworthiness(sentence_worth: float, partial: bool) -> float:
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
     view = _with_plain_marks(body)
-    quotes = _find_quotes(view, sentences)
+    quotes = [q for q in _find_quotes(view, sentences) if not _is_term_in_quote_marks(q)]
     if view is body:
         return quotes
     return [_on_body(body, view, q) for q in quotes]
+
+
+def _is_term_in_quote_marks(quote: Quote) -> bool:
+    """One word in quote marks that nobody is said to have said ("a federal “supermax” prison", the
+    "“establishment” label"): a term held at a distance, not anyone's words for a reviewer to check.
+    On PolNeAR-train it is a quote in 13 of 132 cases; on the dev set in none of 33."""
+    return quote.partial and quote.speaker is None and quote.cue is None and len(quote.text.split()) == 1
 
 
 def _with_plain_marks(body: str) -> str:
@@ -336,8 +345,13 @@ def _is_nickname(body: str, start: int, end: int) -> bool:
 # introduces a title. Nobody says it, and a reviewer has nothing to check in it.
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "it", "it's"}
 TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|in|documentary|film|movie|show|programme|program|"
-                          r"series|book|album|song|titled|entitled|nickname|episode\s+of|broadcast\s+of|edition\s+of))"
+                          r"series|book|album|song|titled|entitled|nickname|episode\s+of|broadcast\s+of|edition\s+of|"
+                          r"author\s+of|interview\s+with|appearance\s+on))"
                           r"[ \t,]*\Z", re.IGNORECASE)
+# what a title names, said right after it: "the “Off Message” podcast", "an ''Today'' anchor", "“Dear Walter” letters"
+TITLE_AFTER = re.compile(r"[ \t]*(?:podcast|show|star|stars|anchor|host|co-host|programme|program|series|documentary|"
+                         r"column|columnist|segment|episode|special|franchise|movie|film|album|song|newsletter|"
+                         r"letters?|memo|sketch|skit|broadcast|hashtag)\b", re.IGNORECASE)
 NO_LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -351,10 +365,10 @@ def _is_title_or_code(body: str, start: int, end: int) -> bool:
     if not NO_LETTERS.search(inner) or " " not in inner and ("/" in inner or ".com" in inner):
         return True
     words = inner.split()
-    if not words or len(words) > 7 or any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS)
-                                          for w in words):
+    if not words or len(words) > 10 or any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS)
+                                           for w in words):
         return False
-    return TITLE_BEFORE.search(body, max(0, start - 30), start) is not None
+    return TITLE_BEFORE.search(body, max(0, start - 30), start) is not None or TITLE_AFTER.match(body, end) is not None
 
 
 def _pair_quote_marks(body: str) -> list[tuple[int, int]]:
