@@ -201,3 +201,20 @@ def test_the_figure_pattern_finds_what_its_two_letter_first_test_found(pieces, g
     source = quantities.FIGURE.pattern
     plain = re.compile(old_lead + source[source.index("(?P<cur>"):], quantities.FIGURE.flags)
     assert _spans(quantities.FIGURE.finditer(text)) == _spans(plain.finditer(text))
+
+
+NUMERAL_PIECES = ["3", "12", "1,000", "2.5", ".5", "-4", "−2", "3/4", "$", "us$", "a$", "usd", "msek", "rs.", "y=", "zł",
+                  "½", "+", "±", "a", "a half", "a-third", "a dozen", "one", "someone", "two", "three", "third",
+                  "first", "second", "twentieth", "hundredth", "nine", "minus", "million", "%", "times", "in", "out of",
+                  "consecutive", "place", "x", "é", " ", "/", ":", ",", "-", ".", "\n", "(", "st", "th"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(NUMERAL_PIECES), max_size=16), gap=st.sampled_from([" ", ""]))
+def test_scans_started_at_numerals_find_what_whole_body_scans_find(pieces, gap):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at
+    text = gap.join(pieces).lower()
+    for pattern in (quantities.FIGURE, quantities.FRACTION, quantities.ORDINAL):
+        fast = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        assert _spans(finditer_at(fast, text, quantities.numeral_starts(text))) == _spans(fast.finditer(text))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..model import Claim, Sentence
-from .scan import lower, word_choice
+from .scan import finditer_at, lower, word_choice
 from .sentences import claim_in_sentence
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number,
@@ -336,7 +337,46 @@ _NEEDS = {
 }
 
 
-def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: tuple[str, ...] = ()):
+# Where a numeral can start, found once per body for the scans that read one (FIGURE, FRACTION, ORDINAL):
+# a currency or fraction sign; a digit, a decimal point or a minus with no word character before it; a
+# word start from which a number word, an ordinal word or a currency code can be read. Each of those
+# patterns keeps its own first-character test, so starting it only here finds what its scan of the whole
+# body finds (tests/test_extract_scans.py), and the engine no longer tries it at every character.
+_NUMERAL_SIGN = re.compile(r"[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]")
+_NUMERAL_DIGIT = re.compile(r"[\d.−-](?<!\w.)")
+_NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, in lower case
+    "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
+    "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
+    r"(?:us|au|ca|nz|hk|mxn)\s?\$", r"[acsr]\$", "usd", "gbp", "eur", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad",
+    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł")
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """The words as one alternation grouped by their first letter (the engine tries one group a letter)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        letter = word[0] if word[0].isalpha() else ""
+        groups.setdefault(letter, []).append(word[1:] if letter else word)
+    return "|".join(f"{letter}(?:{'|'.join(rest)})" if letter else "|".join(rest) for letter, rest in groups.items())
+
+
+_NUMERAL_WORD = re.compile(rf"\W(?=(?:{_by_first_letter(_NUMERAL_WORDS)}))")  # a non-word character opens the scan:
+_NUMERAL_WORD_FIRST = re.compile(rf"(?:{_by_first_letter(_NUMERAL_WORDS)})")   # a set the engine skips to
+
+
+@lru_cache(maxsize=1)
+def numeral_starts(lowered: str) -> list[int]:
+    """Every position of the lower-cased body where FIGURE, FRACTION or ORDINAL can start."""
+    starts = [m.start() for m in _NUMERAL_SIGN.finditer(lowered)]
+    starts += [m.start() for m in _NUMERAL_DIGIT.finditer(lowered)]
+    starts += [m.end() for m in _NUMERAL_WORD.finditer(lowered)]
+    if _NUMERAL_WORD_FIRST.match(lowered):
+        starts.append(0)
+    return starts
+
+
+def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: tuple[str, ...] = (),
+              at_numerals: bool = False):
     if lowered is None:
         return pattern.finditer(body)
     if needs and not any(word in lowered for word in needs):
@@ -344,6 +384,8 @@ def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: t
     fast = _FAST.get(pattern)
     if fast is None:
         fast = _FAST[pattern] = _lowered(pattern)
+    if at_numerals:
+        return iter(finditer_at(fast, lowered, numeral_starts(lowered)))
     return fast.finditer(lowered)
 
 
@@ -394,7 +436,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         add(approx.start, m.end() if m["cur"] else _noun_phrase_end(body, m.end()),
             "money" if m["cur"] else "count", value)
 
-    for m in _finditer(FRACTION, body, lowered):
+    for m in _finditer(FRACTION, body, lowered, at_numerals=True):
         if _overlaps(taken, m.start(), m.end()):
             continue
         if m["a"]:
@@ -449,7 +491,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
     _find_ranges_between(body, lowered, found, taken, add)
     _find_figures(body, lowered, found, taken, add)
 
-    for m in _finditer(ORDINAL, body, lowered):
+    for m in _finditer(ORDINAL, body, lowered, at_numerals=True):
         if _overlaps(taken, m.start(), m.end()):
             continue
         if m.group().lower().endswith("century") or NAME_AFTER.match(body, m.end()):
@@ -501,7 +543,7 @@ def _find_figures(body: str, lowered: str | None, found: list, taken: bytearray,
     """Every FIGURE match not yet claimed, grown into its claim: a number to call is skipped; two
     figures read together are one claim (a change, a tally, a range); the rest grow by GROWTH_STEPS."""
     last = None  # the index in `found` of the figure just read, which the next may join
-    for m in _finditer(FIGURE, body, lowered):
+    for m in _finditer(FIGURE, body, lowered, at_numerals=True):
         if _overlaps(taken, m.start("num"), m.end("num")):
             continue
         at = m.start("num")
