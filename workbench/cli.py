@@ -836,6 +836,10 @@ def summary(settings: Settings, claim: int, text: str | None, use_default: bool)
 
 # ---- commands added by other modules go above this line ----
 
+from .cli_factchecks import factchecks  # noqa: E402 -- its module reads this one's helpers
+
+cli.add_command(factchecks)
+
 
 def main() -> None:
     try:

@@ -75,9 +75,12 @@ def searched_words(normalised: str) -> list[str]:
     return list(words)[:MAX_WORDS]
 
 
-def _count(db: Database, expression: str) -> int:
-    """How many claims match `expression`, counting no further than RARE."""
-    return db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+CLAIMS = "claims_fts"  # the trigram index searched; other outlets' fact-checks have one of the same kind
+
+
+def _count(db: Database, expression: str, fts: str = CLAIMS) -> int:
+    """How many rows match `expression`, counting no further than RARE."""
+    return db.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
                       [expression, RARE]).fetchone()[0]
 
 
@@ -88,18 +91,19 @@ class Group(NamedTuple):
     word: str
 
 
-def word_groups(db: Database, normalised: str) -> list[Group]:
+def word_groups(db: Database, normalised: str, fts: str = CLAIMS, typos: bool = True) -> list[Group]:
     """One group per searched word, rarest first. Left out: words that match nothing even allowing
-    for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index)."""
+    for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index).
+    `typos=False` for text taken from an article: a word no row holds is left out, not read as a typo."""
     groups = []
     for word in searched_words(normalised):
         group = Group(0, _quoted(f" {word} " if _is_number(word) else f" {stem(word)}"), False, word)
-        group = group._replace(count=_count(db, group.expression))
-        if group.count == 0 and not _is_number(word):
+        group = group._replace(count=_count(db, group.expression, fts))
+        if group.count == 0 and not _is_number(word) and typos:
             if process.extractOne(word, STOP_WORDS, scorer=Levenshtein.distance, score_cutoff=1):
                 continue
             expression = "(" + " OR ".join(_quoted(p) for p in typo_pieces(word)) + ")"
-            group = Group(_count(db, expression), expression, True, word)
+            group = Group(_count(db, expression, fts), expression, True, word)
         if group.count:
             groups.append(group)
     return sorted(groups, key=lambda g: g.count)
@@ -118,12 +122,13 @@ def _rare_or_all(groups: list[Group]) -> list[str]:
     return rare or [g.expression for g in sorted(groups, key=_likely_rarer)[:COMMON_AND]]
 
 
-def _and(db: Database, expressions: list[str]) -> list[int]:
-    return [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?",
+def _and(db: Database, expressions: list[str], fts: str = CLAIMS) -> list[int]:
+    return [r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?",
                                      [" AND ".join(expressions), CANDIDATES])]
 
 
-def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True) -> Iterator[list[int]]:
+def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True,
+                   fts: str = CLAIMS) -> Iterator[list[int]]:
     """Ever wider sets of candidate claim ids; the caller stops when it has found a good match.
 
     1. Claims holding every rare group (when none is rare, the COMMON_AND likeliest rarest); if
@@ -139,19 +144,19 @@ def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True
     if not groups:
         return
     first = _rare_or_all(groups)
-    ids = _and(db, first)
+    ids = _and(db, first, fts)
     if len(ids) >= CANDIDATES:
         narrower = first + [g.expression for g in groups if g.expression not in first]
         if narrower != first:
-            ids = _and(db, narrower)
+            ids = _and(db, narrower, fts)
     yield ids
     known = _rare_or_all([g for g in groups if not g.typo])
     if known and known != first:
-        yield _and(db, known)
+        yield _and(db, known, fts)
     rare = [g.expression for g in groups if g.count < RARE]
     if rare:
-        yield [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+        yield [r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
                                         [" OR ".join(rare), CANDIDATES])]
     if leave_one_out and len(groups) >= 3:
         for left_out in sorted(groups, key=lambda g: (not g.typo, -g.count))[:LEAVE_ONE_OUT]:
-            yield _and(db, _rare_or_all([g for g in groups if g is not left_out]))
+            yield _and(db, _rare_or_all([g for g in groups if g is not left_out]), fts)
