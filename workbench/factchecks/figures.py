@@ -5,6 +5,7 @@ way still agrees; a rounded one agrees with the precise one ("about 4%" with "4.
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -29,10 +30,13 @@ def figures_of(claims: Iterable[Any]) -> list[Figure]:
             continue
         unit = " ".join(str(value[k]) for k in ("currency", "unit") if value.get(k))
         measure = f"{kind} {unit}".strip()
+        scale = 1.0
+        if value.get("unit") == "share":  # "one in five" is 20%, as a check may write it
+            measure, scale = "percent percent", 100.0
         for key in ("number", "low", "high", "from", "to"):
             number = value.get(key)
             if isinstance(number, (int, float)) and not isinstance(number, bool):
-                out.append(Figure(measure, float(number), text))
+                out.append(Figure(measure, round(float(number) * scale, 6), text))
         for amount in value.get("amounts", [])[1:]:  # "£12bn ($18.2bn)": each currency's figure stands
             if isinstance(amount, dict) and isinstance(amount.get("number"), (int, float)):
                 out.append(Figure(f"{kind} {amount.get('currency', '')}".strip(), float(amount["number"]), text))
@@ -49,7 +53,21 @@ def figures_in_text(text: str) -> tuple[Figure, ...]:
     from ..extract import find_claims
     from ..extract.sentences import split_sentences
 
-    return tuple(figures_of(find_claims(text, split_sentences(text))))
+    return tuple(with_years(figures_of(find_claims(text, split_sentences(text))), text))
+
+
+_YEAR = re.compile(r"(?<![\d.,£$€])\b(1[89]\d\d|20\d\d)\b(?![.,]\d)(?!\s?(?:%|per ?cent|m\b|bn\b|million|billion))")
+
+
+def with_years(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, and every year written in the text that they lack: the extractor reads "68 in 2039"
+    as a proportion (68 of 2039), which would hide the year a check is of."""
+    years = {f.number for f in figures if f.kind == "year"}
+    for m in _YEAR.finditer(text):
+        if float(m[1]) not in years:
+            years.add(float(m[1]))
+            figures.append(Figure("year", float(m[1]), m[1]))
+    return figures
 
 
 def agree(a: float, b: float) -> bool:
@@ -72,13 +90,31 @@ def _places(x: float) -> int:
 
 
 def differing_figures(ours: list[Figure], theirs: Iterable[Figure]) -> str | None:
-    """Why a fact-check that reads like our sentence is not a check of it: one of its figures has the like
-    of ours beside it and none agrees ("this says 4 percent; the check is of 7%"). None when every figure of
-    the check that can be compared agrees (a figure only one side gives is no conflict)."""
+    """Why a fact-check that reads like our sentence is not a check of it, or None:
+    - one of its figures has the like of ours beside it (a percentage, a sum in pounds, a year) and none
+      agrees ("this says 4%; the check is of 7%");
+    - both give figures (years aside) and not one of theirs agrees with one of ours, whatever each is
+      read as (the extractor may read "48 million passengers" and "$82 million" as different kinds).
+    A figure only one side gives is no conflict: a check may leave out the year, an article the total."""
+    theirs = list(theirs)
     for figure in theirs:
         like = [f for f in ours if f.kind == figure.kind]
-        if like and not any(agree(f.number, figure.number) for f in like):
-            what = "year" if figure.kind == "year" else "figure"
-            said = ", ".join(dict.fromkeys(f.text for f in like))
-            return f"a different {what}: this says {said}; the check is of {figure.text}"
+        if like and not any(_same(f, figure) for f in like):
+            return _note(figure, like)
+    our_numbers = [f for f in ours if f.kind != "year"]
+    their_numbers = [f for f in theirs if f.kind != "year"]
+    if our_numbers and their_numbers and not any(agree(a.number, b.number) for a in our_numbers
+                                                 for b in their_numbers):
+        return _note(their_numbers[0], our_numbers)
     return None
+
+
+def _same(a: Figure, b: Figure) -> bool:
+    """A year is the year (2020 is no rounding of 2015); other figures may be rounded."""
+    return a.number == b.number if a.kind == "year" else agree(a.number, b.number)
+
+
+def _note(figure: Figure, ours: list[Figure]) -> str:
+    what = "year" if figure.kind == "year" else "figure"
+    said = ", ".join(dict.fromkeys(f.text for f in ours))
+    return f"a different {what}: this says {said}; the check is of {figure.text}"

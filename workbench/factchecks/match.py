@@ -16,13 +16,13 @@ from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
 from ..search import FUSION_K, RERANK, _coverage, _rapidfuzz_score, query_weights
-from ..search_index import RARE, candidate_sets, searched_words, word_groups
+from ..search_index import candidate_sets, searched_words, word_groups
 from ..search_lexical import bm25_rows
 from ..textnorm import normalise
-from .figures import Figure, differing_figures, figures_in_text, figures_of
+from .figures import Figure, differing_figures, figures_in_text, figures_of, with_years
 
 TRIGRAMS, WORDS = "factchecks_fts", "factcheck_words"
-MATCH_THRESHOLD = 62.0  # measured on benchmarks/factcheck_pairs.json (precision and recall in benchmarks/README.md)
+MATCH_THRESHOLD = 50.0  # measured on benchmarks/factcheck_pairs.json (precision and recall in benchmarks/README.md)
 MAX_MATCHES = 5  # fact-checks kept per sentence: the same claim checked by five outlets is plenty to show
 BM25_ROWS = 30
 
@@ -72,9 +72,14 @@ def similarity(sentence: str, check: str, weights: dict[str, float], default_wei
     return round(0.5 * theirs + 0.2 * ours + 0.3 * letters, 1)
 
 
-def _default_weight(db: Database) -> float:
+def _default_weight(db: Database, weights: dict[str, float]) -> float:
+    """The weight of a check's word that the sentence's words do not give: the sentence lacks it, and
+    it may be as rare as any (a check of "nursing vacancies" is not one of a sentence about a trust's
+    canal), so it weighs as much as the sentence's rarest word."""
+    if weights:
+        return max(weights.values())
     total = (db.execute("SELECT MAX(id) FROM factchecks").fetchone()[0] or 0) + 1
-    return math.log((total + 1) / (RARE + 0.5)) + 0.05
+    return math.log(total + 1) + 0.05
 
 
 def match_sentence(db: Database, sentence: str, ours: list[Figure], *,
@@ -91,7 +96,7 @@ def match_sentence(db: Database, sentence: str, ours: list[Figure], *,
     if len(texts) > RERANK:  # one quick pass in rapidfuzz's C loop before the full scoring
         texts = {key: texts[key] for _, _, key in process.extract(normalised, texts, scorer=fuzz.token_set_ratio,
                                                                   limit=RERANK)}
-    default = _default_weight(db)
+    default = _default_weight(db, weights)
     scored = sorted(((similarity(normalised, text, weights, default), fid) for fid, text in texts.items()),
                     key=lambda pair: (-pair[0], pair[1]))
     out = []
@@ -118,7 +123,8 @@ def match_article(db: Database, article_id: int, *, threshold: float = MATCH_THR
         by_sentence.setdefault(c["sentence"] or c["text"], []).append(c)
     rows = []
     for sentence, group in by_sentence.items():
-        for found in match_sentence(db, sentence, figures_of(group), threshold=threshold):
+        ours = with_years(figures_of(group), sentence)
+        for found in match_sentence(db, sentence, ours, threshold=threshold):
             rows += [(c["id"], found["id"], found["score"], found["differs"]) for c in group]
     store_matches(db, [c["id"] for c in claims], rows)
     matched = {r[0] for r in rows if r[3] is None}
