@@ -33,10 +33,8 @@ CREATE VIRTUAL TABLE factchecks_fts USING fts5(search_text, content = "factcheck
                                                tokenize = "trigram");
 -- Contentless, as sentence_words is: BM25 needs only the index, and rows are only ever added.
 CREATE VIRTUAL TABLE factcheck_words USING fts5(own, content = '', tokenize = "porter unicode61");
-CREATE TRIGGER factchecks_ai AFTER INSERT ON factchecks BEGIN
-    INSERT INTO factchecks_fts (rowid, search_text) VALUES (new.id, new.search_text);
-    INSERT INTO factcheck_words (rowid, own) VALUES (new.id, new.search_text);
-END;
+-- No trigger keeps them: the one writer (workbench.store.factchecks.import_factchecks) adds each import's rows
+-- to both in one INSERT … SELECT, 7x faster than row by row; rows are never updated or deleted.
 
 -- A claim matched to a fact-check by the search engine, with its score. `differs` is NULL for a match;
 -- otherwise the words read alike but a figure or year differs ("this says 4%, the check is of 7%"):

@@ -72,18 +72,29 @@ def _number(m: re.Match) -> str:
 
 def normalise(text: str, drop_stop_words: bool = True) -> str:
     """Lower-case ASCII words and canonical numbers, separated by single spaces."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = _SCORE.sub(_score_sides, text)
+    text = text or ""
+    # each step below is skipped where it cannot change the text (same result, issue 19: a 100,000-item
+    # fact-check feed is normalised at import): ASCII has nothing to decompose, a score needs a dash,
+    # a figure a digit
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    else:
+        text = text.lower()
+    if "-" in text or "–" in text:
+        text = _SCORE.sub(_score_sides, text)
     text = _NUMBER_WORDS.sub(_spelt_number, text)
-    text = _MONEY_OR_NUMBER.sub(_number, text)
-    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text)
+    if _DIGIT.search(text):
+        text = _MONEY_OR_NUMBER.sub(_number, text)
+    words = _WORDS.findall(text)
     if drop_stop_words:
         words = [w for w in words if w not in STOP_WORDS]
     return " ".join(words)
 
 
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 SEPARATOR = " | "
 
 

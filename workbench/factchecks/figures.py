@@ -101,8 +101,9 @@ def differing_figures(ours: list[Figure], theirs: Iterable[Figure]) -> str | Non
         like = [f for f in ours if f.kind == figure.kind]
         if like and not any(_same(f, figure) for f in like):
             return _note(figure, like)
-    our_numbers = [f for f in ours if f.kind != "year"]
-    their_numbers = [f for f in theirs if f.kind != "year"]
+    # "doubled", "a third" of a change agree too easily to vouch for the claim: its amounts must
+    our_numbers = [f for f in ours if f.kind not in ("year", "comparison")]
+    their_numbers = [f for f in theirs if f.kind not in ("year", "comparison")]
     if our_numbers and their_numbers and not any(agree(a.number, b.number) for a in our_numbers
                                                  for b in their_numbers):
         return _note(their_numbers[0], our_numbers)

@@ -11,11 +11,11 @@ import gzip
 import io
 import json
 import math
+import re
 from datetime import date
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from ..ingest import printable, typed_name
 
@@ -26,8 +26,7 @@ MAX_FIELD_CHARS = 1000  # names, titles, ratings
 LIST_KEYS = ("dataFeedElement", "claims", "@graph", "itemListElement")  # a feed's entries, streamed one by one
 
 
-@dataclass(frozen=True)
-class FactCheck:
+class FactCheck(NamedTuple):  # a tuple: stored as it is, no conversion per row
     review_url: str
     claim_reviewed: str
     claimant: str | None = None
@@ -47,8 +46,7 @@ class FactCheck:
     headline: str | None = None
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     where: str  # "file.json: entry 12"
     reason: str
 
@@ -350,8 +348,11 @@ def _first(value: Any) -> Any:
 def _clean(value: str) -> str:
     """One line of text, as article text is cleaned: control characters and terminal escapes out."""
     if value.isascii() and value.isprintable():
-        return " ".join(value.split())
+        return value.strip() if "  " not in value else " ".join(value.split())
     return typed_name(value) or ""
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _text(value: Any, field: str, required: bool = False, limit: int = MAX_FIELD_CHARS) -> str | None:
@@ -388,7 +389,7 @@ def _maybe_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     url = value.strip()
-    if not url.lower().startswith(("http://", "https://")) or len(url) > 2000 or any(c.isspace() for c in url):
+    if not url[:8].lower().startswith(("http://", "https://")) or len(url) > 2000 or _SPACE.search(url):
         return None
     return _clean(url)
 

@@ -3,7 +3,7 @@ their matches to our claims, reading them back, and attaching one to a claim as 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,7 +27,7 @@ class FactCheckImport:
 def _columns() -> list[str]:
     from ..factchecks.read import FactCheck
 
-    return [f.name for f in fields(FactCheck)]
+    return list(FactCheck._fields)
 
 
 def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer: str) -> FactCheckImport:
@@ -47,7 +47,7 @@ def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer
         for origin, result in results:
             if isinstance(result, FactCheck):
                 outcome.read += 1
-                rows.append((*astuple(result), check_search_text(result.claim_reviewed), origin, stamp, reviewer))
+                rows.append((*result, check_search_text(result.claim_reviewed), origin, stamp, reviewer))
                 if len(rows) >= CHUNK:
                     conn.executemany(sql, rows)
                     rows = []
@@ -56,6 +56,11 @@ def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer
         if rows:
             conn.executemany(sql, rows)
         after = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
+        # both search indexes filled in one statement each: row by row (a trigger) took 7x as long
+        conn.execute("INSERT INTO factchecks_fts (rowid, search_text) SELECT id, search_text FROM factchecks "
+                     "WHERE id > ?", [before])
+        conn.execute("INSERT INTO factcheck_words (rowid, own) SELECT id, search_text FROM factchecks WHERE id > ?",
+                     [before])
     outcome.added = conn.execute("SELECT COUNT(*) FROM factchecks WHERE id > ?", [before]).fetchone()[0]
     outcome.known = outcome.read - outcome.added
     if outcome.added:
