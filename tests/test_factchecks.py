@@ -195,6 +195,30 @@ def test_a_big_feed_streams(tmp_path):
     assert sum(1 for _ in reader) == 19999
 
 
+def test_a_feed_is_read_in_bounded_memory_and_gzipped_too(tmp_path):
+    """A 5 MB feed read entry by entry holds far less than the file at once; the same feed gzipped reads alike."""
+    import gzip
+    import tracemalloc
+
+    feed = tmp_path / "feed.json"
+    with open(feed, "w") as out:
+        out.write('{"@type": "DataFeed", "dataFeedElement": [')
+        out.write(",".join(json.dumps({"@type": "DataFeedItem", "item": [review(f"https://x.example/{i}",
+                                                                                f"Claim {i} about bus fares")]})
+                           for i in range(15000)))
+        out.write("]}")
+    size = feed.stat().st_size
+    tracemalloc.start()
+    count = sum(1 for _ in read_file(str(feed)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 15000 and size > 4_000_000
+    assert peak < size / 2
+    zipped = tmp_path / "feed.json.gz"
+    zipped.write_bytes(gzip.compress(feed.read_bytes()))
+    assert sum(isinstance(r, FactCheck) for r in read_file(str(zipped))) == 15000
+
+
 # ---------------------------------------------------------------- matching
 
 

@@ -81,3 +81,14 @@ async def test_w_on_a_claim_nobody_checked_says_so(tmp_path):
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_library_row_counts_claims_checked_elsewhere(tmp_path):
+    from workbench.store import list_articles
+    from workbench.tui.library import ARTICLE_COLUMNS, article_row
+
+    db = await _open_rate(tmp_path)
+    row = list_articles(db)[0]
+    cells = dict(zip([c.label for c in ARTICLE_COLUMNS], article_row(row)[1]))
+    matched = db.execute("SELECT COUNT(DISTINCT claim_id) FROM factcheck_matches WHERE differs IS NULL").fetchone()[0]
+    assert matched > 0 and cells["elsewhere"].plain == str(matched)

@@ -146,7 +146,7 @@ class _Chained(io.RawIOBase):
         if self.head:
             n = min(len(buffer), len(self.head))
             buffer[:n] = self.head[:n]
-            self.head = self.head[n:]
+            self.head = self.head[n:] if n < len(self.head) else memoryview(b"")  # let the head's bytes go
             return n
         chunk = self.rest.read(len(buffer))
         buffer[:len(chunk)] = chunk
