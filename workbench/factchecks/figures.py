@@ -104,10 +104,19 @@ def differing_figures(ours: list[Figure], theirs: Iterable[Figure]) -> str | Non
     # "doubled", "a third" of a change agree too easily to vouch for the claim: its amounts must
     our_numbers = [f for f in ours if f.kind not in ("year", "comparison")]
     their_numbers = [f for f in theirs if f.kind not in ("year", "comparison")]
-    if our_numbers and their_numbers and not any(agree(a.number, b.number) for a in our_numbers
-                                                 for b in their_numbers):
+    if our_numbers and their_numbers and not any(_comparable(a, b) and agree(a.number, b.number)
+                                                 for a in our_numbers for b in their_numbers):
         return _note(their_numbers[0], our_numbers)
     return None
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    """Of one kind, one of them a bare number, or measures whose units are written two ways ("120 mph",
+    "120 miles per hour"); but £80m and $82m are two sums."""
+    if a.kind == b.kind or " " not in a.kind or " " not in b.kind:
+        return True
+    family = a.kind.split()[0]
+    return family == b.kind.split()[0] and family != "money"
 
 
 def _same(a: Figure, b: Figure) -> bool:
