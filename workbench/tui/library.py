@@ -27,7 +27,7 @@ def article_row(r: dict) -> tuple[str, list]:
     total = r["claims"] + r["quotes"] - r["rejected"]
     return str(r["id"]), [plain(r["published"] or ""), plain(r["headline"] or "(no headline)"), plain(r["outlet"] or ""),
                           plain(str(r["claims"] + r["quotes"])), plain(progress_bar(r["reviewed"], total)),
-                          plain(r["last_reviewer"] or ""), plain(str(r.get("checked_elsewhere") or "") or "")]
+                          plain(r["last_reviewer"] or ""), plain(str(r.get("checked_elsewhere") or ""))]
 
 
 class LibraryScreen(Screen):
