@@ -158,6 +158,19 @@ def test_broken_json_keeps_what_came_before_and_says_where_it_broke(tmp_path):
     assert "after entry 1" in done.stderr and "JSON breaks here" in done.stderr
 
 
+def test_nesting_a_hundred_thousand_deep_is_skipped_not_hung_on(tmp_path):
+    deep_feed = tmp_path / "deep-feed.json"
+    deep_feed.write_text('{"dataFeedElement": [' + "[" * 100_000 + "]" * 100_000 + ", "
+                         + json.dumps(review("https://x.example/after", "The claim after the deep entry")) + "]}")
+    deep_object = tmp_path / "deep-object.json"
+    deep_object.write_text('{"a":' * 100_000 + "1" + "}" * 100_000)
+    db = tmp_path / "fc.db"
+    done = cli(db, "factchecks", "import", str(deep_feed))
+    assert "1 fact-checks added" in done.stdout and "entry 1: skipped, nested deeper than 64 levels" in done.stderr
+    done = cli(db, "factchecks", "import", str(deep_object), check=False)
+    assert done.returncode == 1 and "nested deeper" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_nothing_readable_is_refused_with_exit_1(tmp_path):
     bad = tmp_path / "notes.json"
     bad.write_text("just words")

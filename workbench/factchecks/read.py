@@ -111,12 +111,18 @@ def _read_json(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
         except ValueError as exc:
             yield Skipped(shown, f"not valid JSON ({exc}); fix or re-export the file")
             return
+        except RecursionError:
+            yield Skipped(shown, f"nested deeper than Python's JSON reader goes; no fact-check is")
+            return
         yield from entries(document, shown)
         return
     whole = io.BufferedReader(_Chained(data, stream), buffer_size=1 << 16)  # what was read, then the rest
     n = 0
     try:
-        for n, item in enumerate(ijson.items(whole, prefix, use_float=True), 1):
+        for n, item in enumerate(_feed_entries(ijson.basic_parse(whole, use_float=True), prefix), 1):
+            if item is _TOO_DEEP:
+                yield Skipped(f"{shown}: entry {n}", f"nested deeper than {MAX_DEPTH} levels; no fact-check is")
+                continue
             review = _plain_review(item)
             if review is None:
                 yield from entries(item, f"{shown}: entry {n}")
@@ -130,6 +136,81 @@ def _read_json(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
                       f"the JSON breaks here ({str(exc)[:80]}); the entries after it were not read")
     except UnicodeDecodeError:
         yield Skipped(f"{shown}: after entry {n}", "not UTF-8 text; re-save the feed as UTF-8")
+
+
+MAX_DEPTH = 64  # a ClaimReview nests about 5 levels; an entry deeper than this is skipped, not built
+_TOO_DEEP = object()
+_OPEN = {"start_map", "start_array"}
+_CLOSE = {"end_map", "end_array"}
+
+
+def _feed_entries(events: Iterator[tuple[str, Any]], prefix: str) -> Iterator[Any]:
+    """Each element of the feed's list ("item" at the top, or "KEY.item"), built from ijson's basic events.
+
+    Not ijson.items: it writes out every event's path, which costs time quadratic in the nesting, and a
+    100,000-deep entry took minutes. Here an entry nested deeper than MAX_DEPTH is skipped (yielded as
+    _TOO_DEEP) while the parser runs on to its end in linear time."""
+    key = None if prefix == "item" else prefix.split(".")[0]
+    depth, last_key = 0, None
+    for event, value in events:  # find the list
+        if event in _OPEN:
+            depth += 1
+            if event == "start_array" and (depth == 1 and key is None or depth == 2 and key is not None
+                                           and last_key == key):
+                break
+        elif event in _CLOSE:
+            depth -= 1
+        elif event == "map_key" and depth == 1:
+            last_key = value
+        if depth > MAX_DEPTH:
+            return
+    else:
+        return
+    for event, value in events:
+        if event == "end_array":  # the list ends
+            return
+        if event not in _OPEN:
+            yield value  # a bare value as an entry (skipped with its reason by the caller)
+            continue
+        yield _build(event, events)
+
+
+def _build(first: str, events: Iterator[tuple[str, Any]]) -> Any:
+    """One object or list from its opening event to its close; _TOO_DEEP (after reading past its close) when
+    it nests deeper than MAX_DEPTH."""
+    root: Any = {} if first == "start_map" else []
+    stack: list[Any] = [root]
+    keys: list[Any] = [None]
+    skipping = 0  # levels still open of an entry found too deep, read past without building
+    for event, value in events:
+        if skipping:
+            skipping += 1 if event in _OPEN else -1 if event in _CLOSE else 0
+            if not skipping:
+                return _TOO_DEEP
+            continue
+        if event == "map_key":
+            keys[-1] = value
+            continue
+        if event in _CLOSE:
+            stack.pop()
+            keys.pop()
+            if not stack:
+                return root
+            continue
+        if event in _OPEN:
+            if len(stack) >= MAX_DEPTH:
+                skipping, stack, keys = len(stack) + 1, [], []
+                continue
+            value = {} if event == "start_map" else []
+        container = stack[-1]
+        if type(container) is dict:
+            container[keys[-1]] = value
+        else:
+            container.append(value)
+        if event in _OPEN:
+            stack.append(value)
+            keys.append(None)
+    return root  # the stream ended inside it: the parser raises before this
 
 
 class _Chained(io.RawIOBase):
@@ -161,13 +242,15 @@ def _stream_prefix(data: bytes) -> str | None:
     depth = 0
     key = None
     try:
-        for _prefix, event, value in ijson.parse(io.BytesIO(data)):
+        for event, value in ijson.basic_parse(io.BytesIO(data)):  # not parse: its paths cost depth²
             if depth == 0 and event == "start_array":
                 return "item"
             if event in ("start_map", "start_array"):
                 if depth == 1 and event == "start_array" and key in LIST_KEYS:
                     return f"{key}.item"
                 depth += 1
+                if depth > MAX_DEPTH:
+                    return None
             elif event in ("end_map", "end_array"):
                 depth -= 1
             elif event == "map_key" and depth == 1:
