@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Import the bundled samples into the default database (idempotent) and open the workbench.
+# Import the bundled samples (other outlets' fact-checks first, so the articles are matched to them) and open the workbench.
 run: $(STAMP)
+	$(BIN)/workbench factchecks import sample_factchecks/ > /dev/null || true
 	$(BIN)/workbench import sample_articles/ > /dev/null || true
+	$(BIN)/workbench factchecks match --all > /dev/null || true
 	$(BIN)/workbench
 
 test: $(STAMP)

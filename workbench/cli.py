@@ -836,6 +836,11 @@ def summary(settings: Settings, claim: int, text: str | None, use_default: bool)
 
 # ---- commands added by other modules go above this line ----
 
+if __name__ != "__main__":  # run as `python -m workbench.cli`, the module proper (imported below) registers them
+    from .cli_factchecks import factchecks  # noqa: E402 -- its module reads this one's helpers
+
+    cli.add_command(factchecks)
+
 
 def main() -> None:
     try:
@@ -845,4 +850,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # delegate to the module imported by its name: other command modules import their helpers from it, and
+    # importing them from this __main__ copy would import this file a second time, half-way through
+    from workbench.cli import main as _main
+
+    _main()

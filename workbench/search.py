@@ -62,18 +62,20 @@ SENTENCE_WORD = 0.8  # a query word found in the claim's sentence, not its own w
 COVERAGE = 0.7  # share of the score that is word coverage; the rest is rapidfuzz's letters-alike
 
 
-def query_weights(db: Database, normalised: str, groups: list[Group]) -> dict[str, float]:
+def query_weights(db: Database, normalised: str, groups: list[Group], table: str = "claims",
+                  rare: int = RARE) -> dict[str, float]:
     """Each query word's weight: how rare it is among all claims (inverse document frequency, from the
     counts the candidate search made anyway). "measles" outweighs "rates"; a word that no claim holds,
-    even misspelt, weighs nothing: it cannot tell one claim from another."""
-    total = (db.execute("SELECT MAX(id) FROM claims").fetchone()[0] or 0) + 1
+    even misspelt, weighs nothing: it cannot tell one claim from another. `table`: the rows counted
+    (claims, or other outlets' factchecks)."""
+    total = (db.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0) + 1
     counts = {g.word: g.count for g in groups}
     searched = set(searched_words(normalised))
     weights = {}
     for word in dict.fromkeys(normalised.split()):
         if word in searched and word not in counts:
             continue  # matched nothing (or a misspelt stop word)
-        count = min(counts.get(word, RARE), total)  # short words and units are not looked up: common
+        count = min(counts.get(word, rare), total)  # short words and units are not looked up: common
         weights[word] = math.log((total + 1) / (count + 0.5)) + 0.05
     return weights
 

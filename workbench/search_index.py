@@ -75,10 +75,13 @@ def searched_words(normalised: str) -> list[str]:
     return list(words)[:MAX_WORDS]
 
 
-def _count(db: Database, expression: str) -> int:
-    """How many claims match `expression`, counting no further than RARE."""
-    return db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
-                      [expression, RARE]).fetchone()[0]
+CLAIMS = "claims_fts"  # the trigram index searched; other outlets' fact-checks have one of the same kind
+
+
+def _count(db: Database, expression: str, fts: str = CLAIMS, rare: int = RARE) -> int:
+    """How many rows match `expression`, counting no further than `rare`."""
+    return db.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
+                      [expression, rare]).fetchone()[0]
 
 
 class Group(NamedTuple):
@@ -88,18 +91,26 @@ class Group(NamedTuple):
     word: str
 
 
-def word_groups(db: Database, normalised: str) -> list[Group]:
+def word_groups(db: Database, normalised: str, fts: str = CLAIMS, typos: bool = True,
+                counts: dict[str, int] | None = None, rare: int = RARE) -> list[Group]:
     """One group per searched word, rarest first. Left out: words that match nothing even allowing
-    for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index)."""
+    for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index).
+    `typos=False` for text taken from an article: a word no row holds is left out, not read as a typo.
+    `counts` keeps the counts between calls (the sentences of one article share many words); `rare`: how
+    far to count (another index keeps the same share of its rows, 0.1%, as RARE is of 10^6 claims)."""
     groups = []
     for word in searched_words(normalised):
         group = Group(0, _quoted(f" {word} " if _is_number(word) else f" {stem(word)}"), False, word)
-        group = group._replace(count=_count(db, group.expression))
-        if group.count == 0 and not _is_number(word):
+        if counts is None or group.expression not in counts:
+            found = _count(db, group.expression, fts, rare)
+            if counts is not None:
+                counts[group.expression] = found
+        group = group._replace(count=found if counts is None else counts[group.expression])
+        if group.count == 0 and not _is_number(word) and typos:
             if process.extractOne(word, STOP_WORDS, scorer=Levenshtein.distance, score_cutoff=1):
                 continue
             expression = "(" + " OR ".join(_quoted(p) for p in typo_pieces(word)) + ")"
-            group = Group(_count(db, expression), expression, True, word)
+            group = Group(_count(db, expression, fts, rare), expression, True, word)
         if group.count:
             groups.append(group)
     return sorted(groups, key=lambda g: g.count)
@@ -111,19 +122,21 @@ def _likely_rarer(group: Group) -> tuple:
     return group.typo, -(len(group.word) + (3 if _is_number(group.word) else 0))
 
 
-def _rare_or_all(groups: list[Group]) -> list[str]:
+def _rare_or_all(groups: list[Group], rare_below: int = RARE) -> list[str]:
     """The rare groups; when there are none, the COMMON_AND likeliest to be rarest (intersecting
     every common word of a long query costs 30-45 ms at 10^6 claims, four of them about half)."""
-    rare = [g.expression for g in groups if g.count < RARE]
+    rare = [g.expression for g in groups if g.count < rare_below]
     return rare or [g.expression for g in sorted(groups, key=_likely_rarer)[:COMMON_AND]]
 
 
-def _and(db: Database, expressions: list[str]) -> list[int]:
-    return [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?",
-                                     [" AND ".join(expressions), CANDIDATES])]
+def _and(db: Database, expressions: list[str], fts: str = CLAIMS, cap: int = CANDIDATES) -> list[int]:
+    return [r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?",
+                                     [" AND ".join(expressions), cap])]
 
 
-def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True) -> Iterator[list[int]]:
+def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True,
+                   fts: str = CLAIMS, cap: int = CANDIDATES, rare_below: int = RARE,
+                   ranked_any: bool = True) -> Iterator[list[int]]:
     """Ever wider sets of candidate claim ids; the caller stops when it has found a good match.
 
     1. Claims holding every rare group (when none is rare, the COMMON_AND likeliest rarest); if
@@ -131,27 +144,28 @@ def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True
     2. The same without the typo groups: a typo can defeat its pieces (two typos in one word, a
        swap in the middle of a short word).
     3. Claims holding any rare group, most of them first (bm25), for a word the claim never had;
-       bounded, since each group holds fewer than RARE claims.
+       bounded, since each group holds fewer than RARE claims (`ranked_any=False`: unordered, every one).
     4. Every group but one, for a typo that made another real word ("lists" -> "losts"), trying
        typo groups first, then the commonest (at most LEAVE_ONE_OUT tries; skipped for text taken
        from an article, which has no typos to undo).
     """
     if not groups:
         return
-    first = _rare_or_all(groups)
-    ids = _and(db, first)
-    if len(ids) >= CANDIDATES:
+    first = _rare_or_all(groups, rare_below)
+    ids = _and(db, first, fts, cap)
+    if len(ids) >= cap:
         narrower = first + [g.expression for g in groups if g.expression not in first]
         if narrower != first:
-            ids = _and(db, narrower)
+            ids = _and(db, narrower, fts, cap)
     yield ids
-    known = _rare_or_all([g for g in groups if not g.typo])
+    known = _rare_or_all([g for g in groups if not g.typo], rare_below)
     if known and known != first:
-        yield _and(db, known)
-    rare = [g.expression for g in groups if g.count < RARE]
-    if rare:
-        yield [r[0] for r in db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
-                                        [" OR ".join(rare), CANDIDATES])]
+        yield _and(db, known, fts, cap)
+    rare = [g.expression for g in groups if g.count < rare_below]
+    if rare:  # `ranked_any=False`: all of them, unordered (each rare group holds fewer than rare_below rows)
+        order = "ORDER BY rank" if ranked_any else ""
+        yield [r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? {order} LIMIT ?",
+                                        [" OR ".join(rare), cap if ranked_any else len(rare) * rare_below])]
     if leave_one_out and len(groups) >= 3:
         for left_out in sorted(groups, key=lambda g: (not g.typo, -g.count))[:LEAVE_ONE_OUT]:
-            yield _and(db, _rare_or_all([g for g in groups if g is not left_out]))
+            yield _and(db, _rare_or_all([g for g in groups if g is not left_out], rare_below), fts, cap)

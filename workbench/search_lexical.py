@@ -71,9 +71,12 @@ def _fts_term(form: str) -> str:
     return "(" + " AND ".join(_quoted(t) for t in tokens) + ")"
 
 
-def _count(db: Database, expression: str) -> int:
-    """Sentences matching, counted no further than VERY_COMMON (cheap for a common word too)."""
-    return db.execute("SELECT COUNT(*) FROM (SELECT rowid FROM sentence_words WHERE sentence_words MATCH ? LIMIT ?)",
+SENTENCES_INDEX = "sentence_words"  # other outlets' fact-checks have an index of the same kind: factcheck_words
+
+
+def _count(db: Database, expression: str, table: str = SENTENCES_INDEX) -> int:
+    """Rows matching, counted no further than VERY_COMMON (cheap for a common word too)."""
+    return db.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
                       [expression, VERY_COMMON]).fetchone()[0]
 
 
@@ -90,7 +93,8 @@ def nearest_known_word(word: str, known_words: Iterable[str]) -> str | None:
     return best[0] if best else None
 
 
-def match_expression(db: Database, normalised: str, known_words: Iterable[str] = ()) -> str | None:
+def match_expression(db: Database, normalised: str, known_words: Iterable[str] = (),
+                     table: str = SENTENCES_INDEX) -> str | None:
     """The FTS5 query; None when no word of the query is both in some sentence and rarer than COMMON.
 
     Sentences are found by the rare groups of alternatives (ORed) and ranked by the common ones too:
@@ -106,11 +110,11 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
         if not terms:
             continue
         group = terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
-        count = _count(db, group)
+        count = _count(db, group, table)
         if not count and len(forms) == 1:
             near = nearest_known_word(forms[0], known_words)
             if near:
-                group, count = _quoted(near), _count(db, _quoted(near))
+                group, count = _quoted(near), _count(db, _quoted(near), table)
         if 0 < count < COMMON:
             rare.append(group)
         elif COMMON <= count < VERY_COMMON:
@@ -123,15 +127,20 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
     return f"{found} OR ({found} AND ({' OR '.join(dict.fromkeys(common))}))"
 
 
+def bm25_rows(db: Database, normalised: str, known_words: Iterable[str] = (), table: str = SENTENCES_INDEX,
+              weights: str = f"1.0, {CONTEXT_WEIGHT}", limit: int = SENTENCES) -> list[tuple[int, float]]:
+    """(rowid, bm25) of the rows of `table` BM25 ranks best, best first."""
+    expression = match_expression(db, normalised, known_words, table)
+    if not expression:
+        return []
+    return db.execute(f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "
+                      f"WHERE {table} MATCH ? ORDER BY score LIMIT ?", [expression, limit]).fetchall()
+
+
 def bm25_claims(db: Database, normalised: str, known_words: Iterable[str] = ()) -> list[tuple[int, list[int]]]:
     """(rank, claim ids) of the sentences BM25 ranks best, best first. (Letting close scores share a
     rank was tried: it lost more than it won on both the written and the generated queries.)"""
-    expression = match_expression(db, normalised, known_words)
-    if not expression:
-        return []
-    scored = db.execute(
-        f"SELECT rowid, bm25(sentence_words, 1.0, {CONTEXT_WEIGHT}) AS score FROM sentence_words "
-        f"WHERE sentence_words MATCH ? ORDER BY score LIMIT ?", [expression, SENTENCES]).fetchall()
+    scored = bm25_rows(db, normalised, known_words)
     if not scored:
         return []
     keys = [k for k, _ in scored]

@@ -95,9 +95,11 @@ def import_paths(
             article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
             result = store_article(db, article, extract_article(article), reviewer)
             if result.added:
+                from .factchecks.match import match_article
                 from .search import link_seen_before
 
                 link_seen_before(db, result.article_id)
+                match_article(db, result.article_id)  # other outlets' fact-checks of its claims
         except WorkbenchError as exc:
             yield ImportOutcome(path, error=str(exc))
         except sqlite3.DatabaseError:  # the database's trouble, not this file's: the next file would meet it too

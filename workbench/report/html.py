@@ -122,7 +122,8 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup:
             pub = f" — {escape(src['publisher'])}" if src["publisher"] else ""
             pub += f", {escape(src['published'])}" if src["published"] else ""
             excerpt = f"<br><q>{escape(src['excerpt'])}</q>" if src["excerpt"] else ""
-            out.write(f"<li><span class=\"stance\">{escape(src['stance'])}</span>: "
+            outside = "checked elsewhere, " if (src.get("checks") or {}).get("factcheck") else ""
+            out.write(f"<li><span class=\"stance\">{outside}{escape(src['stance'])}</span>: "
                       f"{link(src['url'], src['title'] or src['url'])}{pub}{excerpt}</li>")
         out.write("</ul>\n")
     out.write(f"{markup}</section>\n")

@@ -85,7 +85,9 @@ def _source_line(src: dict[str, Any]) -> str:
     extra = f" ({md_escape(src['publisher'])}{', ' + md_escape(src['published']) if src['published'] else ''})" \
         if src["publisher"] or src["published"] else ""
     excerpt = f" — “{md_lines(src['excerpt'])}”" if src["excerpt"] else ""
-    return f"{src['stance']}: {shown}{extra}{excerpt}"
+    # an outside fact-check a reviewer attached (issue 19) says so: its rating is in the excerpt
+    outside = "checked elsewhere, " if (src.get("checks") or {}).get("factcheck") else ""
+    return f"{outside}{src['stance']}: {shown}{extra}{excerpt}"
 
 
 def _short(text: str, width: int = 120) -> str:

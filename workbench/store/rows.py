@@ -112,7 +112,9 @@ def list_articles(
                COALESCE(c.claims, 0) AS claims, COALESCE(c.quotes, 0) AS quotes,
                COALESCE(c.reviewed, 0) AS reviewed, COALESCE(c.rejected, 0) AS rejected,
                (SELECT reviewer FROM claims r WHERE r.article_id = a.id AND r.reviewer IS NOT NULL
-                ORDER BY r.updated_at DESC LIMIT 1) AS last_reviewer
+                ORDER BY r.updated_at DESC LIMIT 1) AS last_reviewer,
+               (SELECT COUNT(DISTINCT m.claim_id) FROM claims k JOIN factcheck_matches m ON m.claim_id = k.id
+                WHERE k.article_id = a.id AND m.differs IS NULL) AS checked_elsewhere
         FROM ({page}) a
         LEFT JOIN (
             SELECT article_id,

@@ -19,14 +19,15 @@ from .row_list import Column, RowList
 from .text import plain, progress_bar
 
 ARTICLE_COLUMNS = [Column("published", 10), Column("headline"), Column("outlet", 20, drop=2),
-                   Column("claims", 6, drop=1), Column("reviewed", 18), Column("last reviewer", 14, drop=3)]
+                   Column("claims", 6, drop=1), Column("reviewed", 18), Column("last reviewer", 14, drop=3),
+                   Column("elsewhere", 9, drop=4)]  # claims with another outlet's fact-check (issue 19)
 
 
 def article_row(r: dict) -> tuple[str, list]:
     total = r["claims"] + r["quotes"] - r["rejected"]
     return str(r["id"]), [plain(r["published"] or ""), plain(r["headline"] or "(no headline)"), plain(r["outlet"] or ""),
                           plain(str(r["claims"] + r["quotes"])), plain(progress_bar(r["reviewed"], total)),
-                          plain(r["last_reviewer"] or "")]
+                          plain(r["last_reviewer"] or ""), plain(str(r.get("checked_elsewhere") or ""))]
 
 
 class LibraryScreen(Screen):

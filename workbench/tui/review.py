@@ -59,6 +59,7 @@ class ReviewScreen(Screen):
         Binding("t", "quote_check", "Check quote", id="review.quote_check"),
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
         Binding("o", "sort", "Sort", id="review.sort"),
+        Binding("w", "checked_elsewhere", "Checked elsewhere", id="review.checked_elsewhere"),
         Binding("tab", "switch_pane", "Next pane", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
@@ -237,6 +238,7 @@ class ReviewScreen(Screen):
                 if s["excerpt"]:
                     out.append(f"\n    “{s['excerpt']}”", style="italic")
                 out.append("\n")
+        out.append(self._checked_elsewhere_section(claim["id"]))
         out.append("Sentence: ", style="bold")
         out.append(f"{claim['sentence'] or claim['text']}\n")
         past = self.similar.get(claim["id"])
@@ -467,6 +469,31 @@ class ReviewScreen(Screen):
             self.notify("f checks a figure; select a claim with a number", severity="warning")
             return
         self.app.push_screen(FigureCheckScreen(claim), lambda saved: saved and self.reload())
+
+    def _checked_elsewhere_section(self, claim_id: int) -> Text:
+        from ..store.factchecks import checked_elsewhere
+        from .checked_elsewhere import detail_section
+
+        return detail_section(checked_elsewhere(self.db, claim_id))
+
+    def action_checked_elsewhere(self) -> None:
+        """w: the outside fact-checks of this claim; s/r/c there attaches one as a source with that stance."""
+        from ..store.factchecks import attach_factcheck, checked_elsewhere
+        from .checked_elsewhere import CheckedElsewhereList
+
+        claim = self.current()
+        checks = checked_elsewhere(self.db, claim["id"]) if claim else []
+        if not checks:
+            self.notify("No other outlet's fact-check matches this claim (workbench factchecks import adds them)",
+                        severity="warning")
+            return
+
+        def chosen(attach) -> None:
+            if attach and self._apply(attach_factcheck, self.db, claim["id"], attach.factcheck_id, attach.stance,
+                                      self.reviewer, expected_version=claim["version"]):
+                self.notify(f"Fact-check attached as a source ({attach.stance})")
+                self.refresh_claim(claim["id"])
+        self.app.push_screen(CheckedElsewhereList(claim["text"], checks), chosen)
 
     def action_back(self) -> None:
         """q / Esc. Drafts are kept on the app, but only until it quits: the first press says how many wait

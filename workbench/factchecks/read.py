@@ -1,0 +1,584 @@
+"""Reading other outlets' fact-checks (schema.org ClaimReview) from every shape a user will have:
+a saved fact-check page (JSON-LD, also in @graph or a list; microdata), a JSON/JSON-LD file or feed
+(a DataCommons `dataFeedElement` list, a plain list, our own export) and the Fact Check Tools API's
+`claims[].claimReview[]`. Each entry becomes a FactCheck or a Skipped with one reason; nothing here
+touches the database.
+
+Feeds are streamed (ijson): a 50 MB feed is read one entry at a time, in bounded memory."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import math
+import re
+from datetime import date
+from functools import lru_cache
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
+
+from ..ingest import printable, typed_name
+
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # a saved HTML page, or a JSON file of one object, is read whole
+SNIFF_BYTES = 1 << 20  # where a feed's list of entries must begin to be streamed
+MAX_CLAIM_CHARS = 2000  # claimReviewed longer than this is no claim summary (Google asks for < 75)
+MAX_FIELD_CHARS = 1000  # names, titles, ratings
+LIST_KEYS = ("dataFeedElement", "claims", "@graph", "itemListElement")  # a feed's entries, streamed one by one
+
+
+class FactCheck(NamedTuple):  # a tuple: stored as it is, no conversion per row
+    review_url: str
+    claim_reviewed: str
+    claimant: str | None = None
+    claimant_type: str | None = None
+    claim_date: str | None = None
+    appearance_url: str | None = None
+    appearance_title: str | None = None
+    outlet: str | None = None
+    outlet_url: str | None = None
+    rating: str | None = None
+    rating_name: str | None = None
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    review_date: str | None = None
+    language: str | None = None
+    headline: str | None = None
+
+
+class Skipped(NamedTuple):
+    where: str  # "file.json: entry 12"
+    reason: str
+
+
+class _Bad(Exception):
+    """An entry that cannot be a fact-check; the message is the reason shown."""
+
+
+# ---------------------------------------------------------------- files
+
+
+def read_file(path: str) -> Iterator[FactCheck | Skipped]:
+    """Every fact-check in one file, and a Skipped for each entry (or the file) that could not be read."""
+    shown = printable(path)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 -- closed below, also when the caller stops early
+    except OSError as exc:
+        yield Skipped(shown, f"cannot read ({exc.strerror or exc}); check the path and its permissions")
+        return
+    try:
+        stream: BinaryIO = fh
+        if fh.peek(2)[:2] == b"\x1f\x8b":  # a gzipped feed (DataCommons publishes .gz), read as it streams
+            stream = gzip.GzipFile(fileobj=fh)  # type: ignore[assignment]
+        head = _head(stream)
+        if head.startswith(b"<"):
+            yield from _read_html(stream, shown)
+        elif head[:1] in (b"{", b"["):
+            yield from _read_json(stream, shown)
+        elif not head:
+            yield Skipped(shown, "empty file; nothing to import")
+        else:
+            yield Skipped(shown, "neither JSON nor an HTML page; give a ClaimReview JSON/JSON-LD file, a feed "
+                                 "or a saved fact-check page")
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield Skipped(shown, f"cannot read ({exc}); the file is damaged or not what its name says")
+    finally:
+        fh.close()
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes that are not white space or a UTF-8 byte-order mark, without consuming them."""
+    peek = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+    return peek.lstrip(b"\xef\xbb\xbf \t\r\n")[:16]
+
+
+def _read_json(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
+    """A feed's entries one at a time: a top-level list, or the list under one of LIST_KEYS. A file that is
+    one object (a single ClaimReview) is read whole, up to MAX_PAGE_BYTES."""
+    import ijson  # the C (yajl2_c) backend: a 100,000-entry feed streams at well over 20,000 entries/s
+
+    data = stream.read(SNIFF_BYTES)
+    prefix = _stream_prefix(data)
+    if prefix is None:  # one object, not a feed
+        data += stream.read(MAX_PAGE_BYTES + 1 - len(data))
+        if len(data) > MAX_PAGE_BYTES:
+            yield Skipped(shown, f"a single JSON object over {MAX_PAGE_BYTES // 2**20} MB with no list of entries "
+                                 f"({', '.join(LIST_KEYS)}); split it into a feed")
+            return
+        try:
+            document = json.loads(data.decode("utf-8-sig", errors="replace"))
+        except ValueError as exc:
+            yield Skipped(shown, f"not valid JSON ({exc}); fix or re-export the file")
+            return
+        except RecursionError:
+            yield Skipped(shown, f"nested deeper than Python's JSON reader goes; no fact-check is")
+            return
+        yield from entries(document, shown)
+        return
+    whole = io.BufferedReader(_Chained(data, stream), buffer_size=1 << 16)  # what was read, then the rest
+    n = 0
+    try:
+        for n, item in enumerate(_feed_entries(ijson.basic_parse(whole, use_float=True), prefix), 1):
+            if item is _TOO_DEEP:
+                yield Skipped(f"{shown}: entry {n}", f"nested deeper than {MAX_DEPTH} levels; no fact-check is")
+                continue
+            review = _plain_review(item)
+            if review is None:
+                yield from entries(item, f"{shown}: entry {n}")
+                continue
+            try:
+                yield _claim_review(review)
+            except _Bad as exc:
+                yield Skipped(f"{shown}: entry {n}", str(exc))
+    except ijson.JSONError as exc:
+        yield Skipped(f"{shown}: after entry {n}",
+                      f"the JSON breaks here ({str(exc)[:80]}); the entries after it were not read")
+    except UnicodeDecodeError:
+        yield Skipped(f"{shown}: after entry {n}", "not UTF-8 text; re-save the feed as UTF-8")
+
+
+MAX_DEPTH = 64  # a ClaimReview nests about 5 levels; an entry deeper than this is skipped, not built
+_TOO_DEEP = object()
+_OPEN = {"start_map", "start_array"}
+_CLOSE = {"end_map", "end_array"}
+
+
+def _feed_entries(events: Iterator[tuple[str, Any]], prefix: str) -> Iterator[Any]:
+    """Each element of the feed's list ("item" at the top, or "KEY.item"), built from ijson's basic events.
+
+    Not ijson.items: it writes out every event's path, which costs time quadratic in the nesting, and a
+    100,000-deep entry took minutes. Here an entry nested deeper than MAX_DEPTH is skipped (yielded as
+    _TOO_DEEP) while the parser runs on to its end in linear time."""
+    key = None if prefix == "item" else prefix.split(".")[0]
+    depth, last_key = 0, None
+    for event, value in events:  # find the list
+        if event in _OPEN:
+            depth += 1
+            if event == "start_array" and (depth == 1 and key is None or depth == 2 and key is not None
+                                           and last_key == key):
+                break
+        elif event in _CLOSE:
+            depth -= 1
+        elif event == "map_key" and depth == 1:
+            last_key = value
+        if depth > MAX_DEPTH:
+            return
+    else:
+        return
+    for event, value in events:
+        if event == "end_array":  # the list ends
+            return
+        if event not in _OPEN:
+            yield value  # a bare value as an entry (skipped with its reason by the caller)
+            continue
+        yield _build(event, events)
+
+
+def _build(first: str, events: Iterator[tuple[str, Any]]) -> Any:
+    """One object or list from its opening event to its close; _TOO_DEEP (after reading past its close) when
+    it nests deeper than MAX_DEPTH."""
+    root: Any = {} if first == "start_map" else []
+    stack: list[Any] = [root]
+    keys: list[Any] = [None]
+    skipping = 0  # levels still open of an entry found too deep, read past without building
+    for event, value in events:
+        if skipping:
+            skipping += 1 if event in _OPEN else -1 if event in _CLOSE else 0
+            if not skipping:
+                return _TOO_DEEP
+            continue
+        if event == "map_key":
+            keys[-1] = value
+            continue
+        if event in _CLOSE:
+            stack.pop()
+            keys.pop()
+            if not stack:
+                return root
+            continue
+        if event in _OPEN:
+            if len(stack) >= MAX_DEPTH:
+                skipping, stack, keys = len(stack) + 1, [], []
+                continue
+            value = {} if event == "start_map" else []
+        container = stack[-1]
+        if type(container) is dict:
+            container[keys[-1]] = value
+        else:
+            container.append(value)
+        if event in _OPEN:
+            stack.append(value)
+            keys.append(None)
+    return root  # the stream ended inside it: the parser raises before this
+
+
+class _Chained(io.RawIOBase):
+    """Bytes already read, then the rest of the stream: the shape is sniffed from the head without reading
+    the file twice (a gzip stream cannot seek back)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head, self.rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:] if n < len(self.head) else memoryview(b"")  # let the head's bytes go
+            return n
+        chunk = self.rest.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+def _stream_prefix(data: bytes) -> str | None:
+    """Where a feed's entries are: "item" for a top-level list, "KEY.item" for a list under one of
+    LIST_KEYS of the top-level object; None for a single object (or a broken file, left to json)."""
+    import ijson
+
+    depth = 0
+    key = None
+    try:
+        for event, value in ijson.basic_parse(io.BytesIO(data)):  # not parse: its paths cost depth²
+            if depth == 0 and event == "start_array":
+                return "item"
+            if event in ("start_map", "start_array"):
+                if depth == 1 and event == "start_array" and key in LIST_KEYS:
+                    return f"{key}.item"
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return None
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+            elif event == "map_key" and depth == 1:
+                key = value
+    except (ijson.JSONError, UnicodeDecodeError):  # the head ends mid-value, or the file is broken: read it whole
+        return None
+    return None
+
+
+def _read_html(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
+    """A saved page: every JSON-LD block (lxml finds them; each is parsed as JSON) and its microdata
+    (extruct reads itemscope/itemprop trees)."""
+    data = stream.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        yield Skipped(shown, f"an HTML page over {MAX_PAGE_BYTES // 2**20} MB; save the fact-check page alone")
+        return
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.fromstring(data)
+    except (ParserError, ValueError) as exc:
+        yield Skipped(shown, f"not a readable HTML page ({exc})")
+        return
+    found = 0
+    blocks = tree.xpath('//script[translate(@type, "APLICTONJSD+", "aplictonjsd+")="application/ld+json"]')
+    for n, block in enumerate(blocks, 1):
+        where = f"{shown}: JSON-LD block {n}"
+        text = (block.text or "").strip()
+        if not text:
+            continue
+        try:
+            document = json.loads(text)
+        except ValueError as exc:
+            yield Skipped(where, f"not valid JSON ({str(exc)[:80]})")
+            continue
+        for result in entries(document, where, quiet=True):
+            found += 1
+            yield result
+    for result in _microdata(data, shown):
+        found += 1
+        yield result
+    if not found:
+        yield Skipped(shown, "no ClaimReview in this page (neither JSON-LD nor microdata)")
+
+
+def _microdata(data: bytes, shown: str) -> Iterator[FactCheck | Skipped]:
+    from extruct.w3cmicrodata import MicrodataExtractor
+
+    try:
+        items = MicrodataExtractor().extract(data.decode("utf-8", errors="replace"))
+    except Exception as exc:  # noqa: BLE001 -- a library's failure on one page is that page's, with its reason
+        yield Skipped(f"{shown}: microdata", f"could not be read ({str(exc)[:80]})")
+        return
+    for n, item in enumerate(items, 1):
+        yield from entries(_from_microdata(item), f"{shown}: microdata item {n}", quiet=True)
+
+
+def _from_microdata(item: Any) -> Any:
+    """extruct's {"type": ".../ClaimReview", "properties": {...}} as JSON-LD's {"@type": "ClaimReview", ...}."""
+    if isinstance(item, list):
+        return [_from_microdata(i) for i in item]
+    if not isinstance(item, dict) or "properties" not in item:
+        return item
+    types = item.get("type")
+    types = types if isinstance(types, list) else [types]
+    out = {"@type": [str(t).rstrip("/").rsplit("/", 1)[-1] for t in types if t]}
+    for key, value in (item.get("properties") or {}).items():
+        out[key] = _from_microdata(value)
+    if item.get("id") and "url" not in out:
+        out["url"] = item["id"]
+    return out
+
+
+# ---------------------------------------------------------------- entries
+
+
+def entries(document: Any, where: str, quiet: bool = False) -> Iterator[FactCheck | Skipped]:
+    """The fact-checks in one parsed document or feed entry. An entry holding none is Skipped, unless
+    `quiet` (a web page's other JSON-LD: its BreadcrumbList, its Organization)."""
+    found = False
+    for n, review in enumerate(_reviews(document)):
+        found = True
+        here = where if n == 0 else f"{where}.{n + 1}"
+        try:
+            yield review() if callable(review) else _claim_review(review)
+        except _Bad as exc:
+            yield Skipped(here, str(exc))
+    if not found and not quiet:
+        yield Skipped(where, "no ClaimReview here (no @type ClaimReview, no claimReview list)")
+
+
+def _plain_review(item: Any) -> dict | None:
+    """The ClaimReview of a feed entry of the usual shape (a ClaimReview, or a DataFeedItem holding one),
+    found without the general walk: most of a 100,000-entry feed's reading time was the walk."""
+    if type(item) is not dict:
+        return None
+    kind = item.get("@type")
+    if kind == "ClaimReview":
+        return item
+    if kind == "DataFeedItem":
+        inner = item.get("item")
+        if type(inner) is list and len(inner) == 1:
+            inner = inner[0]
+        if type(inner) is dict and inner.get("@type") == "ClaimReview":
+            return inner
+    return None
+
+
+def _types(node: dict) -> list[str]:
+    kind = node.get("@type", node.get("type"))
+    kinds = kind if isinstance(kind, list) else [kind]
+    return [k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)]
+
+
+def _reviews(node: Any, depth: int = 0) -> Iterator[Any]:
+    """Each ClaimReview object under `node` (a dict, or for the Fact Check Tools API a function building
+    one claim-and-review pair), through lists, @graph, DataFeed/DataFeedItem and ItemList wrappers."""
+    if depth > 8:  # nesting deeper than any feed has: hostile input, not a fact-check
+        return
+    if isinstance(node, list):
+        for child in node:
+            yield from _reviews(child, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    if "ClaimReview" in _types(node):
+        yield node
+        return
+    if "claimReview" in node:  # the Fact Check Tools API: a claim with the reviews of it
+        reviews = node["claimReview"]
+        for review in reviews if isinstance(reviews, list) else [reviews]:
+            yield lambda review=review: _api_review(node, review)
+        return
+    for key in (*LIST_KEYS, "item", "mainEntity", "review"):
+        if key in node:
+            yield from _reviews(node[key], depth + 1)
+
+
+def _claim_review(review: dict) -> FactCheck:
+    """One schema.org ClaimReview as a FactCheck; _Bad when it lacks what makes it one."""
+    url = _url(review.get("url"), "url (the review's page)")
+    claim = _text(review.get("claimReviewed"), "claimReviewed", required=True, limit=MAX_CLAIM_CHARS)
+    item = _first(review.get("itemReviewed"))
+    item = item if isinstance(item, dict) else {}
+    claimant, claimant_type = _party(item.get("author"))
+    appearance = _first(item.get("appearance") or item.get("firstAppearance"))
+    appearance_url = appearance_title = None
+    if isinstance(appearance, dict):
+        appearance_url = _maybe_url(appearance.get("url"))
+        appearance_title = _text(appearance.get("headline") or appearance.get("name"), "appearance headline")
+    elif isinstance(appearance, str):
+        appearance_url = _maybe_url(appearance)
+    outlet, _kind, outlet_url = _organisation(review.get("author"))
+    if not outlet:
+        outlet, _kind, outlet_url = _organisation(review.get("publisher"))
+    rating = _first(review.get("reviewRating"))
+    rating = rating if isinstance(rating, dict) else {}
+    name = _text(rating.get("name"), "rating name")
+    words = _text(rating.get("alternateName"), "rating alternateName") or name
+    # in FactCheck's field order: _make builds the tuple without keyword handling (a feed has 100,000 of these)
+    return FactCheck._make((
+        url, claim, claimant, claimant_type, _date(item.get("datePublished")), appearance_url, appearance_title,
+        outlet, outlet_url, words, name, _number(rating.get("ratingValue")), _number(rating.get("bestRating")),
+        _number(rating.get("worstRating")), _date(review.get("datePublished")), _language(review.get("inLanguage")),
+        _text(review.get("headline") or review.get("name"), "headline")))
+
+
+def _api_review(claim: dict, review: Any) -> FactCheck:
+    """One of the Fact Check Tools API's claims[].claimReview[] as a FactCheck."""
+    if not isinstance(review, dict):
+        raise _Bad(f"claimReview entry is {_kind_of(review)}, not an object")
+    publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+    site = _text(publisher.get("site"), "publisher site")
+    rating = _text(review.get("textualRating"), "textualRating")
+    return FactCheck(
+        review_url=_url(review.get("url"), "url (the review's page)"),
+        claim_reviewed=_text(claim.get("text"), "text (the claim)", required=True, limit=MAX_CLAIM_CHARS),
+        claimant=_text(claim.get("claimant"), "claimant"), claim_date=_date(claim.get("claimDate")),
+        outlet=_text(publisher.get("name"), "publisher name") or site,
+        outlet_url=f"https://{site}" if site and "/" not in site and " " not in site else None,
+        rating=rating, rating_name=rating, review_date=_date(review.get("reviewDate")),
+        language=_language(review.get("languageCode")), headline=_text(review.get("title"), "title"))
+
+
+# ---------------------------------------------------------------- fields
+
+
+def _kind_of(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false", type(None): "empty"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+def _first(value: Any) -> Any:
+    """One of a property given as a list (markup often repeats a property); the first object of it."""
+    if isinstance(value, list):
+        return next((v for v in value if isinstance(v, dict)), value[0] if value else None)
+    return value
+
+
+def _clean(value: str) -> str:
+    """One line of text, as article text is cleaned: control characters and terminal escapes out."""
+    if value.isascii() and value.isprintable():
+        return value.strip() if "  " not in value else " ".join(value.split())
+    return typed_name(value) or ""
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _text(value: Any, field: str, required: bool = False, limit: int = MAX_FIELD_CHARS) -> str | None:
+    """Text of a field. A required field that is missing, empty, too long or not text fails the entry;
+    an optional one of the wrong type is left out (the rest of the review is still worth having)."""
+    if type(value) is list and len(value) == 1:
+        value = value[0]
+    if type(value) is str:
+        text = value.strip() if value.isascii() and value.isprintable() and "  " not in value else _clean(value)
+        if text and len(text) <= limit:
+            return text
+        if required:
+            raise _Bad(f"{field} is empty" if not text else f"{field} is over {limit:,} characters")
+        return text[:limit] or None
+    if required:
+        raise _Bad(f"no {field}" if value is None else f"{field} is {_kind_of(value)}, not text")
+    return None
+
+
+def _url(value: Any, field: str) -> str:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if value is None or value == "":
+        raise _Bad(f"no {field}: a review is known by its URL")
+    if not isinstance(value, str):
+        raise _Bad(f"{field} is {_kind_of(value)}, not an address")
+    url = _maybe_url(value)
+    if not url:
+        raise _Bad(f"{field} {printable(value)[:60]!r} is not an http(s) address")
+    return url
+
+
+def _maybe_url(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url[:8].lower().startswith(("http://", "https://")) or len(url) > 2000 or _SPACE.search(url):
+        return None
+    return _clean(url)
+
+
+def _number(value: Any) -> float | None:
+    """A rating number: 3, 3.0 or "3"; None for words ("False"), true/false or anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) and abs(number) < 1e9 else None
+
+
+def _date(value: Any) -> str | None:
+    """YYYY-MM-DD from an ISO date or date-time ("2019-07-01T12:00:00Z"); None for anything else."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    if not isinstance(value, str):
+        return None
+    return _day(value.strip()[:10])
+
+
+@lru_cache(maxsize=8192)  # a feed's dates repeat: a few thousand days over 100,000 reviews
+def _day(day: str) -> str | None:
+    if len(day) == 10 and day[4] == "-" and day[7] == "-":
+        try:
+            return date.fromisoformat(day).isoformat()
+        except ValueError:
+            return None
+    if len(day) >= 4 and day[:4].isdigit() and (len(day) == 4 or day[4] in "-T "):
+        return day[:7] if len(day) >= 7 and day[5:7].isdigit() else day[:4]
+    return None
+
+
+def _language(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name")
+    if isinstance(value, str) and 0 < len(value.strip()) <= 35:
+        return _clean(value)
+    return None
+
+
+def _party(value: Any) -> tuple[str | None, str | None]:
+    """(name, Person|Organization) of an author given as an object, a list of them or a name."""
+    value = _first(value)
+    if isinstance(value, dict):
+        kinds = _types(value)
+        return _text(value.get("name"), "author name"), next(
+            (k for k in kinds if k in ("Person", "Organization")), None)
+    return _text(value, "author"), None
+
+
+def _organisation(value: Any) -> tuple[str | None, str | None, str | None]:
+    """The reviewing outlet of an author list: its Organization first (a desk may also name its reviewers)."""
+    if isinstance(value, list):
+        ranked = sorted((v for v in value if isinstance(v, dict)), key=lambda v: "Organization" not in _types(v))
+        value = ranked[0] if ranked else (value[0] if value else None)
+    if isinstance(value, dict):
+        return (_text(value.get("name"), "author name"), None, _maybe_url(value.get("url")))
+    return _text(value, "author"), None, None
+
+
+def read_paths(paths: list[str]) -> Iterator[tuple[str, FactCheck | Skipped]]:
+    """(origin, result) for every file named, folders walked for .json, .jsonld, .html, .htm and .gz files."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not files:
+                yield raw, Skipped(printable(raw), f"no fact-check files ({' '.join(SUFFIXES)}) in this folder")
+            for f in files:
+                for result in read_file(str(f)):
+                    yield str(f), result
+        else:
+            for result in read_file(raw):
+                yield raw, result
+
+
+SUFFIXES = (".json", ".jsonld", ".html", ".htm", ".gz", ".txt")

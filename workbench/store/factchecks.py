@@ -1,0 +1,224 @@
+"""Other outlets' fact-checks in the database: the import (one transaction, idempotent by review URL),
+their matches to our claims, reading them back, and attaching one to a claim as a source."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..errors import NotFound
+from .database import now, transaction
+
+CHUNK = 5000  # rows per executemany: the import streams, never holding a feed in memory
+
+
+@dataclass
+class FactCheckImport:
+    """What one `factchecks import` did."""
+    read: int = 0  # fact-checks read from the files
+    added: int = 0
+    known: int = 0  # already stored (same review URL), or twice in what was read
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, reason), one per skipped entry
+    added_ids: tuple[int, int] | None = None  # first and last id added
+
+
+def _columns() -> list[str]:
+    from ..factchecks.read import FactCheck
+
+    return list(FactCheck._fields)
+
+
+def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer: str) -> FactCheckImport:
+    """Store every FactCheck of `results` ((origin, FactCheck | Skipped) pairs) in one transaction: a crash
+    or an interrupt leaves nothing of this import behind. A review URL already stored is left as it is."""
+    import gc
+
+    outcome = FactCheckImport()
+    columns = _columns()
+    sql = (f"INSERT OR IGNORE INTO factchecks ({', '.join(columns)}, search_text, origin, imported_at, imported_by) "
+           f"VALUES ({', '.join('?' * (len(columns) + 4))})")
+    stamp = now()
+    # The reader makes no reference cycles; the collector's passes over the many short-lived dicts of a feed
+    # cost a quarter of an import's time, so it is paused for the import (and always resumed).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(db, results, reviewer, outcome, sql, stamp)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, outcome: FactCheckImport, sql: str,
+            stamp: str) -> FactCheckImport:
+    """Reading and normalising (Python) on this thread, storing (SQLite, which lets go of the GIL while it
+    works) on another, chunk by chunk through a short queue: memory stays bounded, and the two overlap."""
+    import queue
+    import threading
+
+    from ..factchecks.match import check_search_text
+    from ..factchecks.read import FactCheck
+
+    with transaction(db) as conn:
+        before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
+        chunks: queue.Queue = queue.Queue(maxsize=4)
+        failed: list[BaseException] = []
+
+        def store() -> None:
+            try:
+                while (chunk := chunks.get()) is not None:
+                    last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
+                    conn.executemany(sql, chunk)
+                    # both search indexes filled a chunk at a time: row by row (a trigger) took 7x as long
+                    conn.execute("INSERT INTO factchecks_fts (rowid, search_text) SELECT id, search_text "
+                                 "FROM factchecks WHERE id > ?", [last])
+                    conn.execute("INSERT INTO factcheck_words (rowid, own) SELECT id, search_text FROM factchecks "
+                                 "WHERE id > ?", [last])
+            except BaseException as exc:  # noqa: BLE001 -- handed to the reading thread, which raises it
+                failed.append(exc)
+                while chunks.get() is not None:  # let the reader finish putting
+                    pass
+
+        writer = threading.Thread(target=store, name="factcheck-import", daemon=True)
+        writer.start()
+        try:
+            rows: list[tuple] = []
+            for origin, result in results:
+                if isinstance(result, FactCheck):
+                    outcome.read += 1
+                    rows.append((*result, check_search_text(result.claim_reviewed), origin, stamp, reviewer))
+                    if len(rows) >= CHUNK:
+                        chunks.put(rows)
+                        rows = []
+                        if failed:
+                            break
+                else:
+                    outcome.skipped.append((result.where, result.reason))
+            if rows and not failed:
+                chunks.put(rows)
+        finally:
+            chunks.put(None)
+            writer.join()
+        if failed:
+            raise failed[0]
+        after = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
+    outcome.added = after - before  # ids are given in order and nothing else writes in this transaction
+    outcome.known = outcome.read - outcome.added
+    if outcome.added:
+        outcome.added_ids = (before + 1, after)
+    return outcome
+
+
+LISTED = """f.id, f.review_url, f.claim_reviewed, f.claimant, f.claimant_type, f.claim_date, f.appearance_url,
+    f.appearance_title, f.outlet, f.outlet_url, f.rating, f.rating_name, f.rating_value, f.best_rating,
+    f.worst_rating, f.review_date, f.language, f.headline, f.origin, f.imported_at"""
+
+
+def count_factchecks(db: Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM factchecks").fetchone()[0]
+
+
+def list_factchecks(db: Database, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Fact-checks newest review first (undated last)."""
+    sql = f"SELECT {LISTED} FROM factchecks f ORDER BY f.review_date IS NULL, f.review_date DESC, f.id DESC"
+    args: list[Any] = []
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args = [int(limit), int(offset)]
+    return list(db.query(sql, args))
+
+
+def get_factchecks(db: Database, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = db.query(f"SELECT {LISTED}, f.search_text FROM factchecks f WHERE f.id IN ({','.join('?' * len(ids))})",
+                    ids)
+    return {r["id"]: r for r in rows}
+
+
+def get_factcheck(db: Database, factcheck_id: int) -> dict[str, Any]:
+    found = get_factchecks(db, [factcheck_id])
+    if factcheck_id not in found:
+        raise NotFound(f"no fact-check {factcheck_id}; `workbench factchecks` lists them")
+    return found[factcheck_id]
+
+
+def store_matches(db: Database, claim_ids: list[int], matches: list[tuple[int, int, float, str | None]]) -> None:
+    """Replace the matches of these claims with `matches` ((claim, fact-check, score, differs) rows)."""
+    stamp = now()
+    with transaction(db) as conn:
+        for start in range(0, len(claim_ids), 500):
+            part = claim_ids[start:start + 500]
+            conn.execute(f"DELETE FROM factcheck_matches WHERE claim_id IN ({','.join('?' * len(part))})", part)
+        conn.executemany("INSERT OR REPLACE INTO factcheck_matches VALUES (?, ?, ?, ?, ?)",
+                         [(*m, stamp) for m in matches])
+
+
+def checked_elsewhere(db: Database, claim_id: int) -> list[dict[str, Any]]:
+    """The fact-checks matched to one claim, newest review first; `differs` says why one that reads alike
+    is not a match (another figure or year); `attached` whether it is already one of the claim's sources."""
+    rows = db.query(
+        f"""SELECT {LISTED}, m.score, m.differs,
+                   EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+                           WHERE cs.claim_id = m.claim_id AND s.url = f.review_url) AS attached
+            FROM factcheck_matches m JOIN factchecks f ON f.id = m.factcheck_id
+            WHERE m.claim_id = ?
+            ORDER BY m.differs IS NOT NULL, f.review_date IS NULL, f.review_date DESC, m.score DESC""", [claim_id])
+    return [dict(r, attached=bool(r["attached"])) for r in rows]
+
+
+def matched_claims(db: Database, article_id: int) -> int:
+    """How many claims of an article have an outside fact-check matched (not counting figure mismatches)."""
+    return db.execute(
+        "SELECT COUNT(DISTINCT m.claim_id) FROM factcheck_matches m JOIN claims c ON c.id = m.claim_id "
+        "WHERE c.article_id = ? AND m.differs IS NULL", [article_id]).fetchone()[0]
+
+
+def rating_text(check: dict[str, Any]) -> str:
+    """“False” (1 of 1–5): the rating's words, and its number on the outlet's scale when given."""
+    words = check.get("rating") or check.get("rating_name") or "no rating given"
+    value = check.get("rating_value")
+    if value is None:
+        return words
+
+    def num(x: float) -> str:
+        return f"{x:g}"
+    scale = ""
+    if check.get("best_rating") is not None and check.get("worst_rating") is not None:
+        scale = f" on {num(check['worst_rating'])}–{num(check['best_rating'])}"
+    return f"{words} ({num(value)}{scale})"
+
+
+def attach_factcheck(db: Database, claim_id: int, factcheck_id: int, stance: str, reviewer: str,
+                     expected_version: int | None = None) -> dict[str, Any]:
+    """Link an outside fact-check to a claim as a source: its review URL, outlet, date, and its rating kept in
+    the link (excerpt for people, `checks.factcheck` for reports), with the stance the reviewer chose."""
+    from .review import _current, add_source
+    from ..errors import Conflict
+
+    check = get_factcheck(db, factcheck_id)
+    excerpt = f"{check['outlet'] or 'Another outlet'} rated it {rating_text(check)}: “{check['claim_reviewed']}”"
+    kept = {k: check[k] for k in ("outlet", "rating", "rating_name", "rating_value", "best_rating", "worst_rating",
+                                  "review_date", "claim_reviewed", "review_url", "claimant")}
+    with transaction(db) as conn:
+        if expected_version is not None:
+            current = _current(conn, claim_id)
+            if current["version"] != expected_version:
+                raise Conflict(f"claim {claim_id} was changed by {current['reviewer'] or 'someone'} meanwhile; "
+                               "look again, then attach", current=current, attempted={"factcheck": factcheck_id})
+        return add_source(db, claim_id, check["review_url"], reviewer,
+                          title=check["headline"] or f"Fact check: {check['claim_reviewed']}"[:300],
+                          publisher=check["outlet"], published=_day(check["review_date"]), excerpt=excerpt,
+                          stance=stance, checks={"factcheck": kept})
+
+
+def _day(value: str | None) -> str | None:
+    from ..errors import BadInput
+    from .review import valid_date
+
+    try:
+        return valid_date(value)
+    except BadInput:
+        return None
