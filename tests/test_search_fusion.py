@@ -193,12 +193,12 @@ def test_the_cli_says_also_in_n_articles(copies):
     assert "also in 2 articles" in out
 
 
-def test_search_as_a_command_loads_neither_the_tui_nor_the_extractor(news):
+def test_search_as_a_command_loads_neither_the_tui_nor_the_extractor_nor_sqlite_utils(news):
     db_path = news.execute("PRAGMA database_list").fetchone()[2]
     code = ("import sys; from workbench.cli import main; sys.argv = ['workbench', '--db', %r, 'search', 'Rovers'];\n"
             "import atexit\n"
             "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('textual', 'trafilatura') or m.startswith('workbench.extract.') and m != 'workbench.extract.numbers'),"
+            "('textual', 'trafilatura', 'sqlite_utils') or m.startswith('workbench.extract.') and m != 'workbench.extract.numbers'),"
             " file=sys.stderr))\n"
             "main()") % db_path
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -234,3 +234,19 @@ def test_the_search_screen_row_says_also_in_n(copies):
     [shown] = [r for r in search_claims(db, "Skelmay ferry fares 12 per cent") if r["text"] == "12 per cent"]
     _, cells = result_row(shown, {})
     assert str(cells[-1]).endswith("(also in 2)")
+
+
+def test_of_two_words_equally_near_a_typo_the_one_given_first_is_taken():
+    # "hausing" is one letter off both; which was taken followed each process's string hashing
+    assert nearest_known_word("hausing", ["housing", "hassing"]) == "housing"
+    assert nearest_known_word("hausing", ["hassing", "housing"]) == "hassing"
+
+
+def test_rare_words_are_intersected_as_the_index_would(news):
+    from workbench.search_index import RARE, _and, word_groups
+
+    groups = [g for g in word_groups(news, normalise("Rovers Castleton Saturday")) if g.count < RARE]
+    assert len(groups) == 3
+    by_index = [r[0] for r in news.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
+                                           [" AND ".join(g.expression for g in groups)])]
+    assert by_index and _and(news, groups) == by_index

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from .errors import BadInput, WorkbenchError
-from .ingest import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_MAX_BYTES
 from .model import CLAIM_KINDS
 
 
@@ -71,7 +71,7 @@ def _cut_path(name: Any) -> str:
 
 def _say(message: str, prefix: str = "workbench: ") -> None:
     """One line on stderr, whatever the message holds: a path or name with a newline forged a second line."""
-    from .ingest import printable
+    from .typed_text import printable
 
     if len(message) > MAX_MESSAGE:  # a 1 MB argument was echoed whole; the remedy is at the end, keep it
         message = message[:MAX_MESSAGE // 2] + " … " + message[-MAX_MESSAGE // 2:]
@@ -127,7 +127,7 @@ class TypedText(click.ParamType):
     name = "text"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from .ingest import typed_text
+        from .typed_text import typed_text
 
         return typed_text(value) if isinstance(value, str) else value
 
@@ -151,8 +151,18 @@ class Settings:
             self._db = open_db(self.db_path)
         return self._db
 
+    @property
+    def read_db(self):
+        """The database for a command that only reads it: plain sqlite3 when its schema is current, so
+        `workbench search` imports neither sqlite-utils nor the migrations (db_reader.py)."""
+        if self._db is not None:
+            return self._db
+        from .db_reader import open_for_reading
+
+        return open_for_reading(self.db_path)
+
     def resolved_db_path(self):
-        from .store import default_db_path
+        from .db_reader import default_db_path
 
         return self.db_path or default_db_path()
 
@@ -163,7 +173,7 @@ MAX_NAME = 100
 def _reviewer_name(given: str) -> str:
     """The name for the audit trail, cleaned as article text is: it reaches every other reviewer through
     `history`, warnings and exports, and an OSC 52 or a newline in it wrote their clipboard or forged a line."""
-    from .ingest import typed_name
+    from .typed_text import typed_name
 
     name = typed_name(given)
     if not name:
@@ -236,7 +246,7 @@ def review(settings: Settings, article: str | None) -> None:
 def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet: str | None,
             max_bytes: int, as_json: bool) -> None:
     """Import articles: files, folders (recursively .txt .md .html .htm) or - for stdin."""
-    from .ingest import printable
+    from .typed_text import printable
     from .service import import_paths
 
     if url is not None:
@@ -465,7 +475,7 @@ def history(settings: Settings, claim: int, as_json: bool) -> None:
     if as_json:
         emit_json(events)
         return
-    from .ingest import printable
+    from .typed_text import printable
     from .store.audit import change_summary
 
     for e in events:
@@ -504,7 +514,7 @@ def db_group() -> None:
 @pass_settings
 def db_path(settings: Settings) -> None:
     """Print the database file's path."""
-    from .ingest import printable
+    from .typed_text import printable
 
     click.echo(printable(str(settings.resolved_db_path())))
 
@@ -535,7 +545,7 @@ def db_backup(settings: Settings, target: str, force: bool) -> None:
     """A consistent copy of the database while others keep writing."""
     from .store import backup_db
 
-    from .ingest import printable
+    from .typed_text import printable
 
     if not target.strip():
         raise BadInput("the backup path is empty; give the file to write the copy to")
@@ -574,7 +584,7 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
 
     if not query.strip():  # "No matching claims." would say the library lacks something never asked for
         raise BadInput("the search is empty; give some words or a figure to look for")
-    found = search_claims(settings.db, query, limit=limit, verdict=verdict, kind=kind, outlet=outlet,
+    found = search_claims(settings.read_db, query, limit=limit, verdict=verdict, kind=kind, outlet=outlet,
                           since=since, until=until, reviewer=reviewer)
     if as_json:
         emit_json(found)

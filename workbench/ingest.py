@@ -11,18 +11,12 @@ import unicodedata
 from pathlib import Path
 
 from .errors import BadInput
+from .limits import DEFAULT_MAX_BYTES
 from .model import Article, ArticleMeta
+from .typed_text import printable, strip_controls, typed_name, typed_text  # noqa: F401  (re-exported)
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
-# ANSI CSI/OSC sequences are removed whole: a stray "[2J" left behind helps nobody.
-# The 8-bit forms (CSI 0x9b, OSC 0x9d) too: stripping only their first byte would leave "31m" in the text.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
-                   r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)")
-# C0 controls except tab and newline, DEL, and C1 controls reach the terminal through every widget.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_EVERY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # for one line: newline and tab too
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 # what a binary file is, by its first bytes, so the refusal can say what was given
 _BINARY_KINDS = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image",
@@ -81,12 +75,6 @@ def read_limited(stream, max_bytes: int) -> bytes:
         pieces.append(piece)
         total += len(piece)
     return b"".join(pieces)
-
-
-def printable(name: str) -> str:
-    """A file name safe to print on one line: a name can hold terminal escapes (ESC]52 writes the
-    clipboard), and a newline in it forged a line of the command's output."""
-    return _EVERY_CONTROL.sub("?", name)
 
 
 def parse_article(
@@ -174,37 +162,6 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
-
-
-def strip_controls(text: str) -> str:
-    """Terminal escapes and control characters removed, tab and newline kept (CR ends a line)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text or "\x9b" in text or "\x9d" in text:  # what every _ANSI sequence opens with
-        text = _ANSI.sub("", text)
-    return _CONTROLS.sub("", text)
-
-
-def typed_text(text: str) -> str:
-    """What a person typed or passed as an argument, cleaned as article text is at import: terminal
-    escapes and control characters out (the CLI prints it, and other reviewers read it), NFC."""
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
-        # argv bytes that were not UTF-8 (a Latin-1 terminal's "café") arrive as lone surrogates, which
-        # SQLite refuses with a traceback; read them as import reads such a file, Windows-1252 for UTF-8
-        raw = text.encode("utf-8", "surrogateescape")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-    text = text.encode("utf-8", "replace").decode("utf-8")  # any other lone surrogate
-    return unicodedata.normalize("NFC", strip_controls(text))
-
-
-def typed_name(text: str | None) -> str | None:
-    """A name, outlet or address as one line: typed_text with every run of spaces, tabs and newlines one
-    space (a newline in --reviewer forged a line of `history`)."""
-    if text is None:
-        return None
-    return " ".join(typed_text(text).split())
 
 
 def clean_text(text: str) -> str:

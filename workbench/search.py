@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
-from sqlite_utils import Database
 
 from .search_lexical import bm25_claims
 from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
 from .model import CLAIM_KINDS
-from .store import now, transaction, valid_date, verdict_keys
 from .textnorm import SEPARATOR, normalise, search_text
+from .typed_dates import valid_date
+
+if TYPE_CHECKING:  # a search reads through db.execute alone: a plain sqlite3 connection will do (db_reader.py)
+    from sqlite_utils import Database
 
 RERANK = 150  # candidates given the full scoring, after a quick first pass in rapidfuzz's C loop
 SEEN_BEFORE_THRESHOLD = 82.0  # claim against claim (matching_claims), for a link made without asking
@@ -35,13 +37,21 @@ def _prefilter(db: Database, normalised: str, ids: list[int], where: list[str], 
     if len(ids) <= RERANK:
         return ids
     clause = " AND ".join([f"c.id IN ({','.join('?' * len(ids))})", *where])
-    texts = dict(db.execute(f"SELECT c.id, c.search_text FROM claims c JOIN articles a ON a.id = c.article_id "
-                            f"WHERE {clause}", [*ids, *args]))
-    return [key for _, _, key in process.extract(normalised, texts, scorer=_claim_or_sentence, limit=RERANK)]
-
-
-def _claim_or_sentence(query: str, indexed: str, **_: Any) -> float:
-    return max(fuzz.token_set_ratio(query, _claim_part(indexed)), fuzz.token_set_ratio(query, indexed))
+    keys, texts = [], []
+    for key, text in db.execute(f"SELECT c.id, c.search_text FROM claims c JOIN articles a ON a.id = c.article_id "
+                                f"WHERE {clause}", [*ids, *args]):
+        keys.append(key)
+        texts.append(text)
+    # the better of two scores, each computed in rapidfuzz's C loop (a Python scorer taking the max of the
+    # two was called once per candidate: a third of a slow search at 10^6 claims); ties keep the rows' order,
+    # as process.extract's own ranking did
+    best = [0.0] * len(texts)
+    for choices in (texts, [_claim_part(t) for t in texts]):
+        for _, score, i in process.extract(normalised, choices, scorer=fuzz.token_set_ratio, limit=None):
+            if score > best[i]:
+                best[i] = score
+    order = sorted(range(len(texts)), key=lambda i: -best[i])[:RERANK]
+    return [keys[i] for i in order]
 
 
 def _claim_part(indexed: str) -> str:
@@ -139,7 +149,7 @@ def _checked_filters(db: Database, verdict: str | None, kind: str | None, since:
     """Filters as the store holds them; a value that can match nothing is a mistake to report, not an
     empty result ("--verdict banana" would otherwise say no claim was ever checked)."""
     if verdict:
-        keys = verdict_keys(db)
+        keys = [row[0] for row in db.execute("SELECT key FROM verdicts ORDER BY position")]
         verdict = verdict.strip().lower()
         if verdict not in keys:
             raise BadInput(f"unknown verdict {verdict!r}; use one of {', '.join(keys)}")
@@ -213,7 +223,10 @@ def search_claims(
         ranked = sorted(found.values(), key=_best_first)[:limit]
     else:
         # a word no sentence holds is read as the nearest word of the best claims found so far (a typo)
-        known = {w for r in sorted(found.values(), key=_best_first)[:TYPO_SOURCES] for w in r["search_text"].split()}
+        # in the claims' order, best first: a set's order changed with each process's string hashing, and with
+        # it which of two equally near words a typo was read as
+        known = dict.fromkeys(w for r in sorted(found.values(), key=_best_first)[:TYPO_SOURCES]
+                              for w in r["search_text"].split())
         sentences = bm25_claims(db, normalised, known)
         unscored = [i for _, claims in sentences for i in claims if i not in found]
         if unscored:  # every claim BM25 brings is scored in full: none is dropped on its own words alone
@@ -380,10 +393,13 @@ def link_seen_before(db: Database, article_id: int) -> int:
         best = matching_claims(db, text, sentence, speaker, kind, limit=1, exclude_article=article_id,
                                reviewed_only=True)
         if best and best[0]["score"] >= SEEN_BEFORE_THRESHOLD:
-            links.append((claim_id, best[0]["id"], best[0]["score"], now()))
+            links.append((claim_id, best[0]["id"], best[0]["score"]))
     if links:
+        from .store import now, transaction
+
         with transaction(db) as conn:
-            conn.executemany("INSERT OR IGNORE INTO claim_matches VALUES (?, ?, ?, ?)", links)
+            at = now()
+            conn.executemany("INSERT OR IGNORE INTO claim_matches VALUES (?, ?, ?, ?)", [(*link, at) for link in links])
     return len(links)
 
 

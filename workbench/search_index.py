@@ -15,14 +15,16 @@ Every piece is a quoted string, so the user's text is never FTS syntax.
 from __future__ import annotations
 
 from functools import lru_cache
-
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlite_utils import Database
 
+from .search_cache import remembered
 from .textnorm import STOP_WORDS
+
+if TYPE_CHECKING:  # read through db.execute alone: a plain sqlite3 connection will do
+    from sqlite_utils import Database
 
 RARE = 1000  # a word in fewer claims than this narrows the search cheaply (0.1% of 10^6)
 CANDIDATES = 2000  # the most claims one search hands on to the ranking
@@ -78,10 +80,14 @@ def searched_words(normalised: str) -> list[str]:
 CLAIMS = "claims_fts"  # the trigram index searched; other outlets' fact-checks have one of the same kind
 
 
-def _count(db: Database, expression: str, fts: str = CLAIMS, rare: int = RARE) -> int:
-    """How many rows match `expression`, counting no further than `rare`."""
-    return db.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
-                      [expression, rare]).fetchone()[0]
+def _first_rows(db: Database, expression: str, fts: str = CLAIMS, rare: int = RARE) -> tuple[int, ...]:
+    """The ids of the first `rare` rows matching `expression` (all of them, for a rare group): the same
+    work as counting them, and a rare group's AND with other rare groups is then a set intersection
+    instead of a second FTS query (the phrase of a long word's trigrams took up to 40 ms at 10^6 claims)."""
+    def look_up() -> tuple[int, ...]:
+        return tuple(r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?",
+                                              [expression, rare]))
+    return remembered(db, (fts, rare, expression), look_up)
 
 
 class Group(NamedTuple):
@@ -89,28 +95,28 @@ class Group(NamedTuple):
     expression: str  # FTS5 query text
     typo: bool  # the word itself is in no claim: this matches pieces of it
     word: str
+    ids: tuple[int, ...] = ()  # the claims it matches, in id order; complete when count < RARE
 
 
 def word_groups(db: Database, normalised: str, fts: str = CLAIMS, typos: bool = True,
-                counts: dict[str, int] | None = None, rare: int = RARE) -> list[Group]:
+                rare: int = RARE) -> list[Group]:
     """One group per searched word, rarest first. Left out: words that match nothing even allowing
     for a typo, and misspelt stop words ("abuot", "sinse": stop words are not in the index).
     `typos=False` for text taken from an article: a word no row holds is left out, not read as a typo.
-    `counts` keeps the counts between calls (the sentences of one article share many words); `rare`: how
-    far to count (another index keeps the same share of its rows, 0.1%, as RARE is of 10^6 claims)."""
+    `rare`: how far to look (another index keeps the same share of its rows, 0.1%, as RARE is of 10^6
+    claims). Look-ups are remembered per connection (search_cache), so the sentences of one article
+    that share words pay for each once."""
     groups = []
     for word in searched_words(normalised):
-        group = Group(0, _quoted(f" {word} " if _is_number(word) else f" {stem(word)}"), False, word)
-        if counts is None or group.expression not in counts:
-            found = _count(db, group.expression, fts, rare)
-            if counts is not None:
-                counts[group.expression] = found
-        group = group._replace(count=found if counts is None else counts[group.expression])
+        expression = _quoted(f" {word} " if _is_number(word) else f" {stem(word)}")
+        ids = _first_rows(db, expression, fts, rare)
+        group = Group(len(ids), expression, False, word, ids)
         if group.count == 0 and not _is_number(word) and typos:
             if process.extractOne(word, STOP_WORDS, scorer=Levenshtein.distance, score_cutoff=1):
                 continue
             expression = "(" + " OR ".join(_quoted(p) for p in typo_pieces(word)) + ")"
-            group = Group(_count(db, expression, fts, rare), expression, True, word)
+            ids = _first_rows(db, expression, fts, rare)
+            group = Group(len(ids), expression, True, word, ids)
         if group.count:
             groups.append(group)
     return sorted(groups, key=lambda g: g.count)
@@ -122,29 +128,42 @@ def _likely_rarer(group: Group) -> tuple:
     return group.typo, -(len(group.word) + (3 if _is_number(group.word) else 0))
 
 
-def _rare_or_all(groups: list[Group], rare_below: int = RARE) -> list[str]:
+def _rare_or_all(groups: list[Group], rare_below: int = RARE) -> list[Group]:
     """The rare groups; when there are none, the COMMON_AND likeliest to be rarest (intersecting
     every common word of a long query costs 30-45 ms at 10^6 claims, four of them about half)."""
-    rare = [g.expression for g in groups if g.count < rare_below]
-    return rare or [g.expression for g in sorted(groups, key=_likely_rarer)[:COMMON_AND]]
+    rare = [g for g in groups if g.count < rare_below]
+    return rare or sorted(groups, key=_likely_rarer)[:COMMON_AND]
 
 
-def _and(db: Database, expressions: list[str], fts: str = CLAIMS, cap: int = CANDIDATES) -> list[int]:
+def _expressions(groups: list[Group]) -> list[str]:
+    return [g.expression for g in groups]
+
+
+def _and(db: Database, groups: list[Group], fts: str = CLAIMS, cap: int = CANDIDATES,
+         rare_below: int = RARE) -> list[int]:
+    """The rows matching every group, in id order, at most `cap`: the FTS query's answer. Rare groups
+    hold all their ids already (fewer than `rare_below` each), so their intersection is computed here."""
+    if all(g.count < rare_below for g in groups):
+        common = set(groups[0].ids).intersection(*(g.ids for g in groups[1:]))
+        return sorted(common)[:cap]
     return [r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?",
-                                     [" AND ".join(expressions), cap])]
+                                     [" AND ".join(g.expression for g in groups), cap])]
 
 
 def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True,
                    fts: str = CLAIMS, cap: int = CANDIDATES, rare_below: int = RARE,
                    ranked_any: bool = True) -> Iterator[list[int]]:
-    """Ever wider sets of candidate claim ids; the caller stops when it has found a good match.
+    """Ever wider sets of candidate row ids (claims, or the rows of another index `fts` of the same kind);
+    the caller stops when it has found a good match. `rare_below` must not exceed the `rare` the groups
+    were looked up with (word_groups), so that a rare group holds all its ids.
 
-    1. Claims holding every rare group (when none is rare, the COMMON_AND likeliest rarest); if
-       that is more than CANDIDATES, narrowed by all the other groups too.
+    1. Rows holding every rare group (when none is rare, the COMMON_AND likeliest rarest); if
+       that is more than `cap`, narrowed by all the other groups too.
     2. The same without the typo groups: a typo can defeat its pieces (two typos in one word, a
        swap in the middle of a short word).
-    3. Claims holding any rare group, most of them first (bm25), for a word the claim never had;
-       bounded, since each group holds fewer than RARE claims (`ranked_any=False`: unordered, every one).
+    3. Rows holding any rare group, most of them first (bm25), for a word the claim never had;
+       bounded, since each group holds fewer than `rare_below` rows (`ranked_any=False`: unordered,
+       every one).
     4. Every group but one, for a typo that made another real word ("lists" -> "losts"), trying
        typo groups first, then the commonest (at most LEAVE_ONE_OUT tries; skipped for text taken
        from an article, which has no typos to undo).
@@ -152,20 +171,20 @@ def candidate_sets(db: Database, groups: list[Group], leave_one_out: bool = True
     if not groups:
         return
     first = _rare_or_all(groups, rare_below)
-    ids = _and(db, first, fts, cap)
+    ids = _and(db, first, fts, cap, rare_below)
     if len(ids) >= cap:
-        narrower = first + [g.expression for g in groups if g.expression not in first]
-        if narrower != first:
-            ids = _and(db, narrower, fts, cap)
+        narrower = first + [g for g in groups if g.expression not in _expressions(first)]
+        if len(narrower) > len(first):
+            ids = _and(db, narrower, fts, cap, rare_below)
     yield ids
     known = _rare_or_all([g for g in groups if not g.typo], rare_below)
-    if known and known != first:
-        yield _and(db, known, fts, cap)
+    if known and _expressions(known) != _expressions(first):
+        yield _and(db, known, fts, cap, rare_below)
     rare = [g.expression for g in groups if g.count < rare_below]
-    if rare:  # `ranked_any=False`: all of them, unordered (each rare group holds fewer than rare_below rows)
+    if rare:
         order = "ORDER BY rank" if ranked_any else ""
         yield [r[0] for r in db.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? {order} LIMIT ?",
                                         [" OR ".join(rare), cap if ranked_any else len(rare) * rare_below])]
     if leave_one_out and len(groups) >= 3:
         for left_out in sorted(groups, key=lambda g: (not g.typo, -g.count))[:LEAVE_ONE_OUT]:
-            yield _and(db, _rare_or_all([g for g in groups if g is not left_out], rare_below), fts, cap)
+            yield _and(db, _rare_or_all([g for g in groups if g is not left_out], rare_below), fts, cap, rare_below)

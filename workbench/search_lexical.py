@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from sqlite_utils import Database
 
+from .search_cache import remembered
 from .search_synonyms import SYNONYM_GROUPS
 from .textnorm import normalise
+
+if TYPE_CHECKING:  # read through db.execute alone: a plain sqlite3 connection will do
+    from sqlite_utils import Database
 
 SENTENCES = 60  # sentences taken from BM25; each brings its claims (30 lost 2 of 300 generated queries at 10^5)
 COMMON = 1000  # a word in this many sentences or more ranks the sentences rarer ones find, but finds none
@@ -75,9 +79,11 @@ SENTENCES_INDEX = "sentence_words"  # other outlets' fact-checks have an index o
 
 
 def _count(db: Database, expression: str, table: str = SENTENCES_INDEX) -> int:
-    """Rows matching, counted no further than VERY_COMMON (cheap for a common word too)."""
-    return db.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
-                      [expression, VERY_COMMON]).fetchone()[0]
+    """Rows matching, counted no further than VERY_COMMON (cheap for a common word too); remembered per
+    connection while the database does not change (search_cache)."""
+    return remembered(db, (table, expression), lambda: db.execute(
+        f"SELECT COUNT(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+        [expression, VERY_COMMON]).fetchone()[0])
 
 
 def nearest_known_word(word: str, known_words: Iterable[str]) -> str | None:
@@ -88,7 +94,8 @@ def nearest_known_word(word: str, known_words: Iterable[str]) -> str | None:
     29 ms a query at 10^6 claims even for one three-letter prefix."""
     if len(word) < 5 or not word.isalpha():
         return None
-    best = process.extractOne(word, {w for w in known_words if abs(len(w) - len(word)) <= 2},
+    # in the order given, once each: of two words equally near, the first (a set's order was the hash's)
+    best = process.extractOne(word, [w for w in dict.fromkeys(known_words) if abs(len(w) - len(word)) <= 2],
                               scorer=OSA.normalized_similarity, score_cutoff=TYPO_CUTOFF / 100)
     return best[0] if best else None
 

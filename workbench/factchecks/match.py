@@ -36,15 +36,14 @@ def check_search_text(claim_reviewed: str) -> str:
     return f" {normalise(_SAYS.sub('', claim_reviewed))} "
 
 
-def _candidates(db: Database, normalised: str, *, typed: bool,
-                counts: dict[str, int] | None = None) -> tuple[list[int], dict[str, float], list[int]]:
+def _candidates(db: Database, normalised: str, *, typed: bool) -> tuple[list[int], dict[str, float], list[int]]:
     """Fact-check ids worth scoring for `normalised`, the words' weights, and BM25's order of its own finds.
 
     As the claims' engine does: trigram candidate sets, narrowest first. Text from an article (`typed=False`,
     matching) stops at the first set that finds any and skips BM25, as matching claims at import does
     (search_claims(typed=False)); a typed search also takes BM25's best and is fused by rank."""
     rare = _rare(db)
-    groups = word_groups(db, normalised, fts=TRIGRAMS, typos=typed, counts=counts, rare=rare)
+    groups = word_groups(db, normalised, fts=TRIGRAMS, typos=typed, rare=rare)  # look-ups remembered per connection
     if not groups:
         return [], {}, []
     weights = query_weights(db, normalised, groups, table="factchecks", rare=rare)
@@ -127,15 +126,14 @@ def claim_words(sentence: str) -> str:
     return " ".join(w for w in normalise(sentence).split() if w not in ATTRIBUTION_WORDS)
 
 
-def match_sentence(db: Database, sentence: str, ours: list[Figure], *, threshold: float = MATCH_THRESHOLD,
-                   counts: dict[str, int] | None = None) -> list[dict[str, Any]]:
+def match_sentence(db: Database, sentence: str, ours: list[Figure], *,
+                   threshold: float = MATCH_THRESHOLD) -> list[dict[str, Any]]:
     """The fact-checks whose claim this sentence makes, best first, each {id, score, differs}: `differs` is
-    None for a match, else why its figure or year rules it out. `counts`: word counts kept between the
-    sentences of one article."""
+    None for a match, else why its figure or year rules it out."""
     normalised = claim_words(sentence)
     if not searched_words(normalised):
         return []
-    ids, weights, _ = _candidates(db, normalised, typed=False, counts=counts)
+    ids, weights, _ = _candidates(db, normalised, typed=False)
     if not ids:
         return []
     texts = _texts(db, ids)
@@ -168,10 +166,9 @@ def match_article(db: Database, article_id: int, *, threshold: float = MATCH_THR
     for c in claims:
         by_sentence.setdefault(c["sentence"] or c["text"], []).append(c)
     rows = []
-    counts: dict[str, int] = {}
     for sentence, group in by_sentence.items():
         ours = with_years(figures_of(group), sentence)
-        for found in match_sentence(db, sentence, ours, threshold=threshold, counts=counts):
+        for found in match_sentence(db, sentence, ours, threshold=threshold):
             rows += [(c["id"], found["id"], found["score"], found["differs"]) for c in group]
     store_matches(db, [c["id"] for c in claims], rows)
     matched = {r[0] for r in rows if r[3] is None}

@@ -15,22 +15,11 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from ..db_reader import BUSY_TIMEOUT_MS, MIGRATIONS_DIR, default_db_path  # shared with the read-only opener
 from ..errors import SchemaTooNew, WorkbenchError
 from ..ingest import printable
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
-BUSY_TIMEOUT_MS = 5000
 BEGIN_ATTEMPTS = 8
-
-
-def default_db_path() -> Path:
-    """$WORKBENCH_DB, else the platform's user data directory."""
-    env = os.environ.get("WORKBENCH_DB")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("claim-workbench", appauthor=False)) / "workbench.db"
 
 
 def now() -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -21,6 +20,7 @@ from ..ingest import printable, typed_text
 from .audit import log_event, note_before, note_edit
 from .database import now, transaction
 from ..textnorm import search_text
+from ..typed_dates import valid_date  # noqa: F401  (store.valid_date, as before)
 from .rows import CLAIM_COLUMNS, claim_from_row, get_claim, known_claim_id
 
 STANCES = ("supports", "refutes", "context")
@@ -189,25 +189,6 @@ def edit_claim_span(
                    "sentence_start": s0, "sentence_end": s1, "sentence": body[s0:s1],
                    "search_text": search_text(body[start:end], body[s0:s1], claim["speaker"])}
         return _update_claim(conn, claim_id, changes, reviewer, "edit", expected_version)
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
-
-
-def valid_date(text: str | None) -> str | None:
-    """A source's date as ISO: YYYY-MM-DD, YYYY-MM or YYYY, or a date with its month spelt out
-    ("20 November 2015", "Nov 20, 2015"). 20/11/2015 is refused: day and month could be either way round."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", text):
-        return text
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text.replace(".", ""), fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise BadInput(f"{text!r} is not a date; give YYYY-MM-DD (or YYYY-MM, YYYY, or '20 November 2015')")
 
 
 MAX_URL = 8192
