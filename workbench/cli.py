@@ -848,8 +848,10 @@ def summary(settings: Settings, claim: int, text: str | None, use_default: bool)
 
 if __name__ != "__main__":  # run as `python -m workbench.cli`, the module proper (imported below) registers them
     from .cli_factchecks import factchecks  # noqa: E402 -- its module reads this one's helpers
+    from .cli_serve import serve  # noqa: E402 -- the same
 
     cli.add_command(factchecks)
+    cli.add_command(serve)
 
 
 def main() -> None:
