@@ -137,8 +137,11 @@ async def test_each_session_runs_as_its_own_reviewer(server, desk_db):
         await screens[1].wait_for("reviewer: bob")
         await screens[1].settle()
         await screens[1].type_slowly(OPEN_SEED)
+        await screens[1].wait_for("Next pane")  # the review screen's key bar
+        await screens[1].type_slowly(TO_130_VICTIMS)
         await screens[1].wait_for("130 victims")
-        await screens[1].type_slowly([*TO_130_VICTIMS, "v", "6"])  # 6: false, on the seed scale
+        await screens[1].type_slowly(["v", "6"])  # 6: false, on the seed scale
+        await screens[1].wait_for("False: 130 victims")  # the notice the verdict's save brings
         for screen in screens:
             await screen.close()
     claims = run_cli(desk_db, "claims", "1", "--status", "reviewed", "--json")

@@ -85,7 +85,9 @@ class WorkbenchServer(Server):
         if not response.prepared:  # a websocket's headers went out in its handshake
             response.headers.setdefault("Content-Security-Policy", session.content_policy(request))
             response.headers["X-Content-Type-Options"] = "nosniff"
-            response.headers["Referrer-Policy"] = "no-referrer"  # a sign-in link never leaves in a Referer
+            # a sign-in link never leaves in a Referer; "no-referrer" would also make a browser's sign-in POST
+            # say `Origin: null`, which the Origin check must refuse
+            response.headers["Referrer-Policy"] = "same-origin"
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
