@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test samples clean bench train-checkworthiness
+.PHONY: install run test browser samples clean bench train-checkworthiness
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,20 @@ run: $(STAMP)
 	$(BIN)/workbench factchecks match --all > /dev/null || true
 	$(BIN)/workbench
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The browser test (tests/test_serve_browser.py) needs Debian's headless Chromium and its driver: install them
+# when missing and we may (root with apt-get, as in CI); elsewhere the test is skipped, and in CI it fails.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+			echo "installing chromium and chromium-driver for the browser test"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null; \
+		else \
+			echo "no chromium: the browser test will be skipped (as root on Debian, make test installs it)"; \
+		fi; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_speed.py

@@ -47,8 +47,10 @@ def served(db: Path, *options: str):
     """`workbench serve` on a free port until the block ends; yields its base URL."""
     port = free_port()
     env = {**os.environ, "WORKBENCH_DB": str(db), "COLUMNS": "200"}
-    process = subprocess.Popen([str(WORKBENCH), "serve", "--port", str(port), *options], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = db.with_name(f"serve-{port}.log")  # a file, not a pipe: an unread pipe that fills stalls the server
+    with open(log, "w") as out:
+        process = subprocess.Popen([str(WORKBENCH), "serve", "--port", str(port), *options], env=env,
+                                   stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -57,7 +59,7 @@ def served(db: Path, *options: str):
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"workbench serve did not start: {process.stdout.read()}")
+                    raise RuntimeError(f"workbench serve did not start: {log.read_text()}")
                 time.sleep(0.1)
         yield f"http://127.0.0.1:{port}"
     finally:
