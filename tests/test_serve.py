@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import os
+import signal
 import re
 import sqlite3
 from pathlib import Path
@@ -239,3 +241,20 @@ def test_users_list_and_remove_from_the_cli(tmp_path):
     assert missing.returncode == 1 and "no serve user named 'ana'" in missing.stderr
     assert run_cli(db, "serve", "users", "add", "bad\x1b]52;c;x\x07").returncode == 0  # cleaned, kept one line
     assert "\x1b" not in run_cli(db, "serve", "users", "list").stdout
+
+
+async def test_a_session_whose_app_dies_is_closed_and_frees_its_place(tmp_path):
+    db = tmp_path / "crash.db"
+    with served(db, "--max-sessions", "1") as base_url:
+        async with http_client() as http:
+            session = await sign_in(http, add_user(db, "crash", base_url))
+            screen = await open_screen(http, base_url, session)
+            await screen.wait_for("reviewer: crash")
+            pid = _server_pid(base_url)
+            for child in _children(pid):  # the shell textual-serve starts, and the app under it
+                for grandchild in _children(child) | {child}:
+                    os.kill(grandchild, signal.SIGKILL)
+            await asyncio.wait_for(screen.reader, 15)
+            again = await open_screen(http, base_url, session)  # its place is free again
+            await again.wait_for("reviewer: crash")
+            await again.close()

@@ -160,6 +160,8 @@ class WorkbenchServer(Server):
         log.info("session opened: %s (%d open)", reviewer, len(self.live))
         try:
             await app_service.start(width, height)
+            # an app that dies without saying goodbye (a crash, a kill) must not leave a dead tab holding a place
+            app_service._task.add_done_callback(lambda _: asyncio.ensure_future(websocket.close()))
             await self._process_messages(websocket, app_service, live)
         except asyncio.CancelledError:
             pass
