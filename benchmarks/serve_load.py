@@ -40,7 +40,7 @@ async def timed_key(screen, key: str, quiet: float = 0.15) -> tuple[float, float
     try:
         first = await asyncio.wait_for(screen.frames.get(), 60)
     except asyncio.TimeoutError:
-        raise AssertionError(f"no screen update within 60 s of {key!r}; the screen ended: {screen.text[-300:]!r}")
+        raise AssertionError(f"no screen update within 60 s of {key!r}; last shown: {screen.text[-300:]!r}")
     last = first
     while True:
         try:
@@ -50,7 +50,7 @@ async def timed_key(screen, key: str, quiet: float = 0.15) -> tuple[float, float
 
 
 async def reviewer(http, base_url: str, cookie: str, headline: str, verdicts: int, seed: int) -> dict:
-    """Open the article with this headline (library filter) and rate its first `verdicts` claims, key by key."""
+    """Open the article with this headline (library filter); rate its first `verdicts` claims, key by key."""
     rng = random.Random(seed)
     screen = await open_screen(http, base_url, cookie)
     await screen.wait_for("reviewer: ")
@@ -88,8 +88,9 @@ async def run(db: Path, clients: int, verdicts: int) -> dict:
         async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
             cookies = [await sign_in(http, link) for link in links]
             started = time.perf_counter()
+            pairs = enumerate(zip(cookies, headlines))
             results = await asyncio.gather(*(reviewer(http, base_url, cookie, headline, verdicts, seed)
-                                             for seed, (cookie, headline) in enumerate(zip(cookies, headlines))))
+                                             for seed, (cookie, headline) in pairs))
             wall = time.perf_counter() - started
     return {"names": names, "results": results, "wall": wall}
 
@@ -105,11 +106,13 @@ def check(db: Path, names: list[str], results: list[dict]) -> list[str]:
             stored = [json.loads(after)["verdict"] for after, _, _ in rows]
             if stored != result["sent"]:
                 problems.append(f"{name}: typed {result['sent']}, stored {stored}")
-            if len({article for _, article, _ in rows}) > 1 or len({claim for *_, claim in rows}) != len(rows):
+            articles = {article for _, article, _ in rows}
+            if len(articles) > 1 or len({claim for *_, claim in rows}) != len(rows):
                 problems.append(f"{name}: verdicts spread over articles or repeated on a claim")
         by_article = conn.execute(
-            "SELECT c.article_id, count(DISTINCT e.reviewer) FROM events e JOIN claims c ON c.id = e.claim_id "
-            "WHERE e.action = 'verdict' GROUP BY c.article_id HAVING count(DISTINCT e.reviewer) > 1").fetchall()
+            "SELECT c.article_id, count(DISTINCT e.reviewer) FROM events e "
+            "JOIN claims c ON c.id = e.claim_id WHERE e.action = 'verdict' "
+            "GROUP BY c.article_id HAVING count(DISTINCT e.reviewer) > 1").fetchall()
         if by_article:
             problems.append(f"articles rated by more than one reviewer: {by_article}")
         unnamed = conn.execute("SELECT count(*) FROM events WHERE action = 'verdict' AND reviewer NOT IN "

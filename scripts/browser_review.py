@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the server harness the tests use: one way to start a server
 
-from serve_harness import ANSI, OPEN_SEED, SEED_ARTICLE, TO_130_VICTIMS, add_user, run_cli, served  # noqa: E402
+from serve_harness import (  # noqa: E402
+    ANSI, OPEN_SEED, SEED_ARTICLE, TO_130_VICTIMS, add_user, run_cli, served)
 
 REVIEWER = "Dana Okafor"
 # Runs before the page's own scripts: keeps a copy of what the websocket brings, as text, so the script
@@ -182,7 +183,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         try:
-            found = review_in_browser(Path(folder) / "desk.db", args.screenshot, args.chromium, args.chromedriver)
+            found = review_in_browser(Path(folder) / "desk.db", args.screenshot, args.chromium,
+                                      args.chromedriver)
         except Failed as exc:
             print(f"browser_review: {exc}", file=sys.stderr)
             return 1

@@ -29,8 +29,8 @@ def _browser_or_skip() -> None:
 def test_a_reviewer_signs_in_and_reviews_in_a_real_browser(tmp_path):
     _browser_or_skip()
     shot = tmp_path / "serve.png"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "browser_review.py"), "--screenshot", str(shot),
-                           "--chromium", CHROMIUM, "--chromedriver", CHROMEDRIVER],
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "browser_review.py"),
+                           "--screenshot", str(shot), "--chromium", CHROMIUM, "--chromedriver", CHROMEDRIVER],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr + done.stdout
     assert "stored under 'Dana Okafor'" in done.stdout and "all to 127.0.0.1:" in done.stdout

@@ -56,7 +56,8 @@ def users_group(ctx: click.Context, as_json: bool) -> None:
 
 @users_group.command("add")
 @click.argument("name")
-@click.option("--url", "base_url", default="http://127.0.0.1:8000", show_default=True, envvar="WORKBENCH_SERVE_URL",
+@click.option("--url", "base_url", default="http://127.0.0.1:8000", show_default=True,
+              envvar="WORKBENCH_SERVE_URL",
               help="The address reviewers open the workbench at ($WORKBENCH_SERVE_URL), for the link.")
 @pass_settings
 def users_add(settings: Settings, name: str, base_url: str) -> None:

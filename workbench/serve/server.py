@@ -160,7 +160,7 @@ class WorkbenchServer(Server):
         log.info("session opened: %s (%d open)", reviewer, len(self.live))
         try:
             await app_service.start(width, height)
-            # an app that dies without saying goodbye (a crash, a kill) must not leave a dead tab holding a place
+            # an app that dies without a goodbye (a crash, a kill) must not leave a dead tab holding a place
             app_service._task.add_done_callback(lambda _: asyncio.ensure_future(websocket.close()))
             await self._process_messages(websocket, app_service, live)
         except asyncio.CancelledError:
@@ -229,7 +229,8 @@ class WorkbenchServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         count = users.count_users(self.db)
         self.console.print(f"Claim Workbench serving {self.db_path} on http://{self.host}:{self.port} "
-                           f"to {count} user{'s' if count != 1 else ''} (at most {self.max_sessions} sessions)",
+                           f"to {count} user{'s' if count != 1 else ''} "
+                           f"(at most {self.max_sessions} sessions)",
                            highlight=False, markup=False, soft_wrap=True)
         if not count:
             self.console.print("No users yet: `workbench serve users add NAME` prints a sign-in link.",

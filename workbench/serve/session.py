@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 COOKIE = "workbench_session"
-COOKIE_MAX_AGE = 30 * 24 * 3600  # as store.users.SESSION_LIFETIME: the browser forgets it when the server does
+COOKIE_MAX_AGE = 30 * 24 * 3600  # store.users.SESSION_LIFETIME: the browser forgets it when the server does
 
 
 def nonce() -> str:
@@ -89,5 +89,6 @@ def signed_out() -> web.Response:
 
 
 def too_many_sessions(limit: int) -> web.Response:
-    return page("The workbench is full", f"<p>{limit} sessions are open, the most this server allows. Close a "
+    return page("The workbench is full", f"<p>{limit} sessions are open, the most this server allows. "
+                "Close a "
                 "tab you no longer use, or try again in a few minutes.</p>", status=503)

@@ -58,7 +58,8 @@ def invite_user(db: Database, name: str, added_by: str) -> Invitation:
         row = conn.execute("SELECT id, name FROM serve_users WHERE name = ?", [name]).fetchone()
         if row is None:
             user_id = conn.execute(
-                "INSERT INTO serve_users (name, link_hash, link_expires, added_by, added_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO serve_users (name, link_hash, link_expires, added_by, added_at) "
+                "VALUES (?, ?, ?, ?, ?)",
                 [name, _hash(secret), expires, added_by, now()]).lastrowid
         else:
             user_id, name = row
@@ -72,7 +73,8 @@ def list_users(db: Database) -> list[dict[str, Any]]:
     return list(db.query(
         """SELECT u.name, u.added_by, u.added_at, u.last_seen,
                   u.link_hash IS NOT NULL AND u.link_expires > :now AS link_waiting,
-                  (SELECT count(*) FROM serve_sessions s WHERE s.user_id = u.id AND s.expires_at > :now) AS sessions
+                  (SELECT count(*) FROM serve_sessions s
+                   WHERE s.user_id = u.id AND s.expires_at > :now) AS sessions
            FROM serve_users u ORDER BY u.name""", {"now": now()}))
 
 
@@ -115,7 +117,8 @@ def redeem_link(db: Database, token: str) -> tuple[str, str] | None:
                            [user_id]).fetchone()
         if row is None or not _matches(secret, row[1]) or row[2] <= now():
             return None
-        conn.execute("UPDATE serve_users SET link_hash = NULL, link_expires = NULL, last_seen = ? WHERE id = ?",
+        conn.execute("UPDATE serve_users SET link_hash = NULL, link_expires = NULL, last_seen = ? "
+                     "WHERE id = ?",
                      [now(), user_id])
         session_id = conn.execute(
             "INSERT INTO serve_sessions (user_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
@@ -129,7 +132,8 @@ def session_user(db: Database, token: str | None) -> str | None:
     if found is None:
         return None
     row = db.conn.execute(
-        """SELECT u.name, s.secret_hash, s.expires_at FROM serve_sessions s JOIN serve_users u ON u.id = s.user_id
+        """SELECT u.name, s.secret_hash, s.expires_at
+           FROM serve_sessions s JOIN serve_users u ON u.id = s.user_id
            WHERE s.id = ?""", [found[0]]).fetchone()
     if row is None or not _matches(found[1], row[1]) or row[2] <= now():
         return None
