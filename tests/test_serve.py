@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import re
 import sqlite3
 from pathlib import Path
@@ -259,3 +260,18 @@ async def test_a_session_whose_app_dies_is_closed_and_frees_its_place(tmp_path):
             again = await open_screen(http, base_url, session)  # its place is free again
             await again.wait_for("reviewer: crash")
             await again.close()
+
+
+def test_a_port_in_use_is_one_line_naming_it(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli(tmp_path / "busy.db", "serve", "--port", str(port))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and f"port {port}" in done.stderr and "--port" in done.stderr
+
+
+def test_an_empty_user_name_is_refused_with_one_line(tmp_path):
+    done = run_cli(tmp_path / "names.db", "serve", "users", "add", "\x1b[2J")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "reviewer's name" in done.stderr

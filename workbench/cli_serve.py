@@ -7,7 +7,7 @@ import ipaddress
 import click
 
 from .cli import Settings, _reviewer_name, emit_json, pass_settings
-from .errors import WorkbenchError
+from .errors import BadInput, WorkbenchError
 
 
 def is_loopback(host: str) -> bool:
@@ -41,8 +41,13 @@ def serve(ctx: click.Context, host: str, port: int, max_sessions: int, idle_minu
                              "add one first with `workbench serve users add NAME`")
     from .serve.server import WorkbenchServer
 
-    WorkbenchServer(settings.db, host=host, port=port, max_sessions=max_sessions,
-                    idle_minutes=idle_minutes).serve()
+    server = WorkbenchServer(settings.db, host=host, port=port, max_sessions=max_sessions,
+                             idle_minutes=idle_minutes)
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or below 1024 for a user: not a file problem, as cli.py would say
+        raise WorkbenchError(f"cannot listen on {host} port {port} ({exc.strerror or exc}); another program may "
+                             "hold it: give --port N") from None
 
 
 @serve.group("users", invoke_without_command=True)
@@ -64,7 +69,11 @@ def users_add(settings: Settings, name: str, base_url: str) -> None:
     """Add reviewer NAME (or give them a new link) and print their one-time sign-in link."""
     from .store.users import LINK_LIFETIME, invite_user
 
-    invitation = invite_user(settings.db, _reviewer_name(name), settings.reviewer)
+    try:
+        name = _reviewer_name(name)
+    except BadInput as exc:  # its message names --reviewer, the global option; here the name is an argument
+        raise BadInput(str(exc).replace("give --reviewer NAME", "give the reviewer's name")) from None
+    invitation = invite_user(settings.db, name, settings.reviewer)
     click.echo(f"{base_url.rstrip('/')}/signin/{invitation.token}")
     click.echo(f"workbench: a sign-in link for {invitation.name}, usable once within "
                f"{LINK_LIFETIME.days} days; send it to them privately", err=True)
