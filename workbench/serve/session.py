@@ -6,12 +6,14 @@ or mail client that previews the link does not spend it. Every page is plain HTM
 from __future__ import annotations
 
 import html
+import re
 import secrets
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
 COOKIE = "workbench_session"
+HOST = re.compile(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 COOKIE_MAX_AGE = 30 * 24 * 3600  # store.users.SESSION_LIFETIME: the browser forgets it when the server does
 
 
@@ -28,8 +30,11 @@ def content_policy(request: web.Request, script_nonce: str | None = None) -> str
     """
     scripts = "'self'" + (f" 'nonce-{script_nonce}'" if script_nonce else "")
     host = request.host
+    # the websocket's own address, spelled out for browsers whose 'self' does not cover ws:; a Host header
+    # that is not a plain host[:port] would write into the policy, so it gets none
+    sockets = f" ws://{host} wss://{host}" if HOST.fullmatch(host) else ""
     return (f"default-src 'none'; script-src {scripts}; style-src 'self' 'unsafe-inline'; font-src 'self'; "
-            f"img-src 'self' data: blob:; connect-src 'self' ws://{host} wss://{host}; form-action 'self'; "
+            f"img-src 'self' data: blob:; connect-src 'self'{sockets}; form-action 'self'; "
             "base-uri 'none'; frame-ancestors 'none'")
 
 
