@@ -275,3 +275,15 @@ def test_a_port_in_use_is_one_line_naming_it(tmp_path):
 def test_an_empty_user_name_is_refused_with_one_line(tmp_path):
     done = run_cli(tmp_path / "names.db", "serve", "users", "add", "\x1b[2J")
     assert done.returncode == 1 and done.stderr.count("\n") == 1 and "reviewer's name" in done.stderr
+
+
+async def test_removing_a_user_closes_their_open_session(tmp_path):
+    db = tmp_path / "removed.db"
+    with served(db, "--idle-minutes", "1") as base_url:  # sessions are re-checked every 15 s
+        async with http_client() as http:
+            session = await sign_in(http, add_user(db, "leaving", base_url))
+            screen = await open_screen(http, base_url, session)
+            await screen.wait_for("reviewer: leaving")
+            assert run_cli(db, "serve", "users", "remove", "leaving").returncode == 0
+            await asyncio.wait_for(screen.reader, 30)  # closed by the server, well before the idle minute
+            assert screen.websocket.closed
