@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the server harness the tests use: one way to start a server
 
 from serve_harness import (  # noqa: E402
-    ANSI, OPEN_SEED, SEED_ARTICLE, TO_130_VICTIMS, add_user, run_cli, served)
+    ANSI, FILTER_SEED, FILTERED, SEED_ARTICLE, TO_130_VICTIMS, add_user, run_cli, served)
 
 REVIEWER = "Dana Okafor"
 # Runs before the page's own scripts: keeps a copy of what the websocket brings, as text, so the script
@@ -147,7 +147,9 @@ def review_in_browser(db: Path, screenshot: Path | None, chromium: str, chromedr
             screen.wait_for(f"reviewer: {REVIEWER}")
             driver.find_element(By.ID, "terminal").click()  # focus the terminal, as a person would
             screen.settle()
-            press(driver, screen, OPEN_SEED)
+            press(driver, screen, FILTER_SEED)
+            screen.wait_for(FILTERED)
+            press(driver, screen, ["\r"])
             screen.wait_for("Next pane")  # the review screen's key bar: the article is open
             press(driver, screen, TO_130_VICTIMS)
             screen.wait_for("130 victims")  # scrolled into view in the claim list

@@ -19,8 +19,11 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 WORKBENCH = Path(sys.executable).with_name("workbench")
 SEED_ARTICLE = ROOT / "sample_articles" / "syria-homs-2015-11-24.txt"
-# from the library to "130 victims" in the seed article, as a reviewer types it: filter, open, 14 rows down
-OPEN_SEED = ["\x06", "Homs", "\r", "\r"]
+# from the library to "130 victims" in the seed article, as a reviewer types it: filter by a headline word
+# (ctrl+f, the word, Enter), wait for FILTERED (the list is filtered in a worker: an Enter before it opened
+# whatever row was first), then Enter opens it; 14 rows down
+FILTER_SEED = ["\x06", "Homs", "\r"]
+FILTERED = "1 article matching"
 TO_130_VICTIMS = ["j"] * 14
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[PX^_\]].*?(?:\x1b\\|\x07)|\x1b[@-Z\\-_]")
 
@@ -83,19 +86,26 @@ class Screen:
     def __init__(self, websocket: aiohttp.ClientWebSocketResponse):
         self.websocket = websocket
         self.text = ""
-        self.frames = asyncio.Queue()
+        self.transcript = []  # ("key", keys) and ("screen", text) in order: what to read when a run fails
+        self.frames = asyncio.Queue()  # arrival times, for settle()
+        self.shown = asyncio.Queue()   # (arrival time, text) of each frame, for key_until_frame()
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
         async for message in self.websocket:
             if message.type == aiohttp.WSMsgType.BINARY:
-                self.text += ANSI.sub("", message.data.decode("utf-8", "replace"))
-                self.frames.put_nowait(time.perf_counter())
+                shown = ANSI.sub("", message.data.decode("utf-8", "replace"))
+                self.text += shown
+                self.transcript.append(("screen", shown))
+                arrived = time.perf_counter()
+                self.frames.put_nowait(arrived)
+                self.shown.put_nowait((arrived, shown))
 
     async def key(self, keys: str) -> None:
+        self.transcript.append(("key", keys))
         await self.websocket.send_str(json.dumps(["stdin", keys]))
 
-    async def wait_for(self, words: str, timeout: float = 30) -> None:
+    async def wait_for(self, words: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while words not in self.text:
             if time.monotonic() > deadline:
@@ -110,6 +120,37 @@ class Screen:
                 await asyncio.wait_for(self.frames.get(), quiet)
             except asyncio.TimeoutError:
                 return
+
+    async def key_until(self, keys: str, words: str, timeout: float = 60) -> None:
+        """Send keys and wait until what comes back *after them* shows `words` (a late frame of the screen
+        before still shows what was there: waiting on all the text let a verdict key reach the claim list
+        before its picker opened)."""
+        self.text = ""
+        await self.key(keys)
+        await self.wait_for(words, timeout)
+
+    async def key_until_frame(self, keys: str, wanted, timeout: float = 60) -> float:
+        """Send keys; seconds until a frame that came after them satisfies `wanted(text)`. Frames come
+        unasked too (a notice timing out, a cursor), so "the next frame" is not the key's answer."""
+        while not self.shown.empty():
+            self.shown.get_nowait()
+        sent = time.perf_counter()
+        await self.key(keys)
+        deadline = sent + timeout
+        while True:
+            try:
+                arrived, text = await asyncio.wait_for(self.shown.get(), max(0.01, deadline - time.perf_counter()))
+            except asyncio.TimeoutError:
+                raise AssertionError(f"no frame as wanted within {timeout:.0f} s of {keys!r}") from None
+            if wanted(text):
+                return arrived - sent
+
+    async def open_article(self, headline_words: str) -> None:
+        """From the library: filter by these words, wait for the one match, open it, wait for its screen."""
+        await self.type_slowly(["\x06", headline_words, "\r"])
+        await self.wait_for(FILTERED)
+        await self.key("\r")
+        await self.wait_for("Next pane")  # the review screen's key bar
 
     async def type_slowly(self, keys: list[str]) -> None:
         for key in keys:

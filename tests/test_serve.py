@@ -16,7 +16,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from serve_harness import (OPEN_SEED, SEED_ARTICLE, TO_130_VICTIMS, add_user, open_screen, run_cli, served,
+from serve_harness import (SEED_ARTICLE, TO_130_VICTIMS, add_user, open_screen, run_cli, served,
                            sign_in)
 
 
@@ -140,11 +140,12 @@ async def test_each_session_runs_as_its_own_reviewer(server, desk_db):
         await screens[0].wait_for("reviewer: ana")
         await screens[1].wait_for("reviewer: bob")
         await screens[1].settle()
-        await screens[1].type_slowly(OPEN_SEED)
-        await screens[1].wait_for("Next pane")  # the review screen's key bar
+        await screens[1].open_article("Homs")
         await screens[1].type_slowly(TO_130_VICTIMS)
         await screens[1].wait_for("130 victims")
-        await screens[1].type_slowly(["v", "6"])  # 6: false, on the seed scale
+        await screens[1].key_until("v", "press its number")
+        await screens[1].settle()
+        await screens[1].key("6")  # 6: false, on the seed scale
         await screens[1].wait_for("False: 130 victims")  # the notice the verdict's save brings
         for screen in screens:
             await screen.close()
