@@ -989,3 +989,21 @@ def test_one_word_said_by_someone_stays_a_quote(text, speaker):
 def test_a_possessive_before_a_participle_cue_is_not_its_speaker(text):
     quotes = extract(text).quotes
     assert [q.speaker for q in quotes] == ["Marsh"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a named person and where they come from or work: the person speaks, not the place
+    ("“The rate rise came too late,” said Ingrid Halvorsen of Nordbank.", "rate rise", "Ingrid Halvorsen"),
+    ("“We will not sign this treaty,” said Prime Minister Tavita Salele of Samoa.", "treaty", "Tavita Salele"),
+    ("“The levee held,” said Sen. Marcus Dell of Louisiana.", "levee", "Marcus Dell"),
+    ("“Prices are still rising,” said Priya Natarajan from the Institute for Fiscal Studies.", "Prices",
+     "Priya Natarajan"),
+    # an organisation's own "of" is part of its name
+    ("“The border stays open,” said the Department of Internal Affairs.", "border",
+     "Department of Internal Affairs"),
+    ("“We have no record of the payment,” said the Bank of Ruritania.", "payment", "Bank of Ruritania"),
+    # a role before the "of" keeps the existing reading: the name after it
+    ("“We are ready,” said Secretary of State Elena Voss.", "ready", "Elena Voss"),
+])
+def test_speaker_named_with_where_they_are_from(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

@@ -81,7 +81,9 @@ NAME_LABEL_BEFORE = re.compile(rf"(?:\A|\n|[—–-][^\S\n]*)[^\S\n]*(?P<np>{_NA
 # '“This is fantastic!” beamed Donald Hartley of Madison': any verb in the past, then a name
 AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_NAME})(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|from|who)\b))")
 AFTER_VERB_SUBJECT = re.compile(
+    # "said Secretary of State Elena Voss", "said the Bank of Ruritania", "said Ingrid Halvorsen of Nordbank"
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME})?"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
     rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
 )

@@ -56,6 +56,10 @@ LEADING_NON_NAMES = {
 # a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
 OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
+PLACE_PREPOSITIONS = {"of", "from", "in", "at", "for", "with"}
+# "Former Secretary of State …": capitalised before a title, and still no name
+TITLE_ADJECTIVES = {"former", "ex", "acting", "then", "late", "current", "outgoing", "incoming", "interim", "retired"}
+NOT_NAME_WORDS = ROLE_WORDS | TITLES | TITLE_ADJECTIVES
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
@@ -77,6 +81,7 @@ ROLE_ALIASES = {"minister": "secretary"}
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
 # the run of name tokens a mention ends with: "Laura Pemberton" in "executive Laura Pemberton"
 TRAILING_NAME = re.compile(rf"(?<![\w’'\-.]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*\Z")
+PLACE_TAIL = re.compile(rf"(?<=[\w.])[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*\Z")
 # ", Simon Hale," after a description: a name of two or more words standing alone between commas
 APPOSITIVE_NAME = re.compile(rf",[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN})+)[ \t]*,")
 # a name that speaks: "Karen Wu said", "Fowler argued", "Simon Hale, her barrister, told", "Wu (D-Ore.) has
@@ -116,6 +121,10 @@ def clean_name(text: str) -> str:
     # "Said Gareth Lloyd, …": the inverted cue, not a first name; "Said Jalili" (two words) keeps it
     if len(tokens) > 2 and tokens[0].lower() in INVERTED_CUES:
         tokens = tokens[1:]
+    head = _head_of_place_phrase(tokens)
+    if head is None:  # an organisation named with its own "of": "the Department of Homeland Security"
+        return " ".join(tokens[1:] if tokens[0].lower() in DESCRIPTION_OPENERS else tokens).strip(" ,.;:’'")
+    tokens = head
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
         low = t.lower().rstrip(".,")
@@ -123,6 +132,28 @@ def clean_name(text: str) -> str:
             last_role = i
     name = tokens[last_role + 1:] or tokens
     return " ".join(name).strip(" ,.;:’'")
+
+
+def _head_of_place_phrase(tokens: list[str]) -> list[str] | None:
+    """"Chancellor Angela Merkel of Germany", "Holger Schmieding of Berenberg": a named person followed by
+    where they are from or work is that person, not the place (and "said Trump of Clinton" is Trump's). An organisation's own "of" stays whole
+    ("the Department of Homeland Security"); a role before it is left to the caller ("Secretary of State
+    John Kerry", "the senator from Vermont"). None where the tokens are one organisation's name."""
+    for i, t in enumerate(tokens):
+        if i == 0 or t not in PLACE_PREPOSITIONS:
+            continue
+        tail = tokens[i + 1:]
+        if not tail or not all(w[:1].isupper() or w in ("the", *PARTICLES) for w in tail):
+            return tokens
+        head = tokens[:i]
+        if head[-1][:1].isupper() and is_organisation(head[-1]):
+            return None
+        # a name ends the head ("Representative Peter T. King", whose surname is also a title), not only a
+        # title or a role ("the Duchess of Cambridge", "Secretary of State John Kerry")
+        named = head[-1][:1].isupper() and any(w[:1].isupper() and w.lower().rstrip(".,") not in NOT_NAME_WORDS
+                                               for w in head)
+        return head if named else tokens
+    return tokens
 
 
 class SpeakerResolver:
@@ -204,7 +235,9 @@ class SpeakerResolver:
                 return start - len(before) + m.start(1), start - len(before) + m.end(1)
         # "executive Laura Pemberton" (a role read in lower case before the name) → the name
         if self.body[start:start + 1].islower() and self.body[start:end].split()[0].lower() not in DESCRIPTION_OPENERS:
-            m = TRAILING_NAME.search(self.body, start, end)
+            # "former Gov. Bill Richardson of New Mexico": the name before where the person is from
+            place = PLACE_TAIL.search(self.body, start, end)
+            m = TRAILING_NAME.search(self.body, start, place.start() if place else end)
             if m and m.start() > start:
                 return m.start(), end
         # "Her barrister, Simon Hale, said" → the name the description is given right after it
