@@ -70,7 +70,8 @@ GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss",
 # "Pike said she", "Pike and his wife", "Pike said her plan": the pronoun after a name is the name's. Not
 # across an object pronoun ("Judge Amos told her she had…": "she" is the woman told), and "her" only
 # where it is possessive, before a noun ("told her." / "asked her about" / "gave her the" are objects).
-NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
+# (possessive name run: a shorter name is followed by a capital, which no pronoun or lower-case word matches)
+NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]++(?:[ \t]+[A-Z][\w’'\-]++){0,3}+)(?:\s*\([^()\n]{0,20}\))?"
                                r"\s+(?:(?!(?:her|him|them|me|us)\b)[a-z]+\s+){0,3}?"
                                r"(?P<pron>he|she|his|her(?=\s+(?!(?:to|about|that|she|he|it|and|or|for|on|in|at|"
                                r"with|by|of|from|as|if|when|why|how|what|whether|the|a|an|this|these|those|his|"
