@@ -16,7 +16,8 @@ from workbench.extract.quotes import (
 )
 from workbench.extract.scan import all_starts, lowered_for_words, word_choice, word_starts
 from workbench.extract.sentences import _END
-from workbench.extract.speakers import _TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_SPEAKER, _role_pattern, role_matches
+from workbench.extract.speakers import (_TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_SPEAKER, _role_pattern,
+                                       role_matches)
 from workbench.ingest import _rejoin_broken_sentences
 
 ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor",
