@@ -1007,3 +1007,18 @@ def test_a_possessive_before_a_participle_cue_is_not_its_speaker(text):
 ])
 def test_speaker_named_with_where_they_are_from(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a name, a role in lower case, then the person who speaks: not the first name, nor the person it names
+    ("“Turnout will decide it,” said Labour strategist Niamh Corr.", "Turnout", "Niamh Corr"),
+    ("“The figures are wrong,” said Castell campaign manager Omar Varga.", "figures", "Omar Varga"),
+    ("“We expect a ruling soon,” said Leeds-based attorney Grace Hollis, who represents the tenants.",
+     "ruling", "Grace Hollis"),
+    ("“It is a good deal,” said Harbour Trust executive director Ben Okafor.", "good deal", "Ben Okafor"),
+    # a day after the name is no person; a clause after it is not part of the mention
+    ("“Not yet,” said Castell aides Tuesday.", "Not yet", "Castell"),
+    ("“Fine,” said Varga and then asked Jones to leave.", "Fine", "Varga"),
+])
+def test_speaker_after_a_name_and_a_role(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
