@@ -1022,3 +1022,15 @@ def test_speaker_named_with_where_they_are_from(text, fragment, speaker):
 ])
 def test_speaker_after_a_name_and_a_role(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a party or "former" before a person's name is no part of it; a party's own name keeps its word
+    ("Labour Karen Wu won the seat. “We start today,” said Labour Karen Wu.", "start today", "Karen Wu"),
+    ("“The plan is dead,” said Republican David Hollis.", "plan is dead", "David Hollis"),
+    ("“Nobody asked us,” the Democratic National Committee said.", "Nobody asked", "Democratic National Committee"),
+    ("Former Castell aide Ben Abbott left in May. Castell spoke later. “I regret nothing,” Castell said.",
+     "regret nothing", "Castell"),
+])
+def test_party_and_former_are_no_part_of_a_name(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

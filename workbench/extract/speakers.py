@@ -60,6 +60,7 @@ PLACE_PREPOSITIONS = {"of", "from", "in", "at", "for", "with"}
 # "Former Secretary of State …": capitalised before a title, and still no name
 TITLE_ADJECTIVES = {"former", "ex", "acting", "then", "late", "current", "outgoing", "incoming", "interim", "retired"}
 NOT_NAME_WORDS = ROLE_WORDS | TITLES | TITLE_ADJECTIVES
+PARTY_WORDS = {"democrat", "democratic", "republican", "conservative", "labour", "liberal", "tory", "independent"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
@@ -119,7 +120,11 @@ def is_organisation(name: str) -> bool:
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
     tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
-    while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES:  # "But Megan Hester", "Even Norway"
+    while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES | TITLE_ADJECTIVES:  # "But Megan Hester"
+        tokens = tokens[1:]
+    # "Republican Donald Trump": a party before a person's first name is no part of the name (it is part of
+    # "Republican National Committee" and "Democratic National Convention")
+    if len(tokens) > 2 and tokens[0].lower() in PARTY_WORDS and gender_of_given_name(" ".join(tokens[1:])):
         tokens = tokens[1:]
     # "Said Gareth Lloyd, …": the inverted cue, not a first name; "Said Jalili" (two words) keeps it
     if len(tokens) > 2 and tokens[0].lower() in INVERTED_CUES:
