@@ -1034,3 +1034,14 @@ def test_speaker_after_a_name_and_a_role(text, fragment, speaker):
 ])
 def test_party_and_former_are_no_part_of_a_name(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # an organisation's name keeps the words that also name roles; a possessive is not part of a name
+    ("“The visas were never issued,” said the State Department.", "visas", "State Department"),
+    ("“Prices fell,” the Labor Department said on Friday.", "Prices fell", "Labor Department"),
+    ("“We are winning,” said Atlantic City Mayor Don Guardian.", "winning", "Don Guardian"),
+    ("Analysts discounted Pyongyang’s claims that it had tested “a hydrogen bomb”.", "hydrogen", "Pyongyang"),
+])
+def test_organisations_whole_and_possessives_dropped(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

@@ -57,6 +57,7 @@ LEADING_NON_NAMES = {
 OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
 PLACE_PREPOSITIONS = {"of", "from", "in", "at", "for", "with"}
+POSSESSIVE = re.compile(r"[’']s\Z")
 # "Former Secretary of State …": capitalised before a title, and still no name
 TITLE_ADJECTIVES = {"former", "ex", "acting", "then", "late", "current", "outgoing", "incoming", "interim", "retired"}
 NOT_NAME_WORDS = ROLE_WORDS | TITLES | TITLE_ADJECTIVES
@@ -133,6 +134,14 @@ def clean_name(text: str) -> str:
     if head is None:  # an organisation named with its own "of": "the Department of Homeland Security"
         return " ".join(tokens[1:] if tokens[0].lower() in DESCRIPTION_OPENERS else tokens).strip(" ,.;:’'")
     tokens = head
+    if len(tokens) > 1 and tokens[-1][:1].isupper() and tokens[-1].lower().strip(".") in ORG_WORDS \
+            and not gender_of_given_name(" ".join(tokens[-2:])):  # "Mayor Don Guardian" is a man
+        # an organisation's whole name, though a word of it names a role: "the State Department", "the
+        # Health Ministry" (not "Department", "Ministry")
+        start = len(tokens) - 1
+        while start > 0 and tokens[start - 1][:1].isupper():
+            start -= 1
+        return " ".join(tokens[start:]).strip(" ,.;:’'")
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
         low = t.lower().rstrip(".,")
@@ -279,7 +288,7 @@ class SpeakerResolver:
         return self._named(mention, start)
 
     def _named(self, mention: str, start: int) -> str:
-        name = clean_name(mention)
+        name = POSSESSIVE.sub("", clean_name(mention))  # "Pyongyang's claims": Pyongyang claims
         if len(name.split()) == 1:
             return self._full_name(name, start) or name
         return name
