@@ -24,6 +24,28 @@ REVIEWED = Style(underline=True)
 REJECTED = Style(dim=True, strike=True)
 
 
+# The legend (key l): what each colour in the text means, grouped as the styles are.
+LEGEND_KINDS = [("quote", "quotes"), ("money", "money, percent"), ("date", "dates, durations"),
+                ("manual", "added by hand"), (None, "other figures")]
+
+
+def legend_text(selection: Style) -> Text:
+    """The legend as one line of samples, each painted in the style it names."""
+    out = Text(end="")
+    out.append("Legend  ", style="bold")
+    for kind, label in LEGEND_KINDS:
+        out.append(label, style=KIND_STYLES.get(kind, DEFAULT_STYLE) if kind else DEFAULT_STYLE)
+        out.append("  ")
+    out.append("│  ", style="dim")
+    out.append("reviewed", style=DEFAULT_STYLE + REVIEWED)
+    out.append("  ")
+    out.append("rejected", style=DEFAULT_STYLE + REJECTED)
+    out.append("  ")
+    out.append("selected claim", style=selection)
+    out.append("   l hides", style="dim")
+    return out
+
+
 class _Paragraph(Text):
     """A styled article line that remembers how it was last cut into screen rows.
 

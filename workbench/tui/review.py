@@ -9,25 +9,29 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
-from .article_view import ArticleView
+from .article_view import ArticleView, legend_text
 from .drafts import Drafts
 from .modals import (
     NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
 )
 from .key_bar import KeyBar
 from .row_list import Column, RowList
+from .text_pane import TextPane
 from .text import plain, value_summary
 
 
-CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2), Column("cw", 4, drop=1),
-                 Column("speaker", 12, drop=3), Column("verdict", 12)]
-
+# The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind, value,
+# check-worthiness and speaker go on a line under the claim, so the claim keeps the width and nothing is dropped.
+CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16, fold=""),
+                 Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
+CLAIM_LINES = 3
+FOLD_BELOW = 110
 
 def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> tuple[str, list[Text]]:
     """One line of the claim list; the verdict as the newsroom's scale names it ("Mostly true").
@@ -60,6 +64,7 @@ class ReviewScreen(Screen):
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
         Binding("o", "sort", "Sort", id="review.sort"),
         Binding("w", "checked_elsewhere", "Checked elsewhere", id="review.checked_elsewhere"),
+        Binding("l", "legend", "Legend", id="review.legend"),
         Binding("tab", "switch_pane", "Next pane", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
@@ -72,6 +77,8 @@ class ReviewScreen(Screen):
         self.claims: list[dict[str, Any]] = []
         self.similar: dict[int, list[dict[str, Any]]] = {}
         self._syncing = False
+        self._span_to_show: tuple[int, int] | None = None  # the claim's span, painted in the text after the list
+        self._text_placed = False
         self.order = "position"  # or "worthiness": most check-worthy first (o switches)
 
     @property
@@ -95,9 +102,9 @@ class ReviewScreen(Screen):
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
             with Vertical(id="side"):
-                yield RowList(CLAIM_COLUMNS, min_flexible=16, id="claims")
-                with VerticalScroll(id="detail-scroll"):
-                    yield Static(id="detail")
+                yield RowList(CLAIM_COLUMNS, min_flexible=16, max_lines=CLAIM_LINES, fold_below=FOLD_BELOW, id="claims")
+                yield TextPane(id="detail")
+        yield Static(id="legend")  # hidden until l
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -160,10 +167,22 @@ class ReviewScreen(Screen):
         if claim is None:
             return
         if not self._syncing:
-            self._syncing = True
-            self.query_one(ArticleView).show_span(claim["start"], claim["end"])
-            self._syncing = False
+            # the text a frame later: scrolling the soft-wrapped article repaints all of it, and the list and
+            # the detail should not wait for that (j held down paints only the last claim's span)
+            self._span_to_show = (claim["start"], claim["end"])
+            if self._text_placed:
+                self.call_after_refresh(self._show_span)
+            else:  # the first paint of the screen: the text at its claim at once, not painted twice
+                self._text_placed = True
+                self._show_span()
         self.show_detail()
+
+    def _show_span(self) -> None:
+        span, self._span_to_show = self._span_to_show, None
+        if span is not None:
+            self._syncing = True
+            self.query_one(ArticleView).show_span(*span)
+            self._syncing = False
 
     @on(TextArea.SelectionChanged, "#article")
     def text_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
@@ -194,7 +213,7 @@ class ReviewScreen(Screen):
 
     def show_detail(self) -> None:
         claim = self.current()
-        detail = self.query_one("#detail", Static)
+        detail = self.query_one("#detail", TextPane)
         if claim is None:
             detail.update(plain("No claims in this article. Select text and press a to add one."))
             return
@@ -301,10 +320,18 @@ class ReviewScreen(Screen):
         yield SystemCommand(f"Sort claims by {to}", "o: most check-worthy first, or back to article order",
                             self.action_sort)
 
+    def action_legend(self) -> None:
+        """l: show or hide what the colours in the article text mean."""
+        legend = self.query_one("#legend", Static)
+        if not legend.display:
+            view = self.query_one(ArticleView)
+            legend.update(legend_text(view.get_component_rich_style("text-area--selection")))
+        legend.display = not legend.display
+
     def action_switch_pane(self) -> None:
         """Tab: list → text → detail → list. The detail pane scrolls with the arrows once it has focus,
         which on a small terminal is how its sources and similar claims are reached."""
-        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail-scroll")]
+        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail", TextPane)]
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
         panes[(at + 1) % len(panes)].focus()
 
