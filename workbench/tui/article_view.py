@@ -131,6 +131,9 @@ class ArticleView(TextArea, inherit_bindings=False):
                 a = col0 if row == row0 else 0
                 b = col1 if row == row1 else len(self.document.get_line(row))
                 self._styles[row].append((a, b, style))
+        # TextArea keeps painted lines keyed by the selection, not by our styles: without this a verdict's
+        # underline showed only once the selection moved
+        self._line_cache.clear()
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:

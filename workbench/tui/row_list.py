@@ -401,6 +401,11 @@ class RowList(ScrollView, can_focus=True):
             lines.append(Text.assemble(" " * indent, piece, end="", no_wrap=True))
         return lines
 
+    def screen_lines(self, index: int) -> range:
+        """The widget's lines (y, the header being 0) where the row is painted now; empty if scrolled away."""
+        top = self._top(index) - round(self.scroll_y) + 1
+        return range(max(1, top), min(self.size.height, top + self._height(index)))
+
     def row_text(self, index: int) -> str:
         """What the row paints, its lines joined by a space (for tests and for reading it out)."""
         width = self.scrollable_content_region.width or 80
