@@ -64,12 +64,14 @@ class Session:
     """One workbench in a fresh tmux session of the given size."""
 
     def __init__(self, tree: Path, db: Path, size: tuple[int, int], *args: str):
-        command = " ".join([str(tree / ".venv" / "bin" / "workbench"), "--db", str(db), "--reviewer", "bench", *args])
+        workbench = tree / ".venv" / "bin" / "workbench"
+        command = " ".join([str(workbench), "--db", str(db), "--reviewer", "bench", *args])
         for attempt in range(5):  # the last session's server may still be exiting
             self.started = time.perf_counter()
-            done = subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "bench", "-x", str(size[0]),
-                                   "-y", str(size[1]), "-c", str(tree), f"env TERM=xterm-256color {command}"],
-                                  capture_output=True, text=True)
+            done = subprocess.run(
+                ["tmux", "-L", SOCKET, "new-session", "-d", "-s", "bench", "-x", str(size[0]),
+                 "-y", str(size[1]), "-c", str(tree), f"env TERM=xterm-256color {command}"],
+                capture_output=True, text=True)
             if done.returncode == 0:
                 return
             time.sleep(0.2)
@@ -139,7 +141,8 @@ def review_steps(tree: Path, db: Path, size, runs: int) -> dict[str, list[float]
             wait_for(lambda text: "Verdict" in text and "Unproven" in text, "the verdict picker")
             t = time.perf_counter()
             keys(rating)
-            out["verdict"].append(wait_for(lambda text: len(row.findall(text)) > before, f"{label} in the row") - t)
+            shown = wait_for(lambda text: len(row.findall(text)) > before, f"{label} in the row")
+            out["verdict"].append(shown - t)
             while verdict_of(db, on) != label.lower():  # committed before the next press reads it
                 time.sleep(0.05)
             time.sleep(0.3)
@@ -151,7 +154,8 @@ def review_steps(tree: Path, db: Path, size, runs: int) -> dict[str, list[float]
 def opens(tree: Path, db: Path, size, runs: int) -> list[float]:
     """From the library: filter to the 300-claim article, then time Enter → its first words shown."""
     conn = sqlite3.connect(db)
-    body, headline = conn.execute("SELECT body, headline FROM articles WHERE id = ?", [BIG_ARTICLE]).fetchone()
+    body, headline = conn.execute("SELECT body, headline FROM articles WHERE id = ?",
+                                  [BIG_ARTICLE]).fetchone()
     conn.close()
     first_words = body[:24]
     session = Session(tree, db, size)
@@ -171,7 +175,8 @@ def opens(tree: Path, db: Path, size, runs: int) -> list[float]:
             times.append(wait_for(lambda text: first_words in text, "the article text") - t)
             time.sleep(0.5)
             keys("q")
-            wait_for(lambda text: first_words not in text and "1 article matching" in text, "the library again")
+            wait_for(lambda text: first_words not in text and "1 article matching" in text,
+                     "the library again")
             time.sleep(0.3)
     finally:
         session.close()
@@ -180,10 +185,13 @@ def opens(tree: Path, db: Path, size, runs: int) -> list[float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", required=True, type=Path, help="scale_bench.py --keep's database (10,000 articles)")
+    ap.add_argument("--db", required=True, type=Path,
+                    help="scale_bench.py --keep's database (10,000 articles)")
     ap.add_argument("--tree", action="append", type=Path,
-                    help="a checkout with a `make install`ed .venv; several are timed in turn (default: this one)")
-    ap.add_argument("--runs", type=int, default=5, help="times each measure is taken per tree (median reported)")
+                    help="a checkout with a `make install`ed .venv; several are timed in turn "
+                         "(default: this one)")
+    ap.add_argument("--runs", type=int, default=5,
+                    help="times each measure is taken per tree (median reported)")
     ap.add_argument("--size", default="160x48", help="terminal size, COLSxROWS")
     a = ap.parse_args()
     trees = [t.resolve() for t in (a.tree or [Path(__file__).resolve().parents[1]])]
@@ -205,10 +213,13 @@ def main() -> None:
             got["verdict"] += steps["verdict"]
             got["open"] += opens(tree, a.db, size, 1)
             loads.append(os.getloadavg()[0])
-    report = {"size": a.size, "runs": a.runs, "load_1min_min_max": [min(loads), max(loads)], "cpus": os.cpu_count()}
+    report = {"size": a.size, "runs": a.runs, "load_1min_min_max": [min(loads), max(loads)],
+              "cpus": os.cpu_count()}
     for tree, got in figures.items():
-        report[tree] = {f"{name}_ms_median": round(1000 * statistics.median(times), 1) for name, times in got.items()}
-        report[tree].update({f"{name}_ms_all": [round(1000 * t) for t in times] for name, times in got.items()})
+        report[tree] = {f"{name}_ms_median": round(1000 * statistics.median(times), 1)
+                        for name, times in got.items()}
+        report[tree].update({f"{name}_ms_all": [round(1000 * t) for t in times]
+                             for name, times in got.items()})
     print(json.dumps(report, indent=1))
 
 

@@ -10,7 +10,7 @@ import pytest
 from workbench.service import import_paths
 from workbench.store import open_db
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.article_view import KIND_STYLES
+from workbench.tui.article_view import KIND_STYLES, ArticleView
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.review import ReviewScreen
 
@@ -75,6 +75,21 @@ async def test_a_wide_list_shows_the_columns_and_the_full_speaker(db):
             "kind", "claim", "value", "cw", "speaker", "verdict"]
         lines = painted_row(screen)
         assert len(lines) == 3 and "David Cameron" in lines[0] and "quote" in lines[0]
+
+
+async def test_a_verdict_repaints_its_row_and_underlines_its_claim_in_the_text_at_once(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_seed(app, pilot, MONEY)
+        view = screen.query_one(ArticleView)
+
+        def underlined() -> bool:
+            return any(segment.style and segment.style.underline and "£12" in segment.text
+                       for y in range(view.size.height) for segment in view.render_line(y))
+        assert not underlined()
+        await pilot.press("v", "1")
+        await pilot.pause()
+        assert "True" in painted_row(screen)[0] and underlined()
 
 
 async def test_l_shows_the_colour_legend_and_hides_it_again(db):

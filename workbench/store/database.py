@@ -130,7 +130,8 @@ def check_before_writes(db: Database) -> None:
     if db.workbench_refusal is not None or getattr(db, "workbench_path", None) is None:
         return
     try:
-        conn = sqlite3.connect(f"file:{quote(str(db.workbench_path))}?mode=ro", uri=True, check_same_thread=False)
+        uri = f"file:{quote(str(db.workbench_path))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             found = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
         finally:
@@ -142,8 +143,8 @@ def check_before_writes(db: Database) -> None:
         db.workbench_refusal = ""
         if damage:
             first = " ".join(damage[0].split())
-            db.workbench_refusal = (f"the database is damaged ({printable(first)[:120]}), so nothing was written; "
-                                    "run `workbench db check`, then restore a backup")
+            db.workbench_refusal = (f"the database is damaged ({printable(first)[:120]}), so nothing was "
+                                    "written; run `workbench db check`, then restore a backup")
 
 
 def _with_retry(call):

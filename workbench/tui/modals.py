@@ -72,7 +72,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(plain(f"Note on {self.title_text} — ctrl+s saves, Esc keeps it as a draft"), id="dialog-title")
+            yield Label(plain(f"Note on {self.title_text} — ctrl+s saves, Esc keeps it as a draft"),
+                        id="dialog-title")
             yield TextArea(self.text, id="note-text", soft_wrap=True)
 
     def on_mount(self) -> None:
@@ -116,7 +117,7 @@ class SourceForm(ModalScreen[SourceInput | None]):
         d = self.draft
         with Vertical(id="dialog"):
             yield Label("Add a source — ctrl+s saves, Esc keeps it as a draft", id="dialog-title")
-            # one line per field, named beside it (compact: at 80x24 the bordered fields pushed Save off screen);
+            # one line per field, named beside it (compact: at 80x24 bordered fields pushed Save off screen);
             # select_on_focus off: after an error the field gets focus back, and one key must not wipe it
             for name, value, placeholder, wid in (
                     ("URL", d and d.url, "https://…", "src-url"), ("Title", d and d.title, "", "src-title"),
@@ -124,11 +125,13 @@ class SourceForm(ModalScreen[SourceInput | None]):
                     ("Published", d and d.published, "YYYY-MM-DD, or 20 November 2015", "src-published")):
                 with Horizontal(classes="field"):
                     yield Label(name, classes="field-name")
-                    yield Input(value or "", placeholder=placeholder, id=wid, select_on_focus=False, compact=True)
+                    yield Input(value or "", placeholder=placeholder, id=wid, select_on_focus=False,
+                                compact=True)
             with Horizontal(classes="field"):
                 yield Label("Stance", classes="field-name")
                 yield Select([("supports", "supports"), ("refutes", "refutes"), ("context", "context")],
-                             value=d.stance if d else "context", allow_blank=False, id="src-stance", compact=True)
+                             value=d.stance if d else "context", allow_blank=False, id="src-stance",
+                             compact=True)
             yield Label("Excerpt: the passage that matters", classes="field-label")
             yield TextArea((d.excerpt or "") if d else "", id="src-excerpt", compact=True)
             with Horizontal(id="dialog-buttons"):

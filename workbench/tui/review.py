@@ -26,8 +26,9 @@ from .text_pane import TextPane
 from .text import plain, value_summary
 
 
-# The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind, value,
-# check-worthiness and speaker go on a line under the claim, so the claim keeps the width and nothing is dropped.
+# The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind,
+# value, check-worthiness and speaker go on a line under the claim: the claim keeps the width, and
+# nothing is dropped.
 CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16, fold=""),
                  Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
 CLAIM_LINES = 3
@@ -77,7 +78,7 @@ class ReviewScreen(Screen):
         self.claims: list[dict[str, Any]] = []
         self.similar: dict[int, list[dict[str, Any]]] = {}
         self._syncing = False
-        self._span_to_show: tuple[int, int] | None = None  # the claim's span, painted in the text after the list
+        self._span_to_show: tuple[int, int] | None = None  # painted in the text after the list and detail
         self._text_placed = False
         self.order = "position"  # or "worthiness": most check-worthy first (o switches)
 
@@ -102,7 +103,8 @@ class ReviewScreen(Screen):
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
             with Vertical(id="side"):
-                yield RowList(CLAIM_COLUMNS, min_flexible=16, max_lines=CLAIM_LINES, fold_below=FOLD_BELOW, id="claims")
+                yield RowList(CLAIM_COLUMNS, min_flexible=16, max_lines=CLAIM_LINES, fold_below=FOLD_BELOW,
+                              id="claims")
                 yield TextPane(id="detail")
         yield Static(id="legend")  # hidden until l
         yield KeyBar()
@@ -146,7 +148,8 @@ class ReviewScreen(Screen):
         claim = store.get_claim(self.db, claim_id)
         self.claims[index] = claim
         self.query_one("#claims", RowList).update_row(index)
-        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
+        spans = [(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims]
+        self.query_one(ArticleView).set_spans(spans, changed=(claim["start"], claim["end"]))
         self.show_detail()
 
     def current(self) -> dict[str, Any] | None:
@@ -331,7 +334,8 @@ class ReviewScreen(Screen):
     def action_switch_pane(self) -> None:
         """Tab: list → text → detail → list. The detail pane scrolls with the arrows once it has focus,
         which on a small terminal is how its sources and similar claims are reached."""
-        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail", TextPane)]
+        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView),
+                 self.query_one("#detail", TextPane)]
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
         panes[(at + 1) % len(panes)].focus()
 

@@ -34,7 +34,7 @@ class Column:
     label: str
     width: int | None = None  # None: takes the width the fixed columns leave (at least MIN_FLEXIBLE)
     drop: int = 0  # when narrow, hidden in this order (1 first); 0: always shown
-    fold: str | None = None  # when narrower than fold_below: shown under the row after this prefix, not dropped
+    fold: str | None = None  # narrower than fold_below: shown under the row after this prefix, not dropped
 
 
 class RowList(ScrollView, can_focus=True):
@@ -201,7 +201,8 @@ class RowList(ScrollView, can_focus=True):
             return 1
         height = 1
         for cell, cell_width in zip(row[1], widths):
-            if cell_width and self.max_lines > 1 and len(cell) > cell_width // 2 and cell.cell_len > cell_width:
+            wraps = self.max_lines > 1 and len(cell) > cell_width // 2  # (wide characters: cell_len decides)
+            if cell_width and wraps and cell.cell_len > cell_width:
                 height = max(height, min(self.max_lines, _line_count(cell.plain, cell_width)))
         if self.folding(width):  # the plain text of _folded's line, without building it
             folded = " · ".join(c.fold + cell.plain for c, cell in zip(self.columns, row[1])
@@ -250,7 +251,8 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.RowHighlighted(self, new, self.key_at(new)))
 
     def _scroll_to_cursor(self) -> None:
-        """Bring every line of the cursor's row on screen (its first line if the row is taller than the view)."""
+        """Bring every line of the cursor's row on screen (its first line if the row is taller than the
+        view)."""
         if not self._count:
             return
         visible = max(1, self.scrollable_content_region.height - 1)  # less the header line
@@ -338,7 +340,8 @@ class RowList(ScrollView, can_focus=True):
         return [(c.width or rest) if c in shown else 0 for c in self.columns]
 
     def _wrap(self, cell: Text, width: int, max_lines: int) -> list[Text]:
-        """The cell cut into lines of `width` cells, at most `max_lines`; the last ends in … if text is left."""
+        """The cell cut into lines of `width` cells, at most `max_lines`; the last ends in … if text is
+        left."""
         if cell.cell_len <= width or max_lines <= 1:
             return [cell]
         lines = list(cell.wrap(self.app.console, width, overflow="fold"))
@@ -379,7 +382,8 @@ class RowList(ScrollView, can_focus=True):
         return lines
 
     def _folded(self, cells: Sequence[Text]) -> Text | None:
-        """The folded columns' cells in one text ("£12 bn · cw 0.83 · said by David Cameron"), None if all empty."""
+        """The folded columns' cells in one text ("£12 bn · cw 0.83 · said by David Cameron"), None if all
+        are empty."""
         parts = [Text.assemble((c.fold or "", "dim"), cell, end="") for c, cell in zip(self.columns, cells)
                  if c.fold is not None and cell.plain.strip()]
         return Text(" · ", style="dim", end="").join(parts) if parts else None
