@@ -3,6 +3,8 @@ the claim when narrow, the colour legend, and every control on screen at 80x24. 
 app over a real database, and SVG snapshots at 80x24 and 160x48."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,6 +147,32 @@ async def test_at_80x24_the_source_form_fits_and_says_esc_keeps_a_draft(db):
         await pilot.press(*"https://example.org/x", "escape")
         await pilot.pause()
         assert app.drafts.sources[screen.current()["id"]].url == "https://example.org/x"
+
+
+# ---------------------------------------------------------------- start-up
+
+
+def test_start_up_imports_only_what_the_library_needs():
+    """The CLI's path to the first screen, in a fresh interpreter: the review screen, the import dialog,
+    the extractor, trafilatura and the report modules load on first use."""
+    code = ("import sys; import workbench.cli, workbench.store, workbench.tui.app; "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith(('workbench', 'trafilatura')))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert "workbench.tui.library" in loaded
+    for later in ("workbench.tui.review", "workbench.tui.modals", "workbench.tui.import_screen",
+                  "workbench.extract.scan", "workbench.report", "trafilatura"):
+        assert later not in loaded, later
+
+
+async def test_the_integrity_check_runs_once_the_library_shows_not_at_the_first_verdict(tmp_path, db):
+    fresh = open_db(tmp_path / "screen.db")  # the fixture's database, opened again: not checked yet
+    assert fresh.workbench_refusal is None
+    app = WorkbenchApp(fresh, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert fresh.workbench_refusal == ""  # checked, and nothing wrong found
 
 
 # ---------------------------------------------------------------- snapshots

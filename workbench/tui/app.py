@@ -42,7 +42,7 @@ class WorkbenchApp(App):
         """The first screen has its rows: now load what the next steps need, while the reviewer reads."""
         if not self._warmed:
             self._warmed = True
-            self.warm_up()
+            self.call_after_refresh(self.warm_up)  # after the rows are painted: its imports hold the GIL
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
