@@ -347,8 +347,10 @@ class ReviewScreen(Screen):
         def picked(key: str | None) -> None:
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
-                self.notify(f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}")
                 self.refresh_claim(claim["id"])  # the cursor stays: a note or a source usually follows
+                # the toast a frame after the row: showing it lays out the screen, and the row is the news
+                self.call_after_refresh(self.notify, f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}",
+                                        markup=False)
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:
@@ -417,7 +419,7 @@ class ReviewScreen(Screen):
             return
         added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
         if added:
-            self.notify(f"Claim added: {added['text'][:40]}")
+            self.notify(f"Claim added: {added['text'][:40]}", markup=False)
             self.reload(select=added["id"])
 
     def action_reject(self) -> None:
