@@ -157,7 +157,8 @@ def test_start_up_imports_only_what_the_library_needs():
     the extractor, trafilatura and the report modules load on first use."""
     code = ("import sys; import workbench.cli, workbench.store, workbench.tui.app; "
             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('workbench', 'trafilatura')))))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
     assert "workbench.tui.library" in loaded
     for later in ("workbench.tui.review", "workbench.tui.modals", "workbench.tui.import_screen",
                   "workbench.extract.scan", "workbench.report", "trafilatura"):

@@ -34,12 +34,25 @@ CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16
 CLAIM_LINES = 3
 FOLD_BELOW = 110
 
+def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
+    if c["verdict"]:
+        return labels.get(c["verdict"], c["verdict"])
+    return "rejected" if c["status"] == "rejected" else ""
+
+
+def claim_cells(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> list[str]:
+    """claim_row's cells as plain text: what the list measures its rows' heights on."""
+    verdict = verdict_shown(c, labels)
+    return [c["kind"], c["text"], value_summary(c["value"]), f"{c['checkworthiness']:.2f}",
+            c["speaker"] or "", f"✎ {verdict or 'draft'}" if drafted else verdict]
+
+
 def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> tuple[str, list[Text]]:
     """One line of the claim list; the verdict as the newsroom's scale names it ("Mostly true").
 
     A claim with an unsaved note or source shows ✎ in the verdict column, where the reviewer looks for
     what is still to do, so a draft left on this article can be found again."""
-    verdict = labels.get(c["verdict"], c["verdict"]) if c["verdict"] else ("rejected" if c["status"] == "rejected" else "")
+    verdict = verdict_shown(c, labels)
     cell = plain(verdict, style="bold" if c["verdict"] else "dim")
     if drafted:
         cell = Text.assemble(("✎ ", "bold yellow"), cell if verdict else plain("draft", style="yellow"), end="")
@@ -125,7 +138,9 @@ class ReviewScreen(Screen):
         keep = select if select is not None else self.current_id()
         self.claims = store.list_claims(self.db, self.article_id, order=self.order)
         cursor = next((i for i, c in enumerate(self.claims) if c["id"] == keep), None) if keep is not None else None
-        table.set_source(len(self.claims), self._claim_rows, cursor=cursor)
+        table.set_source(len(self.claims), self._claim_rows, cursor=cursor,
+                         measure=lambda i: claim_cells(self.claims[i], self.verdict_labels,
+                                                       self.drafts.has(self.claims[i]["id"])))
         self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
         self.show_detail()
 
@@ -349,8 +364,8 @@ class ReviewScreen(Screen):
                                    expected_version=claim["version"]):
                 self.refresh_claim(claim["id"])  # the cursor stays: a note or a source usually follows
                 # the toast a frame after the row: showing it lays out the screen, and the row is the news
-                self.call_after_refresh(self.notify, f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}",
-                                        markup=False)
+                said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
+                self.call_after_refresh(self.notify, said, markup=False)
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich._wrap import divide_line  # what Text.wrap uses: heights counted as painted
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -94,6 +95,7 @@ class RowList(ScrollView, can_focus=True):
         self.max_lines = max_lines
         self.fold_below = fold_below
         self._fetch: Fetch = lambda offset, limit: []
+        self._measure_source: Callable[[int], Sequence[str]] | None = None
         self._count = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         # Rows of many lines: each row's painted lines at _layout_width, and the first screen line of each
@@ -112,9 +114,11 @@ class RowList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return self._count
 
-    def set_source(self, count: int, fetch: Fetch, cursor: int | None = None) -> None:
-        """Show `count` rows read through `fetch`; the cursor stays where it was (or at `cursor`)."""
-        self._fetch, self._count = fetch, count
+    def set_source(self, count: int, fetch: Fetch, cursor: int | None = None,
+                   measure: Callable[[int], Sequence[str]] | None = None) -> None:
+        """Show `count` rows read through `fetch`; the cursor stays where it was (or at `cursor`).
+        `measure(index)`: the row's cells as plain text, for rows that wrap (else they are fetched)."""
+        self._fetch, self._count, self._measure_source = fetch, count, measure
         self._pages.clear()
         self._forget_layout()
         self._lay_out()
@@ -192,21 +196,26 @@ class RowList(ScrollView, can_focus=True):
         self.virtual_size = Size(0, lines + 1)  # no sideways scrolling: the flexible column fits
 
     def _measure(self, index: int, width: int, widths: list[int]) -> int:
-        """The row's height in lines, as _row_lines will paint it."""
+        """The row's height in lines, as _row_lines will paint it, counted on the cells' plain text (from
+        the source's `measure` when it has one: building 300 rows of rich Text cost more than wrapping)."""
         lines = self._lines.get(index)
         if lines is not None:
             return len(lines)
-        row = self.row(index)
-        if row is None:
-            return 1
+        if self._measure_source is not None:
+            cells = self._measure_source(index)
+        else:
+            row = self.row(index)
+            if row is None:
+                return 1
+            cells = [cell.plain for cell in row[1]]
         height = 1
-        for cell, cell_width in zip(row[1], widths):
+        for cell, cell_width in zip(cells, widths):
             wraps = self.max_lines > 1 and len(cell) > cell_width // 2  # (wide characters: cell_len decides)
-            if cell_width and wraps and cell.cell_len > cell_width:
-                height = max(height, min(self.max_lines, _line_count(cell.plain, cell_width)))
+            if cell_width and wraps and cell_len(cell) > cell_width:
+                height = max(height, min(self.max_lines, _line_count(cell, cell_width)))
         if self.folding(width):  # the plain text of _folded's line, without building it
-            folded = " · ".join(c.fold + cell.plain for c, cell in zip(self.columns, row[1])
-                                if c.fold is not None and cell.plain.strip())
+            folded = " · ".join(c.fold + cell for c, cell in zip(self.columns, cells)
+                                if c.fold is not None and cell.strip())
             if folded:
                 height += min(FOLD_LINES, _line_count(folded, self._fold_width(widths, width)[1]))
         return height
