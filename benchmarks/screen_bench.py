@@ -3,7 +3,7 @@
     python benchmarks/screen_bench.py --db /tmp/scale.db [--tree DIR ...] [--runs 5] [--size 160x48]
 
 What a reviewer feels, measured the way issue 17 did: each step sends keys to a real terminal (tmux), then
-polls `tmux capture-pane` until the change is painted. Four measures:
+polls `tmux capture-pane` (every ~5 ms) until the change is painted. Four measures:
 
   launch          `workbench` started → library rows and the article count shown
   verdict         the rating key in the verdict picker → the claim's row shows the rating (300-claim article)
@@ -15,8 +15,8 @@ articles 5000 and 3333 with 300 claims). Each --tree is a checkout with its own 
 give several (say a worktree of main and this one) and they are timed in turn, run after run, so that
 both see the same machine. Each run starts, per tree, one launch, one review session (2 j, 2 verdicts)
 and one open; the medians are over all runs; the load average is printed beside every figure, since on
-a shared machine it moves them more than most changes do. Polling costs ~2-5 ms a capture, so a figure
-is the change's time plus up to one capture.
+a shared machine it moves them more than most changes do. A capture costs ~2-5 ms and the poll rests
+5 ms between captures, so a figure is the change's time plus up to ~10 ms.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from pathlib import Path
 SOCKET = f"screen-bench-{os.getpid()}"  # our own tmux server: never touches anyone's sessions
 BIG_ARTICLE = 5000  # scale_bench.py's 300-claim article laid out in paragraphs
 POLL_TIMEOUT_S = 30.0
+POLL_PAUSE_S = 0.005  # between captures: polling flat out kept a core busy on a 2-core machine
 PRESSES = 2  # j and verdict presses per review session (one session per tree per run)
 
 
@@ -54,6 +55,7 @@ def wait_for(shown, what: str) -> float:
             return now
         if now > deadline:
             raise TimeoutError(f"{what} did not show in {POLL_TIMEOUT_S:.0f} s; the screen was:\n{text}")
+        time.sleep(POLL_PAUSE_S)
 
 
 def keys(*names: str) -> None:
