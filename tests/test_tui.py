@@ -168,9 +168,9 @@ async def open_from_library(app, pilot, article_id, claim_text):
 
 
 def claim_row_shown(screen) -> str:
-    """The painted line of the claim under the list's cursor."""
+    """The painted lines of the claim under the list's cursor (a row wraps onto several)."""
     table = screen.query_one("#claims")
-    return table.render_line(table.cursor_row - table.scroll_offset.y + 1).text
+    return table.row_text(table.cursor_row)
 
 
 async def test_a_note_draft_survives_going_back_to_the_library_and_reopening_the_article(db):
@@ -204,7 +204,7 @@ async def test_a_draft_is_marked_in_the_claim_list_and_the_detail_until_it_is_sa
         await pilot.press("n", *"half a [bold]note", "escape")
         await pilot.pause()
         assert "✎ draft" in claim_row_shown(screen)
-        detail = str(screen.query_one("#detail").render())
+        detail = str(screen.query_one("#detail").content)
         assert "✎ draft note, not saved (n, then ctrl+s): half a [bold]note" in detail
         await pilot.press("s")
         await pilot.pause()
@@ -212,13 +212,13 @@ async def test_a_draft_is_marked_in_the_claim_list_and_the_detail_until_it_is_sa
         await pilot.press("escape")
         await pilot.pause()
         assert "✎ draft source, not saved (s, then ctrl+s): https://example.org/toll" in str(
-            screen.query_one("#detail").render())
+            screen.query_one("#detail").content)
         await pilot.press("j")  # another claim has no draft
         await pilot.pause()
-        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").render())
+        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").content)
         await pilot.press("k", "n", "ctrl+s", "s", "ctrl+s")
         await pilot.pause()
-        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").render())
+        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").content)
         assert app.drafts.count() == 0
     claim = seed_claim(db, "130 victims")
     assert claim["note"] == "half a [bold]note"
@@ -372,10 +372,10 @@ async def test_at_80x24_the_verdict_shows_first_and_tab_reaches_the_detail(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_at(app, pilot, "130 victims")
-        detail = str(screen.query_one("#detail").content)  # the Static's text, as painted
+        detail = str(screen.query_one("#detail").content)  # the pane's text
         assert detail.splitlines()[1] == "Verdict: Mostly true"
         assert "Sentence: Cameron earlier on Monday visited Paris" in detail  # still there, after the review
-        for pane in ("article", "detail-scroll", "claims"):
+        for pane in ("article", "detail", "claims"):
             await pilot.press("tab")
             assert app.focused.id == pane
 
@@ -555,7 +555,7 @@ async def test_markup_and_escapes_in_text_show_literally(tmp_path):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        detail = str(app.screen.query_one("#detail").render())
+        detail = str(app.screen.query_one("#detail").content)
         assert "[/bar] [reverse]note" in detail
         assert "[/foo]" in app.screen.query_one(ArticleView).text
         assert "\x1b" not in app.screen.query_one(ArticleView).text

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import weakref
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from .. import store
 from .drafts import Drafts
 from .library import LibraryScreen
-from .review import ReviewScreen
 
 
 class WorkbenchApp(App):
@@ -30,12 +30,28 @@ class WorkbenchApp(App):
         self.start_claim = claim_id
         self.drafts = Drafts()  # unsaved notes and source forms: outlive the review screen, not the app
         self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
+        self._warmed = False
 
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
         self.push_screen(LibraryScreen())
         if self.start_article is not None:
             self.open_article(self.start_article, self.start_claim)
+
+    def library_shown(self) -> None:
+        """The first screen has its rows: now load what the next steps need, while the reviewer reads."""
+        if not self._warmed:
+            self._warmed = True
+            self.call_after_refresh(self.warm_up)  # after the rows are painted: its imports hold the GIL
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def warm_up(self) -> None:
+        """The review screen's modules (~0.1 s of imports, kept out of start-up) and the database's
+        integrity check (0.7-1.7 s on a 180 MB database, which the first verdict of a session used to pay)."""
+        from ..store.database import check_before_writes
+        from . import review  # noqa: F401
+
+        check_before_writes(self.db)
 
     def get_system_commands(self, screen):
         """Textual's commands, and those a screen offers in the palette (`palette_commands`)."""
@@ -44,6 +60,8 @@ class WorkbenchApp(App):
         yield from self.desk_commands()
 
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:
+        from .review import ReviewScreen  # with its modals and the text pane: not needed for the library
+
         self.push_screen(ReviewScreen(article_id, claim_id))
 
     def push_screen(self, *args, **kwargs):

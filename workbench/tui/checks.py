@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from .. import store
 from ..errors import WorkbenchError
-from .library import PathSuggester
+from .import_screen import PathSuggester
 from .text import plain
 
 OP_STYLES = {"omitted": "red strike", "added": "green underline", "changed": "yellow bold"}

@@ -9,24 +9,42 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
-from .article_view import ArticleView
+from .article_view import ArticleView, legend_text
 from .drafts import Drafts
 from .modals import (
     NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
 )
 from .key_bar import KeyBar
 from .row_list import Column, RowList
+from .text_pane import TextPane
 from .text import plain, value_summary
 
 
-CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2), Column("cw", 4, drop=1),
-                 Column("speaker", 12, drop=3), Column("verdict", 12)]
+# The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind,
+# value, check-worthiness and speaker go on a line under the claim: the claim keeps the width, and
+# nothing is dropped.
+CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16, fold=""),
+                 Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
+CLAIM_LINES = 3
+FOLD_BELOW = 110
+
+def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
+    if c["verdict"]:
+        return labels.get(c["verdict"], c["verdict"])
+    return "rejected" if c["status"] == "rejected" else ""
+
+
+def claim_cells(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> list[str]:
+    """claim_row's cells as plain text: what the list measures its rows' heights on."""
+    verdict = verdict_shown(c, labels)
+    return [c["kind"], c["text"], value_summary(c["value"]), f"{c['checkworthiness']:.2f}",
+            c["speaker"] or "", f"✎ {verdict or 'draft'}" if drafted else verdict]
 
 
 def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> tuple[str, list[Text]]:
@@ -34,7 +52,7 @@ def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) 
 
     A claim with an unsaved note or source shows ✎ in the verdict column, where the reviewer looks for
     what is still to do, so a draft left on this article can be found again."""
-    verdict = labels.get(c["verdict"], c["verdict"]) if c["verdict"] else ("rejected" if c["status"] == "rejected" else "")
+    verdict = verdict_shown(c, labels)
     cell = plain(verdict, style="bold" if c["verdict"] else "dim")
     if drafted:
         cell = Text.assemble(("✎ ", "bold yellow"), cell if verdict else plain("draft", style="yellow"), end="")
@@ -60,6 +78,7 @@ class ReviewScreen(Screen):
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
         Binding("o", "sort", "Sort", id="review.sort"),
         Binding("w", "checked_elsewhere", "Checked elsewhere", id="review.checked_elsewhere"),
+        Binding("l", "legend", "Legend", id="review.legend"),
         Binding("tab", "switch_pane", "Next pane", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
@@ -72,6 +91,8 @@ class ReviewScreen(Screen):
         self.claims: list[dict[str, Any]] = []
         self.similar: dict[int, list[dict[str, Any]]] = {}
         self._syncing = False
+        self._span_to_show: tuple[int, int] | None = None  # painted in the text after the list and detail
+        self._text_placed = False
         self.order = "position"  # or "worthiness": most check-worthy first (o switches)
 
     @property
@@ -95,9 +116,10 @@ class ReviewScreen(Screen):
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
             with Vertical(id="side"):
-                yield RowList(CLAIM_COLUMNS, min_flexible=16, id="claims")
-                with VerticalScroll(id="detail-scroll"):
-                    yield Static(id="detail")
+                yield RowList(CLAIM_COLUMNS, min_flexible=16, max_lines=CLAIM_LINES, fold_below=FOLD_BELOW,
+                              id="claims")
+                yield TextPane(id="detail")
+        yield Static(id="legend")  # hidden until l
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -116,7 +138,9 @@ class ReviewScreen(Screen):
         keep = select if select is not None else self.current_id()
         self.claims = store.list_claims(self.db, self.article_id, order=self.order)
         cursor = next((i for i, c in enumerate(self.claims) if c["id"] == keep), None) if keep is not None else None
-        table.set_source(len(self.claims), self._claim_rows, cursor=cursor)
+        table.set_source(len(self.claims), self._claim_rows, cursor=cursor,
+                         measure=lambda i: claim_cells(self.claims[i], self.verdict_labels,
+                                                       self.drafts.has(self.claims[i]["id"])))
         self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
         self.show_detail()
 
@@ -139,7 +163,8 @@ class ReviewScreen(Screen):
         claim = store.get_claim(self.db, claim_id)
         self.claims[index] = claim
         self.query_one("#claims", RowList).update_row(index)
-        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
+        spans = [(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims]
+        self.query_one(ArticleView).set_spans(spans, changed=(claim["start"], claim["end"]))
         self.show_detail()
 
     def current(self) -> dict[str, Any] | None:
@@ -160,10 +185,22 @@ class ReviewScreen(Screen):
         if claim is None:
             return
         if not self._syncing:
-            self._syncing = True
-            self.query_one(ArticleView).show_span(claim["start"], claim["end"])
-            self._syncing = False
+            # the text a frame later: scrolling the soft-wrapped article repaints all of it, and the list and
+            # the detail should not wait for that (j held down paints only the last claim's span)
+            self._span_to_show = (claim["start"], claim["end"])
+            if self._text_placed:
+                self.call_after_refresh(self._show_span)
+            else:  # the first paint of the screen: the text at its claim at once, not painted twice
+                self._text_placed = True
+                self._show_span()
         self.show_detail()
+
+    def _show_span(self) -> None:
+        span, self._span_to_show = self._span_to_show, None
+        if span is not None:
+            self._syncing = True
+            self.query_one(ArticleView).show_span(*span)
+            self._syncing = False
 
     @on(TextArea.SelectionChanged, "#article")
     def text_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
@@ -194,7 +231,7 @@ class ReviewScreen(Screen):
 
     def show_detail(self) -> None:
         claim = self.current()
-        detail = self.query_one("#detail", Static)
+        detail = self.query_one("#detail", TextPane)
         if claim is None:
             detail.update(plain("No claims in this article. Select text and press a to add one."))
             return
@@ -301,10 +338,19 @@ class ReviewScreen(Screen):
         yield SystemCommand(f"Sort claims by {to}", "o: most check-worthy first, or back to article order",
                             self.action_sort)
 
+    def action_legend(self) -> None:
+        """l: show or hide what the colours in the article text mean."""
+        legend = self.query_one("#legend", Static)
+        if not legend.display:
+            view = self.query_one(ArticleView)
+            legend.update(legend_text(view.get_component_rich_style("text-area--selection")))
+        legend.display = not legend.display
+
     def action_switch_pane(self) -> None:
         """Tab: list → text → detail → list. The detail pane scrolls with the arrows once it has focus,
         which on a small terminal is how its sources and similar claims are reached."""
-        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail-scroll")]
+        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView),
+                 self.query_one("#detail", TextPane)]
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
         panes[(at + 1) % len(panes)].focus()
 
@@ -316,8 +362,10 @@ class ReviewScreen(Screen):
         def picked(key: str | None) -> None:
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
-                self.notify(f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}")
                 self.refresh_claim(claim["id"])  # the cursor stays: a note or a source usually follows
+                # the toast a frame after the row: showing it lays out the screen, and the row is the news
+                said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
+                self.call_after_refresh(self.notify, said, markup=False)
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:
@@ -386,7 +434,7 @@ class ReviewScreen(Screen):
             return
         added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
         if added:
-            self.notify(f"Claim added: {added['text'][:40]}")
+            self.notify(f"Claim added: {added['text'][:40]}", markup=False)
             self.reload(select=added["id"])
 
     def action_reject(self) -> None:
