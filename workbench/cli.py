@@ -790,6 +790,7 @@ def settings_group(ctx: click.Context, as_json: bool) -> None:
     for s in SETTINGS:
         click.echo(f"{s.key:<17} {values.get(s.key) or '(not set)'}  — {s.meaning}")
     from .preferences import PREFERENCES, config_dir, load_preferences
+    from .typed_text import printable
 
     mine = load_preferences()
     click.echo(f"your own (in {printable(str(config_dir()))}):")
