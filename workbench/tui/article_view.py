@@ -96,8 +96,10 @@ class ArticleView(TextArea, inherit_bindings=False):
         self._cuts: dict = {}  # shared by the _Paragraph copies: a line's last few cuts into rows
 
     def set_spans(self, spans: list[tuple[int, int, str, str]]) -> None:
-        self._styles.clear()
-        self._styled.clear()
+        """Paint these spans. Lines whose spans are as before keep their styled text: after a verdict only
+        the judged claim's line is re-styled (a 300-claim paragraph took ~10 ms each time)."""
+        before = self._styles
+        self._styles = defaultdict(list)
         for start, end, kind, status in spans:
             style = KIND_STYLES.get(kind, DEFAULT_STYLE)
             if status == "rejected":
@@ -109,6 +111,9 @@ class ArticleView(TextArea, inherit_bindings=False):
                 a = col0 if row == row0 else 0
                 b = col1 if row == row1 else len(self.document.get_line(row))
                 self._styles[row].append((a, b, style))
+        for row in before.keys() | self._styles.keys():
+            if before.get(row) != self._styles.get(row):
+                self._styled.pop(row, None)
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:

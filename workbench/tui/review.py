@@ -154,8 +154,9 @@ class ReviewScreen(Screen):
             self.query_one("#claims", RowList).update_row(index)
         self.show_detail()
 
-    def refresh_claim(self, claim_id: int) -> None:
-        """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows)."""
+    def refresh_claim(self, claim_id: int, detail: bool = True) -> None:
+        """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows);
+        `detail=False` when the cursor moves on at once and the next claim's detail replaces it."""
         index = next((i for i, c in enumerate(self.claims) if c["id"] == claim_id), None)
         if index is None:
             self.reload()
@@ -167,7 +168,8 @@ class ReviewScreen(Screen):
         # the reviewer; o, F or U re-reads it
         self.query_one("#claims", RowList).update_row(index)
         self._paint_spans()
-        self.show_detail()
+        if detail:
+            self.show_detail()
 
     def current(self) -> dict[str, Any] | None:
         table = self.query_one("#claims", RowList)
@@ -348,15 +350,17 @@ class ReviewScreen(Screen):
         else:
             table.move_cursor(row=found)
 
-    def advance(self) -> None:
-        """After a verdict or a reject: on to the next claim, when the reviewer's auto_advance is on."""
-        if not self.app.preferences.get("auto_advance", True):
-            return
+    def judged(self, claim_id: int) -> None:
+        """After a verdict or a reject: the claim's row repainted (not the list), then on to the next claim
+        in the list's order when the reviewer's auto_advance is on, whose detail is the one shown."""
         table = self.query_one("#claims", RowList)
-        found = advance_after_action(self.claims, table.cursor_row, self.view)
-        if found is None:
-            self.notify("That was the last claim listed" + (" still to review" if self.view.unreviewed_only else ""))
-        else:
+        found = None
+        if self.app.preferences.get("auto_advance", True):
+            found = advance_after_action(self.claims, table.cursor_row, self.view)
+            if found is None:
+                self.notify("That was the last claim listed" + (" still to review" if self.view.unreviewed_only else ""))
+        self.refresh_claim(claim_id, detail=found is None)
+        if found is not None:
             table.move_cursor(row=found)
 
     def palette_commands(self):
@@ -390,8 +394,7 @@ class ReviewScreen(Screen):
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
                 self.notify(f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}", markup=False)
-                self.refresh_claim(claim["id"])  # one row repainted, not the list
-                self.advance()
+                self.judged(claim["id"])
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:
@@ -468,8 +471,7 @@ class ReviewScreen(Screen):
         if claim and self._apply(store.reject_claim, self.db, claim["id"], self.reviewer,
                                  expected_version=claim["version"]):
             self.notify("Rejected as not check-worthy (ctrl+z undoes)")
-            self.refresh_claim(claim["id"])
-            self.advance()
+            self.judged(claim["id"])
 
     def action_edit_span(self) -> None:
         claim = self.current()
