@@ -344,3 +344,60 @@ async def test_exporting_an_empty_library_is_refused_with_a_message(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("nothing to export" in t for t in toasts(app))
+
+
+async def test_search_results_for_a_query_no_longer_in_the_box_are_dropped(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.press(*"130 victims")
+        await settle(app, pilot)
+        screen = app.screen
+        shown = [r["id"] for r in screen.results]
+        assert shown and screen.shown[0] == "130 victims"
+        screen.searching = True  # an older search comes back late, for "130"
+        screen._searched(("130", None, None, None), [{"id": -1}])
+        await settle(app, pilot)
+        assert [r["id"] for r in screen.results] == shown and screen.shown[0] == "130 victims"
+
+
+async def test_an_export_preview_for_options_changed_since_is_dropped(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(ExportScreen(1))
+        await settle(app, pilot)
+        screen = app.screen
+        preview = screen.query_one("#export-preview").text
+        assert "Homs" in preview
+        screen._show_preview("stale preview of another format", screen.previews.number - 1)
+        await pilot.pause()
+        assert screen.query_one("#export-preview").text == preview
+
+
+async def test_a_quote_check_of_a_file_no_longer_named_is_not_shown_or_stored(db, tmp_path):
+    from workbench.tui.checks import QuoteCheckScreen
+
+    quote = next(c for c in list_claims(db, 1) if c["kind"] == "quote")
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(quote["text"].strip('"“”') + " was said.")
+    second.write_text("Nothing like it.")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(QuoteCheckScreen(quote))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*str(first), "enter")
+        number = screen.checks.number
+        assert number
+        await settle(app, pilot)
+        assert screen.check is not None
+        check = screen.check
+        screen.query_one("#check-path").value = ""
+        await pilot.press(*str(second), "enter")
+        await settle(app, pilot)
+        assert screen.check is not check and screen.source_text == "Nothing like it."
+        screen._show(check, "the first file", number)  # the first file's check, coming back late
+        await pilot.pause()
+        assert screen.check is not check and screen.source_text == "Nothing like it."

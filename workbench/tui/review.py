@@ -142,7 +142,8 @@ class ReviewScreen(Screen):
         """The title bar says how the list is ordered and filtered, and how many claims it hides."""
         hidden = len(self.all_claims) - len(self.claims)
         shown = self.view.describe(self.verdict_labels) + (f" ({hidden} hidden)" if hidden else "")
-        self.sub_title = f"{self.article['headline'] or '(no headline)'} — {shown} — reviewer: {self.reviewer}"
+        # the view first: at 80 columns the header cuts the end of the line, and the headline is on screen
+        self.sub_title = f"{shown} — {self.article['headline'] or '(no headline)'} — reviewer: {self.reviewer}"
 
     def _claim_rows(self, offset: int, limit: int) -> list:
         return [claim_row(c, self.verdict_labels, self.drafts.has(c["id"])) for c in self.claims[offset:offset + limit]]

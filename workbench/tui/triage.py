@@ -126,7 +126,7 @@ class FilterPicker(ModalScreen[FilterChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Show only — Enter picks, Esc cancels; U shows only unreviewed claims", id="dialog-title")
+            yield Label("Show only — Enter picks, Esc cancels", id="dialog-title")
             yield OptionList(*[Option(plain(line)) for line in self.lines], id="filters")
 
     @on(OptionList.OptionSelected)
