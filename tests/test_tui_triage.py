@@ -2,10 +2,13 @@
 undo that goes to its claim, stale filter results, keys typed right after Tab, the keymap, export."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual import events
+from textual.widgets._key_panel import BindingsTable
 from textual.widgets import Input
 
 from workbench.preferences import load_preferences
@@ -295,6 +298,13 @@ async def test_keymap_toml_rebinds_a_key_and_the_key_list_shows_it(db, own_confi
         await pilot.press("ctrl+n")
         assert screen.current()["id"] == list_claims(db, 1)[3]["id"]
         assert "g Next unreviewed" in str(screen.query_one(KeyBar).render())
+        await pilot.press("question_mark")  # the help panel lists the keys as rebound
+        await pilot.pause()
+        console = Console(width=200, record=True, file=open(os.devnull, "w"))
+        console.print(screen.query_one(BindingsTable).render_bindings_table())
+        line = next(line for line in console.export_text().splitlines() if "Next unreviewed" in line)
+        assert line.split()[0] == "g"
+        await pilot.press("question_mark")
         app.action_key_ids()
         await pilot.pause()
         assert isinstance(app.screen, TextViewer)

@@ -7,13 +7,14 @@ from ..preferences import KEYMAP_FILE, config_dir
 
 
 def key_ids_text(app, screen) -> Text:
-    """Every binding with an id on this screen and the app, its keys now, and where the keymap lives."""
+    """Every binding with an id that works here (focused widget up to the app), its keys now, and where
+    the keymap lives."""
     out = Text(end="")
     out.append(f"Rebind any key in {config_dir() / KEYMAP_FILE}, one line per id, e.g.\n", style="bold")
     out.append('    "review.down" = "j,down"\n    "review.next_unreviewed" = "n"\n\n')
     seen: set[str] = set()
-    for node in (screen, app):
-        bindings = [b for key in node._bindings.key_to_bindings.values() for b in key]  # keymap applied
+    for _node, bindings_map in screen._binding_chain:  # the focused widget, its parents, the screen, the app
+        bindings = [b for key in bindings_map.key_to_bindings.values() for b in key]  # keymap applied
         for binding in bindings:
             if binding.id and binding.id not in seen:
                 seen.add(binding.id)
