@@ -411,3 +411,23 @@ async def test_a_quote_check_of_a_file_no_longer_named_is_not_shown_or_stored(db
         screen._show(check, "the first file", number)  # the first file's check, coming back late
         await pilot.pause()
         assert screen.check is not check and screen.source_text == "Nothing like it."
+
+
+async def test_ctrl_z_in_a_dialog_does_not_undo_and_an_empty_filter_says_so(db):
+    first = list_claims(db, 1)[0]
+    set_verdict(db, first["id"], "true", "ann")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, 1)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceForm) and get_claim(db, first["id"])["verdict"] == "true"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        app.screen.dismiss(next(c for c in app.screen.choices if c.value == "false"))  # none is false
+        await pilot.pause()
+        assert screen.claims == [] and "F or U changes it" in str(screen.query_one("#detail").render())

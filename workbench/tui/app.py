@@ -6,6 +6,7 @@ import weakref
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
@@ -104,6 +105,12 @@ class WorkbenchApp(App):
             self.notify(f"Not saved for next time: {exc}", severity="warning", markup=False)
         self.preferences["auto_advance"] = on
         self.notify("After a verdict or a reject: " + ("on to the next claim" if on else "the cursor stays"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+z undoes from a screen, not from inside a dialog: there it would open an article over it."""
+        if action == "undo" and isinstance(self.screen, ModalScreen):
+            return False
+        return super().check_action(action, parameters)
 
     def action_undo(self) -> None:
         """ctrl+z: undo the reviewer's last action, say which claim it changed, and go to that claim,

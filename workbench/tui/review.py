@@ -226,7 +226,8 @@ class ReviewScreen(Screen):
         claim = self.current()
         detail = self.query_one("#detail", Static)
         if claim is None:
-            detail.update(plain("No claims in this article. Select text and press a to add one."))
+            detail.update(plain("No claim listed matches the filter: F or U changes it." if self.view.filtered and
+                                self.all_claims else "No claims in this article. Select text and press a to add one."))
             return
         out = Text(end="")
         out.append(f"{claim['kind']}  ", style="bold")
