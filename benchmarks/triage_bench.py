@@ -46,12 +46,14 @@ async def measure(path: Path, article_id: int, runs: int) -> dict:
         wall, cpu = [], []
         for n in range(runs):
             claim, following = screen.claims[first_row + n], screen.claims[first_row + n + 1]
-            version = get_claim(db, claim["id"])["version"]  # a kept database was rated before: wait for a new one
+            # a kept database was rated before: wait for a new version, not for a verdict
+            version = get_claim(db, claim["id"])["version"]
             await pilot.press("v")
             await pilot.pause()
             w0, c0 = time.perf_counter(), time.process_time()
             await pilot.press("1") if advances else await pilot.press("1", "j")
-            while screen.current()["id"] != following["id"] or get_claim(db, claim["id"])["version"] == version:
+            while (screen.current()["id"] != following["id"]
+                   or get_claim(db, claim["id"])["version"] == version):
                 await asyncio.sleep(0.0005)
             await pilot.pause()  # painted
             wall.append(time.perf_counter() - w0)
@@ -75,7 +77,8 @@ async def measure(path: Path, article_id: int, runs: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--db", help="a database from scale_bench.py --keep (else one is built, 300-claim article)")
+    ap.add_argument("--db", help="a database from scale_bench.py --keep (else one is built with a "
+                                 "300-claim article)")
     ap.add_argument("--articles", type=int, default=2000, help="articles in the database built")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--tree", help="time this checkout's workbench instead of this one's")

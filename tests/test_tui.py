@@ -815,7 +815,8 @@ async def test_the_sort_key_is_in_the_footer_and_the_command_palette(db):
         assert any(b.binding.key == "o" and b.binding.show for b in screen.active_bindings.values())
         assert "Sort" in str(app.screen.query_one(KeyBar).render())
         commands = {c.title: c for c in app.get_system_commands(screen)}
-        assert {"Sort claims by check-worthiness", "Sort claims by kind", "Sort claims by verdict"} <= set(commands)
+        assert {"Sort claims by check-worthiness", "Sort claims by kind",
+                "Sort claims by verdict"} <= set(commands)
         commands["Sort claims by check-worthiness"].callback()
         await pilot.pause()
         assert screen.order == "worthiness" and "Sort claims by article order" in {

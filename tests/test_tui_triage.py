@@ -129,7 +129,8 @@ async def test_F_filters_by_kind_then_by_verdict_and_all_claims_clears_both(db):
         assert isinstance(picker, FilterPicker)
         picker.dismiss(next(c for c in picker.choices if c.value == "quote"))
         await pilot.pause()
-        assert screen.claims and {c["kind"] for c in screen.claims} == {"quote"} and "kind quote" in screen.sub_title
+        assert screen.claims and {c["kind"] for c in screen.claims} == {"quote"}
+        assert "kind quote" in screen.sub_title
         await pilot.press("F")
         await pilot.pause()
         app.screen.dismiss(next(c for c in app.screen.choices if c.value == "misleading"))

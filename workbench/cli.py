@@ -346,13 +346,15 @@ def _claim_line(c: dict[str, Any]) -> str:
 @click.argument("article")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]))
-@click.option("--sort", "order", type=click.Choice(["position", "worthiness", "kind", "verdict"]), default="position",
-              show_default=True, help="Article order, most check-worthy first, by kind, or by verdict "
-                                      "(not reviewed first, then the scale, rejected last).")
+@click.option("--sort", "order", type=click.Choice(["position", "worthiness", "kind", "verdict"]),
+              default="position", show_default=True,
+              help="Article order, most check-worthy first, by kind, or by verdict "
+                   "(not reviewed first, then the scale, rejected last).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def claims(settings: Settings, article: str, kind: str | None, status: str | None, order: str, as_json: bool) -> None:
-    """Claims and quotes of ARTICLE (id or sha256 prefix), in article order, by check-worthiness, kind or verdict."""
+    """Claims and quotes of ARTICLE (id or sha256 prefix): in article order, by check-worthiness, kind or
+    verdict."""
     from .store import get_article, list_claims
 
     from .search import seen_before
@@ -492,8 +494,8 @@ def undo(settings: Settings, claim_id: int | None) -> None:
     from .typed_text import printable
 
     result = undo_last(settings.db, settings.reviewer, claim_id=claim_id)
-    click.echo(printable(f"undone: {result['undone']} on claim {result['claim_id']} “{_cut(result['text'], 60)}” "
-                         f"(article {result['article_id']})"))
+    click.echo(printable(f"undone: {result['undone']} on claim {result['claim_id']} "
+                         f"“{_cut(result['text'], 60)}” (article {result['article_id']})"))
 
 
 @cli.command()
@@ -784,7 +786,8 @@ def settings_group(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         from .preferences import load_preferences
 
-        emit_json({"settings": {s.key: values.get(s.key) for s in SETTINGS}, "preferences": load_preferences(),
+        emit_json({"settings": {s.key: values.get(s.key) for s in SETTINGS},
+                   "preferences": load_preferences(),
                    "scale": {v["key"]: {"rating_value": v["rating_value"], "label": v["label"]} for v in scale}})
         return
     for s in SETTINGS:

@@ -1,8 +1,9 @@
 """One reviewer's own preferences and key bindings, kept in TOML files in the platform's config folder
 (not in the database: a desk shares the database, and one reviewer's keys are not another's).
 
-preferences.toml holds `auto_advance = true` and the folder of the last export; keymap.toml maps binding ids to keys, e.g.
-`"review.down" = "j,down"`. $WORKBENCH_CONFIG_DIR moves the folder (tests, several profiles)."""
+preferences.toml holds `auto_advance = true` and the folder of the last export; keymap.toml maps
+binding ids to keys, e.g. `"review.down" = "j,down"`. $WORKBENCH_CONFIG_DIR moves the folder (tests,
+several profiles)."""
 from __future__ import annotations
 
 import json

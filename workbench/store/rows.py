@@ -70,7 +70,8 @@ CLAIM_ORDERS = {"position": _IN_TEXT,
 def list_claims(
     db: Database, article_id: int, kind: str | None = None, status: str | None = None, order: str = "position"
 ) -> list[dict[str, Any]]:
-    """Claims and quotes of one article in one of CLAIM_ORDERS: article order, check-worthiness, kind, verdict."""
+    """Claims and quotes of one article in one of CLAIM_ORDERS: article order, check-worthiness, kind or
+    verdict."""
     where, args = ["article_id = ?"], [article_id]
     if kind:
         where.append("kind = ?")
@@ -156,7 +157,8 @@ def _list_articles_by(db: Database, text_filter: str | None, order_by: str, limi
     page = "" if limit is None else " LIMIT ? OFFSET ?"
     args = [*args, *([int(limit), int(offset)] if limit is not None else [])]
     sql = f"""
-        SELECT p.*, (SELECT COUNT(DISTINCT m.claim_id) FROM claims k JOIN factcheck_matches m ON m.claim_id = k.id
+        SELECT p.*, (SELECT COUNT(DISTINCT m.claim_id) FROM claims k
+                     JOIN factcheck_matches m ON m.claim_id = k.id
                      WHERE k.article_id = p.id AND m.differs IS NULL) AS checked_elsewhere
         FROM (
             SELECT a.id, a.headline, a.deck, a.byline, a.outlet, a.url, a.published, a.dateline, a.sha256,

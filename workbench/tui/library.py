@@ -86,22 +86,23 @@ class LibraryScreen(Screen):
         self.app.call_from_thread(self._show, text_filter, sort, generation, count, first)
 
     def _show(self, text_filter: str, sort: str, generation: int, count: int, first: list[dict]) -> None:
-        if not self.loads.is_current(generation) or text_filter != self.query_one("#filter", Input).value.strip():
+        box = self.query_one("#filter", Input).value.strip()
+        if not self.loads.is_current(generation) or text_filter != box:
             return  # an older query finished last: the newest one's rows are on their way
         db = self.app.db
 
         def fetch(offset: int, limit: int) -> list:
             if offset + limit <= len(first) or offset == 0 and len(first) == count:
                 return [article_row(r) for r in first[offset:offset + limit]]
-            return [article_row(r) for r in store.list_articles(db, text_filter or None, limit=limit, offset=offset,
-                                                                order=sort)]
+            page = store.list_articles(db, text_filter or None, limit=limit, offset=offset, order=sort)
+            return [article_row(r) for r in page]
 
         table = self.query_one("#articles", RowList)
         same_list = text_filter == self.text_filter and sort == self.sort_shown
         self.text_filter, self.sort_shown = text_filter, sort
         table.set_source(count, fetch, cursor=None if same_list else 0)
-        what = (f"{count} article{'' if count == 1 else 's'}" + (f" matching {text_filter!r}" if text_filter else "")
-                + f", {LIBRARY_SORTS[sort]}")
+        what = (f"{count} article{'' if count == 1 else 's'}"
+                + (f" matching {text_filter!r}" if text_filter else "") + f", {LIBRARY_SORTS[sort]}")
         drafts = self.app.drafts.count()
         if drafts:  # kept until the app quits: say so where quitting happens
             what += f" — ✎ {drafts} unsaved draft{'' if drafts == 1 else 's'}"
@@ -123,7 +124,8 @@ class LibraryScreen(Screen):
 
         for sort, name in LIBRARY_SORTS.items():
             if sort != self.sort:
-                yield SystemCommand(f"Library: {name}", "o cycles the orders", lambda sort=sort: self._sort_by(sort))
+                yield SystemCommand(f"Library: {name}", "o cycles the orders",
+                                    lambda sort=sort: self._sort_by(sort))
 
     def _sort_by(self, sort: str) -> None:
         self.sort = sort

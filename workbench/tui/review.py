@@ -25,7 +25,8 @@ from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text import plain, value_summary
 from .triage import (
-    SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice, next_unreviewed,
+    SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
+    next_unreviewed,
 )
 
 
@@ -143,7 +144,8 @@ class ReviewScreen(Screen):
         hidden = len(self.all_claims) - len(self.claims)
         shown = self.view.describe(self.verdict_labels) + (f" ({hidden} hidden)" if hidden else "")
         # the view first: at 80 columns the header cuts the end of the line, and the headline is on screen
-        self.sub_title = f"{shown} — {self.article['headline'] or '(no headline)'} — reviewer: {self.reviewer}"
+        headline = self.article["headline"] or "(no headline)"
+        self.sub_title = f"{shown} — {headline} — reviewer: {self.reviewer}"
 
     def _claim_rows(self, offset: int, limit: int) -> list:
         return [claim_row(c, self.verdict_labels, self.drafts.has(c["id"])) for c in self.claims[offset:offset + limit]]
@@ -226,8 +228,9 @@ class ReviewScreen(Screen):
         claim = self.current()
         detail = self.query_one("#detail", Static)
         if claim is None:
-            detail.update(plain("No claim listed matches the filter: F or U changes it." if self.view.filtered and
-                                self.all_claims else "No claims in this article. Select text and press a to add one."))
+            detail.update(plain("No claim listed matches the filter: F or U changes it."
+                                if self.view.filtered and self.all_claims
+                                else "No claims in this article. Select text and press a to add one."))
             return
         out = Text(end="")
         out.append(f"{claim['kind']}  ", style="bold")
@@ -360,7 +363,8 @@ class ReviewScreen(Screen):
         if self.app.preferences.get("auto_advance", True):
             found = advance_after_action(self.claims, table.cursor_row, self.view)
             if found is None:
-                self.notify("That was the last claim listed" + (" still to review" if self.view.unreviewed_only else ""))
+                still = " still to review" if self.view.unreviewed_only else ""
+                self.notify(f"That was the last claim listed{still}")
         self.refresh_claim(claim_id, detail=found is None)
         if found is not None:
             table.move_cursor(row=found)

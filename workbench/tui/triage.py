@@ -37,7 +37,7 @@ def unreviewed(claim: dict[str, Any]) -> bool:
 
 @dataclass(frozen=True)
 class TriageView:
-    """What the claim list shows: its order, an optional kind and verdict, and whether only unreviewed ones."""
+    """What the claim list shows: its order, an optional kind and verdict, and whether only unreviewed."""
 
     sort: str = "position"
     kind: str | None = None
@@ -104,7 +104,8 @@ class FilterChoice:
 
 
 class FilterPicker(ModalScreen[FilterChoice | None]):
-    """F: narrow the list to one kind or one verdict (pick again to add the other); counts are this article's."""
+    """F: narrow the list to one kind or one verdict (pick again to add the other); the counts are
+    this article's."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="filter.cancel")]
 
