@@ -432,3 +432,15 @@ async def test_ctrl_z_in_a_dialog_does_not_undo_and_an_empty_filter_says_so(db):
         app.screen.dismiss(next(c for c in app.screen.choices if c.value == "false"))  # none is false
         await pilot.pause()
         assert screen.claims == [] and "F or U changes it" in str(screen.query_one("#detail").render())
+
+
+def test_next_unreviewed_wraps_and_advance_stops_at_the_end():
+    from workbench.tui.triage import TriageView, advance_after_action, next_unreviewed
+
+    claims = [{"status": s} for s in ("open", "reviewed", "rejected", "open", "reviewed")]
+    assert [next_unreviewed(claims, i) for i in range(5)] == [3, 3, 3, 0, 0]
+    assert next_unreviewed([{"status": "reviewed"}], 0) is None
+    everything, todo = TriageView(), TriageView(unreviewed_only=True)
+    assert [advance_after_action(claims, i, everything) for i in range(5)] == [1, 2, 3, 4, None]
+    assert [advance_after_action(claims, i, todo) for i in (0, 3)] == [3, 0]
+    assert advance_after_action([{"status": "open"}], 0, todo) is None  # the only one left was just judged

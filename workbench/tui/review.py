@@ -26,7 +26,7 @@ from .row_list import Column, RowList
 from .text import plain, value_summary
 from .triage import (
     SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
-    next_unreviewed,
+    claim_name, next_unreviewed,
 )
 
 
@@ -476,7 +476,9 @@ class ReviewScreen(Screen):
         claim = self.current()
         if claim and self._apply(store.reject_claim, self.db, claim["id"], self.reviewer,
                                  expected_version=claim["version"]):
-            self.notify("Rejected as not check-worthy (ctrl+z undoes)")
+            # named: with auto-advance the cursor is already on the next claim when the toast is read
+            self.notify(f"Rejected {claim_name(claim['id'], claim['text'], 40)} as not check-worthy "
+                        "(ctrl+z undoes)", markup=False)
             self.judged(claim["id"])
 
     def action_edit_span(self) -> None:
