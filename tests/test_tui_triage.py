@@ -444,3 +444,14 @@ def test_next_unreviewed_wraps_and_advance_stops_at_the_end():
     assert [advance_after_action(claims, i, everything) for i in range(5)] == [1, 2, 3, 4, None]
     assert [advance_after_action(claims, i, todo) for i in (0, 3)] == [3, 0]
     assert advance_after_action([{"status": "open"}], 0, todo) is None  # the only one left was just judged
+
+
+async def test_esc_then_o_at_once_in_the_library_filter_clears_it_and_sorts(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        type_at_once(app, ["ctrl+f", *"Homs", "escape", "o"])
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.query_one("#filter").value == "" and screen.sort == "least_reviewed"
+        assert screen.query_one("#articles").row_count == 2

@@ -146,12 +146,14 @@ class LibraryScreen(Screen):
         if key is not None:
             self.app.open_article(int(key))
 
+    # set_focus, not Widget.focus(): that one moves the focus only after the keys already queued, and
+    # the keys typed right after ctrl+f or Esc belong to the field it goes to (WorkbenchApp.on_event)
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
-        self.query_one("#articles", RowList).focus()
+        self.set_focus(self.query_one("#articles", RowList))
 
     def action_import(self) -> None:
         self.app.push_screen(ImportScreen(), lambda _: self.load())

@@ -389,7 +389,7 @@ class ReviewScreen(Screen):
         which on a small terminal is how its sources and similar claims are reached."""
         panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail-scroll")]
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
-        panes[(at + 1) % len(panes)].focus()
+        self.set_focus(panes[(at + 1) % len(panes)])  # at once, not after the keys already queued
 
     def action_verdict(self) -> None:
         claim = self.current()

@@ -120,7 +120,7 @@ class SearchScreen(Screen):
         self.app.open_article(claim["article_id"], claim_id=claim["id"])
 
     def action_focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        self.set_focus(self.query_one("#query", Input))  # at once: the next keys are the query's
 
     def action_back(self) -> None:
         self.app.pop_screen()
