@@ -676,9 +676,9 @@ async def test_library_shows_review_progress_after_a_verdict(big_library):
         assert "0/" in shown_rows(table)[0] and "ann" not in shown_rows(table)[0]
         await pilot.press("enter")
         await pilot.pause()
+        reviewed = app.screen.current()["id"]  # the cursor moves on after the verdict (auto-advance)
         await pilot.press("v", "1")
         await pilot.pause()
-        reviewed = app.screen.current()["id"]
         await pilot.press("q")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -777,11 +777,11 @@ async def test_a_filter_typed_fast_shows_the_articles_of_what_the_box_says(big_l
         want = big_library.execute("SELECT COUNT(*) FROM articles WHERE headline LIKE '%number 3%'").fetchone()[0]
         assert screen.query_one("#filter").value == "number 3" and table.row_count == want == 11
         # a load for "stor" that comes back after the box changed is dropped, not painted
-        screen._show("stor", 70, [])
+        screen._show("stor", "newest", screen.loads.number - 1, 70, [])
         await pilot.pause()
         assert table.row_count == want and "matching 'number 3'" in str(screen.query_one("#library-status").render())
 
-async def test_o_sorts_the_claim_list_by_checkworthiness_and_back(db):
+async def test_o_cycles_the_claim_list_through_every_order_and_back(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_at(app, pilot, "130 victims")
@@ -794,10 +794,18 @@ async def test_o_sorts_the_claim_list_by_checkworthiness_and_back(db):
         assert sorted(c["id"] for c in screen.claims) == sorted(by_place)
         assert screen.current()["text"] == "130 victims"  # the cursor keeps its claim
         assert "130 victims" in claim_row_shown(screen)  # and the list shows what the cursor is on
+        await pilot.press("o")  # by kind: kinds together, each in article order
+        await pilot.pause()
+        kinds = [(c["kind"], c["start"]) for c in screen.claims]
+        assert screen.order == "kind" and kinds == sorted(kinds)
+        await pilot.press("o")  # by verdict: not reviewed first (all are, here)
+        await pilot.pause()
+        assert screen.order == "verdict" and screen.current()["text"] == "130 victims"
         await pilot.press("o")
         await pilot.pause()
         assert [c["id"] for c in screen.claims] == by_place
         assert screen.current()["text"] == "130 victims"
+        assert "by article order" in screen.sub_title
 
 
 async def test_the_sort_key_is_in_the_footer_and_the_command_palette(db):
@@ -806,7 +814,10 @@ async def test_the_sort_key_is_in_the_footer_and_the_command_palette(db):
         screen = await open_at(app, pilot, "130 victims")
         assert any(b.binding.key == "o" and b.binding.show for b in screen.active_bindings.values())
         assert "Sort" in str(app.screen.query_one(KeyBar).render())
-        [command] = [c for c in app.get_system_commands(screen) if c.title.startswith("Sort claims")]
-        command.callback()
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert {"Sort claims by check-worthiness", "Sort claims by kind",
+                "Sort claims by verdict"} <= set(commands)
+        commands["Sort claims by check-worthiness"].callback()
         await pilot.pause()
-        assert screen.order == "worthiness"
+        assert screen.order == "worthiness" and "Sort claims by article order" in {
+            c.title for c in app.get_system_commands(screen)}

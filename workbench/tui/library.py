@@ -10,6 +10,7 @@ from textual.widgets import Header, Input, Label
 
 from .. import store
 from .key_bar import KeyBar
+from .latest import Latest
 from .row_list import Column, RowList
 from .text import plain, progress_bar
 
@@ -25,14 +26,24 @@ def article_row(r: dict) -> tuple[str, list]:
                           plain(r["last_reviewer"] or ""), plain(str(r.get("checked_elsewhere") or ""))]
 
 
+# o cycles through these: store.ARTICLE_ORDERS, named for the status line
+LIBRARY_SORTS = {"newest": "newest first", "least_reviewed": "least reviewed first",
+                 "most_claims": "most claims first", "last_reviewer": "by last reviewer"}
+
+
 class LibraryScreen(Screen):
-    """Every article, newest first. The list reads a page of rows from SQLite when it comes on screen,
-    so the first paint costs the same at 10 or 10,000 articles; the filter narrows it in SQL."""
+    """Every article, newest first (o: least reviewed, most claims, last reviewer). The list reads a page of
+    rows from SQLite when it comes on screen, so the first paint costs the same at 10 or 10,000 articles;
+    the filter narrows it in SQL.
+
+    Loads run in a worker, one at a time (exclusive); each carries a generation number, and only the
+    newest load's rows are shown: a slower, older query never repaints the list over the box's."""
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", show=True),
         Binding("i", "import", "Import", id="library.import"),
         Binding("ctrl+f", "focus_filter", "Filter", id="library.filter"),
+        Binding("o", "sort", "Sort", id="library.sort"),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear", show=False),
     ]
 
@@ -46,46 +57,75 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Claim Workbench"
         self.sub_title = f"Library — reviewer: {self.app.reviewer}"
-        self.text_filter = ""
+        self.text_filter = ""  # the filter whose rows are listed
+        self.sort = self.sort_shown = "newest"
+        self.loads = Latest()  # a load that is no longer the newest drops its rows
         self.load()
         self.query_one("#articles", RowList).focus()
 
     def on_screen_resume(self) -> None:
-        self.load(self.text_filter)  # review progress changed while the reviewer was away
+        self.load()  # review progress changed while the reviewer was away
+
+    def load(self) -> None:
+        """Re-read the list for what the filter box holds now, in the current order."""
+        self._load(self.query_one("#filter", Input).value.strip(), self.sort, self.loads.next())
 
     @work(thread=True, exclusive=True, group="library")
-    def load(self, text_filter: str = "") -> None:
+    def _load(self, text_filter: str, sort: str, generation: int) -> None:
         """Count the (filtered) articles and read the first page, off the UI thread: a filter is a LIKE scan."""
         db = self.app.db
         count = store.count_articles(db, text_filter or None)
-        first = store.list_articles(db, text_filter or None, limit=RowList.PAGE)
-        self.app.call_from_thread(self._show, text_filter, count, first)
+        if not self.loads.is_current(generation):
+            return  # typed on meanwhile: this query's rows would be thrown away
+        first = store.list_articles(db, text_filter or None, limit=RowList.PAGE, order=sort)
+        self.app.call_from_thread(self._show, text_filter, sort, generation, count, first)
 
-    def _show(self, text_filter: str, count: int, first: list[dict]) -> None:
-        if text_filter != self.query_one("#filter", Input).value.strip():
-            return  # a worker for an older query finished last: the box's own query has its load queued
+    def _show(self, text_filter: str, sort: str, generation: int, count: int, first: list[dict]) -> None:
+        box = self.query_one("#filter", Input).value.strip()
+        if not self.loads.is_current(generation) or text_filter != box:
+            return  # an older query finished last: the newest one's rows are on their way
         db = self.app.db
 
         def fetch(offset: int, limit: int) -> list:
             if offset + limit <= len(first) or offset == 0 and len(first) == count:
                 return [article_row(r) for r in first[offset:offset + limit]]
-            return [article_row(r) for r in store.list_articles(db, text_filter or None, limit=limit, offset=offset)]
+            page = store.list_articles(db, text_filter or None, limit=limit, offset=offset, order=sort)
+            return [article_row(r) for r in page]
 
         table = self.query_one("#articles", RowList)
-        same_list = text_filter == self.text_filter
-        self.text_filter = text_filter
+        same_list = text_filter == self.text_filter and sort == self.sort_shown
+        self.text_filter, self.sort_shown = text_filter, sort
         table.set_source(count, fetch, cursor=None if same_list else 0)
-        what = f"{count} article{'' if count == 1 else 's'}" + (f" matching {text_filter!r}" if text_filter else "")
+        what = (f"{count} article{'' if count == 1 else 's'}"
+                + (f" matching {text_filter!r}" if text_filter else "") + f", {LIBRARY_SORTS[sort]}")
         drafts = self.app.drafts.count()
         if drafts:  # kept until the app quits: say so where quitting happens
             what += f" — ✎ {drafts} unsaved draft{'' if drafts == 1 else 's'}"
         self.query_one("#library-status", Label).update(
-            plain(f"{what} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
+            plain(f"{what} — Enter opens, i imports, ctrl+f filters, o sorts, / searches claims, ? keys"))
         self.app.library_shown()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
-        self.load(event.value.strip())
+        self.load()
+
+    def action_sort(self) -> None:
+        """o: newest → least reviewed → most claims → last reviewer → newest."""
+        orders = list(LIBRARY_SORTS)
+        self.sort = orders[(orders.index(self.sort) + 1) % len(orders)]
+        self.load()
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        for sort, name in LIBRARY_SORTS.items():
+            if sort != self.sort:
+                yield SystemCommand(f"Library: {name}", "o cycles the orders",
+                                    lambda sort=sort: self._sort_by(sort))
+
+    def _sort_by(self, sort: str) -> None:
+        self.sort = sort
+        self.load()
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
@@ -102,14 +142,16 @@ class LibraryScreen(Screen):
         if key is not None:
             self.app.open_article(int(key))
 
+    # set_focus, not Widget.focus(): that one moves the focus only after the keys already queued, and
+    # the keys typed right after ctrl+f or Esc belong to the field it goes to (WorkbenchApp.on_event)
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
-        self.query_one("#articles", RowList).focus()
+        self.set_focus(self.query_one("#articles", RowList))
 
     def action_import(self) -> None:
         from .import_screen import ImportScreen
 
-        self.app.push_screen(ImportScreen(), lambda _: self.load(self.text_filter))
+        self.app.push_screen(ImportScreen(), lambda _: self.load())
