@@ -989,3 +989,59 @@ def test_one_word_said_by_someone_stays_a_quote(text, speaker):
 def test_a_possessive_before_a_participle_cue_is_not_its_speaker(text):
     quotes = extract(text).quotes
     assert [q.speaker for q in quotes] == ["Marsh"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a named person and where they come from or work: the person speaks, not the place
+    ("“The rate rise came too late,” said Ingrid Halvorsen of Nordbank.", "rate rise", "Ingrid Halvorsen"),
+    ("“We will not sign this treaty,” said Prime Minister Tavita Salele of Samoa.", "treaty", "Tavita Salele"),
+    ("“The levee held,” said Sen. Marcus Dell of Louisiana.", "levee", "Marcus Dell"),
+    ("“Prices are still rising,” said Priya Natarajan from the Institute for Fiscal Studies.", "Prices",
+     "Priya Natarajan"),
+    # an organisation's own "of" is part of its name
+    ("“The border stays open,” said the Department of Internal Affairs.", "border",
+     "Department of Internal Affairs"),
+    ("“We have no record of the payment,” said the Bank of Ruritania.", "payment", "Bank of Ruritania"),
+    # a role before the "of" keeps the existing reading: the name after it
+    ("“We are ready,” said Secretary of State Elena Voss.", "ready", "Elena Voss"),
+])
+def test_speaker_named_with_where_they_are_from(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a name, a role in lower case, then the person who speaks: not the first name, nor the person it names
+    ("“Turnout will decide it,” said Labour strategist Niamh Corr.", "Turnout", "Niamh Corr"),
+    ("“The figures are wrong,” said Castell campaign manager Omar Varga.", "figures", "Omar Varga"),
+    ("“We expect a ruling soon,” said Leeds-based attorney Grace Hollis, who represents the tenants.",
+     "ruling", "Grace Hollis"),
+    ("“It is a good deal,” said Harbour Trust executive director Ben Okafor.", "good deal", "Ben Okafor"),
+    # a day after the name is no person; a clause after it is not part of the mention
+    ("“Not yet,” said Castell aides Tuesday.", "Not yet", "Castell"),
+    ("“Fine,” said Varga and then asked Jones to leave.", "Fine", "Varga"),
+])
+def test_speaker_after_a_name_and_a_role(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a party or "former" before a person's name is no part of it; a party's own name keeps its word
+    ("Labour Karen Wu won the seat. “We start today,” said Labour Karen Wu.", "start today", "Karen Wu"),
+    ("“The plan is dead,” said Republican David Hollis.", "plan is dead", "David Hollis"),
+    ("“Nobody asked us,” the Democratic National Committee said.", "Nobody asked", "Democratic National Committee"),
+    ("Former Castell aide Ben Abbott left in May. Castell spoke later. “I regret nothing,” Castell said.",
+     "regret nothing", "Castell"),
+])
+def test_party_and_former_are_no_part_of_a_name(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # an organisation's name keeps the words that also name roles; a possessive is not part of a name
+    ("“The visas were never issued,” said the State Department.", "visas", "State Department"),
+    ("“Prices fell,” the Labor Department said on Friday.", "Prices fell", "Labor Department"),
+    ("“We are winning,” said Atlantic City Mayor Don Guardian.", "winning", "Don Guardian"),
+    ("Analysts discounted Pyongyang’s claims that it had tested “a hydrogen bomb”.", "hydrogen", "Pyongyang"),
+])
+def test_organisations_whole_and_possessives_dropped(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

@@ -16,7 +16,8 @@ from workbench.extract.quotes import (
 )
 from workbench.extract.scan import all_starts, lowered_for_words, word_choice, word_starts
 from workbench.extract.sentences import _END
-from workbench.extract.speakers import _TOKEN, NAME_SEQUENCE, _role_pattern, role_matches
+from workbench.extract.speakers import (_TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_SPEAKER, _role_pattern,
+                                       role_matches)
 from workbench.ingest import _rejoin_broken_sentences
 
 ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor",
@@ -112,6 +113,33 @@ def test_name_sequences_are_those_of_the_plainly_written_pattern(pieces):
     body = "".join(piece + gap for piece, gap in pieces)
     plain = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)(?=[ \t]|$|[,.;:!?’'\"”)]))+")
     assert [m.span() for m in NAME_SEQUENCE.finditer(body)] == [m.span() for m in plain.finditer(body)]
+
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(["Ana", "Ruiz", "Mr.", "J.R.", "de", "Lee", "(D-Ore.)", "(", ")",
+                                                  ",", ", 31,", ", her lawyer,", "a nurse", "has", "also", "said",
+                                                  "told", "Said", "shot back", "\n", "\t", ";", "“", "x", "É"]),
+                                 st.sampled_from([" ", ""])), max_size=14))
+def test_reported_speakers_are_those_of_the_backtracking_pattern(pieces):
+    """REPORTED_SPEAKER's possessive name run and asides find what the plain, backtracking form finds."""
+    body = "".join(piece + gap for piece, gap in pieces)
+    plain = re.compile(REPORTED_SPEAKER.pattern.replace("*+", "*").replace("{1,90}+", "{1,90}"))
+    assert plain.pattern != REPORTED_SPEAKER.pattern
+    assert [m.span() for m in REPORTED_SPEAKER.finditer(body)] == [m.span() for m in plain.finditer(body)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(["Ana", "Ruiz", "Lee", "Mr", "O’Neil", "(D-Ore.)", "(", "said", "that",
+                                                  "she", "he", "his", "her", "her plan", "told her", "him", "\n", "\t",
+                                                  "x", "É", "-"]),
+                                 st.sampled_from([" ", ""])), max_size=14))
+def test_names_then_pronouns_are_those_of_the_backtracking_pattern(pieces):
+    body = "".join(piece + gap for piece, gap in pieces)
+    plain = re.compile(NAME_THEN_PRONOUN.pattern.replace("]++", "]+").replace("{0,3}+", "{0,3}"))
+    assert plain.pattern != NAME_THEN_PRONOUN.pattern
+    spans = [(m.span(), m["name"], m["pron"]) for m in NAME_THEN_PRONOUN.finditer(body)]
+    assert spans == [(m.span(), m["name"], m["pron"]) for m in plain.finditer(body)]
 
 
 # --- patterns rewritten to open with a character set (scan.word_choice, digit-led hours and ordinals) ---

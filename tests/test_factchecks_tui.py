@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
 
 from workbench.factchecks.read import read_paths
 from workbench.service import import_paths
@@ -36,7 +35,7 @@ async def test_detail_shows_checked_elsewhere_and_the_other_figure(tmp_path):
         index = next(i for i, c in enumerate(screen.claims) if c["text"] == "6.1%")
         screen.query_one("#claims").move_cursor(row=index)
         await pilot.pause()
-        shown = str(screen.query_one("#detail", Static).render())
+        shown = str(screen.query_one("#detail").content)
         assert "Checked elsewhere (1" in shown and "Vale Verify" in shown and "Mostly true (4 on 1–5)" in shown
         assert "2024-10-17" in shown and "6.1 per cent in September" in shown
         assert "Not checked elsewhere" in shown and "the check is of 7 per cent" in shown
@@ -64,7 +63,7 @@ async def test_w_lists_the_checks_and_r_attaches_one_as_a_refuting_source(tmp_pa
         assert [(s["url"], s["stance"]) for s in sources] == [
             ("https://valeverify.example/2024/10/jobless-rate-lowest-since-2009", "refutes")]
         assert "Mostly true" in sources[0]["excerpt"]
-        assert "✓ attached" in str(screen.query_one("#detail", Static).render())
+        assert "✓ attached" in str(screen.query_one("#detail").content)
 
 
 async def test_w_on_a_claim_nobody_checked_says_so(tmp_path):

@@ -250,3 +250,31 @@ def test_rare_words_are_intersected_as_the_index_would(news):
     by_index = [r[0] for r in news.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
                                            [" AND ".join(g.expression for g in groups)])]
     assert by_index and _and(news, groups) == by_index
+
+
+QUAKE = """Aftershocks rattle Velmora valley
+
+By A Reporter
+March 3, 2025
+
+The 1998 earthquake in the valley killed 2,417 people and left 40,000 homeless.
+Engineers said new homes must resist a shock twice as strong.
+"""
+
+
+@pytest.mark.parametrize("query, first", [
+    ("1998 quake killed 2417", "2,417 people"),     # a year and a toll, both named: the toll first
+    ("2417 dead valley quake 1998", "2,417 people"),
+])
+def test_claims_of_one_sentence_named_alike_come_most_check_worthy_first(tmp_path, query, first):
+    db = open_db(tmp_path / "quake.db")
+    _import(db, tmp_path, "quake.txt", QUAKE)
+    rows = search_claims(db, query)
+    assert rows[0]["text"] == first
+    assert "1998 earthquake" in [r["text"] for r in rows[:3]]
+
+
+def test_a_claim_the_query_names_much_better_still_leads_its_sentence(tmp_path):
+    db = open_db(tmp_path / "quake.db")
+    _import(db, tmp_path, "quake.txt", QUAKE)
+    assert search_claims(db, "40,000 homeless")[0]["text"].startswith("40,000")

@@ -168,9 +168,9 @@ async def open_from_library(app, pilot, article_id, claim_text):
 
 
 def claim_row_shown(screen) -> str:
-    """The painted line of the claim under the list's cursor."""
+    """The painted lines of the claim under the list's cursor (a row wraps onto several)."""
     table = screen.query_one("#claims")
-    return table.render_line(table.cursor_row - table.scroll_offset.y + 1).text
+    return table.row_text(table.cursor_row)
 
 
 async def test_a_note_draft_survives_going_back_to_the_library_and_reopening_the_article(db):
@@ -204,7 +204,7 @@ async def test_a_draft_is_marked_in_the_claim_list_and_the_detail_until_it_is_sa
         await pilot.press("n", *"half a [bold]note", "escape")
         await pilot.pause()
         assert "✎ draft" in claim_row_shown(screen)
-        detail = str(screen.query_one("#detail").render())
+        detail = str(screen.query_one("#detail").content)
         assert "✎ draft note, not saved (n, then ctrl+s): half a [bold]note" in detail
         await pilot.press("s")
         await pilot.pause()
@@ -212,13 +212,13 @@ async def test_a_draft_is_marked_in_the_claim_list_and_the_detail_until_it_is_sa
         await pilot.press("escape")
         await pilot.pause()
         assert "✎ draft source, not saved (s, then ctrl+s): https://example.org/toll" in str(
-            screen.query_one("#detail").render())
+            screen.query_one("#detail").content)
         await pilot.press("j")  # another claim has no draft
         await pilot.pause()
-        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").render())
+        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").content)
         await pilot.press("k", "n", "ctrl+s", "s", "ctrl+s")
         await pilot.pause()
-        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").render())
+        assert "✎" not in claim_row_shown(screen) and "✎" not in str(screen.query_one("#detail").content)
         assert app.drafts.count() == 0
     claim = seed_claim(db, "130 victims")
     assert claim["note"] == "half a [bold]note"
@@ -372,10 +372,10 @@ async def test_at_80x24_the_verdict_shows_first_and_tab_reaches_the_detail(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_at(app, pilot, "130 victims")
-        detail = str(screen.query_one("#detail").content)  # the Static's text, as painted
+        detail = str(screen.query_one("#detail").content)  # the pane's text
         assert detail.splitlines()[1] == "Verdict: Mostly true"
         assert "Sentence: Cameron earlier on Monday visited Paris" in detail  # still there, after the review
-        for pane in ("article", "detail-scroll", "claims"):
+        for pane in ("article", "detail", "claims"):
             await pilot.press("tab")
             assert app.focused.id == pane
 
@@ -555,7 +555,7 @@ async def test_markup_and_escapes_in_text_show_literally(tmp_path):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        detail = str(app.screen.query_one("#detail").render())
+        detail = str(app.screen.query_one("#detail").content)
         assert "[/bar] [reverse]note" in detail
         assert "[/foo]" in app.screen.query_one(ArticleView).text
         assert "\x1b" not in app.screen.query_one(ArticleView).text
@@ -676,9 +676,9 @@ async def test_library_shows_review_progress_after_a_verdict(big_library):
         assert "0/" in shown_rows(table)[0] and "ann" not in shown_rows(table)[0]
         await pilot.press("enter")
         await pilot.pause()
+        reviewed = app.screen.current()["id"]  # the cursor moves on after the verdict (auto-advance)
         await pilot.press("v", "1")
         await pilot.pause()
-        reviewed = app.screen.current()["id"]
         await pilot.press("q")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -777,11 +777,11 @@ async def test_a_filter_typed_fast_shows_the_articles_of_what_the_box_says(big_l
         want = big_library.execute("SELECT COUNT(*) FROM articles WHERE headline LIKE '%number 3%'").fetchone()[0]
         assert screen.query_one("#filter").value == "number 3" and table.row_count == want == 11
         # a load for "stor" that comes back after the box changed is dropped, not painted
-        screen._show("stor", 70, [])
+        screen._show("stor", "newest", screen.loads.number - 1, 70, [])
         await pilot.pause()
         assert table.row_count == want and "matching 'number 3'" in str(screen.query_one("#library-status").render())
 
-async def test_o_sorts_the_claim_list_by_checkworthiness_and_back(db):
+async def test_o_cycles_the_claim_list_through_every_order_and_back(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_at(app, pilot, "130 victims")
@@ -794,10 +794,18 @@ async def test_o_sorts_the_claim_list_by_checkworthiness_and_back(db):
         assert sorted(c["id"] for c in screen.claims) == sorted(by_place)
         assert screen.current()["text"] == "130 victims"  # the cursor keeps its claim
         assert "130 victims" in claim_row_shown(screen)  # and the list shows what the cursor is on
+        await pilot.press("o")  # by kind: kinds together, each in article order
+        await pilot.pause()
+        kinds = [(c["kind"], c["start"]) for c in screen.claims]
+        assert screen.order == "kind" and kinds == sorted(kinds)
+        await pilot.press("o")  # by verdict: not reviewed first (all are, here)
+        await pilot.pause()
+        assert screen.order == "verdict" and screen.current()["text"] == "130 victims"
         await pilot.press("o")
         await pilot.pause()
         assert [c["id"] for c in screen.claims] == by_place
         assert screen.current()["text"] == "130 victims"
+        assert "by article order" in screen.sub_title
 
 
 async def test_the_sort_key_is_in_the_footer_and_the_command_palette(db):
@@ -806,7 +814,10 @@ async def test_the_sort_key_is_in_the_footer_and_the_command_palette(db):
         screen = await open_at(app, pilot, "130 victims")
         assert any(b.binding.key == "o" and b.binding.show for b in screen.active_bindings.values())
         assert "Sort" in str(app.screen.query_one(KeyBar).render())
-        [command] = [c for c in app.get_system_commands(screen) if c.title.startswith("Sort claims")]
-        command.callback()
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert {"Sort claims by check-worthiness", "Sort claims by kind",
+                "Sort claims by verdict"} <= set(commands)
+        commands["Sort claims by check-worthiness"].callback()
         await pilot.pause()
-        assert screen.order == "worthiness"
+        assert screen.order == "worthiness" and "Sort claims by article order" in {
+            c.title for c in app.get_system_commands(screen)}

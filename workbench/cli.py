@@ -346,12 +346,15 @@ def _claim_line(c: dict[str, Any]) -> str:
 @click.argument("article")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]))
-@click.option("--sort", "order", type=click.Choice(["position", "worthiness"]), default="position", show_default=True,
-              help="Article order, or most check-worthy first.")
+@click.option("--sort", "order", type=click.Choice(["position", "worthiness", "kind", "verdict"]),
+              default="position", show_default=True,
+              help="Article order, most check-worthy first, by kind, or by verdict "
+                   "(not reviewed first, then the scale, rejected last).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def claims(settings: Settings, article: str, kind: str | None, status: str | None, order: str, as_json: bool) -> None:
-    """Claims and quotes of ARTICLE (id or sha256 prefix), in article order or by check-worthiness."""
+    """Claims and quotes of ARTICLE (id or sha256 prefix): in article order, by check-worthiness, kind or
+    verdict."""
     from .store import get_article, list_claims
 
     from .search import seen_before
@@ -488,9 +491,11 @@ def history(settings: Settings, claim: int, as_json: bool) -> None:
 def undo(settings: Settings, claim_id: int | None) -> None:
     """Undo your last action (the undo is itself logged)."""
     from .store import undo_last
+    from .typed_text import printable
 
     result = undo_last(settings.db, settings.reviewer, claim_id=claim_id)
-    click.echo(f"undone: {result['undone']} on claim {result['claim_id']}")
+    click.echo(printable(f"undone: {result['undone']} on claim {result['claim_id']} "
+                         f"“{_cut(result['text'], 60)}” (article {result['article_id']})"))
 
 
 @cli.command()
@@ -779,11 +784,21 @@ def settings_group(ctx: click.Context, as_json: bool) -> None:
     db = ctx.find_object(Settings).db
     values, scale = get_settings(db), list_verdicts(db)
     if as_json:
+        from .preferences import load_preferences
+
         emit_json({"settings": {s.key: values.get(s.key) for s in SETTINGS},
+                   "preferences": load_preferences(),
                    "scale": {v["key"]: {"rating_value": v["rating_value"], "label": v["label"]} for v in scale}})
         return
     for s in SETTINGS:
         click.echo(f"{s.key:<17} {values.get(s.key) or '(not set)'}  — {s.meaning}")
+    from .preferences import PREFERENCES, config_dir, load_preferences
+    from .typed_text import printable
+
+    mine = load_preferences()
+    click.echo(f"your own (in {printable(str(config_dir()))}):")
+    for p in PREFERENCES:
+        click.echo(f"  {p.key:<15} {'yes' if mine[p.key] else 'no'}  — {p.meaning}")
     click.echo("rating scale (verdict.KEY: the number and name ClaimReview publishes):")
     for v in scale:
         number = v["rating_value"] if v["rating_value"] is not None else "-"
@@ -803,6 +818,11 @@ def settings_get(settings: Settings, key: str) -> None:
             raise BadInput(f"no verdict {key.removeprefix('verdict.')!r}; `workbench settings` lists the scale")
         click.echo(f"{row['rating_value'] if row['rating_value'] is not None else '-'} {row['label']}")
         return
+    from .preferences import KEYS, load_preferences
+
+    if key in KEYS:  # the reviewer's own, from preferences.toml: no database needed
+        click.echo("yes" if load_preferences()[key] else "no")
+        return
     click.echo(get_setting(settings.db, key) or "")
 
 
@@ -811,7 +831,13 @@ def settings_get(settings: Settings, key: str) -> None:
 @click.argument("value")
 @pass_settings
 def settings_set(settings: Settings, key: str, value: str) -> None:
-    """Set KEY to VALUE ("" clears it); verdict.KEY takes "NUMBER NAME", e.g. "2 Mostly false"."""
+    """Set KEY to VALUE ("" clears it); verdict.KEY takes "NUMBER NAME", e.g. "2 Mostly false";
+    auto_advance (yes/no) is yours alone, kept in preferences.toml."""
+    from .preferences import KEYS, set_preference
+
+    if key in KEYS:
+        click.echo(f"{key}: {'yes' if set_preference(key, value) else 'no'}")
+        return
     from .store import set_rating, set_setting
 
     if key.startswith("verdict."):

@@ -239,6 +239,7 @@ def search_claims(
 
 
 TYPO_SOURCES = 50  # claims whose words may stand for a misspelt word of the query in BM25
+NAMED_EQUALLY = 10  # fuzzy points within which two claims of one sentence count as named alike by a query
 FUSION_K = 10  # reciprocal-rank fusion: 1/(K + rank) from each ranker; a small K trusts the top ranks
 
 
@@ -265,8 +266,19 @@ def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]]) -> list
             fused += 1 / (FUSION_K + best_lexical[key])
         row["match"] = row["score"]
         row["score"] = round(100 * fused / best, 1)
-    # rankers that disagree evenly (first and second each way) are settled by the letters and figures
-    return sorted(found.values(), key=lambda r: (-r["score"], -r["match"], *_best_first(r)[1:]))
+    # claims of one sentence the query names about equally ("1997 quake killed 1324": "in 1997" and "1,324
+    # people") come most check-worthy first; rankers that disagree evenly are settled by the letters
+    best_named: dict[tuple, float] = {}
+    for row in found.values():
+        key = (row["article_id"], row["sentence_start"])
+        best_named[key] = max(best_named.get(key, 0.0), row["match"])
+
+    def order(row: dict) -> tuple:  # sentences by fused score, then by the claim the query names best
+        sentence = (row["article_id"], row["sentence_start"])
+        named_less = row["match"] < best_named[sentence] - NAMED_EQUALLY
+        return -row["score"], -best_named[sentence], sentence, named_less, -(row["checkworthiness"] or 0.0), \
+            -row["match"], row["id"]
+    return sorted(found.values(), key=order)
 
 
 def group_duplicates(ranked: list[dict]) -> list[dict]:

@@ -59,6 +59,14 @@ _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|al|bin|da|di|du|la|le)(?=[ \t]+[A-Z])))*"  # "Bill de Blasio", never "GOP le(ader)"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
+# a lower-case word of a role between names ("RNC spokesman Sean Spicer", "Democratic strategist Ann Roe"):
+# never a word that joins clauses, a preposition, an article or a verb of saying
+_ROLE_WORD = r"(?!(?:and|or|but|nor|to|of|in|on|at|for|from|with|by|about|as|than|after|before|during|since|" \
+             r"into|over|under|the|a|an|this|that|these|those|who|whom|whose|which|what|when|where|while|" \
+             r"because|if|is|was|are|were|be|been|has|had|have|will|would|can|could|should|may|might|" \
+             r"told|said|says|asked|added|then|also|later|last|next|this|earlier|again)\b)[a-z][\w’'\-]*"
+_NOT_A_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|" \
+             r"June|July|August|September|October|November|December)\b)"
 # a description never runs on through a relative or reported clause ("a deterrence to what it called")
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
 _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z\d][\w’'\-]*" \
@@ -81,7 +89,10 @@ NAME_LABEL_BEFORE = re.compile(rf"(?:\A|\n|[—–-][^\S\n]*)[^\S\n]*(?P<np>{_NA
 # '“This is fantastic!” beamed Donald Hartley of Madison': any verb in the past, then a name
 AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_NAME})(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|from|who)\b))")
 AFTER_VERB_SUBJECT = re.compile(
+    # "said Secretary of State Elena Voss", "said the Bank of Ruritania", "said Ingrid Halvorsen of Nordbank",
+    # "said RNC spokesman Sean Spicer" (a name, its role in lower case, the person: not "RNC")
     rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME}|(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME})?"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
     rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
 )

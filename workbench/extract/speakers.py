@@ -56,6 +56,12 @@ LEADING_NON_NAMES = {
 # a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
 OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
+PLACE_PREPOSITIONS = {"of", "from", "in", "at", "for", "with"}
+POSSESSIVE = re.compile(r"[’']s\Z")
+# "Former Secretary of State …": capitalised before a title, and still no name
+TITLE_ADJECTIVES = {"former", "ex", "acting", "then", "late", "current", "outgoing", "incoming", "interim", "retired"}
+NOT_NAME_WORDS = ROLE_WORDS | TITLES | TITLE_ADJECTIVES
+PARTY_WORDS = {"democrat", "democratic", "republican", "conservative", "labour", "liberal", "tory", "independent"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
@@ -66,7 +72,8 @@ GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss",
 # "Pike said she", "Pike and his wife", "Pike said her plan": the pronoun after a name is the name's. Not
 # across an object pronoun ("Judge Amos told her she had…": "she" is the woman told), and "her" only
 # where it is possessive, before a noun ("told her." / "asked her about" / "gave her the" are objects).
-NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
+# (possessive name run: a shorter name is followed by a capital, which no pronoun or lower-case word matches)
+NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]++(?:[ \t]+[A-Z][\w’'\-]++){0,3}+)(?:\s*\([^()\n]{0,20}\))?"
                                r"\s+(?:(?!(?:her|him|them|me|us)\b)[a-z]+\s+){0,3}?"
                                r"(?P<pron>he|she|his|her(?=\s+(?!(?:to|about|that|she|he|it|and|or|for|on|in|at|"
                                r"with|by|of|from|as|if|when|why|how|what|whether|the|a|an|this|these|those|his|"
@@ -77,13 +84,16 @@ ROLE_ALIASES = {"minister": "secretary"}
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
 # the run of name tokens a mention ends with: "Laura Pemberton" in "executive Laura Pemberton"
 TRAILING_NAME = re.compile(rf"(?<![\w’'\-.]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*\Z")
+PLACE_TAIL = re.compile(rf"(?<=[\w.])[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*\Z")
 # ", Simon Hale," after a description: a name of two or more words standing alone between commas
 APPOSITIVE_NAME = re.compile(rf",[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN})+)[ \t]*,")
 # a name that speaks: "Karen Wu said", "Fowler argued", "Simon Hale, her barrister, told", "Wu (D-Ore.) has
 # said"; up to two asides between them, as in quotes.py
+# possessive (*+, {1,90}+): giving back a name token or part of an aside can never let the lower-case verb
+# match, and the backtracking was a fifth of this scan's time
 REPORTED_SPEAKER = re.compile(
-    rf"[A-Z](?<!\w.){_TOKEN_AFTER_CAPITAL}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*"
-    r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}){1,2},|,)?\s+"
+    rf"[A-Z](?<!\w.){_TOKEN_AFTER_CAPITAL}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*+"
+    r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}+){1,2},|,)?\s+"
     r"(?:(?:has|had|have|also|then|later|again|previously|repeatedly)\s+)*"
     r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
     r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
@@ -111,11 +121,27 @@ def is_organisation(name: str) -> bool:
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
     tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
-    while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES:  # "But Megan Hester", "Even Norway"
+    while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES | TITLE_ADJECTIVES:  # "But Megan Hester"
+        tokens = tokens[1:]
+    # "Republican Donald Trump": a party before a person's first name is no part of the name (it is part of
+    # "Republican National Committee" and "Democratic National Convention")
+    if len(tokens) > 2 and tokens[0].lower() in PARTY_WORDS and gender_of_given_name(" ".join(tokens[1:])):
         tokens = tokens[1:]
     # "Said Gareth Lloyd, …": the inverted cue, not a first name; "Said Jalili" (two words) keeps it
     if len(tokens) > 2 and tokens[0].lower() in INVERTED_CUES:
         tokens = tokens[1:]
+    head = _head_of_place_phrase(tokens)
+    if head is None:  # an organisation named with its own "of": "the Department of Homeland Security"
+        return " ".join(tokens[1:] if tokens[0].lower() in DESCRIPTION_OPENERS else tokens).strip(" ,.;:’'")
+    tokens = head
+    if len(tokens) > 1 and tokens[-1][:1].isupper() and tokens[-1].lower().strip(".") in ORG_WORDS \
+            and not gender_of_given_name(" ".join(tokens[-2:])):  # "Mayor Don Guardian" is a man
+        # an organisation's whole name, though a word of it names a role: "the State Department", "the
+        # Health Ministry" (not "Department", "Ministry")
+        start = len(tokens) - 1
+        while start > 0 and tokens[start - 1][:1].isupper():
+            start -= 1
+        return " ".join(tokens[start:]).strip(" ,.;:’'")
     last_role = -1
     for i, t in enumerate(tokens[:-1]):
         low = t.lower().rstrip(".,")
@@ -123,6 +149,28 @@ def clean_name(text: str) -> str:
             last_role = i
     name = tokens[last_role + 1:] or tokens
     return " ".join(name).strip(" ,.;:’'")
+
+
+def _head_of_place_phrase(tokens: list[str]) -> list[str] | None:
+    """"Chancellor Angela Merkel of Germany", "Holger Schmieding of Berenberg": a named person followed by
+    where they are from or work is that person, not the place (and "said Trump of Clinton" is Trump's). An organisation's own "of" stays whole
+    ("the Department of Homeland Security"); a role before it is left to the caller ("Secretary of State
+    John Kerry", "the senator from Vermont"). None where the tokens are one organisation's name."""
+    for i, t in enumerate(tokens):
+        if i == 0 or t not in PLACE_PREPOSITIONS:
+            continue
+        tail = tokens[i + 1:]
+        if not tail or not all(w[:1].isupper() or w in ("the", *PARTICLES) for w in tail):
+            return tokens
+        head = tokens[:i]
+        if head[-1][:1].isupper() and is_organisation(head[-1]):
+            return None
+        # a name ends the head ("Representative Peter T. King", whose surname is also a title), not only a
+        # title or a role ("the Duchess of Cambridge", "Secretary of State John Kerry")
+        named = head[-1][:1].isupper() and any(w[:1].isupper() and w.lower().rstrip(".,") not in NOT_NAME_WORDS
+                                               for w in head)
+        return head if named else tokens
+    return tokens
 
 
 class SpeakerResolver:
@@ -204,7 +252,9 @@ class SpeakerResolver:
                 return start - len(before) + m.start(1), start - len(before) + m.end(1)
         # "executive Laura Pemberton" (a role read in lower case before the name) → the name
         if self.body[start:start + 1].islower() and self.body[start:end].split()[0].lower() not in DESCRIPTION_OPENERS:
-            m = TRAILING_NAME.search(self.body, start, end)
+            # "former Gov. Bill Richardson of New Mexico": the name before where the person is from
+            place = PLACE_TAIL.search(self.body, start, end)
+            m = TRAILING_NAME.search(self.body, start, place.start() if place else end)
             if m and m.start() > start:
                 return m.start(), end
         # "Her barrister, Simon Hale, said" → the name the description is given right after it
@@ -238,7 +288,7 @@ class SpeakerResolver:
         return self._named(mention, start)
 
     def _named(self, mention: str, start: int) -> str:
-        name = clean_name(mention)
+        name = POSSESSIVE.sub("", clean_name(mention))  # "Pyongyang's claims": Pyongyang claims
         if len(name.split()) == 1:
             return self._full_name(name, start) or name
         return name

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from sqlite_utils import Database
 
-from ..errors import WorkbenchError
+from ..errors import BadInput, WorkbenchError
 from . import csv_report, html, markdown
 from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
 from .collect import article_ids, iter_reports, scale
@@ -41,6 +41,11 @@ def export_report(
     if fmt not in FORMATS:
         raise WorkbenchError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     ids = article_ids(db, [str(i) for i in ids] if ids else None, since=since, reviewer=reviewer)
+    if not ids:  # an empty report, written without a word, read as if the export had worked (issue 17)
+        narrowed = " and ".join(f for f, given in ((f"published since {since}", since),
+                                                    (f"worked on by {reviewer}", reviewer)) if given)
+        raise BadInput(f"nothing to export: no article {narrowed}; widen the selection"
+                       if narrowed else "nothing to export: the library has no articles; import some first")
     verdicts = scale(db)
     desk = load_desk(db, organisation, organisation_url, review_url)
     organisation = desk.organisation

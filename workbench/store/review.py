@@ -296,23 +296,25 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
                 f"claim {target} changed after your {event['action']} (by {claim['reviewer']}); nothing undone",
                 current=claim, attempted={"undo": event["id"]},
             )
+        # which claim changed, in words: "undone" alone left the reviewer guessing (issue 17)
+        named = {"article_id": claim["article_id"], "text": claim["text"]}
         if event["action"] == "add":
             conn.execute("DELETE FROM claim_sources WHERE claim_id = ?", [target])
             conn.execute("DELETE FROM claims WHERE id = ?", [target])
             log_event(conn, reviewer, "undo", "claims", target, target, after, None, undoes=event["id"])
-            return {"undone": event["action"], "claim_id": target, "claim": None}
+            return {"undone": event["action"], "claim_id": target, "claim": None, **named}
         if event["action"] == "source":
             conn.execute("DELETE FROM claim_sources WHERE id = ?", [event["row_id"]])
             conn.execute("UPDATE claims SET reviewer = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                          [reviewer, now(), target])
             log_event(conn, reviewer, "undo", "claim_sources", event["row_id"], target,
                       after, {"version": claim["version"] + 1}, undoes=event["id"])
-            return {"undone": "source", "claim_id": target, "claim": _current(conn, target)}
+            return {"undone": "source", "claim_id": target, "claim": _current(conn, target), **named}
         restore = {k: v for k, v in (before or {}).items() if k != "version"}
         if "note_edit" in after:
             restore["note"] = note_before(claim["note"], after["note_edit"])
         updated = _update_claim(conn, target, restore, reviewer, "undo", None, undoes=event["id"])
-        return {"undone": event["action"], "claim_id": target, "claim": updated}
+        return {"undone": event["action"], "claim_id": target, "claim": updated, **named}
 
 
 def _only_own_undone_since(conn, event: dict[str, Any], reviewer: str) -> bool:

@@ -1,15 +1,25 @@
 """The Textual app: wires the screens together and holds the database and the reviewer's name."""
 from __future__ import annotations
 
+import asyncio
 import weakref
 
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from .. import store
+from ..errors import Conflict, WorkbenchError
+from ..preferences import load_keymap, load_preferences, set_preference
 from .drafts import Drafts
 from .library import LibraryScreen
-from .review import ReviewScreen
+
+# key bindings that move the focus, to another field or back to the screen below: such a key is run
+# before the keys typed after it are handed out (keys that open a screen are not: see on_event)
+FOCUS_ACTIONS = frozenset({"focus_next", "focus_previous", "app.focus_next", "app.focus_previous",
+                           "switch_pane", "focus_filter", "focus_query", "clear_filter",
+                           "back", "quit_or_back", "close", "dismiss_none", "cancel"})
 
 
 class WorkbenchApp(App):
@@ -19,6 +29,7 @@ class WorkbenchApp(App):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("ctrl+e", "export", "Export", id="app.export"),
         Binding("question_mark", "keys", "Keys", id="app.keys"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("q", "quit_or_back", "Quit/back", id="app.quit"),
     ]
 
@@ -30,20 +41,145 @@ class WorkbenchApp(App):
         self.start_claim = claim_id
         self.drafts = Drafts()  # unsaved notes and source forms: outlive the review screen, not the app
         self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
+        self._warmed = False
+        self.config_problems: list[str] = []  # a broken preferences.toml or keymap.toml: said once mounted
+        try:
+            self.preferences = load_preferences()
+        except WorkbenchError as exc:
+            self.preferences = {}
+            self.config_problems.append(str(exc))
+        try:
+            self.keymap = load_keymap()
+        except WorkbenchError as exc:
+            self.keymap = {}
+            self.config_problems.append(str(exc))
+        if self.keymap:
+            self.set_keymap(self.keymap)
 
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
+        for problem in self.config_problems:  # the defaults are used meanwhile
+            self.notify(problem, severity="error", title="Settings file not read", markup=False, timeout=15)
         self.push_screen(LibraryScreen())
         if self.start_article is not None:
             self.open_article(self.start_article, self.start_claim)
 
+    def library_shown(self) -> None:
+        """The first screen has its rows: now load what the next steps need, while the reviewer reads."""
+        if not self._warmed:
+            self._warmed = True
+            self.call_after_refresh(self.warm_up)  # after the rows are painted: its imports hold the GIL
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def warm_up(self) -> None:
+        """The review screen's modules (~0.1 s of imports, kept out of start-up) and the database's
+        integrity check (0.7-1.7 s on a 180 MB database, which the first verdict of a session used to pay)."""
+        from ..store.database import check_before_writes
+        from . import review  # noqa: F401
+
+        check_before_writes(self.db)
+    async def on_event(self, event: events.Event) -> None:
+        """Keys that move the focus (Tab, ctrl+f) are run here, in turn, before the next key is handed out.
+
+        Textual queues a key at the focused widget and runs a binding only once the key has bubbled back up
+        to the app; keys typed meanwhile (a paste, a fast typist: Tab then the title) were already queued at
+        the old widget, so the title landed in the URL field. A key the focused widget takes itself (Tab in
+        a TextArea that indents) is left to it. Not covered: keys typed before a screen that a key opens is
+        mounted (`v1` in one burst loses the 1), as its result callback runs later still."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self._moves_focus(event.key):
+            await self._typed_so_far()
+            if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
+                return
+        await super().on_event(event)
+
+    async def _typed_so_far(self) -> None:
+        """Wait until the focused widget has handled the keys already handed to it: "Homs" then Esc at once
+        must type Homs before Esc clears the box. A callback queued behind those keys says when."""
+        focused = self.focused
+        if focused is None:
+            return
+        handled = asyncio.Event()
+        focused.call_later(handled.set)
+        try:
+            await asyncio.wait_for(handled.wait(), timeout=1.0)
+        except TimeoutError:  # a widget stuck in a long handler: go on rather than hold every key
+            pass
+
+    def _moves_focus(self, key: str) -> bool:
+        """Whether the binding this key would run (from the focused widget up) moves the focus."""
+        for _node, bindings in self.screen._modal_binding_chain:  # without the keys a widget consumes
+            for binding in bindings.key_to_bindings.get(key, ()):
+                return binding.action.split("(")[0] in FOCUS_ACTIONS
+        return False
+
     def get_system_commands(self, screen):
         """Textual's commands, and those a screen offers in the palette (`palette_commands`)."""
+        from textual.app import SystemCommand
+
         yield from super().get_system_commands(screen)
         yield from getattr(screen, "palette_commands", tuple)()
         yield from self.desk_commands()
+        yield SystemCommand("Key ids for keymap.toml", "Every key of this screen with the id that rebinds it",
+                            self.action_key_ids)
+
+    def action_key_ids(self) -> None:
+        from .key_ids import key_ids_text
+        from .modals import TextViewer
+
+        self.push_screen(TextViewer("Keys and their ids", key_ids_text(self, self.screen)))
+
+    def toggle_auto_advance(self) -> None:
+        """From the palette: kept in preferences.toml, as `workbench settings set auto_advance` does."""
+        on = not self.preferences.get("auto_advance", True)
+        try:
+            set_preference("auto_advance", on)
+        except (WorkbenchError, OSError) as exc:
+            self.notify(f"Not saved for next time: {exc}", severity="warning", markup=False)
+        self.preferences["auto_advance"] = on
+        self.notify("After a verdict or a reject: " + ("on to the next claim" if on else "the cursor stays"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+z undoes from a screen, not from inside a dialog: there it would open an article over it."""
+        if action == "undo" and isinstance(self.screen, ModalScreen):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_undo(self) -> None:
+        """ctrl+z: undo the reviewer's last action, say which claim it changed, and go to that claim,
+        in whichever article it is (the review screen on show is replaced by that article's)."""
+        from .modals import TextViewer, conflict_text
+        from .review import ReviewScreen
+        from .triage import claim_name
+
+        try:
+            result = store.undo_last(self.db, self.reviewer)
+        except Conflict as exc:
+            self.notify(str(exc), severity="error", title="Not undone: changed by someone else", markup=False)
+            self.push_screen(TextViewer("Conflict", conflict_text(exc.current, exc.attempted)))
+            return
+        except WorkbenchError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        claim_id, article_id = result["claim_id"], result["article_id"]
+        named = claim_name(claim_id, result["text"])
+        here = isinstance(self.screen, ReviewScreen) and self.screen.article_id == article_id
+        if result["claim"] is None:  # an added claim, removed: nothing to select
+            self.notify(f"Undone: add of {named} — the claim is removed", markup=False)
+            if here:
+                self.screen.reload()
+            return
+        self.notify(f"Undone: {result['undone']} on {named}", markup=False)
+        if here:
+            self.screen.select_claim(claim_id)
+        elif isinstance(self.screen, ReviewScreen):
+            self.let_closed_screens_go()
+            self.switch_screen(ReviewScreen(article_id, claim_id))  # q still goes back to the library
+        else:
+            self.open_article(article_id, claim_id)
 
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:
+        from .review import ReviewScreen  # with its modals and the text pane: not needed for the library
+
         self.push_screen(ReviewScreen(article_id, claim_id))
 
     def push_screen(self, *args, **kwargs):

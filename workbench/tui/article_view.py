@@ -24,6 +24,28 @@ REVIEWED = Style(underline=True)
 REJECTED = Style(dim=True, strike=True)
 
 
+# The legend (key l): what each colour in the text means, grouped as the styles are.
+LEGEND_KINDS = [("quote", "quotes"), ("money", "money, percent"), ("date", "dates, durations"),
+                ("manual", "added by hand"), (None, "other figures")]
+
+
+def legend_text(selection: Style) -> Text:
+    """The legend as one line of samples, each painted in the style it names."""
+    out = Text(end="")
+    out.append("Legend  ", style="bold")
+    for kind, label in LEGEND_KINDS:
+        out.append(label, style=KIND_STYLES.get(kind, DEFAULT_STYLE) if kind else DEFAULT_STYLE)
+        out.append("  ")
+    out.append("│  ", style="dim")
+    out.append("reviewed", style=DEFAULT_STYLE + REVIEWED)
+    out.append("  ")
+    out.append("rejected", style=DEFAULT_STYLE + REJECTED)
+    out.append("  ")
+    out.append("selected claim", style=selection)
+    out.append("   l hides", style="dim")
+    return out
+
+
 class _Paragraph(Text):
     """A styled article line that remembers how it was last cut into screen rows.
 
@@ -95,9 +117,11 @@ class ArticleView(TextArea, inherit_bindings=False):
         self._styled: dict[int, Text] = {}
         self._cuts: dict = {}  # shared by the _Paragraph copies: a line's last few cuts into rows
 
-    def set_spans(self, spans: list[tuple[int, int, str, str]]) -> None:
+    def set_spans(self, spans: list[tuple[int, int, str, str]],
+                  changed: tuple[int, int] | None = None) -> None:
+        """Paint these spans. `changed`: only the span at these offsets looks different (a verdict, a
+        reject), so only its lines are painted again; the rest of the text keeps its painted lines."""
         self._styles.clear()
-        self._styled.clear()
         for start, end, kind, status in spans:
             style = KIND_STYLES.get(kind, DEFAULT_STYLE)
             if status == "rejected":
@@ -109,6 +133,21 @@ class ArticleView(TextArea, inherit_bindings=False):
                 a = col0 if row == row0 else 0
                 b = col1 if row == row1 else len(self.document.get_line(row))
                 self._styles[row].append((a, b, style))
+        if changed is None:
+            self._styled.clear()
+            # TextArea keeps painted lines keyed by the selection, not by our styles: without this a
+            # verdict's underline showed only once the selection moved
+            self._line_cache.clear()
+        else:
+            (row0, _), (row1, col1) = self.location(changed[0]), self.location(changed[1])
+            for row in range(row0, row1 + 1):
+                self._styled.pop(row, None)
+            # the screen rows of those lines (soft-wrapped): their painted lines go, the others stay
+            # (TextArea.render_line's cache key holds the screen row third, in Textual 8.2)
+            y0 = self.wrapped_document.location_to_offset((row0, 0)).y
+            y1 = self.wrapped_document.location_to_offset((row1, len(self.document.get_line(row1)))).y
+            for key in [key for key in self._line_cache.keys() if y0 <= key[2] <= y1]:
+                self._line_cache.discard(key)
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:

@@ -14,7 +14,8 @@ from textual.widgets import Input, Label, Static
 
 from .. import store
 from ..errors import WorkbenchError
-from .library import PathSuggester
+from .import_screen import PathSuggester
+from .latest import Latest
 from .text import plain
 
 OP_STYLES = {"omitted": "red strike", "added": "green underline", "changed": "yellow bold"}
@@ -59,6 +60,7 @@ class QuoteCheckScreen(ModalScreen[bool]):
         self.claim = claim
         self.check = None
         self.source_text: str | None = None
+        self.checks = Latest()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -76,10 +78,15 @@ class QuoteCheckScreen(ModalScreen[bool]):
 
     @on(Input.Submitted, "#check-path")
     def run(self, event: Input.Submitted) -> None:
-        self.run_check(event.value.strip())
+        self.check = None  # until this file's check is back, ctrl+s has nothing to store
+        self.run_check(event.value.strip(), self.checks.next())
+
+    @on(Input.Changed, "#check-path")
+    def path_changed(self) -> None:
+        self.checks.next()  # a check still running is for a file no longer named
 
     @work(thread=True, exclusive=True, group="quote-check")
-    def run_check(self, path: str) -> None:
+    def run_check(self, path: str, number: int) -> None:
         from ..checks import check_quote
         from ..service import read_text_arg
 
@@ -89,9 +96,11 @@ class QuoteCheckScreen(ModalScreen[bool]):
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
         check = check_quote(self.claim["text"], text)
-        self.app.call_from_thread(self._show, check, text)
+        self.app.call_from_thread(self._show, check, text, number)
 
-    def _show(self, check, text: str) -> None:
+    def _show(self, check, text: str, number: int) -> None:
+        if not self.checks.is_current(number):
+            return  # another file was asked for since: this check is not for what the box names
         self.check, self.source_text = check, text
         self.query_one("#check-result", Static).update(quote_check_text(check))
 

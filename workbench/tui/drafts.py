@@ -4,7 +4,10 @@ They live on the app, not on a review screen, so leaving an article and coming b
 not written anywhere (a draft is not the reviewer's word yet), so quitting loses them: the app warns first."""
 from __future__ import annotations
 
-from .modals import SourceInput
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the form's widgets load with the first review screen, not at start-up
+    from .modals import SourceInput
 
 
 class Drafts:

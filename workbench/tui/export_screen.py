@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, TextArea
 
 from ..errors import WorkbenchError
+from ..preferences import default_export_folder, remember_export_folder
 from .key_bar import KeyBar
+from .latest import Latest
 from .text import plain
 
 FORMAT_LABELS = [("Markdown", "md"), ("HTML (self-contained)", "html"), ("JSON", "json"), ("CSV", "csv"),
@@ -38,6 +40,7 @@ class ExportScreen(Screen):
     def __init__(self, article_id: int | None):
         super().__init__()
         self.article_id = article_id
+        self.previews = Latest()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,7 +70,7 @@ class ExportScreen(Screen):
         """A file name for the format and articles, in the folder the reviewer typed or last wrote to."""
         field = self.query_one("#export-path", Input)
         typed = field.value.strip()
-        folder = Path(typed).expanduser().parent if typed else getattr(self.app, "export_folder", Path.cwd())
+        folder = Path(typed).expanduser().parent if typed else default_export_folder()
         name = f"article-{self.article_id}" if self._ids() else "all-articles"
         field.value = str(folder / f"report-{name}.{SUFFIX[self._fmt()]}")
 
@@ -77,19 +80,31 @@ class ExportScreen(Screen):
         self._suggest_path()
         self.action_preview()
 
-    @work(thread=True, exclusive=True, group="export-preview")
     def action_preview(self) -> None:
+        """ctrl+r, and on any change of format or articles: the report's first 400 lines."""
+        self._preview(self._ids(), self._fmt(), self.previews.next())
+
+    @work(thread=True, exclusive=True, group="export-preview")
+    def _preview(self, ids: list[int] | None, fmt: str, number: int) -> None:
         from ..report import export_report
 
         out = io.StringIO()
         try:
-            export_report(self.app.db, self._ids(), self._fmt(), out, **newsroom())
+            export_report(self.app.db, ids, fmt, out, **newsroom())
         except WorkbenchError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self._preview_failed, str(exc), number)
             return
-        text = out.getvalue()
-        preview = "\n".join(text.splitlines()[:400])
-        self.app.call_from_thread(self.query_one("#export-preview", TextArea).load_text, preview)
+        preview = "\n".join(out.getvalue().splitlines()[:400])
+        self.app.call_from_thread(self._show_preview, preview, number)
+
+    def _show_preview(self, preview: str, number: int) -> None:
+        if self.previews.is_current(number):  # else the format or the articles changed since
+            self.query_one("#export-preview", TextArea).load_text(preview)
+
+    def _preview_failed(self, message: str, number: int) -> None:
+        if self.previews.is_current(number):
+            self.query_one("#export-preview", TextArea).load_text("")
+            self.notify(message, severity="error", title="Nothing to preview", markup=False)
 
     @work(thread=True, exclusive=True, group="export-write")
     def action_write(self) -> None:
@@ -113,7 +128,7 @@ class ExportScreen(Screen):
         if long_summaries:
             self.app.call_from_thread(self.notify, "\n".join(long_summaries[:5]), severity="warning", markup=False,
                                       title=f"{len(long_summaries)} summaries over 75 characters (m shortens one)")
-        self.app.export_folder = written.parent  # the next export suggests the same folder
+        remember_export_folder(written.parent.resolve())  # the next export suggests the same folder
         self.app.call_from_thread(self.query_one("#export-status", Label).update, plain(f"Wrote {written}"))
         self.app.call_from_thread(self.notify, f"Wrote {written}")
 

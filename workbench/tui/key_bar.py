@@ -3,7 +3,7 @@
 Textual's Footer builds one widget per key and rebuilds them all whenever focus or the screen
 changes; on the review screen (20 keys) that cost ~200 ms of every open, and keys past the right
 edge were not shown. This bar keeps the look and click-to-press, renders lines of text, and wraps
-between keys; `?` (all keys) comes first so it is never the one cut off."""
+between keys; `?` (all keys), `/` and ctrl+e come first so they are never the ones cut off."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +14,8 @@ from textual import events
 from textual.widget import Widget
 
 MAX_LINES = 2
+# Keys shown first, in this order, so that a narrow terminal never cuts them off: help, search, export.
+FIRST = {"question_mark": 0, "slash": 1, "ctrl+e": 2}
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,13 @@ class KeyBar(Widget, can_focus=False):
         self._hits: list[tuple[int, int, int, str, bool]] = []  # (line, x0, x1, key, enabled)
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh(layout=True))
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self._bindings_changed())
+
+    def _bindings_changed(self) -> None:
+        """Repaint; lay the screen out again only if the bar's height changes (a layout repaints every
+        widget, the article text included, and bindings change on every focus move and screen change)."""
+        height = len(self._lines(self.size.width or 80))
+        self.refresh(layout=height != self.size.height)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -65,7 +73,7 @@ class KeyBar(Widget, can_focus=False):
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE and palette.binding.action not in seen:
             key = f" {self.app.get_key_display(palette.binding)} "
             entries.append(KeyEntry(palette.binding.key, key + "palette ", len(key), True))
-        entries.sort(key=lambda e: e.key != "question_mark")
+        entries.sort(key=lambda e: FIRST.get(e.key, len(FIRST)))
         return entries
 
     def _lines(self, width: int) -> list[list[KeyEntry]]:

@@ -1,20 +1,16 @@
 """The library: every article with its review progress, newest first; type to filter, Enter opens,
-i imports a file or folder with a progress bar."""
+i imports a file or folder (import_screen.py, loaded on first use)."""
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.suggester import Suggester
-from textual.widgets import Header, Input, Label, ProgressBar
+from textual.screen import Screen
+from textual.widgets import Header, Input, Label
 
 from .. import store
 from .key_bar import KeyBar
+from .latest import Latest
 from .row_list import Column, RowList
 from .text import plain, progress_bar
 
@@ -30,14 +26,24 @@ def article_row(r: dict) -> tuple[str, list]:
                           plain(r["last_reviewer"] or ""), plain(str(r.get("checked_elsewhere") or ""))]
 
 
+# o cycles through these: store.ARTICLE_ORDERS, named for the status line
+LIBRARY_SORTS = {"newest": "newest first", "least_reviewed": "least reviewed first",
+                 "most_claims": "most claims first", "last_reviewer": "by last reviewer"}
+
+
 class LibraryScreen(Screen):
-    """Every article, newest first. The list reads a page of rows from SQLite when it comes on screen,
-    so the first paint costs the same at 10 or 10,000 articles; the filter narrows it in SQL."""
+    """Every article, newest first (o: least reviewed, most claims, last reviewer). The list reads a page of
+    rows from SQLite when it comes on screen, so the first paint costs the same at 10 or 10,000 articles;
+    the filter narrows it in SQL.
+
+    Loads run in a worker, one at a time (exclusive); each carries a generation number, and only the
+    newest load's rows are shown: a slower, older query never repaints the list over the box's."""
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open", show=True),
         Binding("i", "import", "Import", id="library.import"),
         Binding("ctrl+f", "focus_filter", "Filter", id="library.filter"),
+        Binding("o", "sort", "Sort", id="library.sort"),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear", show=False),
     ]
 
@@ -51,45 +57,75 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Claim Workbench"
         self.sub_title = f"Library — reviewer: {self.app.reviewer}"
-        self.text_filter = ""
+        self.text_filter = ""  # the filter whose rows are listed
+        self.sort = self.sort_shown = "newest"
+        self.loads = Latest()  # a load that is no longer the newest drops its rows
         self.load()
         self.query_one("#articles", RowList).focus()
 
     def on_screen_resume(self) -> None:
-        self.load(self.text_filter)  # review progress changed while the reviewer was away
+        self.load()  # review progress changed while the reviewer was away
+
+    def load(self) -> None:
+        """Re-read the list for what the filter box holds now, in the current order."""
+        self._load(self.query_one("#filter", Input).value.strip(), self.sort, self.loads.next())
 
     @work(thread=True, exclusive=True, group="library")
-    def load(self, text_filter: str = "") -> None:
+    def _load(self, text_filter: str, sort: str, generation: int) -> None:
         """Count the (filtered) articles and read the first page, off the UI thread: a filter is a LIKE scan."""
         db = self.app.db
         count = store.count_articles(db, text_filter or None)
-        first = store.list_articles(db, text_filter or None, limit=RowList.PAGE)
-        self.app.call_from_thread(self._show, text_filter, count, first)
+        if not self.loads.is_current(generation):
+            return  # typed on meanwhile: this query's rows would be thrown away
+        first = store.list_articles(db, text_filter or None, limit=RowList.PAGE, order=sort)
+        self.app.call_from_thread(self._show, text_filter, sort, generation, count, first)
 
-    def _show(self, text_filter: str, count: int, first: list[dict]) -> None:
-        if text_filter != self.query_one("#filter", Input).value.strip():
-            return  # a worker for an older query finished last: the box's own query has its load queued
+    def _show(self, text_filter: str, sort: str, generation: int, count: int, first: list[dict]) -> None:
+        box = self.query_one("#filter", Input).value.strip()
+        if not self.loads.is_current(generation) or text_filter != box:
+            return  # an older query finished last: the newest one's rows are on their way
         db = self.app.db
 
         def fetch(offset: int, limit: int) -> list:
             if offset + limit <= len(first) or offset == 0 and len(first) == count:
                 return [article_row(r) for r in first[offset:offset + limit]]
-            return [article_row(r) for r in store.list_articles(db, text_filter or None, limit=limit, offset=offset)]
+            page = store.list_articles(db, text_filter or None, limit=limit, offset=offset, order=sort)
+            return [article_row(r) for r in page]
 
         table = self.query_one("#articles", RowList)
-        same_list = text_filter == self.text_filter
-        self.text_filter = text_filter
+        same_list = text_filter == self.text_filter and sort == self.sort_shown
+        self.text_filter, self.sort_shown = text_filter, sort
         table.set_source(count, fetch, cursor=None if same_list else 0)
-        what = f"{count} article{'' if count == 1 else 's'}" + (f" matching {text_filter!r}" if text_filter else "")
+        what = (f"{count} article{'' if count == 1 else 's'}"
+                + (f" matching {text_filter!r}" if text_filter else "") + f", {LIBRARY_SORTS[sort]}")
         drafts = self.app.drafts.count()
         if drafts:  # kept until the app quits: say so where quitting happens
             what += f" — ✎ {drafts} unsaved draft{'' if drafts == 1 else 's'}"
         self.query_one("#library-status", Label).update(
-            plain(f"{what} — Enter opens, i imports, ctrl+f filters, / searches claims, ? keys"))
+            plain(f"{what} — Enter opens, i imports, ctrl+f filters, o sorts, / searches claims, ? keys"))
+        self.app.library_shown()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
-        self.load(event.value.strip())
+        self.load()
+
+    def action_sort(self) -> None:
+        """o: newest → least reviewed → most claims → last reviewer → newest."""
+        orders = list(LIBRARY_SORTS)
+        self.sort = orders[(orders.index(self.sort) + 1) % len(orders)]
+        self.load()
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        for sort, name in LIBRARY_SORTS.items():
+            if sort != self.sort:
+                yield SystemCommand(f"Library: {name}", "o cycles the orders",
+                                    lambda sort=sort: self._sort_by(sort))
+
+    def _sort_by(self, sort: str) -> None:
+        self.sort = sort
+        self.load()
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
@@ -106,78 +142,16 @@ class LibraryScreen(Screen):
         if key is not None:
             self.app.open_article(int(key))
 
+    # set_focus, not Widget.focus(): that one moves the focus only after the keys already queued, and
+    # the keys typed right after ctrl+f or Esc belong to the field it goes to (WorkbenchApp.on_event)
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
-        self.query_one("#articles", RowList).focus()
+        self.set_focus(self.query_one("#articles", RowList))
 
     def action_import(self) -> None:
-        self.app.push_screen(ImportScreen(), lambda _: self.load(self.text_filter))
+        from .import_screen import ImportScreen
 
-
-class PathSuggester(Suggester):
-    """Completes file and folder names as the reviewer types a path."""
-
-    async def get_suggestion(self, value: str) -> str | None:
-        path = Path(os.path.expanduser(value or "."))
-        folder, stem = (path, "") if value.endswith(os.sep) else (path.parent, path.name)
-        try:
-            for entry in sorted(folder.iterdir()):
-                if entry.name.startswith(stem) and not entry.name.startswith("."):
-                    suffix = os.sep if entry.is_dir() else ""
-                    return value[: len(value) - len(stem)] + entry.name + suffix
-        except OSError:
-            return None
-        return None
-
-
-class ImportScreen(ModalScreen[int]):
-    """A path with completion; imports in a worker with a progress bar; bad files are reported."""
-
-    BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("Import a file or folder (→ completes, Enter imports, Esc closes)", id="dialog-title")
-            yield Input(placeholder="sample_articles/", suggester=PathSuggester(use_cache=False), id="import-path")
-            yield ProgressBar(id="import-progress", show_eta=False)
-            yield Label("", id="import-status")
-
-    def on_mount(self) -> None:
-        self.query_one("#import-path", Input).focus()
-
-    @on(Input.Submitted, "#import-path")
-    def start(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.run_import(event.value.strip())
-
-    @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: str) -> None:
-        from ..service import expand_paths, import_paths, no_articles_in
-
-        paths = list(expand_paths([os.path.expanduser(path)]))
-        if not paths:  # "0 added, 0 failed" read as if the folder had been imported
-            self.app.call_from_thread(self.notify, no_articles_in(path), severity="warning", markup=False)
-            return
-        self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, len(paths)), progress=0)
-        added = present = failed = 0
-        errors: list[str] = []
-        for outcome in import_paths(self.app.db, paths, self.app.reviewer):
-            if outcome.error:
-                failed += 1
-                errors.append(outcome.error)
-            elif outcome.result.added:
-                added += 1
-            else:
-                present += 1
-            self.app.call_from_thread(self.query_one(ProgressBar).advance, 1)
-        summary = f"{added} added, {present} already present, {failed} failed"
-        self.app.call_from_thread(self.query_one("#import-status", Label).update, plain(summary))
-        for message in errors[:3]:
-            self.app.call_from_thread(self.notify, message, severity="error", title="Not imported", markup=False)
-        self.app.call_from_thread(self.notify, summary)
-
-    def action_close(self) -> None:
-        self.dismiss(0)
+        self.app.push_screen(ImportScreen(), lambda _: self.load())

@@ -34,7 +34,7 @@ class VerdictPicker(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Label("Verdict — press its number, or Enter on it; Esc cancels", id="dialog-title")
             options = [Option(plain(f"{v['shortcut']}  {v['label']:<13} {v['meaning']}"), id=v["key"])
-                       for v in self.verdicts]
+                       for v in self.verdicts]  # one line each (#verdicts in workbench.tcss)
             yield OptionList(*options, id="verdicts")
 
     def on_mount(self) -> None:
@@ -57,10 +57,10 @@ class VerdictPicker(ModalScreen[str | None]):
 
 
 class NoteEditor(ModalScreen[str | None]):
-    """A multi-line note; ctrl+s saves, Esc cancels and hands what was typed to `keep` for next time."""
+    """A multi-line note; ctrl+s saves, Esc keeps what was typed as a draft (`keep`) for the next n."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="note.save"),
-                Binding("escape", "cancel", "Cancel", id="note.cancel")]
+                Binding("escape", "cancel", "Keep as draft", id="note.cancel")]
 
     def __init__(self, text: str, title: str, keep: Callable[[str], None] | None = None,
                  stored: str | None = None):
@@ -72,7 +72,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(plain(f"Note on {self.title_text} — ctrl+s saves, Esc cancels"), id="dialog-title")
+            yield Label(plain(f"Note on {self.title_text} — ctrl+s saves, Esc keeps it as a draft"),
+                        id="dialog-title")
             yield TextArea(self.text, id="note-text", soft_wrap=True)
 
     def on_mount(self) -> None:
@@ -101,10 +102,11 @@ class SourceInput:
 
 
 class SourceForm(ModalScreen[SourceInput | None]):
-    """URL, title, publisher, date, stance, excerpt; a bad URL keeps the form and its input."""
+    """URL, title, publisher, date, stance, excerpt; a bad URL keeps the form and its input, and Esc keeps
+    what was typed as a draft (`keep`) that the next s on the claim brings back."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="source.save"),
-                Binding("escape", "cancel", "Cancel", id="source.cancel")]
+                Binding("escape", "cancel", "Keep as draft", id="source.cancel")]
 
     def __init__(self, draft: SourceInput | None = None, keep: Callable[[SourceInput], None] | None = None):
         super().__init__()
@@ -114,21 +116,27 @@ class SourceForm(ModalScreen[SourceInput | None]):
     def compose(self) -> ComposeResult:
         d = self.draft
         with Vertical(id="dialog"):
-            yield Label("Add a source — ctrl+s saves, Esc cancels", id="dialog-title")
+            yield Label("Add a source — ctrl+s saves, Esc keeps it as a draft", id="dialog-title")
+            # one line per field, named beside it (compact: at 80x24 bordered fields pushed Save off screen);
             # select_on_focus off: after an error the field gets focus back, and one key must not wipe it
-            field = lambda value, placeholder, wid: Input(value or "", placeholder=placeholder, id=wid,
-                                                           select_on_focus=False)
-            yield field(d and d.url, "https://…", "src-url")
-            yield field(d and d.title, "Title", "src-title")
-            yield field(d and d.publisher, "Publisher", "src-publisher")
-            yield field(d and d.published, "Published (YYYY-MM-DD, or 20 November 2015)", "src-published")
-            yield Select([("supports", "supports"), ("refutes", "refutes"), ("context", "context")],
-                         value=d.stance if d else "context", allow_blank=False, id="src-stance")
+            for name, value, placeholder, wid in (
+                    ("URL", d and d.url, "https://…", "src-url"), ("Title", d and d.title, "", "src-title"),
+                    ("Publisher", d and d.publisher, "", "src-publisher"),
+                    ("Published", d and d.published, "YYYY-MM-DD, or 20 November 2015", "src-published")):
+                with Horizontal(classes="field"):
+                    yield Label(name, classes="field-name")
+                    yield Input(value or "", placeholder=placeholder, id=wid, select_on_focus=False,
+                                compact=True)
+            with Horizontal(classes="field"):
+                yield Label("Stance", classes="field-name")
+                yield Select([("supports", "supports"), ("refutes", "refutes"), ("context", "context")],
+                             value=d.stance if d else "context", allow_blank=False, id="src-stance",
+                             compact=True)
             yield Label("Excerpt: the passage that matters", classes="field-label")
-            yield TextArea((d.excerpt or "") if d else "", id="src-excerpt")
+            yield TextArea((d.excerpt or "") if d else "", id="src-excerpt", compact=True)
             with Horizontal(id="dialog-buttons"):
-                yield Button("Save", variant="primary", id="src-save")
-                yield Button("Cancel", id="src-cancel")
+                yield Button("Save", variant="primary", id="src-save", compact=True)
+                yield Button("Keep as draft", id="src-cancel", compact=True)
 
     def current(self) -> SourceInput:
         value = lambda wid: self.query_one(f"#{wid}", Input).value.strip() or None

@@ -3,30 +3,53 @@ reviewer action on one key. Each action calls the store, saves at once, and is r
 (with both versions shown and the reviewer's input kept) if someone else got there first."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
-from .article_view import ArticleView
+from .article_view import ArticleView, legend_text
 from .drafts import Drafts
 from .modals import (
     NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
 )
 from .key_bar import KeyBar
 from .row_list import Column, RowList
+from .text_pane import TextPane
 from .text import plain, value_summary
+from .triage import (
+    SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
+    claim_name, next_unreviewed,
+)
 
 
-CLAIM_COLUMNS = [Column("kind", 8), Column("claim"), Column("value", 14, drop=2), Column("cw", 4, drop=1),
-                 Column("speaker", 12, drop=3), Column("verdict", 12)]
+# The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind,
+# value, check-worthiness and speaker go on a line under the claim: the claim keeps the width, and
+# nothing is dropped.
+CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16, fold=""),
+                 Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
+CLAIM_LINES = 3
+FOLD_BELOW = 110
+
+def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
+    if c["verdict"]:
+        return labels.get(c["verdict"], c["verdict"])
+    return "rejected" if c["status"] == "rejected" else ""
+
+
+def claim_cells(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> list[str]:
+    """claim_row's cells as plain text: what the list measures its rows' heights on."""
+    verdict = verdict_shown(c, labels)
+    return [c["kind"], c["text"], value_summary(c["value"]), f"{c['checkworthiness']:.2f}",
+            c["speaker"] or "", f"✎ {verdict or 'draft'}" if drafted else verdict]
 
 
 def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> tuple[str, list[Text]]:
@@ -34,7 +57,7 @@ def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) 
 
     A claim with an unsaved note or source shows ✎ in the verdict column, where the reviewer looks for
     what is still to do, so a draft left on this article can be found again."""
-    verdict = labels.get(c["verdict"], c["verdict"]) if c["verdict"] else ("rejected" if c["status"] == "rejected" else "")
+    verdict = verdict_shown(c, labels)
     cell = plain(verdict, style="bold" if c["verdict"] else "dim")
     if drafted:
         cell = Text.assemble(("✎ ", "bold yellow"), cell if verdict else plain("draft", style="yellow"), end="")
@@ -59,7 +82,11 @@ class ReviewScreen(Screen):
         Binding("t", "quote_check", "Check quote", id="review.quote_check"),
         Binding("f", "figure_check", "Check figure", id="review.figure_check"),
         Binding("o", "sort", "Sort", id="review.sort"),
+        Binding("F", "filter", "Filter", id="review.filter"),
+        Binding("U", "unreviewed_only", "Unreviewed only", id="review.unreviewed_only"),
+        Binding("u", "next_unreviewed", "Next unreviewed", id="review.next_unreviewed"),
         Binding("w", "checked_elsewhere", "Checked elsewhere", id="review.checked_elsewhere"),
+        Binding("l", "legend", "Legend", id="review.legend"),
         Binding("tab", "switch_pane", "Next pane", id="review.switch"),
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
@@ -69,10 +96,17 @@ class ReviewScreen(Screen):
         super().__init__()
         self.article_id = article_id
         self.start_claim = claim_id
-        self.claims: list[dict[str, Any]] = []
+        self.claims: list[dict[str, Any]] = []  # the rows listed: in the view's order, through its filters
+        self.all_claims: list[dict[str, Any]] = []  # every claim of the article, for the spans in the text
         self.similar: dict[int, list[dict[str, Any]]] = {}
         self._syncing = False
-        self.order = "position"  # or "worthiness": most check-worthy first (o switches)
+        self._span_to_show: tuple[int, int] | None = None  # painted in the text after the list and detail
+        self._text_placed = False
+        self.view = TriageView()  # order and filters of the list (o, F, U)
+
+    @property
+    def order(self) -> str:
+        return self.view.sort
 
     @property
     def db(self):
@@ -95,14 +129,14 @@ class ReviewScreen(Screen):
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
             with Vertical(id="side"):
-                yield RowList(CLAIM_COLUMNS, min_flexible=16, id="claims")
-                with VerticalScroll(id="detail-scroll"):
-                    yield Static(id="detail")
+                yield RowList(CLAIM_COLUMNS, min_flexible=16, max_lines=CLAIM_LINES, fold_below=FOLD_BELOW,
+                              id="claims")
+                yield TextPane(id="detail")
+        yield Static(id="legend")  # hidden until l
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Claim Workbench"
-        self.sub_title = f"{self.article['headline'] or '(no headline)'} — reviewer: {self.reviewer}"
         self.reload(select=self.start_claim)
         self.query_one("#claims", RowList).focus()
 
@@ -114,11 +148,29 @@ class ReviewScreen(Screen):
         The list paints only the rows on screen (RowList), so a 300-claim article costs what a 30-claim one does."""
         table = self.query_one("#claims", RowList)
         keep = select if select is not None else self.current_id()
-        self.claims = store.list_claims(self.db, self.article_id, order=self.order)
+        self.all_claims = store.list_claims(self.db, self.article_id, order=self.view.sort)
+        self.claims = [c for c in self.all_claims if self.view.shows(c)]
         cursor = next((i for i, c in enumerate(self.claims) if c["id"] == keep), None) if keep is not None else None
-        table.set_source(len(self.claims), self._claim_rows, cursor=cursor)
-        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
+        table.set_source(len(self.claims), self._claim_rows, cursor=cursor,
+                         measure=lambda i: claim_cells(self.claims[i], self.verdict_labels,
+                                                       self.drafts.has(self.claims[i]["id"])))
+        self._paint_spans()
+        self._show_view()
         self.show_detail()
+
+    def _paint_spans(self, changed: tuple[int, int] | None = None) -> None:
+        """Every claim's span in the text, listed or filtered out: the text is the article, whole.
+        `changed`: only the span at these offsets looks different (a verdict), so only its lines repaint."""
+        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"])
+                                               for c in self.all_claims], changed=changed)
+
+    def _show_view(self) -> None:
+        """The title bar says how the list is ordered and filtered, and how many claims it hides."""
+        hidden = len(self.all_claims) - len(self.claims)
+        shown = self.view.describe(self.verdict_labels) + (f" ({hidden} hidden)" if hidden else "")
+        # the view first: at 80 columns the header cuts the end of the line, and the headline is on screen
+        headline = self.article["headline"] or "(no headline)"
+        self.sub_title = f"{shown} — {headline} — reviewer: {self.reviewer}"
 
     def _claim_rows(self, offset: int, limit: int) -> list:
         return [claim_row(c, self.verdict_labels, self.drafts.has(c["id"])) for c in self.claims[offset:offset + limit]]
@@ -130,17 +182,22 @@ class ReviewScreen(Screen):
             self.query_one("#claims", RowList).update_row(index)
         self.show_detail()
 
-    def refresh_claim(self, claim_id: int) -> None:
-        """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows)."""
+    def refresh_claim(self, claim_id: int, detail: bool = True) -> None:
+        """After an action on one claim, repaint its row and spans only (a full reload redraws 300 rows);
+        `detail=False` when the cursor moves on at once and the next claim's detail replaces it."""
         index = next((i for i, c in enumerate(self.claims) if c["id"] == claim_id), None)
         if index is None:
             self.reload()
             return
         claim = store.get_claim(self.db, claim_id)
         self.claims[index] = claim
+        self.all_claims = [claim if c["id"] == claim_id else c for c in self.all_claims]
+        # the row stays where it is even if the view would now hide or move it: the list never jumps under
+        # the reviewer; o, F or U re-reads it
         self.query_one("#claims", RowList).update_row(index)
-        self.query_one(ArticleView).set_spans([(c["start"], c["end"], c["kind"], c["status"]) for c in self.claims])
-        self.show_detail()
+        self._paint_spans(changed=(claim["start"], claim["end"]))
+        if detail:
+            self.show_detail()
 
     def current(self) -> dict[str, Any] | None:
         table = self.query_one("#claims", RowList)
@@ -160,10 +217,22 @@ class ReviewScreen(Screen):
         if claim is None:
             return
         if not self._syncing:
-            self._syncing = True
-            self.query_one(ArticleView).show_span(claim["start"], claim["end"])
-            self._syncing = False
+            # the text a frame later: scrolling the soft-wrapped article repaints all of it, and the list and
+            # the detail should not wait for that (j held down paints only the last claim's span)
+            self._span_to_show = (claim["start"], claim["end"])
+            if self._text_placed:
+                self.call_after_refresh(self._show_span)
+            else:  # the first paint of the screen: the text at its claim at once, not painted twice
+                self._text_placed = True
+                self._show_span()
         self.show_detail()
+
+    def _show_span(self) -> None:
+        span, self._span_to_show = self._span_to_show, None
+        if span is not None:
+            self._syncing = True
+            self.query_one(ArticleView).show_span(*span)
+            self._syncing = False
 
     @on(TextArea.SelectionChanged, "#article")
     def text_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
@@ -194,9 +263,11 @@ class ReviewScreen(Screen):
 
     def show_detail(self) -> None:
         claim = self.current()
-        detail = self.query_one("#detail", Static)
+        detail = self.query_one("#detail", TextPane)
         if claim is None:
-            detail.update(plain("No claims in this article. Select text and press a to add one."))
+            detail.update(plain("No claim listed matches the filter: F or U changes it."
+                                if self.view.filtered and self.all_claims
+                                else "No claims in this article. Select text and press a to add one."))
             return
         out = Text(end="")
         out.append(f"{claim['kind']}  ", style="bold")
@@ -289,24 +360,82 @@ class ReviewScreen(Screen):
         if self.claims:
             table.move_cursor(row=max(0, min(len(self.claims) - 1, table.cursor_row + step)))
 
-    def action_sort(self) -> None:
-        """o: the claim list by check-worthiness (most first), then back to article order; the cursor keeps its claim."""
-        self.order = "worthiness" if self.order == "position" else "position"
+    # ------------------------------------------------------------- triage: order, filters, next
+
+    def set_view(self, view: TriageView) -> None:
+        """List the claims another way; the cursor keeps its claim when it is still listed."""
+        self.view = view
         self.reload()
-        self.notify("Most check-worthy first" if self.order == "worthiness" else "In article order")
+        self.notify(f"Claims {view.describe(self.verdict_labels)}", markup=False)
+
+    def action_sort(self, sort: str | None = None) -> None:
+        """o: article order → check-worthiness → kind → verdict → article order."""
+        self.set_view(self.view.next_sort() if sort is None else replace(self.view, sort=sort))
+
+    def action_filter(self) -> None:
+        """F: one kind or one verdict (each pick adds to the other), or all claims again."""
+        def picked(choice: FilterChoice | None) -> None:
+            if choice is not None:
+                self.set_view(apply_choice(self.view, choice))
+        self.app.push_screen(FilterPicker(self.all_claims, store.list_verdicts(self.db), self.view), picked)
+
+    def action_unreviewed_only(self) -> None:
+        """U: only the claims with no verdict and not rejected, or every claim again."""
+        self.set_view(replace(self.view, unreviewed_only=not self.view.unreviewed_only))
+
+    def action_next_unreviewed(self) -> None:
+        """u: the next claim still to do below the cursor, in the list's order, wrapping to the top."""
+        table = self.query_one("#claims", RowList)
+        found = next_unreviewed(self.claims, table.cursor_row) if self.claims else None
+        if found is None:
+            self.notify("Every claim listed has a verdict or is rejected", severity="information")
+        else:
+            table.move_cursor(row=found)
+
+    def judged(self, claim_id: int) -> None:
+        """After a verdict or a reject: the claim's row repainted (not the list), then on to the next claim
+        in the list's order when the reviewer's auto_advance is on, whose detail is the one shown."""
+        table = self.query_one("#claims", RowList)
+        found = None
+        if self.app.preferences.get("auto_advance", True):
+            found = advance_after_action(self.claims, table.cursor_row, self.view)
+            if found is None:
+                still = " still to review" if self.view.unreviewed_only else ""
+                self.notify(f"That was the last claim listed{still}")
+        self.refresh_claim(claim_id, detail=found is None)
+        if found is not None:
+            table.move_cursor(row=found)
 
     def palette_commands(self):
-        """The sort in the command palette too (ctrl+p), named for what it does now."""
-        to = "check-worthiness" if self.order == "position" else "article order"
-        yield SystemCommand(f"Sort claims by {to}", "o: most check-worthy first, or back to article order",
-                            self.action_sort)
+        """Every triage key in the command palette too (ctrl+p)."""
+        for sort in SORTS:
+            if sort != self.view.sort:
+                yield SystemCommand(f"Sort claims by {SORT_NAMES[sort]}", "o cycles the orders",
+                                    lambda sort=sort: self.action_sort(sort))
+        yield SystemCommand("Filter claims by kind or verdict", "F", self.action_filter)
+        yield SystemCommand("Show all claims" if self.view.unreviewed_only else "Show only unreviewed claims",
+                            "U", self.action_unreviewed_only)
+        yield SystemCommand("Next unreviewed claim", "u", self.action_next_unreviewed)
+        on = self.app.preferences.get("auto_advance", True)
+        yield SystemCommand(f"Auto-advance after a verdict: turn {'off' if on else 'on'}",
+                            "kept in preferences.toml (workbench settings set auto_advance yes|no)",
+                            self.app.toggle_auto_advance)
+
+    def action_legend(self) -> None:
+        """l: show or hide what the colours in the article text mean."""
+        legend = self.query_one("#legend", Static)
+        if not legend.display:
+            view = self.query_one(ArticleView)
+            legend.update(legend_text(view.get_component_rich_style("text-area--selection")))
+        legend.display = not legend.display
 
     def action_switch_pane(self) -> None:
         """Tab: list → text → detail → list. The detail pane scrolls with the arrows once it has focus,
         which on a small terminal is how its sources and similar claims are reached."""
-        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView), self.query_one("#detail-scroll")]
+        panes = [self.query_one("#claims", RowList), self.query_one(ArticleView),
+                 self.query_one("#detail", TextPane)]
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
-        panes[(at + 1) % len(panes)].focus()
+        self.set_focus(panes[(at + 1) % len(panes)])  # at once, not after the keys already queued
 
     def action_verdict(self) -> None:
         claim = self.current()
@@ -316,8 +445,10 @@ class ReviewScreen(Screen):
         def picked(key: str | None) -> None:
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
-                self.notify(f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}")
-                self.refresh_claim(claim["id"])  # the cursor stays: a note or a source usually follows
+                # the toast a frame after the row: showing it lays out the screen, and the row is the news
+                said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
+                self.call_after_refresh(self.notify, said, markup=False)
+                self.judged(claim["id"])
         self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
 
     def action_note(self) -> None:
@@ -386,15 +517,17 @@ class ReviewScreen(Screen):
             return
         added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
         if added:
-            self.notify(f"Claim added: {added['text'][:40]}")
+            self.notify(f"Claim added: {added['text'][:40]}", markup=False)
             self.reload(select=added["id"])
 
     def action_reject(self) -> None:
         claim = self.current()
         if claim and self._apply(store.reject_claim, self.db, claim["id"], self.reviewer,
                                  expected_version=claim["version"]):
-            self.notify("Rejected as not check-worthy (ctrl+z undoes)")
-            self.refresh_claim(claim["id"])
+            # named: with auto-advance the cursor is already on the next claim when the toast is read
+            self.notify(f"Rejected {claim_name(claim['id'], claim['text'], 40)} as not check-worthy "
+                        "(ctrl+z undoes)", markup=False)
+            self.judged(claim["id"])
 
     def action_edit_span(self) -> None:
         claim = self.current()
@@ -430,10 +563,16 @@ class ReviewScreen(Screen):
         self.app.push_screen(SummaryEditor(claim), saved)
 
     def action_undo(self) -> None:
-        result = self._apply(store.undo_last, self.db, self.reviewer)
-        if result:
-            self.notify(f"Undone: {result['undone']}")
-            self.reload()
+        self.app.action_undo()
+
+    def select_claim(self, claim_id: int) -> bool:
+        """Re-read the list and put the cursor on this claim; when the filters hide it, they are cleared.
+        False when the claim is gone (an undone add)."""
+        self.reload(select=claim_id)
+        if self.current_id() != claim_id and self.view.filtered:
+            self.view = TriageView(sort=self.view.sort)
+            self.reload(select=claim_id)
+        return self.current_id() == claim_id
 
     def action_copy_past(self) -> None:
         claim = self.current()

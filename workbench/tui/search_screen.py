@@ -87,10 +87,10 @@ class SearchScreen(Screen):
         self.app.call_from_thread(self._searched, wanted, found)
 
     def _searched(self, wanted: tuple, found: list[dict]) -> None:
-        self._show(wanted, found)  # even if the reviewer typed on: the newest results there are
-        if self.wanted != wanted:
+        if self.wanted != wanted:  # typed on meanwhile: these results are for a query no longer in the box
             self.search(self.wanted)
         else:
+            self._show(wanted, found)
             self.searching = False
 
     def _show(self, wanted: tuple, found: list[dict]) -> None:
@@ -120,7 +120,7 @@ class SearchScreen(Screen):
         self.app.open_article(claim["article_id"], claim_id=claim["id"])
 
     def action_focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        self.set_focus(self.query_one("#query", Input))  # at once: the next keys are the query's
 
     def action_back(self) -> None:
         self.app.pop_screen()

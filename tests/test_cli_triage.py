@@ -1,0 +1,47 @@
+"""The CLI side of triage (issue 17): claims --sort kind|verdict, undo naming its claim, auto_advance as a
+preference, and an export that selects nothing refused; a real `workbench` in a subprocess."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli import article_file, db_with_article, one_error_line, run  # noqa: F401 -- shared fixtures
+
+
+def claims(db: Path, *args: str) -> list[dict]:
+    return json.loads(run(db, "claims", "1", "--json", *args).stdout)
+
+
+def test_claims_sort_by_kind_and_by_verdict(db_with_article):
+    by_kind = claims(db_with_article, "--sort", "kind")
+    assert [(c["kind"], c["start"]) for c in by_kind] == sorted((c["kind"], c["start"]) for c in by_kind)
+    first, second, third = [c["id"] for c in claims(db_with_article)[:3]]
+    assert run(db_with_article, "verdict", str(first), "false").returncode == 0
+    assert run(db_with_article, "verdict", str(second), "true").returncode == 0
+    assert run(db_with_article, "reject", str(third)).returncode == 0
+    ids = [c["id"] for c in claims(db_with_article, "--sort", "verdict")]
+    assert ids[-3:] == [second, first, third]  # not reviewed first, then the scale in order, rejected last
+
+
+def test_undo_names_the_claim_and_its_article(db_with_article):
+    claim = claims(db_with_article)[2]
+    run(db_with_article, "verdict", str(claim["id"]), "true")
+    out = run(db_with_article, "undo").stdout.strip()
+    assert out == f"undone: verdict on claim {claim['id']} “{claim['text']}” (article 1)"
+
+
+def test_auto_advance_is_a_preference_in_the_config_folder(tmp_path, own_config_dir):
+    db = tmp_path / "wb.db"
+    assert run(db, "settings", "get", "auto_advance").stdout.strip() == "yes"
+    assert run(db, "settings", "set", "auto_advance", "no").stdout.strip() == "auto_advance: no"
+    assert (own_config_dir / "preferences.toml").read_text() == "auto_advance = false\n"
+    assert "auto_advance    no" in run(db, "settings").stdout
+    assert "yes or no" in one_error_line(run(db, "settings", "set", "auto_advance", "maybe"))
+
+
+def test_an_export_that_selects_no_article_is_refused(db_with_article, tmp_path):
+    line = one_error_line(run(db_with_article, "export", "--all", "--format", "md", "--since", "2099-01-01"))
+    assert "nothing to export" in line and "2099-01-01" in line
+    line = one_error_line(run(tmp_path / "empty.db", "export", "--all", "--format", "md", "-o",
+                              str(tmp_path / "r.md")))
+    assert "import some first" in line and not (tmp_path / "r.md").exists()
