@@ -54,8 +54,7 @@ async def reviewer(http, base_url: str, cookie: str, headline: str, verdicts: in
             open_times.append(await screen.key_until_frame("v", picker_open))
             digit = rng.randint(1, 7)
             verdict_times.append(await screen.key_until_frame(str(digit), picker_gone))
-            sent.append(SCALE[digit - 1])
-            await screen.key("j")  # keys are taken in order: the next "v" acts on the next claim
+            sent.append(SCALE[digit - 1])  # the review screen moves on to the next claim itself (auto-advance)
     except AssertionError as exc:
         Path(f"/tmp/serve_load_{seed}.txt").write_text("\n".join(f"{k}: {v!r}" for k, v in screen.transcript))
         raise AssertionError(f"{headline!r}, after {len(sent)} verdicts: {exc}") from None
