@@ -27,6 +27,7 @@ import re
 import sqlite3
 import statistics
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,6 +59,12 @@ def wait_for(shown, what: str) -> float:
         time.sleep(POLL_PAUSE_S)
 
 
+# the verdict measure rates the claim under the cursor again and again: auto-advance (on by default since
+# the triage keys) would move on to the next claim, so the bench's own config folder turns it off
+CONFIG = Path(tempfile.mkdtemp(prefix="screen-bench-config-"))
+(CONFIG / "preferences.toml").write_text("auto_advance = false\n", encoding="utf-8")
+
+
 def keys(*names: str) -> None:
     tmux("send-keys", "-t", "bench", *names)
 
@@ -72,7 +79,8 @@ class Session:
             self.started = time.perf_counter()
             done = subprocess.run(
                 ["tmux", "-L", SOCKET, "new-session", "-d", "-s", "bench", "-x", str(size[0]),
-                 "-y", str(size[1]), "-c", str(tree), f"env TERM=xterm-256color {command}"],
+                 "-y", str(size[1]), "-c", str(tree),
+                 f"env TERM=xterm-256color WORKBENCH_CONFIG_DIR={CONFIG} {command}"],
                 capture_output=True, text=True)
             if done.returncode == 0:
                 return
