@@ -120,8 +120,13 @@ async def test_at_80x24_the_key_bar_starts_with_help_search_and_export(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_seed(app, pilot, MONEY)
-        first = str(screen.query_one(KeyBar).render()).split("\n")[0]
+        first, second = str(screen.query_one(KeyBar).render()).split("\n")[:2]
         assert first.split()[:6] == ["?", "Keys", "/", "Search", "^e", "Export"]
+        # then a review pass's keys: judging, and the triage keys (sort, next unreviewed, filters)
+        shown = (first + " " + second).split()
+        for key, word in (("v", "Verdict"), ("x", "Reject"), ("o", "Sort"), ("u", "Next"), ("U", "Unreviewed"),
+                          ("F", "Filter")):
+            assert shown[shown.index(key) + 1] == word
 
 
 async def test_at_80x24_the_verdict_picker_shows_all_seven_ratings(db):

@@ -3,7 +3,8 @@
 Textual's Footer builds one widget per key and rebuilds them all whenever focus or the screen
 changes; on the review screen (20 keys) that cost ~200 ms of every open, and keys past the right
 edge were not shown. This bar keeps the look and click-to-press, renders lines of text, and wraps
-between keys; `?` (all keys), `/` and ctrl+e come first so they are never the ones cut off."""
+between keys; `?` (all keys), `/`, ctrl+e and a review pass's keys come first so they are never the
+ones cut off."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,8 +15,11 @@ from textual import events
 from textual.widget import Widget
 
 MAX_LINES = 2
-# Keys shown first, in this order, so that a narrow terminal never cuts them off: help, search, export.
-FIRST = {"question_mark": 0, "slash": 1, "ctrl+e": 2}
+# Keys shown first, in this order, so that a narrow terminal never cuts them off: help, search, export,
+# then a review pass's own keys (judge, reject, note, source; sort, next unreviewed, unreviewed only,
+# filter). At 80 columns the two lines end about there; the rest stay in `?` and the palette.
+FIRST = {key: rank for rank, key in enumerate(
+    ["question_mark", "slash", "ctrl+e", "v", "x", "n", "s", "o", "u", "U", "F"])}
 
 
 @dataclass(frozen=True)
