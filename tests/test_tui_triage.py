@@ -455,3 +455,19 @@ async def test_esc_then_o_at_once_in_the_library_filter_clears_it_and_sorts(db):
         screen = app.screen
         assert screen.query_one("#filter").value == "" and screen.sort == "least_reviewed"
         assert screen.query_one("#articles").row_count == 2
+
+
+@pytest.mark.parametrize("keys, expected", [(["v", "1"], "true"), (["v", "4"], "misleading")])
+async def test_a_key_typed_while_the_screen_it_opens_is_mounting_reaches_that_screen(db, own_config_dir, keys,
+                                                                                    expected):
+    # "v1" in one burst (a fast typist, a macro): the 1 used to reach the list before the picker was there
+    (own_config_dir / "preferences.toml").write_text("auto_advance = false\n")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, 1)
+        claim = screen.current()
+        type_at_once(app, keys)
+        for _ in range(4):
+            await pilot.pause()
+        assert app.screen is screen
+        assert get_claim(db, claim["id"])["verdict"] == expected

@@ -8,6 +8,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.widgets import Input
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
@@ -20,6 +21,9 @@ from .library import LibraryScreen
 FOCUS_ACTIONS = frozenset({"focus_next", "focus_previous", "app.focus_next", "app.focus_previous",
                            "switch_pane", "focus_filter", "focus_query", "clear_filter",
                            "back", "quit_or_back", "close", "dismiss_none", "cancel"})
+# keys that open a screen: the keys typed after them belong to that screen ("v1": the 1 is the rating)
+SCREEN_ACTIONS = frozenset({"verdict", "note", "source", "add_claim", "edit_span", "history", "summary",
+                            "filter", "checked_elsewhere"})
 
 
 class WorkbenchApp(App):
@@ -85,12 +89,24 @@ class WorkbenchApp(App):
         to the app; keys typed meanwhile (a paste, a fast typist: Tab then the title) were already queued at
         the old widget, so the title landed in the URL field. A key the focused widget takes itself (Tab in
         a TextArea that indents) is left to it. Not covered: keys typed before a screen that a key opens is
-        mounted (`v1` in one burst loses the 1), as its result callback runs later still."""
+        mounted: a key that opens a screen (SCREEN_ACTIONS: `v1` in one burst) is run the same way, and the
+        keys after it wait until that screen is mounted, so the 1 is the picker's rating."""
         if isinstance(event, events.Key) and not event.is_forwarded and self._moves_focus(event.key):
             await self._typed_so_far()
+            before = self.screen
             if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
+                if self.screen is not before:
+                    await self._mounted(self.screen)
                 return
         await super().on_event(event)
+
+    @staticmethod
+    async def _mounted(screen) -> None:
+        """Wait (a second at most) until a screen just pushed is mounted and can take keys."""
+        try:
+            await asyncio.wait_for(screen._mounted_event.wait(), timeout=1.0)
+        except TimeoutError:
+            pass
 
     async def _typed_so_far(self) -> None:
         """Wait until the focused widget has handled the keys already handed to it: "Homs" then Esc at once
@@ -106,10 +122,14 @@ class WorkbenchApp(App):
             pass
 
     def _moves_focus(self, key: str) -> bool:
-        """Whether the binding this key would run (from the focused widget up) moves the focus."""
+        """Whether the binding this key would run (from the focused widget up) moves the focus or opens a
+        screen. Never for a key typed into a text field, which the field takes itself."""
+        # a TextArea that edits (read_only False; not imported here: the review screen loads it on first use)
+        typing = isinstance(self.focused, Input) or getattr(self.focused, "read_only", True) is False
         for _node, bindings in self.screen._modal_binding_chain:  # without the keys a widget consumes
             for binding in bindings.key_to_bindings.get(key, ()):
-                return binding.action.split("(")[0] in FOCUS_ACTIONS
+                action = binding.action.split("(")[0]
+                return action in FOCUS_ACTIONS or action in SCREEN_ACTIONS and not typing
         return False
 
     def get_system_commands(self, screen):
