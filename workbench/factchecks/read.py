@@ -112,7 +112,7 @@ def _read_json(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
             yield Skipped(shown, f"not valid JSON ({exc}); fix or re-export the file")
             return
         except RecursionError:
-            yield Skipped(shown, f"nested deeper than Python's JSON reader goes; no fact-check is")
+            yield Skipped(shown, "nested deeper than Python's JSON reader goes; no fact-check is")
             return
         yield from entries(document, shown)
         return

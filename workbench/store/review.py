@@ -9,7 +9,6 @@ current row.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 from urllib.parse import urlparse
 
