@@ -297,12 +297,20 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         s1 = max(sentence.end, end) if sentence else end
         words = len(inner.split())
         partial = words <= 4 and _embedded(body, start)
+        speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
-        speaker = speaker_start = speaker_end = cue_word = None
+        if (cue is None or cue[0] < start) and previous is not None and _resumes_after_cue(body, previous, start):
+            # a cue read before the second part of a split quote is the first part's, or a word inside it
+            cue = None
+            speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
+            cue_word = previous.cue
         if cue:
             np_start, np_end, cue_word = cue[:3]
             mention = resolver.trim_mention(np_start, np_end)
+            if mention and _inside_a_quote(spans, *mention):
+                mention = None  # '"It was shameful," said Ann Lee, who waited in an "endless line"': not "It"
+                cue = cue_word = None
             if mention:
                 speaker_start, speaker_end = mention
                 # '"…," Hale said, according to the Gazette': the mention runs to the source, Hale spoke
@@ -608,6 +616,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
         if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
+        if m and pattern is BEFORE_SUBJECT_VERB:
+            m = _nearest_subject_verb(before, m)
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
@@ -716,6 +726,32 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
 PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n|[Aa]t|[Oo]f|[Ww]ith|[Bb]y|[Ff]or|[Ff]rom|"
                                 r"[Ii]nto|[Aa]bout|[Tt]hrough|[Aa]cross|[Oo]ver|[Uu]nder|[Aa]round|[Nn]ear|[Aa]gainst|"
                                 r"[Tt]owards?|[Aa]mong|[Bb]etween|[Ii]nside|[Oo]utside|[Aa]long|[Bb]ehind)\s+\Z")
+
+
+# what stands between a cue and a later subject when the later clause is what the first speaker reports:
+# 'Lynch said she recalled thinking, "…"', 'Ryan told CNN that Ginsburg’s comments "…"' stay Lynch's, Ryan's
+REPORTED_CLAUSE_OPENS = re.compile(r"(?:\s+[^\s,;:]+){0,3}?\s+(?:that|whom|who|which)\s+|\s+")
+
+
+def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
+    """Of the subjects with a cue that lead up to a quote, the last: 'Axelrod tweeted after Clinton argued
+    in the debate that "…"' is Clinton's quote. The search finds the first, whose tail runs to the quote."""
+    while True:
+        later = BEFORE_SUBJECT_VERB.search(before, m.end("cue"))
+        if later is None or _after_preposition(before, later.start("np")) \
+                or not _plausible_np(later.group("np"), True, before_quote=True) \
+                or REPORTED_CLAUSE_OPENS.fullmatch(before, m.end("cue"), _name_start(before, later)):
+            return m
+        m = later
+
+
+def _name_start(text: str, m: re.Match[str]) -> int:
+    """Where the subject `m` found names someone, after the lower-case words it may open with ("after
+    Councillor Ruth Obi argued": the connective is part of what stands between two clauses)."""
+    return LOWER_WORDS.match(text, m.start("np"), m.end("np")).end()
+
+
+LOWER_WORDS = re.compile(r"(?:[a-z][\w’'\-]*\s+)*")
 
 
 def _after_preposition(text: str, at: int) -> bool:
@@ -851,6 +887,30 @@ def _cue_word(cue: str | None) -> str | None:
     if cue is None:
         return None
     return re.sub(r"\s+", " ", cue.strip().lower())
+
+
+def _inside_a_quote(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the (sorted) quote spans: words in quote marks are what
+    someone said, never the reporter's naming of who said it."""
+    i = bisect.bisect_right(spans, (start, start)) - 1
+    return i >= 0 and spans[i][0] < start and end <= spans[i][1]
+
+
+SENTENCE_STOP = re.compile(r"[.!?;][\"”’')]*\s")
+
+
+def _resumes_after_cue(body: str, previous: Quote | None, start: int) -> bool:
+    """The second part of a quote its own cue splits: '"She is too far behind," said an Iowa Democrat, "and
+    Iowa was not…"', '"…", Pike told the BBC, "…"'. The first part stops mid-sentence and the cue hands on
+    with a comma, so whatever the second part holds (a "we", a name) it is the same speaker's."""
+    if previous is None or previous.speaker is None or previous.speaker_start is None \
+            or not previous.end <= previous.speaker_start < previous.speaker_end <= start:
+        return False
+    between = body[previous.end:start]
+    if len(between) > 200 or "\n" in between or SENTENCE_STOP.search(between):
+        return False  # '…," Bob said. Eyebrows raised, he asked, "…"': a new sentence may name a new speaker
+    stopped_mid_sentence = body[previous.end - 2:previous.end - 1] in (",", "—", "–") or between[:1] == ","
+    return stopped_mid_sentence and between.rstrip()[-1:] in (",", "—", "–")
 
 
 def _continues(body: str, previous: Quote, start: int) -> bool:
