@@ -1084,3 +1084,15 @@ def test_a_word_inside_a_quote_is_never_its_speaker():
 ])
 def test_the_subject_and_cue_nearest_the_quote(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('"Both parties scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.',
+     "scare me", "Harry Bond"),
+    ('"We cannot wait," Anne Richards, assistant secretary of state for population, refugees and migration, '
+     'said on Friday.', "cannot wait", "Anne Richards"),
+    ('Marta Ruiz, a professor at Leeds who once advised the minister, one of the bill\'s authors, called it '
+     '"a historic step for the region."', "historic step", "Marta Ruiz"),
+])
+def test_a_speaker_with_a_long_aside_before_the_verb(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
