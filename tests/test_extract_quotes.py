@@ -1096,3 +1096,8 @@ def test_the_subject_and_cue_nearest_the_quote(text, fragment, speaker):
 ])
 def test_a_speaker_with_a_long_aside_before_the_verb(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+def test_a_role_of_four_lower_case_words_before_the_name_after_said():
+    text = '"The deal is done," said former minister of state Helen Marsh, who signed it.'
+    assert speaker_of(text, "deal is done") == "Helen Marsh"

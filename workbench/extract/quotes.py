@@ -91,7 +91,7 @@ AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_N
 AFTER_VERB_SUBJECT = re.compile(
     # "said Secretary of State Elena Voss", "said the Bank of Ruritania", "said Ingrid Halvorsen of Nordbank",
     # "said RNC spokesman Sean Spicer" (a name, its role in lower case, the person: not "RNC")
-    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
+    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,5}}?{_NAME}"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME}|(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME})?"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
     rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
