@@ -1101,3 +1101,13 @@ def test_a_speaker_with_a_long_aside_before_the_verb(text, fragment, speaker):
 def test_a_role_of_four_lower_case_words_before_the_name_after_said():
     text = '"The deal is done," said former minister of state Helen Marsh, who signed it.'
     assert speaker_of(text, "deal is done") == "Helen Marsh"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Democratic presidential candidate Sen. Ann Lee (D-Ore.) on Saturday criticized the deal reached by '
+     'diplomats in Geneva, saying it goes "nowhere near far enough."', "nowhere near", "Ann Lee"),
+    ('Republican strategist Tom Pike criticized the plan in a long interview, calling it "a gift to our rivals."',
+     "gift", "Tom Pike"),
+])
+def test_a_sentence_opening_with_an_adjective_a_role_and_a_name(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

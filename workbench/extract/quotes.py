@@ -62,7 +62,7 @@ _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|ma
 # a lower-case word of a role between names ("RNC spokesman Sean Spicer", "Democratic strategist Ann Roe"):
 # never a word that joins clauses, a preposition, an article or a verb of saying
 _ROLE_WORD = r"(?!(?:and|or|but|nor|to|of|in|on|at|for|from|with|by|about|as|than|after|before|during|since|" \
-             r"into|over|under|the|a|an|this|that|these|those|who|whom|whose|which|what|when|where|while|" \
+             r"into|over|under|among|between|against|through|across|within|without|towards?|around|upon|via|the|a|an|this|that|these|those|who|whom|whose|which|what|when|where|while|" \
              r"because|if|is|was|are|were|be|been|has|had|have|will|would|can|could|should|may|might|" \
              r"told|said|says|asked|added|then|also|later|last|next|this|earlier|again)\b)[a-z][\w’'\-]*"
 _NOT_A_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|" \
@@ -194,7 +194,8 @@ _STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
                r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
 _SUBJECT_NP = rf"(?:{_PRON}" \
-              rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
+              rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
+              rf"|[A-Z][\w\-]*(?:\s+(?![a-z]+ed\b){_ROLE_WORD}){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
               rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
