@@ -1111,3 +1111,8 @@ def test_a_role_of_four_lower_case_words_before_the_name_after_said():
 ])
 def test_a_sentence_opening_with_an_adjective_a_role_and_a_name(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+def test_a_trailing_cue_with_a_role_between_two_names():
+    text = '"Troops on the ground" would be the only answer, Republican candidate Tom Pike said after the vote.'
+    assert speaker_of(text, "Troops") == "Tom Pike"

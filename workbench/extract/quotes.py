@@ -67,6 +67,8 @@ _ROLE_WORD = r"(?!(?:and|or|but|nor|to|of|in|on|at|for|from|with|by|about|as|tha
              r"told|said|says|asked|added|then|also|later|last|next|this|earlier|again)\b)[a-z][\w’'\-]*"
 _NOT_A_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|" \
              r"June|July|August|September|October|November|December)\b)"
+# "RNC spokesman Sean Spicer", "Republican candidate Ben Carson": a name, its role in lower case, the person
+_ORG_ROLE_NAME = rf"{_NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME}"
 # a description never runs on through a relative or reported clause ("a deterrence to what it called")
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
 _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z\d][\w’'\-]*" \
@@ -160,7 +162,7 @@ POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
-AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})\b")
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_ORG_ROLE_NAME}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})\b")
 # "…” that Sanders can catch Clinton, said David Wasserman" / "…” is central, reported the Examiner"
 AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cue>said|says|reported|reports|wrote|writes|"
                                      rf"added|adds|according\s+to)\s+(?P<np>{_NAME}|(?:the|a|an)\s+[a-z\d][\w’'\-]*"
