@@ -76,7 +76,7 @@ _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[
 # one or two asides between a name and its verb, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:,(?:[^;\"“”«»\n.]|\.(?!\s)){1,160}?,)?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
-_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
+_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?={_ASIDES}\s+{_ADVERBS}{_CUE}\b)" \
                  rf"|(?:[A-Za-z\d$][\w’'\-./$]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
                  rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
