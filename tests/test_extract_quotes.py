@@ -1116,3 +1116,8 @@ def test_a_sentence_opening_with_an_adjective_a_role_and_a_name(text, fragment, 
 def test_a_trailing_cue_with_a_role_between_two_names():
     text = '"Troops on the ground" would be the only answer, Republican candidate Tom Pike said after the vote.'
     assert speaker_of(text, "Troops") == "Tom Pike"
+
+
+def test_a_described_speaker_whose_words_hold_an_ampersand():
+    text = '"We are shocked, he was a friend to us," one P&G Amiens employee told French television.'
+    assert speaker_of(text, "shocked") == "one P&G Amiens employee"

@@ -71,9 +71,10 @@ _NOT_A_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ja
 _ORG_ROLE_NAME = rf"{_NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME}"
 # a description never runs on through a relative or reported clause ("a deterrence to what it called")
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
-_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z\d][\w’'\-]*" \
-            rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){{0,5}}?"
-# one or two asides between a name and its verb, never across a sentence ("X, 31, a nurse, said")
+_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)" \
+            r"\s+[A-Za-z\d][\w’'\-&]*" \
+            rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-&]*)){{0,5}}?"
+# an aside between a name and its verb, up to 160 characters, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:,(?:[^;\"“”«»\n.]|\.(?!\s)){1,160}?,)?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
 _SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?={_ASIDES}\s+{_ADVERBS}{_CUE}\b)" \
