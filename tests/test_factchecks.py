@@ -166,7 +166,7 @@ def test_nesting_a_hundred_thousand_deep_is_skipped_not_hung_on(tmp_path):
     deep_object.write_text('{"a":' * 100_000 + "1" + "}" * 100_000)
     db = tmp_path / "fc.db"
     done = cli(db, "factchecks", "import", str(deep_feed))
-    assert "1 fact-checks added" in done.stdout and "entry 1: skipped, nested deeper than 64 levels" in done.stderr
+    assert "1 fact-checks added" in done.stdout and "entry 1: skipped, nested deeper than" in done.stderr
     done = cli(db, "factchecks", "import", str(deep_object), check=False)
     assert done.returncode == 1 and "nested deeper" in done.stderr and "Traceback" not in done.stderr
 
