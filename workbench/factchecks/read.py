@@ -375,7 +375,9 @@ def _url(value: Any, field: str) -> str:
         raise _Bad(f"{field} is {_kind_of(value)}, not an address")
     url = _maybe_url(value)
     if not url:
-        raise _Bad(f"{field} {printable(value)[:60]!r} is not an http(s) address")
+        # a lone surrogate (json reads "\ud800" as one) shown as "?": it cannot be printed or stored
+        shown = printable(value).encode("utf-8", "replace").decode("utf-8")
+        raise _Bad(f"{field} {shown[:60]!r} is not an http(s) address")
     return url
 
 
