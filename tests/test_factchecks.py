@@ -179,6 +179,35 @@ def test_nothing_readable_is_refused_with_exit_1(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_rows_go_in_by_chunks_and_multi_row_inserts_with_every_field_and_both_indexes(tmp_path, monkeypatch):
+    """Chunks of 7 rows stored by INSERTs of 3 (the last one short): every row with its fields, a URL seen
+    twice (across an INSERT's edge) or stored before counted as known, both search indexes complete."""
+    import workbench.store.factchecks as store
+    from workbench.factchecks.match import search_factchecks
+
+    monkeypatch.setattr(store, "CHUNK", 7)
+    monkeypatch.setattr(store, "ROWS_PER_INSERT", 3)
+    db = open_db(tmp_path / "fc.db")
+    import_factchecks(db, [("first.json", FactCheck("https://x.example/5", "Claim five, stored before"))], "ann")
+    checks = [FactCheck(f"https://x.example/{i}", f"Rents in Carrow rose {i} per cent", claimant=f"Speaker {i}",
+                        outlet="Check Co", rating="False", rating_value=1.0, best_rating=5.0, review_date="2024-02-03")
+              for i in range(30)]
+    checks.insert(4, checks[2])  # the same review URL again, in the next INSERT of the first chunk
+    outcome = import_factchecks(db, [("feed.json", check) for check in checks], "bob")
+    assert (outcome.read, outcome.added, outcome.known) == (31, 29, 2)
+    rows = {r["review_url"]: r for r in db.query("SELECT * FROM factchecks")}
+    assert len(rows) == 30 and rows["https://x.example/5"]["claim_reviewed"] == "Claim five, stored before"
+    stored = rows["https://x.example/29"]
+    assert (stored["claim_reviewed"], stored["claimant"], stored["outlet"], stored["rating_value"], stored["origin"],
+            stored["imported_by"], stored["review_date"]) == \
+        ("Rents in Carrow rose 29 per cent", "Speaker 29", "Check Co", 1.0, "feed.json", "bob", "2024-02-03")
+    assert stored["search_text"] == " rents carrow rose 29 percent "
+    assert db.execute("SELECT COUNT(*) FROM factchecks_fts").fetchone()[0] == 30
+    assert db.execute("SELECT COUNT(*) FROM factcheck_words WHERE factcheck_words MATCH 'carrow'").fetchone()[0] == 29
+    found = search_factchecks(db, "rents in carrow rose 17 percent")
+    assert found and found[0]["review_url"] == "https://x.example/17"
+
+
 def test_a_crash_during_import_leaves_nothing(tmp_path):
     db = open_db(tmp_path / "fc.db")
 
