@@ -171,6 +171,21 @@ def test_nesting_a_hundred_thousand_deep_is_skipped_not_hung_on(tmp_path):
     assert done.returncode == 1 and "nested deeper" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("name, data, says", [
+    ("latin1.json", json.dumps({"dataFeedElement": [review("https://x.example/1", "Café prices")]},
+                               ensure_ascii=False).encode("latin-1"), "not UTF-8 text; re-save the feed as UTF-8"),
+    ("garbage-feed.json", b'{"dataFeedElement": [' + bytes(range(256)) * 40, "the JSON breaks here"),
+    ("binary.json", bytes(range(255, -1, -1)) * 40, "neither JSON nor an HTML page"),
+    ("unclosed.json", b'{"dataFeedElement": [{"claimReviewed": "' + b'x\\"[{' * 100_000, "the JSON breaks here"),
+], ids=["latin1", "garbage-feed", "binary", "unclosed"])
+def test_latin1_binary_and_unclosed_feeds_get_one_line_and_exit_1(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    done = cli(tmp_path / "fc.db", "factchecks", "import", str(path), check=False)
+    assert done.returncode == 1 and "0 fact-checks added" in done.stdout
+    assert len(done.stderr.strip().splitlines()) == 1 and says in done.stderr and "Traceback" not in done.stderr
+
+
 def test_nothing_readable_is_refused_with_exit_1(tmp_path):
     bad = tmp_path / "notes.json"
     bad.write_text("just words")
