@@ -3,9 +3,10 @@ text buffer that is refilled as it is used up, so a 50 MB feed is read in bounde
 
 Hostile entries are found without a Python pass over every character: the decoder raises RecursionError
 on nesting past Python's recursion limit (in linear time, having built at most that many levels), and an
-entry that has not ended within MAX_ENTRY_CHARS is not buffered further. Either is then read past by a
-small bracket scanner (strings and escapes understood) that streams to the entry's end, and reported as
-TOO_DEEP or TOO_BIG; the feed goes on with the next entry."""
+entry that has not ended within MAX_ENTRY_CHARS is not buffered further (and an integer of thousands of
+digits makes int() refuse). Each is then read past by a small bracket scanner (strings and escapes
+understood) that streams to the entry's end, and reported as TOO_DEEP, TOO_BIG or BIG_NUMBER; the feed
+goes on with the next entry."""
 from __future__ import annotations
 
 import codecs
