@@ -166,9 +166,24 @@ def test_nesting_a_hundred_thousand_deep_is_skipped_not_hung_on(tmp_path):
     deep_object.write_text('{"a":' * 100_000 + "1" + "}" * 100_000)
     db = tmp_path / "fc.db"
     done = cli(db, "factchecks", "import", str(deep_feed))
-    assert "1 fact-checks added" in done.stdout and "entry 1: skipped, nested deeper than 64 levels" in done.stderr
+    assert "1 fact-checks added" in done.stdout and "entry 1: skipped, nested deeper than" in done.stderr
     done = cli(db, "factchecks", "import", str(deep_object), check=False)
     assert done.returncode == 1 and "nested deeper" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("latin1.json", json.dumps({"dataFeedElement": [review("https://x.example/1", "Café prices")]},
+                               ensure_ascii=False).encode("latin-1"), "not UTF-8 text; re-save the feed as UTF-8"),
+    ("garbage-feed.json", b'{"dataFeedElement": [' + bytes(range(256)) * 40, "the JSON breaks here"),
+    ("binary.json", bytes(range(255, -1, -1)) * 40, "neither JSON nor an HTML page"),
+    ("unclosed.json", b'{"dataFeedElement": [{"claimReviewed": "' + b'x\\"[{' * 100_000, "the JSON breaks here"),
+], ids=["latin1", "garbage-feed", "binary", "unclosed"])
+def test_latin1_binary_and_unclosed_feeds_get_one_line_and_exit_1(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    done = cli(tmp_path / "fc.db", "factchecks", "import", str(path), check=False)
+    assert done.returncode == 1 and "0 fact-checks added" in done.stdout
+    assert len(done.stderr.strip().splitlines()) == 1 and says in done.stderr and "Traceback" not in done.stderr
 
 
 def test_nothing_readable_is_refused_with_exit_1(tmp_path):
@@ -177,6 +192,35 @@ def test_nothing_readable_is_refused_with_exit_1(tmp_path):
     done = cli(tmp_path / "fc.db", "factchecks", "import", str(bad), check=False)
     assert done.returncode == 1 and "neither JSON nor an HTML page" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_rows_go_in_by_chunks_and_multi_row_inserts_with_every_field_and_both_indexes(tmp_path, monkeypatch):
+    """Chunks of 7 rows stored by INSERTs of 3 (the last one short): every row with its fields, a URL seen
+    twice (across an INSERT's edge) or stored before counted as known, both search indexes complete."""
+    import workbench.store.factchecks as store
+    from workbench.factchecks.match import search_factchecks
+
+    monkeypatch.setattr(store, "CHUNK", 7)
+    monkeypatch.setattr(store, "ROWS_PER_INSERT", 3)
+    db = open_db(tmp_path / "fc.db")
+    import_factchecks(db, [("first.json", FactCheck("https://x.example/5", "Claim five, stored before"))], "ann")
+    checks = [FactCheck(f"https://x.example/{i}", f"Rents in Carrow rose {i} per cent", claimant=f"Speaker {i}",
+                        outlet="Check Co", rating="False", rating_value=1.0, best_rating=5.0, review_date="2024-02-03")
+              for i in range(30)]
+    checks.insert(4, checks[2])  # the same review URL again, in the next INSERT of the first chunk
+    outcome = import_factchecks(db, [("feed.json", check) for check in checks], "bob")
+    assert (outcome.read, outcome.added, outcome.known) == (31, 29, 2)
+    rows = {r["review_url"]: r for r in db.query("SELECT * FROM factchecks")}
+    assert len(rows) == 30 and rows["https://x.example/5"]["claim_reviewed"] == "Claim five, stored before"
+    stored = rows["https://x.example/29"]
+    assert (stored["claim_reviewed"], stored["claimant"], stored["outlet"], stored["rating_value"], stored["origin"],
+            stored["imported_by"], stored["review_date"]) == \
+        ("Rents in Carrow rose 29 per cent", "Speaker 29", "Check Co", 1.0, "feed.json", "bob", "2024-02-03")
+    assert stored["search_text"] == " rents carrow rose 29 percent "
+    assert db.execute("SELECT COUNT(*) FROM factchecks_fts").fetchone()[0] == 30
+    assert db.execute("SELECT COUNT(*) FROM factcheck_words WHERE factcheck_words MATCH 'carrow'").fetchone()[0] == 29
+    found = search_factchecks(db, "rents in carrow rose 17 percent")
+    assert found and found[0]["review_url"] == "https://x.example/17"
 
 
 def test_a_crash_during_import_leaves_nothing(tmp_path):

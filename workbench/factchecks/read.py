@@ -4,21 +4,22 @@ a saved fact-check page (JSON-LD, also in @graph or a list; microdata), a JSON/J
 `claims[].claimReview[]`. Each entry becomes a FactCheck or a Skipped with one reason; nothing here
 touches the database.
 
-Feeds are streamed (ijson): a 50 MB feed is read one entry at a time, in bounded memory."""
+Feeds are streamed (feed.py): a 50 MB feed is read one entry at a time, in bounded memory."""
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import math
 import re
 from datetime import date
 from functools import lru_cache
+from unicodedata import is_normalized
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from ..ingest import printable, typed_name
+from . import feed
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a saved HTML page, or a JSON file of one object, is read whole
 SNIFF_BYTES = 1 << 20  # where a feed's list of entries must begin to be streamed
@@ -96,11 +97,14 @@ def _head(stream: BinaryIO) -> bytes:
 def _read_json(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
     """A feed's entries one at a time: a top-level list, or the list under one of LIST_KEYS. A file that is
     one object (a single ClaimReview) is read whole, up to MAX_PAGE_BYTES."""
-    import ijson  # the C (yajl2_c) backend: a 100,000-entry feed streams at well over 20,000 entries/s
-
     data = stream.read(SNIFF_BYTES)
-    prefix = _stream_prefix(data)
-    if prefix is None:  # one object, not a feed
+    source = feed.Text(stream, head=data)
+    try:
+        source.more()
+        start = feed.list_start(source.text, LIST_KEYS)
+    except UnicodeDecodeError:  # not UTF-8 in the head: read whole, the bad bytes replaced
+        start = None
+    if start is None:  # one object, not a feed
         data += stream.read(MAX_PAGE_BYTES + 1 - len(data))
         if len(data) > MAX_PAGE_BYTES:
             yield Skipped(shown, f"a single JSON object over {MAX_PAGE_BYTES // 2**20} MB with no list of entries "
@@ -116,148 +120,33 @@ def _read_json(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
             return
         yield from entries(document, shown)
         return
-    whole = io.BufferedReader(_Chained(data, stream), buffer_size=1 << 16)  # what was read, then the rest
+    source.pos, data = start, b""  # the head's bytes are in the source's text now
     n = 0
     try:
-        for n, item in enumerate(_feed_entries(ijson.basic_parse(whole, use_float=True), prefix), 1):
-            if item is _TOO_DEEP:
-                yield Skipped(f"{shown}: entry {n}", f"nested deeper than {MAX_DEPTH} levels; no fact-check is")
-                continue
+        for n, item in enumerate(feed.entries(source), 1):
             review = _plain_review(item)
             if review is None:
-                yield from entries(item, f"{shown}: entry {n}")
+                if item is feed.TOO_DEEP or item is feed.TOO_BIG or item is feed.BIG_NUMBER:
+                    yield Skipped(f"{shown}: entry {n}", _UNREAD[item])
+                else:
+                    yield from entries(item, f"{shown}: entry {n}")
                 continue
             try:
                 yield _claim_review(review)
             except _Bad as exc:
                 yield Skipped(f"{shown}: entry {n}", str(exc))
-    except ijson.JSONError as exc:
+    except feed.Broken as exc:
         yield Skipped(f"{shown}: after entry {n}",
                       f"the JSON breaks here ({str(exc)[:80]}); the entries after it were not read")
     except UnicodeDecodeError:
         yield Skipped(f"{shown}: after entry {n}", "not UTF-8 text; re-save the feed as UTF-8")
 
 
-MAX_DEPTH = 64  # a ClaimReview nests about 5 levels; an entry deeper than this is skipped, not built
-_TOO_DEEP = object()
-_OPEN = {"start_map", "start_array"}
-_CLOSE = {"end_map", "end_array"}
-
-
-def _feed_entries(events: Iterator[tuple[str, Any]], prefix: str) -> Iterator[Any]:
-    """Each element of the feed's list ("item" at the top, or "KEY.item"), built from ijson's basic events.
-
-    Not ijson.items: it writes out every event's path, which costs time quadratic in the nesting, and a
-    100,000-deep entry took minutes. Here an entry nested deeper than MAX_DEPTH is skipped (yielded as
-    _TOO_DEEP) while the parser runs on to its end in linear time."""
-    key = None if prefix == "item" else prefix.split(".")[0]
-    depth, last_key = 0, None
-    for event, value in events:  # find the list
-        if event in _OPEN:
-            depth += 1
-            if event == "start_array" and (depth == 1 and key is None or depth == 2 and key is not None
-                                           and last_key == key):
-                break
-        elif event in _CLOSE:
-            depth -= 1
-        elif event == "map_key" and depth == 1:
-            last_key = value
-        if depth > MAX_DEPTH:
-            return
-    else:
-        return
-    for event, value in events:
-        if event == "end_array":  # the list ends
-            return
-        if event not in _OPEN:
-            yield value  # a bare value as an entry (skipped with its reason by the caller)
-            continue
-        yield _build(event, events)
-
-
-def _build(first: str, events: Iterator[tuple[str, Any]]) -> Any:
-    """One object or list from its opening event to its close; _TOO_DEEP (after reading past its close) when
-    it nests deeper than MAX_DEPTH."""
-    root: Any = {} if first == "start_map" else []
-    stack: list[Any] = [root]
-    keys: list[Any] = [None]
-    skipping = 0  # levels still open of an entry found too deep, read past without building
-    for event, value in events:
-        if skipping:
-            skipping += 1 if event in _OPEN else -1 if event in _CLOSE else 0
-            if not skipping:
-                return _TOO_DEEP
-            continue
-        if event == "map_key":
-            keys[-1] = value
-            continue
-        if event in _CLOSE:
-            stack.pop()
-            keys.pop()
-            if not stack:
-                return root
-            continue
-        if event in _OPEN:
-            if len(stack) >= MAX_DEPTH:
-                skipping, stack, keys = len(stack) + 1, [], []
-                continue
-            value = {} if event == "start_map" else []
-        container = stack[-1]
-        if type(container) is dict:
-            container[keys[-1]] = value
-        else:
-            container.append(value)
-        if event in _OPEN:
-            stack.append(value)
-            keys.append(None)
-    return root  # the stream ended inside it: the parser raises before this
-
-
-class _Chained(io.RawIOBase):
-    """Bytes already read, then the rest of the stream: the shape is sniffed from the head without reading
-    the file twice (a gzip stream cannot seek back)."""
-
-    def __init__(self, head: bytes, rest: BinaryIO):
-        self.head, self.rest = memoryview(head), rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        if self.head:
-            n = min(len(buffer), len(self.head))
-            buffer[:n] = self.head[:n]
-            self.head = self.head[n:] if n < len(self.head) else memoryview(b"")  # let the head's bytes go
-            return n
-        chunk = self.rest.read(len(buffer))
-        buffer[:len(chunk)] = chunk
-        return len(chunk)
-
-
-def _stream_prefix(data: bytes) -> str | None:
-    """Where a feed's entries are: "item" for a top-level list, "KEY.item" for a list under one of
-    LIST_KEYS of the top-level object; None for a single object (or a broken file, left to json)."""
-    import ijson
-
-    depth = 0
-    key = None
-    try:
-        for event, value in ijson.basic_parse(io.BytesIO(data)):  # not parse: its paths cost depth²
-            if depth == 0 and event == "start_array":
-                return "item"
-            if event in ("start_map", "start_array"):
-                if depth == 1 and event == "start_array" and key in LIST_KEYS:
-                    return f"{key}.item"
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return None
-            elif event in ("end_map", "end_array"):
-                depth -= 1
-            elif event == "map_key" and depth == 1:
-                key = value
-    except (ijson.JSONError, UnicodeDecodeError):  # the head ends mid-value, or the file is broken: read it whole
-        return None
-    return None
+_UNREAD = {
+    feed.TOO_DEEP: "nested deeper than Python's JSON reader goes; no fact-check is",
+    feed.TOO_BIG: f"over {feed.MAX_ENTRY_CHARS // 2**20} million characters; no fact-check is",
+    feed.BIG_NUMBER: "holds a number of thousands of digits; no fact-check does",
+}
 
 
 def _read_html(stream: BinaryIO, shown: str) -> Iterator[FactCheck | Skipped]:
@@ -437,6 +326,8 @@ def _api_review(claim: dict, review: Any) -> FactCheck:
 
 
 # ---------------------------------------------------------------- fields
+# Types are told by `type(x) is`, not isinstance, where a feed's 100,000 entries pass: JSON makes no
+# subclasses, and it is the cheaper test.
 
 
 def _kind_of(value: Any) -> str:
@@ -446,19 +337,22 @@ def _kind_of(value: Any) -> str:
 
 def _first(value: Any) -> Any:
     """One of a property given as a list (markup often repeats a property); the first object of it."""
-    if isinstance(value, list):
+    if type(value) is list:
         return next((v for v in value if isinstance(v, dict)), value[0] if value else None)
     return value
 
 
 def _clean(value: str) -> str:
     """One line of text, as article text is cleaned: control characters and terminal escapes out."""
-    if value.isascii() and value.isprintable():
-        return value.strip() if "  " not in value else " ".join(value.split())
+    if value.isprintable() and "  " not in value and (value.isascii() or is_normalized("NFC", value)):
+        # what typed_name would return: printable text holds no control, escape, lone surrogate or white
+        # space but " ", and is NFC already (a fifth of a feed's claims hold a "£" or "€")
+        return value.strip()
     return typed_name(value) or ""
 
 
 _SPACE = re.compile(r"\s")
+_PLAIN_URL = re.compile(r"(?i:https?)://[!-~]*", re.ASCII)  # printable ASCII, no white space
 
 
 def _text(value: Any, field: str, required: bool = False, limit: int = MAX_FIELD_CHARS) -> str | None:
@@ -467,7 +361,7 @@ def _text(value: Any, field: str, required: bool = False, limit: int = MAX_FIELD
     if type(value) is list and len(value) == 1:
         value = value[0]
     if type(value) is str:
-        text = value.strip() if value.isascii() and value.isprintable() and "  " not in value else _clean(value)
+        text = _clean(value)
         if text and len(text) <= limit:
             return text
         if required:
@@ -487,13 +381,17 @@ def _url(value: Any, field: str) -> str:
         raise _Bad(f"{field} is {_kind_of(value)}, not an address")
     url = _maybe_url(value)
     if not url:
-        raise _Bad(f"{field} {printable(value)[:60]!r} is not an http(s) address")
+        # a lone surrogate (json reads "\ud800" as one) shown as "?": it cannot be printed or stored
+        shown = printable(value).encode("utf-8", "replace").decode("utf-8")
+        raise _Bad(f"{field} {shown[:60]!r} is not an http(s) address")
     return url
 
 
 def _maybe_url(value: Any) -> str | None:
-    if not isinstance(value, str):
+    if type(value) is not str:
         return None
+    if len(value) <= 2000 and _PLAIN_URL.fullmatch(value):
+        return value  # what the checks below return for the usual address, at a third of their cost
     url = value.strip()
     if not url[:8].lower().startswith(("http://", "https://")) or len(url) > 2000 or _SPACE.search(url):
         return None
@@ -502,11 +400,9 @@ def _maybe_url(value: Any) -> str | None:
 
 def _number(value: Any) -> float | None:
     """A rating number: 3, 3.0 or "3"; None for words ("False"), true/false or anything else."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
+    if type(value) is int or type(value) is float:  # not bool: type(True) is bool
         number = float(value)
-    elif isinstance(value, str):
+    elif type(value) is str:
         try:
             number = float(value.strip())
         except ValueError:
@@ -548,11 +444,16 @@ def _language(value: Any) -> str | None:
 def _party(value: Any) -> tuple[str | None, str | None]:
     """(name, Person|Organization) of an author given as an object, a list of them or a name."""
     value = _first(value)
-    if isinstance(value, dict):
-        kinds = _types(value)
-        return _text(value.get("name"), "author name"), next(
-            (k for k in kinds if k in ("Person", "Organization")), None)
+    if type(value) is dict:
+        kind = value.get("@type", value.get("type"))
+        if type(kind) is str:  # the usual single type, without _types' list
+            kind = kind.rsplit("/", 1)[-1]
+            return _text(value.get("name"), "author name"), kind if kind in _PARTIES else None
+        return _text(value.get("name"), "author name"), next((k for k in _types(value) if k in _PARTIES), None)
     return _text(value, "author"), None
+
+
+_PARTIES = ("Person", "Organization")
 
 
 def _organisation(value: Any) -> tuple[str | None, str | None, str | None]:
@@ -560,7 +461,7 @@ def _organisation(value: Any) -> tuple[str | None, str | None, str | None]:
     if isinstance(value, list):
         ranked = sorted((v for v in value if isinstance(v, dict)), key=lambda v: "Organization" not in _types(v))
         value = ranked[0] if ranked else (value[0] if value else None)
-    if isinstance(value, dict):
+    if type(value) is dict:
         return (_text(value.get("name"), "author name"), None, _maybe_url(value.get("url")))
     return _text(value, "author"), None, None
 

@@ -11,7 +11,8 @@ from sqlite_utils import Database
 from ..errors import NotFound
 from .database import now, transaction
 
-CHUNK = 5000  # rows per executemany: the import streams, never holding a feed in memory
+CHUNK = 5000  # rows handed to the storing thread at a time: the import streams, never holding a feed in memory
+ROWS_PER_INSERT = 1000  # rows per INSERT statement (21,000 parameters: under SQLite's usual limit of 32,766)
 
 
 @dataclass
@@ -27,7 +28,13 @@ class FactCheckImport:
 def _columns() -> list[str]:
     from ..factchecks.read import FactCheck
 
-    return list(FactCheck._fields)
+    return [*FactCheck._fields, "search_text", "origin", "imported_at", "imported_by"]
+
+
+def _insert_sql(columns: list[str], rows: int) -> str:
+    """One INSERT of `rows` rows (multi-row VALUES)."""
+    row = f"({', '.join('?' * len(columns))})"
+    return f"INSERT OR IGNORE INTO factchecks ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
 
 
 def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer: str) -> FactCheckImport:
@@ -36,32 +43,39 @@ def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer
     import gc
 
     outcome = FactCheckImport()
-    columns = _columns()
-    sql = (f"INSERT OR IGNORE INTO factchecks ({', '.join(columns)}, search_text, origin, imported_at, imported_by) "
-           f"VALUES ({', '.join('?' * (len(columns) + 4))})")
     stamp = now()
     # The reader makes no reference cycles; the collector's passes over the many short-lived dicts of a feed
     # cost a quarter of an import's time, so it is paused for the import (and always resumed).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(db, results, reviewer, outcome, sql, stamp)
+        return _import(db, results, reviewer, outcome, stamp)
     finally:
         if collecting:
             gc.enable()
 
 
-def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, outcome: FactCheckImport, sql: str,
+def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, outcome: FactCheckImport,
             stamp: str) -> FactCheckImport:
     """Reading and normalising (Python) on this thread, storing (SQLite, which lets go of the GIL while it
-    works) on another, chunk by chunk through a short queue: memory stays bounded, and the two overlap."""
+    works) on another, chunk by chunk through a short queue: memory stays bounded, and the two overlap.
+
+    The rows go in by multi-row INSERTs of up to ROWS_PER_INSERT rows, not executemany: executemany lets go
+    of the GIL for each row's step and must win it back from the reading thread before the next row, which
+    takes a switch interval (5 ms) while that thread runs Python, so storing ran only while reading waited
+    on a full queue and the two hardly overlapped. One statement of a thousand rows waits for the GIL once."""
     import queue
+    import sqlite3
     import threading
+    from itertools import chain
 
     from ..factchecks.match import check_search_text
     from ..factchecks.read import FactCheck
 
+    columns = _columns()
     with transaction(db) as conn:
+        per_insert = min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
+        full_insert = _insert_sql(columns, per_insert)
         before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
         chunks: queue.Queue = queue.Queue(maxsize=4)
         failed: list[BaseException] = []
@@ -70,7 +84,10 @@ def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, out
             try:
                 while (chunk := chunks.get()) is not None:
                     last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
-                    conn.executemany(sql, chunk)
+                    for start in range(0, len(chunk), per_insert):
+                        part = chunk[start:start + per_insert]
+                        sql = full_insert if len(part) == per_insert else _insert_sql(columns, len(part))
+                        conn.execute(sql, list(chain.from_iterable(part)))
                     # both search indexes filled a chunk at a time: row by row (a trigger) took 7x as long
                     conn.execute("INSERT INTO factchecks_fts (rowid, search_text) SELECT id, search_text "
                                  "FROM factchecks WHERE id > ?", [last])
