@@ -246,3 +246,30 @@ def test_scans_started_at_numerals_find_what_whole_body_scans_find(pieces, gap):
     for pattern in (quantities.FIGURE, quantities.FRACTION, quantities.ORDINAL):
         fast = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
         assert _spans(finditer_at(fast, text, quantities.numeral_starts(text))) == _spans(fast.finditer(text))
+
+
+COMPARISON_PIECES = ["more", "than", "more than", "nearly", "almost", "doubled", "halved", "tripled", "twice", "half",
+                     "times", "3", "3.5", "x3.5", "twenty", "twenty-three", "three", "a", "a hundred", "hundred", "as",
+                     "many", "the", "rate", "higher", "highest", "lowest", "best", "worst", "bestseller", "since", "1990",
+                     "records", "began", "on", "record", "high", "low", "in", "history", "decades", "years", "x", "é",
+                     " ", "  ", "\n", "\t", "(", "-", ".", ","]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(COMPARISON_PIECES), max_size=16), gap=st.sampled_from([" ", "", "\n "]))
+def test_comparisons_found_near_their_anchors_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at, starts_near_anchors
+    text = gap.join(pieces).lower()
+    fast = re.compile(quantities.COMPARISON.pattern, quantities.COMPARISON.flags & ~re.IGNORECASE)
+    starts = starts_near_anchors(text, quantities.COMPARISON_ANCHORS)
+    assert _spans(finditer_at(fast, text, starts)) == _spans(fast.finditer(text))
+
+
+def test_every_comparison_word_is_an_anchor():
+    from workbench.extract import quantities
+    source = quantities.COMPARISON.pattern
+    for group in ("verb", "super"):
+        words = re.search(rf"\(\?P<{group}>([a-z|]+)\)", source).group(1).split("|")
+        assert set(words) <= set(quantities.COMPARISON_ANCHORS), group
+    assert {"twice", "half", "times", "record"} <= set(quantities.COMPARISON_ANCHORS)

@@ -106,3 +106,32 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts) -> list[re.Match[st
             matches.append(m)
             resume = m.end()
     return matches
+
+
+def starts_near_anchors(text: str, anchors: tuple[str, ...], words_before: int = 2) -> list[int]:
+    """Every position where a match can start, for a pattern whose every match holds one of `anchors`
+    (plain strings, as str.find finds them) either at its start or after at most `words_before` words
+    that the anchor follows across whitespace ("more than doubled", "the highest", "3.5 times").
+
+    Positions given: each anchor's own, and where the anchor follows whitespace, the word starts of the
+    `words_before` runs of non-space before it (a position whose character before is no letter or digit:
+    a superset of where a `\\b`-led alternative can start). Linear: a run is read for at most
+    `words_before` anchors, those right after it."""
+    starts: list[int] = []
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at != -1:
+            starts.append(at)
+            end = at
+            for _ in range(words_before):
+                if end == 0 or not text[end - 1].isspace():
+                    break  # every pattern using this joins its words by \s+: no space, no word before
+                while end > 0 and text[end - 1].isspace():
+                    end -= 1
+                begin = end
+                while begin > 0 and not text[begin - 1].isspace():
+                    begin -= 1
+                starts.extend(i for i in range(begin, end) if i == begin or not text[i - 1].isalnum())
+                end = begin
+            at = text.find(anchor, at + 1)
+    return starts
