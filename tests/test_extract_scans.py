@@ -273,3 +273,16 @@ def test_every_comparison_word_is_an_anchor():
         words = re.search(rf"\(\?P<{group}>([a-z|]+)\)", source).group(1).split("|")
         assert set(words) <= set(quantities.COMPARISON_ANCHORS), group
     assert {"twice", "half", "times", "record"} <= set(quantities.COMPARISON_ANCHORS)
+
+
+SHARE_PIECES = ["a", "an", "the", "The", "A", "clear", "two-thirds", "vast", "majority", "Majority", "minority",
+                "plurality", "of", "voters", "the", "ſ", "K", "İ", "x", "amajority", " ", "  ", "\n", "-", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(SHARE_PIECES), max_size=14), gap=st.sampled_from([" ", "", "\t"]))
+def test_shares_found_near_their_words_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract.proportions import SHARE, find_proportions
+    text = gap.join(pieces)
+    plain = [(m.start(), m.end(), "percent", {"share": m["share"].lower()}) for m in SHARE.finditer(text)]
+    assert find_proportions(text, text.lower()) == plain

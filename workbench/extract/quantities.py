@@ -389,7 +389,7 @@ def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: t
     (see starts_near_anchors)."""
     if lowered is None:
         return pattern.finditer(body)
-    if needs and not any(word in lowered for word in needs):
+    if needs and not anchors and not any(word in lowered for word in needs):  # anchors: their own search
         return iter(())
     fast = _FAST.get(pattern)
     if fast is None:
