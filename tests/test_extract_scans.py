@@ -286,3 +286,19 @@ def test_shares_found_near_their_words_are_the_whole_scan_matches(pieces, gap):
     text = gap.join(pieces)
     plain = [(m.start(), m.end(), "percent", {"share": m["share"].lower()}) for m in SHARE.finditer(text)]
     assert find_proportions(text, text.lower()) == plain
+
+
+RANK_WORD_PIECES = ["largest", "biggest", "worst", "best", "interest", "tallest", "tallestallest", "greatest", "west",
+                    "lead", "leads", "led", "called", "top", "tops", "topped", "stop", "leading", "x", "3", "_", "é",
+                    "İ", " ", "-", "\n", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(RANK_WORD_PIECES), max_size=16), gap=st.sampled_from([" ", ""]))
+def test_words_found_by_their_seeds_are_those_found_one_by_one(pieces, gap):
+    from workbench.extract import ranks
+    from workbench.extract.scan import lower_in_place
+    text = lower_in_place(gap.join(pieces))
+    for words, seeds in ((ranks.SUPERLATIVES, ranks.SUPERLATIVE_SEEDS), (ranks.LEADING_WORDS, ("lead", "led", "top"))):
+        assert all(any(seed in word for seed in seeds) and word.isalnum() for word in words)
+        assert ranks._find_words(text, words, seeds) == ranks._find_words(text, words)
