@@ -234,7 +234,7 @@ def test_the_figure_pattern_finds_what_its_two_letter_first_test_found(pieces, g
 NUMERAL_PIECES = ["3", "12", "1,000", "2.5", ".5", "-4", "−2", "3/4", "$", "us$", "a$", "usd", "msek", "rs.", "y=", "zł",
                   "½", "+", "±", "a", "a half", "a-third", "a dozen", "one", "someone", "two", "three", "third",
                   "first", "second", "twentieth", "hundredth", "nine", "minus", "million", "%", "times", "in", "out of",
-                  "consecutive", "place", "x", "é", " ", "/", ":", ",", "-", ".", "\n", "(", "st", "th"]
+                  "consecutive", "place", "x", "é", " ", "/", ":", ",", "-", ".", "\n", "(", "st", "th", "٣", "３"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -302,3 +302,14 @@ def test_words_found_by_their_seeds_are_those_found_one_by_one(pieces, gap):
     for words, seeds in ((ranks.SUPERLATIVES, ranks.SUPERLATIVE_SEEDS), (ranks.LEADING_WORDS, ("lead", "led", "top"))):
         assert all(any(seed in word for seed in seeds) and word.isalnum() for word in words)
         assert ranks._find_words(text, words, seeds) == ranks._find_words(text, words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["3", "12", "٣", "３", "²", "x", "é", "’", ".", "-", "−", " ", "a3", "_"]),
+                       max_size=12))
+def test_numeral_starts_see_every_digit_the_unicode_class_sees(pieces):
+    from workbench.extract import quantities
+    text = "".join(pieces)
+    plain = [m.start() for m in quantities._NUMERAL_DIGIT.finditer(text)]
+    assert set(plain) <= set(quantities.numeral_starts(text))
+    assert quantities.ascii_digits_only(text) == all(ch in "0123456789" for ch in text if re.match(r"\d", ch))

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Claim, Sentence
-from .scan import finditer_at, lower, starts_near_anchors, word_choice
+from .scan import ascii_digits_only, finditer_at, lower, starts_near_anchors, word_choice
 from .sentences import claim_in_sentence
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number,
@@ -351,6 +351,7 @@ _NEEDS = {
 # body finds (tests/test_extract_scans.py), and the engine no longer tries it at every character.
 _NUMERAL_SIGN = re.compile(r"[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]")
 _NUMERAL_DIGIT = re.compile(r"[\d.−-](?<!\w.)")
+_NUMERAL_ASCII_DIGIT = re.compile(r"[0-9.−-](?<!\w.)")  # the same where every digit is 0-9 (ascii_digits_only)
 _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, in lower case
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
     "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
@@ -375,7 +376,8 @@ _NUMERAL_WORD_FIRST = re.compile(rf"(?:{_by_first_letter(_NUMERAL_WORDS)})")   #
 def numeral_starts(lowered: str) -> list[int]:
     """Every position of the lower-cased body where FIGURE, FRACTION or ORDINAL can start."""
     starts = [m.start() for m in _NUMERAL_SIGN.finditer(lowered)]
-    starts += [m.start() for m in _NUMERAL_DIGIT.finditer(lowered)]
+    digit = _NUMERAL_ASCII_DIGIT if ascii_digits_only(lowered) else _NUMERAL_DIGIT
+    starts += [m.start() for m in digit.finditer(lowered)]
     starts += [m.end() for m in _NUMERAL_WORD.finditer(lowered)]
     if _NUMERAL_WORD_FIRST.match(lowered):
         starts.append(0)

@@ -50,6 +50,18 @@ def word_choice(words: Iterable[str], ignorecase: bool = False) -> str:
     return rf"(?-i:[{firsts}])(?<!\w.)(?:{rests})"
 
 
+# a decimal digit outside ASCII ("٣", "３"): where a text holds one, [0-9] does not stand in for \d
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+
+
+@lru_cache(maxsize=1)
+def ascii_digits_only(text: str) -> bool:
+    """Whether every character \\d matches in `text` is one of 0-9, so that a pattern with [0-9] for \\d
+    finds the same. Worth knowing: a class with \\d in it is tested a character at a time through the
+    Unicode tables, three times slower than a plain [0-9] set."""
+    return text.isascii() or _NON_ASCII_DIGIT.search(text) is None
+
+
 def lower_in_place(body: str) -> str:
     """body.lower() with every character at its own offset: the few characters that lower-case to two
     ("İ" -> "i̇") are kept as they are, so a position found in the result is the same in `body`."""
