@@ -313,3 +313,27 @@ def test_numeral_starts_see_every_digit_the_unicode_class_sees(pieces):
     plain = [m.start() for m in quantities._NUMERAL_DIGIT.finditer(text)]
     assert set(plain) <= set(quantities.numeral_starts(text))
     assert quantities.ascii_digits_only(text) == all(ch in "0123456789" for ch in text if re.match(r"\d", ch))
+
+
+FRAME_PIECES = ["the", "minister", "said", "SAID", "ſaid", "according to", "told", "reporters", "on", "Friday", "it",
+                "’s", "don’t", "x", "3.5", ",", ", ", ",”", "”", '"', "’", ".", "!", "?", " ", "  ", "\n", "-", "é"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAME_PIECES), max_size=30), gap=st.sampled_from([" ", "", "\t"]))
+def test_frame_after_searched_from_its_floor_is_the_whole_search(pieces, gap):
+    from workbench.extract import worthiness_features as wf
+    text = gap.join(pieces)
+    floor = wf._frame_after_floor(text)
+    whole, tail = wf._FRAME_AFTER.search(text), wf._FRAME_AFTER.search(text, floor)
+    assert (whole and whole.span()) == (tail and tail.span())
+
+
+def test_the_longest_frame_after_is_found_from_the_floor():
+    from workbench.extract import worthiness_features as wf
+    # the closing quote alone, six words, "according to", five words, then stops and quotes spaced out
+    text = 'Rates rose by 4% in a year ” as its own staff put it according to a report by the bank . ” !'
+    whole = wf._FRAME_AFTER.search(text)
+    assert whole and whole.start() == text.index("”")
+    assert wf._frame_after_floor(text) <= whole.start()
+    assert wf._FRAME_AFTER.search(text, wf._frame_after_floor(text)).span() == whole.span()
