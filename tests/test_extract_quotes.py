@@ -1045,3 +1045,79 @@ def test_party_and_former_are_no_part_of_a_name(text, fragment, speaker):
 ])
 def test_organisations_whole_and_possessives_dropped(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('"They cannot win," said Tom Pike, "and they know it."', "they know", "Tom Pike"),
+    ('"We are nowhere near done," said Ann Lee, the council\'s treasurer, "and we will not stop."',
+     "will not stop", "Ann Lee"),
+    ('"Nobody here voted for it", Ruth Obi told the BBC, "and nobody will."', "nobody will", "Ruth Obi"),
+    # a new sentence between the parts may bring in a new speaker
+    ('"We will build it," Ann Lee said. Then Tom Pike added, "and we will pay for it too."', "pay for it",
+     "Tom Pike"),
+    # the second part with a cue of its own keeps it
+    ('"It is late," Ann Lee said, but the mood was calm. "I think we will manage," said Tom Pike.',
+     "manage", "Tom Pike"),
+])
+def test_second_part_of_a_split_quote_is_the_same_speakers(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+def test_a_word_inside_a_quote_is_never_its_speaker():
+    text = '"It was a disgrace," said Maria Olsen, 41, a nurse who queued for an "absurdly long time" at noon.'
+    for quote in quotes_of(text):
+        if quote.speaker_start is not None:
+            assert text[quote.speaker_start:quote.speaker_end] != "It"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the clause next to the quote names its speaker, not an earlier clause's subject
+    ('Mayor Jon Hale tweeted after Councillor Ruth Obi argued at the meeting that "the budget cannot pay for '
+     'this and never could."', "budget", "Ruth Obi"),
+    ('While not everything Hale says is true, Professor Ines Dahl said Hale is "telling his voters what they '
+     'want to hear."', "voters", "Ines Dahl"),
+    # but a clause the first speaker reports stays that speaker's
+    ('Councillor Ruth Obi said she recalled thinking, "This cannot be right, not after all those years."',
+     "cannot be right", "Ruth Obi"),
+    ('Senator Joan Mbeki told reporters that Hale\'s plan "shows how little he knows about farming."',
+     "farming", "Joan Mbeki"),
+])
+def test_the_subject_and_cue_nearest_the_quote(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('"Both parties scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.',
+     "scare me", "Harry Bond"),
+    ('"We cannot wait," Anne Richards, assistant secretary of state for population, refugees and migration, '
+     'said on Friday.', "cannot wait", "Anne Richards"),
+    ('Marta Ruiz, a professor at Leeds who once advised the minister, one of the bill\'s authors, called it '
+     '"a historic step for the region."', "historic step", "Marta Ruiz"),
+])
+def test_a_speaker_with_a_long_aside_before_the_verb(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+def test_a_role_of_four_lower_case_words_before_the_name_after_said():
+    text = '"The deal is done," said former minister of state Helen Marsh, who signed it.'
+    assert speaker_of(text, "deal is done") == "Helen Marsh"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Democratic presidential candidate Sen. Ann Lee (D-Ore.) on Saturday criticized the deal reached by '
+     'diplomats in Geneva, saying it goes "nowhere near far enough."', "nowhere near", "Ann Lee"),
+    ('Republican strategist Tom Pike criticized the plan in a long interview, calling it "a gift to our rivals."',
+     "gift", "Tom Pike"),
+])
+def test_a_sentence_opening_with_an_adjective_a_role_and_a_name(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+def test_a_trailing_cue_with_a_role_between_two_names():
+    text = '"Troops on the ground" would be the only answer, Republican candidate Tom Pike said after the vote.'
+    assert speaker_of(text, "Troops") == "Tom Pike"
+
+
+def test_a_described_speaker_whose_words_hold_an_ampersand():
+    text = '"We are shocked, he was a friend to us," one P&G Amiens employee told French television.'
+    assert speaker_of(text, "shocked") == "one P&G Amiens employee"

@@ -61,19 +61,22 @@ _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|ma
 # a lower-case word of a role between names ("RNC spokesman Sean Spicer", "Democratic strategist Ann Roe"):
 # never a word that joins clauses, a preposition, an article or a verb of saying
 _ROLE_WORD = r"(?!(?:and|or|but|nor|to|of|in|on|at|for|from|with|by|about|as|than|after|before|during|since|" \
-             r"into|over|under|the|a|an|this|that|these|those|who|whom|whose|which|what|when|where|while|" \
+             r"into|over|under|among|between|against|through|across|within|without|towards?|around|upon|via|the|a|an|this|that|these|those|who|whom|whose|which|what|when|where|while|" \
              r"because|if|is|was|are|were|be|been|has|had|have|will|would|can|could|should|may|might|" \
              r"told|said|says|asked|added|then|also|later|last|next|this|earlier|again)\b)[a-z][\w’'\-]*"
 _NOT_A_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|" \
              r"June|July|August|September|October|November|December)\b)"
+# "RNC spokesman Sean Spicer", "Republican candidate Ben Carson": a name, its role in lower case, the person
+_ORG_ROLE_NAME = rf"{_NAME}(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME}"
 # a description never runs on through a relative or reported clause ("a deterrence to what it called")
 _NOT_IN_ROLE = r"(?!(?:what|which|who|whom|that|to|and|or|but|as|if|when)\b)"
-_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)\s+[A-Za-z\d][\w’'\-]*" \
-            rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){{0,5}}?"
-# one or two asides between a name and its verb, never across a sentence ("X, 31, a nurse, said")
-_ASIDES = r"(?:(?:,(?:[^,;\"“”«»\n.]|\.(?!\s)){1,90}){1,2},)?"
+_DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Bb]oth|two|three|[Ss]everal|[Mm]any|[Ss]ome)" \
+            r"\s+[A-Za-z\d][\w’'\-&]*" \
+            rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-&]*)){{0,5}}?"
+# an aside between a name and its verb, up to 160 characters, never across a sentence ("X, 31, a nurse, said")
+_ASIDES = r"(?:,(?:[^;\"“”«»\n.]|\.(?!\s)){1,160}?,)?"
 _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
-_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?=\s+{_ADVERBS}{_CUE}\b)" \
+_SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?={_ASIDES}\s+{_ADVERBS}{_CUE}\b)" \
                  rf"|(?:[A-Za-z\d$][\w’'\-./$]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
                  rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
 
@@ -90,7 +93,7 @@ AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_N
 AFTER_VERB_SUBJECT = re.compile(
     # "said Secretary of State Elena Voss", "said the Bank of Ruritania", "said Ingrid Halvorsen of Nordbank",
     # "said RNC spokesman Sean Spicer" (a name, its role in lower case, the person: not "RNC")
-    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,3}}?{_NAME}"
+    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,5}}?{_NAME}"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME}|(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME})?"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
     rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
@@ -159,7 +162,7 @@ POSSESSIVE_CLAIM = re.compile(rf"(?P<np>{_NAME})[’']s?\s+(?P<cue>claim|claims|
                               rf"comment|comments|words|argument|promise|pledge|warning|description|boast|tweet|"
                               rf"insistence|accusation|charge|suggestion)\b")
 # "…” to drive up the stock price, she said" / "A cashier who “steals” is held accountable, Warren said"
-AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})\b")
+AFTER_TRAILING = re.compile(rf"[^.!?\"“”«»\n]{{1,200}}?,\s+(?P<np>{_PRON}|{_ORG_ROLE_NAME}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})\b")
 # "…” that Sanders can catch Clinton, said David Wasserman" / "…” is central, reported the Examiner"
 AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cue>said|says|reported|reports|wrote|writes|"
                                      rf"added|adds|according\s+to)\s+(?P<np>{_NAME}|(?:the|a|an)\s+[a-z\d][\w’'\-]*"
@@ -193,7 +196,8 @@ _STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
                r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
 _SUBJECT_NP = rf"(?:{_PRON}" \
-              rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)" \
+              rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
+              rf"|[A-Z][\w\-]*(?:\s+(?![a-z]+ed\b){_ROLE_WORD}){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
               rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
@@ -207,7 +211,7 @@ SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<a
                               rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|"
                               rf"always|often|even|soon|repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
 # reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
-INTRO_TRAILING_CUE = re.compile(rf",\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
+INTRO_TRAILING_CUE = re.compile(rf",[\"”’']?\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
                                 rf"[^,;\"“”«»\n]{{0,40}}[.!?]?\s*\Z")
 SPEAKER_LABEL = re.compile(r"[\"“«]\s*(?P<np>[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}):\s")
 
@@ -296,12 +300,20 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         s1 = max(sentence.end, end) if sentence else end
         words = len(inner.split())
         partial = words <= 4 and _embedded(body, start)
+        speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
-        speaker = speaker_start = speaker_end = cue_word = None
+        if (cue is None or cue[0] < start) and previous is not None and _resumes_after_cue(body, previous, start):
+            # a cue read before the second part of a split quote is the first part's, or a word inside it
+            cue = None
+            speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
+            cue_word = previous.cue
         if cue:
             np_start, np_end, cue_word = cue[:3]
             mention = resolver.trim_mention(np_start, np_end)
+            if mention and _inside_a_quote(spans, *mention):
+                mention = None  # '"It was shameful," said Ann Lee, who waited in an "endless line"': not "It"
+                cue = cue_word = None
             if mention:
                 speaker_start, speaker_end = mention
                 # '"…," Hale said, according to the Gazette': the mention runs to the source, Hale spoke
@@ -607,6 +619,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
         if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
+        if m and pattern is BEFORE_SUBJECT_VERB:
+            m = _nearest_subject_verb(before, m)
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
@@ -715,6 +729,32 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
 PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n|[Aa]t|[Oo]f|[Ww]ith|[Bb]y|[Ff]or|[Ff]rom|"
                                 r"[Ii]nto|[Aa]bout|[Tt]hrough|[Aa]cross|[Oo]ver|[Uu]nder|[Aa]round|[Nn]ear|[Aa]gainst|"
                                 r"[Tt]owards?|[Aa]mong|[Bb]etween|[Ii]nside|[Oo]utside|[Aa]long|[Bb]ehind)\s+\Z")
+
+
+# what stands between a cue and a later subject when the later clause is what the first speaker reports:
+# 'Lynch said she recalled thinking, "…"', 'Ryan told CNN that Ginsburg’s comments "…"' stay Lynch's, Ryan's
+REPORTED_CLAUSE_OPENS = re.compile(r"(?:\s+[^\s,;:]+){0,3}?\s+(?:that|whom|who|which)\s+|\s+")
+
+
+def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
+    """Of the subjects with a cue that lead up to a quote, the last: 'Axelrod tweeted after Clinton argued
+    in the debate that "…"' is Clinton's quote. The search finds the first, whose tail runs to the quote."""
+    while True:
+        later = BEFORE_SUBJECT_VERB.search(before, m.end("cue"))
+        if later is None or _after_preposition(before, later.start("np")) \
+                or not _plausible_np(later.group("np"), True, before_quote=True) \
+                or REPORTED_CLAUSE_OPENS.fullmatch(before, m.end("cue"), _name_start(before, later)):
+            return m
+        m = later
+
+
+def _name_start(text: str, m: re.Match[str]) -> int:
+    """Where the subject `m` found names someone, after the lower-case words it may open with ("after
+    Councillor Ruth Obi argued": the connective is part of what stands between two clauses)."""
+    return LOWER_WORDS.match(text, m.start("np"), m.end("np")).end()
+
+
+LOWER_WORDS = re.compile(r"(?:[a-z][\w’'\-]*\s+)*")
 
 
 def _after_preposition(text: str, at: int) -> bool:
@@ -850,6 +890,30 @@ def _cue_word(cue: str | None) -> str | None:
     if cue is None:
         return None
     return re.sub(r"\s+", " ", cue.strip().lower())
+
+
+def _inside_a_quote(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the (sorted) quote spans: words in quote marks are what
+    someone said, never the reporter's naming of who said it."""
+    i = bisect.bisect_right(spans, (start, start)) - 1
+    return i >= 0 and spans[i][0] < start and end <= spans[i][1]
+
+
+SENTENCE_STOP = re.compile(r"[.!?;][\"”’')]*\s")
+
+
+def _resumes_after_cue(body: str, previous: Quote | None, start: int) -> bool:
+    """The second part of a quote its own cue splits: '"She is too far behind," said an Iowa Democrat, "and
+    Iowa was not…"', '"…", Pike told the BBC, "…"'. The first part stops mid-sentence and the cue hands on
+    with a comma, so whatever the second part holds (a "we", a name) it is the same speaker's."""
+    if previous is None or previous.speaker is None or previous.speaker_start is None \
+            or not previous.end <= previous.speaker_start < previous.speaker_end <= start:
+        return False
+    between = body[previous.end:start]
+    if len(between) > 200 or "\n" in between or SENTENCE_STOP.search(between):
+        return False  # '…," Bob said. Eyebrows raised, he asked, "…"': a new sentence may name a new speaker
+    stopped_mid_sentence = body[previous.end - 2:previous.end - 1] in (",", "—", "–") or between[:1] == ","
+    return stopped_mid_sentence and between.rstrip()[-1:] in (",", "—", "–")
 
 
 def _continues(body: str, previous: Quote, start: int) -> bool:
