@@ -337,3 +337,29 @@ def test_the_longest_frame_after_is_found_from_the_floor():
     assert whole and whole.start() == text.index("”")
     assert wf._frame_after_floor(text) <= whole.start()
     assert wf._FRAME_AFTER.search(text, wf._frame_after_floor(text)).span() == whole.span()
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["tens", "of", "thousands", "hundreds", "dozens", "scores", "millions", "x",
+                                        "attens", "Tens", "OF", " ", "  ", "\n", "-", "é"]), max_size=14),
+       gap=st.sampled_from([" ", ""]))
+def test_vague_counts_found_at_their_words_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at, starts_near_anchors
+    text = gap.join(pieces).lower()
+    fast = re.compile(quantities.VAGUE.pattern, quantities.VAGUE.flags & ~re.IGNORECASE)
+    starts = starts_near_anchors(text, quantities.VAGUE_WORDS, 0)
+    assert _spans(finditer_at(fast, text, starts)) == _spans(fast.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["second", "Second", "trails", "trailed", "behind", "only", "ONLY", "to", "Clinton",
+                                        "Bush", "and", "(second", "x", "ſecond", "İ", " ", "  ", "\n", ",", "."]),
+                       max_size=14),
+       gap=st.sampled_from([" ", ""]))
+def test_only_behind_found_before_only_is_the_whole_scan(pieces, gap):
+    from workbench.extract import ranks
+    text = gap.join(pieces)
+    plain = [(m.start(), m.end()) for m in ranks.ONLY_BEHIND.finditer(text)]
+    found = [(s, e) for s, e, kind, value in ranks.find_ranks(text) if value == {"superlative": "only behind"}]
+    assert found == plain or (" only" not in ranks.lower_in_place(text) and not found)

@@ -186,6 +186,8 @@ FIGURE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# every VAGUE match opens with one of these ("tens of thousands", "dozens of")
+VAGUE_WORDS = ("tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions")
 VAGUE = re.compile(
     "(?P<vague>" + word_choice([r"tens\s+of\s+thousands", r"hundreds\s+of\s+thousands", "dozens", "scores", "hundreds",
                                 "thousands", "millions", "billions"], ignorecase=True) + r")\s+of(?=\s)",
@@ -385,10 +387,10 @@ def numeral_starts(lowered: str) -> list[int]:
 
 
 def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: tuple[str, ...] = (),
-              at_numerals: bool = False, anchors: tuple[str, ...] = ()):
+              at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2):
     """pattern.finditer(body), run on the lower-cased body where there is one; `needs`: words without which
-    it cannot match; `at_numerals`: tried only where a numeral starts; `anchors`: only near these words
-    (see starts_near_anchors)."""
+    it cannot match; `at_numerals`: tried only where a numeral starts; `anchors`: only at these words and
+    the `words_before` words before them (see starts_near_anchors)."""
     if lowered is None:
         return pattern.finditer(body)
     if needs and not anchors and not any(word in lowered for word in needs):  # anchors: their own search
@@ -399,7 +401,7 @@ def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: t
     if at_numerals:
         return iter(finditer_at(fast, lowered, numeral_starts(lowered)))
     if anchors:
-        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors)))
+        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors, words_before)))
     return fast.finditer(lowered)
 
 
@@ -495,7 +497,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if odds and not _overlaps(taken, odds[0], odds[1]):
             add(*odds)
 
-    for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
+    for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"], anchors=VAGUE_WORDS, words_before=0):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue

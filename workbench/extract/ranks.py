@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers import ORDINAL_WORDS
-from .scan import lower_in_place, word_choice
+from .scan import finditer_at, lower_in_place, lowered_for_words, starts_near_anchors, word_choice
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
 DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
@@ -147,7 +147,12 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
         if m:
             found.append((m.start(), m.end(), "ordinal", {"rank": 1}))
     if " only" in lowered:
-        found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in ONLY_BEHIND.finditer(body)]
+        # the match opens with the word before "only": tried there, where lower-casing finds what the
+        # case-blind pattern finds, instead of at every word start
+        exact = lowered_for_words(body)
+        behind = ONLY_BEHIND.finditer(body) if exact is None else \
+            finditer_at(ONLY_BEHIND, body, starts_near_anchors(exact, ("only",), 1))
+        found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in behind]
     if "than any other" in lowered:
         for at, _, _ in _find_words(lowered, ("than any other",)):
             tail = THAN_ANY_OTHER.match(body, at)
