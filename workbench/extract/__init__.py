@@ -109,7 +109,8 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
                 # "the first 100 days", "a record €228.6 billion": the figure's claim takes the place or
                 # the record that comes before it
                 c = claims[figure]
-                claims[figure] = replaced(c, start=start, text=body[start:c.end], value={**(c.value or {}), **value})
+                claims[figure] = replaced(c, start=start, text=body[start:c.end],
+                                          value={**(c.value or {}), **value})
                 covered[start:hit] = b"\x01" * (hit - start)
                 continue
             if kind != "ordinal" or len(lead.split()) < 3:

@@ -26,5 +26,6 @@ def find_proportions(body: str, lowered: str) -> list[tuple[int, int, str, dict]
     # the share word comes at most two words after the match's start ("a clear majority"): tried only
     # there, not at every character, where lower-casing finds what the case-blind pattern finds
     exact = lowered_for_words(body)
-    matches = SHARE.finditer(body) if exact is None else finditer_at(SHARE, body, starts_near_anchors(exact, SHARE_WORDS))
+    matches = SHARE.finditer(body) if exact is None else \
+        finditer_at(SHARE, body, starts_near_anchors(exact, SHARE_WORDS))
     return [(m.start(), m.end(), "percent", {"share": m["share"].lower()}) for m in matches]

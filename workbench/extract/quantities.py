@@ -219,10 +219,12 @@ COMPARISON = re.compile(
 # Every COMPARISON match holds one of these words, at its start or at most two words after it ("more than
 # doubled", "a hundred times", "the highest"): tried only there, the scan costs a third of trying the
 # pattern at each of its many first letters (tests/test_extract_scans.py holds the two equal)
-COMPARISON_ANCHORS = ("doubled", "tripled", "trebled", "quadrupled", "halved", "twice", "half", "times", "record",
-                      "highest", "lowest", "largest", "biggest", "smallest", "steepest", "sharpest", "fastest",
-                      "slowest", "worst", "best", "fullest", "longest", "shortest", "deadliest", "warmest", "hottest",
-                      "coldest", "wettest", "driest", "strongest", "weakest")
+COMPARISON_ANCHORS = (
+    "doubled", "tripled", "trebled", "quadrupled", "halved", "twice", "half", "times", "record",
+    "highest", "lowest", "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest",
+    "worst", "best", "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest",
+    "wettest", "driest", "strongest", "weakest",
+)
 ORDINAL = re.compile(
     r"(?=[\dfstenh])(?:"  # as COMPARISON: only where an alternative can start
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest))?"
@@ -353,7 +355,8 @@ _NEEDS = {
 # body finds (tests/test_extract_scans.py), and the engine no longer tries it at every character.
 _NUMERAL_SIGN = re.compile(r"[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]")
 _NUMERAL_DIGIT = re.compile(r"[\d.−-](?<!\w.)")
-_NUMERAL_ASCII_DIGIT = re.compile(r"[0-9.−-](?<!\w.)")  # the same where every digit is 0-9 (ascii_digits_only)
+# the same where every digit is 0-9 (ascii_digits_only)
+_NUMERAL_ASCII_DIGIT = re.compile(r"[0-9.−-](?<!\w.)")
 _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, in lower case
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
     "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",

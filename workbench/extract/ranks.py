@@ -284,9 +284,11 @@ def _find_words(lowered: str, words, seeds: tuple[str, ...] = ()) -> list[tuple[
     return sorted(found)
 
 
-def _find_words_by_seed(lowered: str, words: frozenset[str], seeds: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """_find_words by the seeds the words hold: the letters and digits around each seed make one word, kept
-    when it is one of `words`. Reading stops past the longest word, so a long run of letters costs the same."""
+def _find_words_by_seed(lowered: str, words: frozenset[str],
+                        seeds: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """_find_words by the seeds the words hold: the letters and digits around each seed make one word,
+    kept when it is one of `words`. Reading stops past the longest word: a long run of letters costs
+    the same."""
     longest = max(map(len, words))
     size = len(lowered)
     found = set()
