@@ -157,3 +157,28 @@ def test_every_claim_span_is_its_text_on_the_seed():
     for item in result.claims + result.quotes:
         assert body[item.start:item.end] == item.text
         assert 0 <= item.start < item.end <= len(body)
+
+
+def test_replaced_builds_what_dataclasses_replace_builds():
+    """model.replaced stands in for dataclasses.replace in the extractor: same fields, same key order in
+    to_dict (and so in the JSON), the original left alone, an unknown field refused."""
+    import dataclasses
+
+    from workbench.model import Quote, Sentence, replaced
+
+    extraction = extract(SEED.read_text(encoding="utf-8"), PUBLISHED)
+    claim, quote = extraction.claims[0], extraction.quotes[0]
+    for obj, changes in ((claim, {"speaker": "Ana Ruiz", "checkworthiness": 0.5}),
+                         (claim, {"hints": ("differs",), "start": claim.start}),
+                         (quote, {"text": "“x”", "end": quote.start + 3}),
+                         (Sentence(0, 5, 0.2), {"checkworthiness": 0.9})):
+        before = obj.to_dict()
+        fast, plain = replaced(obj, **changes), dataclasses.replace(obj, **changes)
+        assert fast == plain and type(fast) is type(plain)
+        assert list(fast.to_dict().items()) == list(plain.to_dict().items())
+        assert obj.to_dict() == before
+    with pytest.raises(TypeError, match="no field 'speakr'"):
+        replaced(claim, speakr="x")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        replaced(quote, text="y").text = "z"
+    assert isinstance(quote, Quote)

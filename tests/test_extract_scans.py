@@ -234,7 +234,8 @@ def test_the_figure_pattern_finds_what_its_two_letter_first_test_found(pieces, g
 NUMERAL_PIECES = ["3", "12", "1,000", "2.5", ".5", "-4", "−2", "3/4", "$", "us$", "a$", "usd", "msek", "rs.", "y=", "zł",
                   "½", "+", "±", "a", "a half", "a-third", "a dozen", "one", "someone", "two", "three", "third",
                   "first", "second", "twentieth", "hundredth", "nine", "minus", "million", "%", "times", "in", "out of",
-                  "consecutive", "place", "x", "é", " ", "/", ":", ",", "-", ".", "\n", "(", "st", "th"]
+                  "consecutive", "place", "x", "é", " ", "/", ":", ",", "-", ".", "\n", "(", "st", "th",
+                  "٣", "３"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -246,3 +247,127 @@ def test_scans_started_at_numerals_find_what_whole_body_scans_find(pieces, gap):
     for pattern in (quantities.FIGURE, quantities.FRACTION, quantities.ORDINAL):
         fast = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
         assert _spans(finditer_at(fast, text, quantities.numeral_starts(text))) == _spans(fast.finditer(text))
+
+
+COMPARISON_PIECES = [
+    "more", "than", "more than", "nearly", "almost", "doubled", "halved", "tripled", "twice", "half", "times",
+    "3", "3.5", "x3.5", "twenty", "twenty-three", "three", "a", "a hundred", "hundred", "as", "many", "the",
+    "rate", "higher", "highest", "lowest", "best", "worst", "bestseller", "since", "1990", "records", "began",
+    "on", "record", "high", "low", "in", "history", "decades", "years", "x", "é", " ", "  ", "\n", "\t", "(",
+    "-", ".", ",",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(COMPARISON_PIECES), max_size=16),
+       gap=st.sampled_from([" ", "", "\n "]))
+def test_comparisons_found_near_their_anchors_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at, starts_near_anchors
+    text = gap.join(pieces).lower()
+    fast = re.compile(quantities.COMPARISON.pattern, quantities.COMPARISON.flags & ~re.IGNORECASE)
+    starts = starts_near_anchors(text, quantities.COMPARISON_ANCHORS)
+    assert _spans(finditer_at(fast, text, starts)) == _spans(fast.finditer(text))
+
+
+def test_every_comparison_word_is_an_anchor():
+    from workbench.extract import quantities
+    source = quantities.COMPARISON.pattern
+    for group in ("verb", "super"):
+        words = re.search(rf"\(\?P<{group}>([a-z|]+)\)", source).group(1).split("|")
+        assert set(words) <= set(quantities.COMPARISON_ANCHORS), group
+    assert {"twice", "half", "times", "record"} <= set(quantities.COMPARISON_ANCHORS)
+
+
+SHARE_PIECES = ["a", "an", "the", "The", "A", "clear", "two-thirds", "vast", "majority", "Majority",
+                "minority", "plurality", "of", "voters", "the", "ſ", "K", "İ", "x", "amajority", " ", "  ",
+                "\n", "-", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(SHARE_PIECES), max_size=14), gap=st.sampled_from([" ", "", "\t"]))
+def test_shares_found_near_their_words_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract.proportions import SHARE, find_proportions
+    text = gap.join(pieces)
+    plain = [(m.start(), m.end(), "percent", {"share": m["share"].lower()}) for m in SHARE.finditer(text)]
+    assert find_proportions(text, text.lower()) == plain
+
+
+RANK_WORD_PIECES = ["largest", "biggest", "worst", "best", "interest", "tallest", "tallestallest", "greatest",
+                    "west", "lead", "leads", "led", "called", "top", "tops", "topped", "stop", "leading", "x",
+                    "3", "_", "é", "İ", " ", "-", "\n", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(RANK_WORD_PIECES), max_size=16), gap=st.sampled_from([" ", ""]))
+def test_words_found_by_their_seeds_are_those_found_one_by_one(pieces, gap):
+    from workbench.extract import ranks
+    from workbench.extract.scan import lower_in_place
+    text = lower_in_place(gap.join(pieces))
+    for words, seeds in ((ranks.SUPERLATIVES, ranks.SUPERLATIVE_SEEDS),
+                         (ranks.LEADING_WORDS, ("lead", "led", "top"))):
+        assert all(any(seed in word for seed in seeds) and word.isalnum() for word in words)
+        assert ranks._find_words(text, words, seeds) == ranks._find_words(text, words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["3", "12", "٣", "３", "²", "x", "é", "’", ".", "-", "−", " ", "a3",
+                                        "_"]), max_size=12))
+def test_numeral_starts_see_every_digit_the_unicode_class_sees(pieces):
+    from workbench.extract import quantities
+    text = "".join(pieces)
+    plain = [m.start() for m in quantities._NUMERAL_DIGIT.finditer(text)]
+    assert set(plain) <= set(quantities.numeral_starts(text))
+    assert quantities.ascii_digits_only(text) == all(ch in "0123456789" for ch in text if re.match(r"\d", ch))
+
+
+FRAME_PIECES = ["the", "minister", "said", "SAID", "ſaid", "according to", "told", "reporters", "on",
+                "Friday", "it", "’s", "don’t", "x", "3.5", ",", ", ", ",”", "”", '"', "’", ".", "!", "?", " ",
+                "  ", "\n", "-", "é"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(FRAME_PIECES), max_size=30), gap=st.sampled_from([" ", "", "\t"]))
+def test_frame_after_searched_from_its_floor_is_the_whole_search(pieces, gap):
+    from workbench.extract import worthiness_features as wf
+    text = gap.join(pieces)
+    floor = wf._frame_after_floor(text)
+    whole, tail = wf._FRAME_AFTER.search(text), wf._FRAME_AFTER.search(text, floor)
+    assert (whole and whole.span()) == (tail and tail.span())
+
+
+def test_the_longest_frame_after_is_found_from_the_floor():
+    from workbench.extract import worthiness_features as wf
+    # the closing quote alone, six words, "according to", five words, then stops and quotes spaced out
+    text = 'Rates rose by 4% in a year ” as its own staff put it according to a report by the bank . ” !'
+    whole = wf._FRAME_AFTER.search(text)
+    assert whole and whole.start() == text.index("”")
+    assert wf._frame_after_floor(text) <= whole.start()
+    assert wf._FRAME_AFTER.search(text, wf._frame_after_floor(text)).span() == whole.span()
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["tens", "of", "thousands", "hundreds", "dozens", "scores", "millions",
+                                        "x", "attens", "Tens", "OF", " ", "  ", "\n", "-", "é"]),
+                       max_size=14),
+       gap=st.sampled_from([" ", ""]))
+def test_vague_counts_found_at_their_words_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at, starts_near_anchors
+    text = gap.join(pieces).lower()
+    fast = re.compile(quantities.VAGUE.pattern, quantities.VAGUE.flags & ~re.IGNORECASE)
+    starts = starts_near_anchors(text, quantities.VAGUE_WORDS, 0)
+    assert _spans(finditer_at(fast, text, starts)) == _spans(fast.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["second", "Second", "trails", "trailed", "behind", "only", "ONLY",
+                                        "to", "Clinton", "Bush", "and", "(second", "x", "ſecond", "İ", " ",
+                                        "  ", "\n", ",", "."]), max_size=14),
+       gap=st.sampled_from([" ", ""]))
+def test_only_behind_found_before_only_is_the_whole_scan(pieces, gap):
+    from workbench.extract import ranks
+    text = gap.join(pieces)
+    plain = [(m.start(), m.end()) for m in ranks.ONLY_BEHIND.finditer(text)]
+    found = [(s, e) for s, e, _, value in ranks.find_ranks(text) if value == {"superlative": "only behind"}]
+    assert found == plain or (" only" not in ranks.lower_in_place(text) and not found)

@@ -146,7 +146,8 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
         if nuls > max(8, len(data) // 100):
             raise BadInput(f"{origin}: this looks like a binary file, not text; save the article as text or HTML")
     sample = data[:65536]
-    controls = sum(sample.count(bytes([b])) for b in _NON_TEXT_BYTES)
+    # what deleting them takes away: one pass over the sample, where a count per byte value made 27
+    controls = len(sample) - len(sample.translate(None, bytes(_NON_TEXT_BYTES)))
     if controls > len(sample) // 20:
         raise BadInput(f"{origin}: this looks like a binary file, not text; save the article as text or HTML")
     try:

@@ -6,10 +6,9 @@ Nothing here touches SQLite, files or Textual. Every span indexes `body`
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from datetime import date
 
-from ..model import Claim, Extraction, Sentence
+from ..model import Claim, Extraction, Sentence, replaced
 
 # A calendar date wins over a bare count read from the same digits ("24 November");
 # money, percentages, measures and durations win over a date that overlaps them.
@@ -52,7 +51,7 @@ def _with_sentence_scores(sentences: list[Sentence], claims: list[Claim]) -> lis
     from .numbers import claim_checkworthiness
 
     worth = {s.start: s.checkworthiness for s in sentences}
-    return [replace(c, checkworthiness=claim_checkworthiness(c.kind, worth[c.sentence_start], c.value))
+    return [replaced(c, checkworthiness=claim_checkworthiness(c.kind, worth[c.sentence_start], c.value))
             if c.sentence_start in worth else c for c in claims]
 
 
@@ -110,7 +109,8 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
                 # "the first 100 days", "a record €228.6 billion": the figure's claim takes the place or
                 # the record that comes before it
                 c = claims[figure]
-                claims[figure] = replace(c, start=start, text=body[start:c.end], value={**(c.value or {}), **value})
+                claims[figure] = replaced(c, start=start, text=body[start:c.end],
+                                          value={**(c.value or {}), **value})
                 covered[start:hit] = b"\x01" * (hit - start)
                 continue
             if kind != "ordinal" or len(lead.split()) < 3:

@@ -10,9 +10,8 @@ of 7 points" in different polls stay quiet).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..model import Claim
+from ..model import Claim, replaced
 
 _PART = re.compile(r"^(?P<n>[\d,.]+)\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 _NOUN = re.compile(r"^[\d,.]+\s+(?P<noun>(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*s)$")
@@ -66,7 +65,7 @@ def add_consistency_hints(body: str, claims: list[Claim]) -> list[Claim]:
                     f"the article also gives {', '.join(f'{f:g}' for f in others)} {noun}")
     if not hints:
         return claims
-    return [replace(c, hints=tuple(hints[i])) if i in hints else c for i, c in enumerate(claims)]
+    return [replaced(c, hints=tuple(hints[i])) if i in hints else c for i, c in enumerate(claims)]
 
 
 def _context_words(body: str, claim: Claim) -> set[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import finditer_at, lowered_for_words, starts_near_anchors
+
 SHARE_WORDS = ("majority", "plurality", "minority")
 # "a majority of voters", "the overwhelming majority of members", "a two-thirds majority": the word and what it
 # is a share of; "the majority leader" and "a minority government" share nothing
@@ -21,4 +23,9 @@ def find_proportions(body: str, lowered: str) -> list[tuple[int, int, str, dict]
     """(start, end, kind, value) of every share said in words."""
     if not any(word in lowered for word in SHARE_WORDS):
         return []
-    return [(m.start(), m.end(), "percent", {"share": m["share"].lower()}) for m in SHARE.finditer(body)]
+    # the share word comes at most two words after the match's start ("a clear majority"): tried only
+    # there, not at every character, where lower-casing finds what the case-blind pattern finds
+    exact = lowered_for_words(body)
+    matches = SHARE.finditer(body) if exact is None else \
+        finditer_at(SHARE, body, starts_near_anchors(exact, SHARE_WORDS))
+    return [(m.start(), m.end(), "percent", {"share": m["share"].lower()}) for m in matches]

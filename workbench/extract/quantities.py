@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Claim, Sentence
-from .scan import finditer_at, lower, word_choice
+from .scan import ascii_digits_only, finditer_at, lower, starts_near_anchors, word_choice
 from .sentences import claim_in_sentence
 from .numbers import (
     DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number,
@@ -186,6 +186,8 @@ FIGURE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# every VAGUE match opens with one of these ("tens of thousands", "dozens of")
+VAGUE_WORDS = ("tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions")
 VAGUE = re.compile(
     "(?P<vague>" + word_choice([r"tens\s+of\s+thousands", r"hundreds\s+of\s+thousands", "dozens", "scores", "hundreds",
                                 "thousands", "millions", "billions"], ignorecase=True) + r")\s+of(?=\s)",
@@ -213,6 +215,15 @@ COMPARISON = re.compile(
     r"(?:more\s+than\s+)?(?:a|two|three|\d+)\s+(?:decades?|years|centur(?:y|ies))))"
     r"|\brecord\s+(?P<record>high|low)\b)",
     re.IGNORECASE,
+)
+# Every COMPARISON match holds one of these words, at its start or at most two words after it ("more than
+# doubled", "a hundred times", "the highest"): tried only there, the scan costs a third of trying the
+# pattern at each of its many first letters (tests/test_extract_scans.py holds the two equal)
+COMPARISON_ANCHORS = (
+    "doubled", "tripled", "trebled", "quadrupled", "halved", "twice", "half", "times", "record",
+    "highest", "lowest", "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest",
+    "worst", "best", "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest",
+    "wettest", "driest", "strongest", "weakest",
 )
 ORDINAL = re.compile(
     r"(?=[\dfstenh])(?:"  # as COMPARISON: only where an alternative can start
@@ -344,6 +355,8 @@ _NEEDS = {
 # body finds (tests/test_extract_scans.py), and the engine no longer tries it at every character.
 _NUMERAL_SIGN = re.compile(r"[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]")
 _NUMERAL_DIGIT = re.compile(r"[\d.−-](?<!\w.)")
+# the same where every digit is 0-9 (ascii_digits_only)
+_NUMERAL_ASCII_DIGIT = re.compile(r"[0-9.−-](?<!\w.)")
 _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, in lower case
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
     "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
@@ -368,7 +381,8 @@ _NUMERAL_WORD_FIRST = re.compile(rf"(?:{_by_first_letter(_NUMERAL_WORDS)})")   #
 def numeral_starts(lowered: str) -> list[int]:
     """Every position of the lower-cased body where FIGURE, FRACTION or ORDINAL can start."""
     starts = [m.start() for m in _NUMERAL_SIGN.finditer(lowered)]
-    starts += [m.start() for m in _NUMERAL_DIGIT.finditer(lowered)]
+    digit = _NUMERAL_ASCII_DIGIT if ascii_digits_only(lowered) else _NUMERAL_DIGIT
+    starts += [m.start() for m in digit.finditer(lowered)]
     starts += [m.end() for m in _NUMERAL_WORD.finditer(lowered)]
     if _NUMERAL_WORD_FIRST.match(lowered):
         starts.append(0)
@@ -376,16 +390,21 @@ def numeral_starts(lowered: str) -> list[int]:
 
 
 def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: tuple[str, ...] = (),
-              at_numerals: bool = False):
+              at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2):
+    """pattern.finditer(body), run on the lower-cased body where there is one; `needs`: words without which
+    it cannot match; `at_numerals`: tried only where a numeral starts; `anchors`: only at these words and
+    the `words_before` words before them (see starts_near_anchors)."""
     if lowered is None:
         return pattern.finditer(body)
-    if needs and not any(word in lowered for word in needs):
+    if needs and not anchors and not any(word in lowered for word in needs):  # anchors: their own search
         return iter(())
     fast = _FAST.get(pattern)
     if fast is None:
         fast = _FAST[pattern] = _lowered(pattern)
     if at_numerals:
         return iter(finditer_at(fast, lowered, numeral_starts(lowered)))
+    if anchors:
+        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors, words_before)))
     return fast.finditer(lowered)
 
 
@@ -405,7 +424,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if end > start:
             taken[start:end] = b"\x01" * (end - start)
 
-    for m in _finditer(COMPARISON, body, lowered, _NEEDS["COMPARISON"]):
+    for m in _finditer(COMPARISON, body, lowered, _NEEDS["COMPARISON"], anchors=COMPARISON_ANCHORS):
         value: dict = {}
         if m["verb"]:
             factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]
@@ -481,7 +500,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if odds and not _overlaps(taken, odds[0], odds[1]):
             add(*odds)
 
-    for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"]):
+    for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"], anchors=VAGUE_WORDS, words_before=0):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
-from ..model import Claim, Quote, Sentence
+from ..model import Claim, Quote, Sentence, replaced
 from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
 from .speakers import OPENING_WORDS, SpeakerResolver, is_organisation, is_pronoun
@@ -278,7 +277,7 @@ def _on_body(body: str, view: str, quote: Quote) -> Quote:
         end += 1
     if (start, end) == (quote.start, quote.end) and body[start:end] == quote.text:
         return quote  # a doubled mark inside the quote changes its text too: it is cut from the body
-    return replace(quote, text=body[start:end], start=start, end=end,
+    return replaced(quote, text=body[start:end], start=start, end=end,
                    sentence_end=max(quote.sentence_end or end, end))
 
 
@@ -962,7 +961,7 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
                 mention = resolver.trim_mention(reach + s, reach + e)
                 if mention:
                     speaker = resolver.resolve(*mention)
-        out.append(replace(c, speaker=speaker) if speaker else c)
+        out.append(replaced(c, speaker=speaker) if speaker else c)
     return out
 
 

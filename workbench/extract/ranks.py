@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .numbers import ORDINAL_WORDS
-from .scan import lower_in_place, word_choice
+from .scan import finditer_at, lower_in_place, lowered_for_words, starts_near_anchors, word_choice
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
 DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
@@ -29,6 +29,10 @@ SUPERLATIVES = (
     "strongest", "weakest", "steepest", "sharpest", "wealthiest", "hottest", "coldest", "wettest", "driest",
     "warmest", "closest", "narrowest", "widest", "greatest",
 )
+# what every superlative holds, for one search each (_find_words) instead of one a superlative
+SUPERLATIVE_SEEDS = ("est", "worst")
+# first place said with a verb (see LEADING)
+LEADING_WORDS = ("leading", "leads", "led", "lead", "topping", "tops", "topped", "top")
 
 # nouns that turn a superlative into an idiom ("in the highest esteem", "the worst of it")
 SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
@@ -138,12 +142,17 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
             before = RECORD_SET_BEFORE.search(body, max(0, at - 60), at)
             if before:
                 found.append((before.start(), end, "comparison", {"superlative": "record"}))
-    for at, _, _ in _find_words(lowered, ("leading", "leads", "led", "lead", "topping", "tops", "topped", "top")):
+    for at, _, _ in _find_words(lowered, LEADING_WORDS, ("lead", "led", "top")):
         m = LEADING.match(body, at)
         if m:
             found.append((m.start(), m.end(), "ordinal", {"rank": 1}))
     if " only" in lowered:
-        found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in ONLY_BEHIND.finditer(body)]
+        # the match opens with the word before "only": tried there, where lower-casing finds what the
+        # case-blind pattern finds, instead of at every word start
+        exact = lowered_for_words(body)
+        behind = ONLY_BEHIND.finditer(body) if exact is None else \
+            finditer_at(ONLY_BEHIND, body, starts_near_anchors(exact, ("only",), 1))
+        found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in behind]
     if "than any other" in lowered:
         for at, _, _ in _find_words(lowered, ("than any other",)):
             tail = THAN_ANY_OTHER.match(body, at)
@@ -225,7 +234,7 @@ def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, i
 
 def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     found = []
-    for word_start, word_end, word in _find_words(lowered, SUPERLATIVES):
+    for word_start, word_end, word in _find_words(lowered, SUPERLATIVES, SUPERLATIVE_SEEDS):
         if lowered.startswith("-ever", word_end):
             word_end += 5
         elif lowered.startswith("-", word_end):
@@ -257,9 +266,13 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     return found
 
 
-def _find_words(lowered: str, words) -> list[tuple[int, int, str]]:
+def _find_words(lowered: str, words, seeds: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, word) of every whole-word occurrence of `words` in `lowered`, in order: one str.find
-    loop a word (C speed) instead of a regex alternation tried at every character."""
+    loop a word (C speed) instead of a regex alternation tried at every character. With `seeds` (strings
+    one of which every word holds, words of letters and digits only), one loop a seed instead, each hit
+    read out to the whole word around it: "est" finds 32 of the 33 superlatives in one pass."""
+    if seeds:
+        return _find_words_by_seed(lowered, frozenset(words), seeds)
     found = []
     for word in words:
         at = lowered.find(word)
@@ -268,6 +281,30 @@ def _find_words(lowered: str, words) -> list[tuple[int, int, str]]:
             if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
                 found.append((at, end, word))
             at = lowered.find(word, end)
+    return sorted(found)
+
+
+def _find_words_by_seed(lowered: str, words: frozenset[str],
+                        seeds: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """_find_words by the seeds the words hold: the letters and digits around each seed make one word,
+    kept when it is one of `words`. Reading stops past the longest word: a long run of letters costs
+    the same."""
+    longest = max(map(len, words))
+    size = len(lowered)
+    found = set()
+    for seed in seeds:
+        at = lowered.find(seed)
+        while at != -1:
+            start, end = at, at + len(seed)
+            while start > 0 and lowered[start - 1].isalnum() and end - start <= longest:
+                start -= 1
+            while end < size and lowered[end].isalnum() and end - start <= longest:
+                end += 1
+            word = lowered[start:end]
+            if word in words and (start == 0 or not lowered[start - 1].isalnum()) \
+                    and (end == size or not lowered[end].isalnum()):
+                found.add((start, end, word))
+            at = lowered.find(seed, at + 1)
     return sorted(found)
 
 

@@ -108,6 +108,12 @@ REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
+# compiled here rather than as f-strings at each call: re's own cache hides the compile, not the look-up
+# "Zoë Whitfield, the cabinet member…": the name run that ends right before an appositive's comma
+_NAME_RUN_BEFORE_ASIDE = re.compile(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$")
+# "Jane Roe, who said": the name a relative pronoun stands for
+_NAME_BEFORE_RELATIVE = re.compile(rf"({_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t,]*$")
+_DETERMINER_OPENING = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
 
 
 def is_pronoun(text: str) -> bool:
@@ -118,10 +124,18 @@ def is_organisation(name: str) -> bool:
     return any(t.lower().strip(".") in ORG_WORDS for t in name.split())
 
 
+# the words clean_name drops from a name's front, built once (not per loop test)
+_DROPPED_LEADING = frozenset(LEADING_NON_NAMES | TITLE_ADJECTIVES)
+
+
+# A pure function of its text, called ~40 times per article, mostly on the same few names (every name
+# run is cleaned for the surname index, again for each pronoun looked back over): cached. Bounded, so a
+# hostile text of endless distinct names holds at most a few megabytes.
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
     tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
-    while len(tokens) > 1 and tokens[0].lower() in LEADING_NON_NAMES | TITLE_ADJECTIVES:  # "But Megan Hester"
+    while len(tokens) > 1 and tokens[0].lower() in _DROPPED_LEADING:  # "But Megan Hester"
         tokens = tokens[1:]
     # "Republican Donald Trump": a party before a person's first name is no part of the name (it is part of
     # "Republican National Committee" and "Democratic National Convention")
@@ -247,7 +261,7 @@ class SpeakerResolver:
         # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
         if self.body[start:end][:1].islower() and self.body[end:end + 1] == ",":  # an aside closes with a comma
             before = self.body[max(0, start - 80):start]
-            m = re.search(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$", before)
+            m = _NAME_RUN_BEFORE_ASIDE.search(before)
             if m:
                 return start - len(before) + m.start(1), start - len(before) + m.end(1)
         # "executive Laura Pemberton" (a role read in lower case before the name) → the name
@@ -269,7 +283,7 @@ class SpeakerResolver:
         low = mention.lower()
         if low in ("which", "who"):
             before = self.body[max(0, start - 80):start]
-            m = re.search(rf"({_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t,]*$", before)
+            m = _NAME_BEFORE_RELATIVE.search(before)
             return clean_name(m.group(1)) if m else mention
         if low in PRONOUNS:
             if low in ("he", "she", "him", "her"):
@@ -279,7 +293,7 @@ class SpeakerResolver:
             return mention
         bare = PARENTHESIS.sub("", mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
-            role = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", mention, flags=re.IGNORECASE)
+            role = _DETERMINER_OPENING.sub("", mention)
             named = self._named_by_role(role, start) or _named_organisation(self.body, role, start) \
                 or self._described_person(mention, role, start)
             return named or mention
@@ -407,8 +421,7 @@ class SpeakerResolver:
         """The person the article gave this age: "Ada Kerr, 61," or "61-year-old Ada Kerr"."""
         window = self.body[max(0, position - ORGANISATION_LOOK_BACK):position]
         found = None
-        for found in re.finditer(rf"({_TOKEN}(?:[ \t]+{_TOKEN})+),[ \t]+{age}\b|\b{age}-year-old[ \t]+"
-                                 rf"(?:[a-z]+[ \t]+){{0,3}}({_TOKEN}(?:[ \t]+{_TOKEN})+)", window):
+        for found in _aged_pattern(age).finditer(window):
             pass
         return clean_name(found.group(1) or found.group(2)) if found else None
 
@@ -600,6 +613,13 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
 
 
 AGE_WORD = re.compile(r"(\d{1,3})-year-old")
+
+
+@lru_cache(maxsize=128)
+def _aged_pattern(age: str) -> re.Pattern[str]:
+    """"Ada Kerr, 61," or "61-year-old Ada Kerr" for one age (digits, from AGE_WORD)."""
+    return re.compile(rf"({_TOKEN}(?:[ \t]+{_TOKEN})+),[ \t]+{age}\b|\b{age}-year-old[ \t]+"
+                      rf"(?:[a-z]+[ \t]+){{0,3}}({_TOKEN}(?:[ \t]+{_TOKEN})+)")
 # what a description of one person ends with, beside the titles of ROLE_WORDS: "the Bafta-winning director"
 PERSON_NOUNS = {
     "man", "woman", "leader", "candidate", "speaker", "star", "actor", "actress", "singer", "player", "veteran",
@@ -648,7 +668,13 @@ def _introduced_unnamed(body: str, head: str, position: int) -> bool:
     """Whether the article brought in someone by this description without a name ("a spokesman for the
     firm said … the spokesman added"): a "the <head>" after it is that person, not the last one named."""
     window = body[max(0, position - ORGANISATION_LOOK_BACK):position]
-    return re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){{0,3}}{re.escape(head)}\b", window) is not None
+    return _unnamed_pattern(head).search(window) is not None
+
+
+@lru_cache(maxsize=256)
+def _unnamed_pattern(head: str) -> re.Pattern[str]:
+    """"a spokesman for", "another official": compiled once per description word, not once per mention."""
+    return re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){{0,3}}{re.escape(head)}\b")
 
 
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:

@@ -35,11 +35,28 @@ _FRAME_AFTER = re.compile(r"[,\"”’]+\s*(?:[\w'’.-]+\s+){0,6}?(?:" + _SAYS 
                           r"(?:\s+[\w'’-]+){0,5}[\s.!?\"”’]*\Z", re.I)
 
 
+# _FRAME_AFTER ends the text and holds at most 14 runs of non-space: the closing comma or quote (perhaps
+# glued to a word), 6 words, the verb ("according to" is two), 5 words, then only stops, quotes and spaces
+_FRAME_AFTER_RUNS = 16  # two to spare
+_FRAME_AFTER_TAIL = frozenset('.!?"”’')
+
+
+def _frame_after_floor(text: str) -> int:
+    """A position no _FRAME_AFTER match in `text` starts before: the start of the 16th run of non-space
+    from the end, the closing stops and quotes left out. Searching from there finds what a search of the
+    whole sentence finds, without trying the pattern at every comma and quote of a long sentence."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _FRAME_AFTER_TAIL):
+        end -= 1
+    head = text[:end].rsplit(None, _FRAME_AFTER_RUNS)
+    return len(head[0]) if len(head) > _FRAME_AFTER_RUNS else 0
+
+
 def _what_is_said(text: str, lowered_words: list[str]) -> str:
     """`text` without a reporting frame ("X said", ", X told reporters", "According to X,")."""
     if _SAYS_WORDS.isdisjoint(lowered_words):
         return text
-    after = _FRAME_AFTER.search(text)
+    after = _FRAME_AFTER.search(text, _frame_after_floor(text))
     if after and _HAS_WORD.search(text, 0, after.start()):
         return text[:after.start()]
     before = _FRAME_BEFORE.match(text)
