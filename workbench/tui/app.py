@@ -28,6 +28,9 @@ SCREEN_ACTIONS = frozenset({"verdict", "note", "source", "add_claim", "edit_span
                             "filter", "checked_elsewhere"})
 
 
+SETTLE_AGAIN_AFTER_S = 3.0  # see library_shown
+
+
 class WorkbenchApp(App):
     CSS_PATH = "workbench.tcss"
     TITLE = "Claim Workbench"
@@ -80,11 +83,12 @@ class WorkbenchApp(App):
             self._warmed = True
             self.call_after_refresh(self.warm_up)  # after the rows are painted: its imports hold the GIL
         elif self._frozen_screens and not all(ref() in self.screen_stack for ref in self._frozen_screens):
-            # an article frozen at start-up (`workbench review ID`) is closed: let it be collected
+            # an article frozen at start-up (`workbench review ID`) is closed: let it be collected, and settle
+            # again a little later, once Textual has let go of it (a finished worker still held it here)
             with self._freezing:
                 gc.unfreeze()
                 self._settled, self._frozen_screens = False, []
-            self.call_after_refresh(self.settle_memory)
+            self.set_timer(SETTLE_AGAIN_AFTER_S, self.settle_memory)
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
@@ -103,11 +107,12 @@ class WorkbenchApp(App):
         verdicts. A collection first, so that no garbage is frozen (20-40 ms, once, after a paint).
 
         Frozen objects in cycles are never collected: a screen above the library (an article opened
-        at start-up) is noted, and library_shown thaws and settles again once it is closed."""
+        at start-up) is noted; once it is closed, library_shown thaws and settles again a little later."""
         with self._freezing:  # the warm-up thread, or the UI thread; never once the app has closed
             if self._settled or self._closed_down:
                 return
             self._settled = True
+            self.let_closed_screens_go()  # what Textual still holds of a closed article: not to be frozen
             gc.collect()
             gc.freeze()
             self._frozen_screens = [weakref.ref(screen) for screen in self.screen_stack[1:]  # [0]: Textual's
