@@ -88,7 +88,7 @@ class WorkbenchApp(App):
             with self._freezing:
                 gc.unfreeze()
                 self._settled, self._frozen_screens = False, []
-            self.set_timer(SETTLE_AGAIN_AFTER_S, self.settle_memory)
+            self.set_timer(SETTLE_AGAIN_AFTER_S, self._settle_again)
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
@@ -112,11 +112,14 @@ class WorkbenchApp(App):
             if self._settled or self._closed_down:
                 return
             self._settled = True
-            self.let_closed_screens_go()  # what Textual still holds of a closed article: not to be frozen
             gc.collect()
             gc.freeze()
             self._frozen_screens = [weakref.ref(screen) for screen in self.screen_stack[1:]  # [0]: Textual's
                                     if not isinstance(screen, LibraryScreen)]
+
+    def _settle_again(self) -> None:
+        self.let_closed_screens_go()  # what Textual still holds of the closed article: not to be frozen
+        self.settle_memory()
 
     def on_unmount(self) -> None:
         """The app's objects are garbage once it has run (a test suite runs hundreds of apps in one process)."""
