@@ -46,7 +46,8 @@ def measure(db_path: str, presses: int) -> dict:
     from workbench.tui import row_list, text_pane
     from workbench.tui.app import WorkbenchApp
 
-    frame: dict = {}  # "want": a predicate over what was painted since the key; "at": (wall, cpu) of the frame
+    # "want": a predicate over what was painted since the key; "at": (wall, cpu) of the frame it held in
+    frame: dict = {}
     painted: set[str] = set()
     list_render, pane_render = row_list.RowList.render_line, text_pane.TextPane.render_line
 
@@ -69,7 +70,8 @@ def measure(db_path: str, presses: int) -> dict:
             frame["at"] = time.perf_counter(), time.process_time()
         return done
 
-    row_list.RowList.render_line, text_pane.TextPane.render_line, App._display = list_line, pane_line, _display
+    row_list.RowList.render_line, text_pane.TextPane.render_line = list_line, pane_line
+    App._display = _display
 
     def expect(predicate) -> tuple[float, float]:
         painted.clear()
@@ -139,9 +141,10 @@ def run_tree(tree: Path, db: str, presses: int, config: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", required=True, help="scale_bench.py --keep's database (a copy: verdicts are written)")
+    ap.add_argument("--db", required=True,
+                    help="scale_bench.py --keep's database (a copy: verdicts are written)")
     ap.add_argument("--tree", action="append", type=Path,
-                    help="a checkout with a `make install`ed .venv (default: this one); several are alternated")
+                    help="a checkout with a `make install`ed .venv (default: this one); several alternate")
     ap.add_argument("--runs", type=int, default=5, help="fresh interpreters per tree")
     ap.add_argument("--presses", type=int, default=5, help="j and verdict presses per run")
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # one run, in the tree's Python

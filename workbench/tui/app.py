@@ -122,7 +122,7 @@ class WorkbenchApp(App):
         self.settle_memory()
 
     def on_unmount(self) -> None:
-        """The app's objects are garbage once it has run (a test suite runs hundreds of apps in one process)."""
+        """The app's objects are garbage once it has run (a test run holds hundreds of apps)."""
         with self._freezing:
             self._closed_down = True
             if self._settled:
