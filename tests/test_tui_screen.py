@@ -183,6 +183,74 @@ async def test_the_integrity_check_runs_once_the_library_shows_not_at_the_first_
         assert fresh.workbench_refusal == ""  # checked, and nothing wrong found
 
 
+def test_start_up_opens_the_database_without_sqlite_utils(tmp_path):
+    """The TUI's path to the library's rows, database opened (created and migrated) and first page read,
+    in a fresh interpreter: sqlite-utils (and numpy, which it imports when installed) loads on first use."""
+    code = ("import sys; import workbench.cli, workbench.tui.app; from workbench import store; "
+            f"db = store.open_db({str(tmp_path / 'new.db')!r}); "
+            "store.count_articles(db); store.list_articles(db, None, limit=100); store.list_verdicts(db); "
+            "print('sqlite_utils' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.split() == ["False"]
+
+
+async def test_the_library_reads_its_first_page_once_and_paints_it_first(db, monkeypatch):
+    from workbench import store
+    from workbench.tui.row_list import RowList
+
+    reads = []
+    list_articles = store.list_articles
+    monkeypatch.setattr(store, "list_articles", lambda *a, **k: reads.append(k) or list_articles(*a, **k))
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#articles", RowList).row_count == 1  # no worker waited for
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(reads) == 1  # not read again by the first ScreenResume
+
+
+async def test_what_lives_as_long_as_the_app_is_frozen_once_the_library_shows_and_thawed_at_exit(db):
+    import gc
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert gc.get_freeze_count() > 1000
+    assert gc.get_freeze_count() == 0  # a test run's apps are not kept
+
+
+async def test_an_article_opened_at_start_up_is_thawed_once_closed(db):
+    import gc
+
+    app = WorkbenchApp(db, "ann", article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and gc.get_freeze_count() > 1000
+        await pilot.press("q")
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        assert gc.get_freeze_count() == 0  # thawed: the closed article can be collected
+        app.settle_memory()  # (the app does it SETTLE_AGAIN_AFTER_S later)
+        assert app._frozen_screens == [] and gc.get_freeze_count() > 1000
+
+
+async def test_the_detail_follows_the_cursor_before_the_next_paint(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_seed(app, pilot, MONEY)
+        table = screen.query_one("#claims")
+        following = screen.claims[table.cursor_row + 1]
+        table.move_cursor(row=table.cursor_row + 1)  # no pause: no message handled, no frame painted
+        assert f"#{following['id']} " in screen.query_one("#detail").content.plain
+
+
 # ---------------------------------------------------------------- snapshots
 
 

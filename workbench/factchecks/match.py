@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
-from sqlite_utils import Database
 
 from ..search import FUSION_K, RERANK, _coverage, _rapidfuzz_score, query_weights
 from ..search_index import CANDIDATES, RARE, candidate_sets, searched_words, word_groups
 from ..search_lexical import bm25_rows
 from ..textnorm import normalise
 from .figures import Figure, differing_figures, figures_in_text, figures_of, with_years
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 TRIGRAMS, WORDS = "factchecks_fts", "factcheck_words"
 MATCH_THRESHOLD = 45.0  # measured on benchmarks/factcheck_pairs.json (precision and recall in benchmarks/README.md)

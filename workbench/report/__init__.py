@@ -11,15 +11,16 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import BadInput, WorkbenchError
 from . import csv_report, html, markdown
 from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
 from .collect import article_ids, iter_reports, scale
 from .summary import SUMMARY_LIMIT
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 __all__ = ["Desk", "FORMATS", "export_report", "load_desk", "write_report"]
 FORMATS = ("md", "html", "json", "csv", "claimreview")

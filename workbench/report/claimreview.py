@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..extract.speakers import SpeakerResolver, is_organisation
 from ..store.settings import get_settings, names_reviewers
 from .collect import safe_url
 from .summary import attributed_to, summary_of
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 DEFAULT_ORGANISATION = "Claim Workbench"
 

@@ -3,12 +3,13 @@ exports of any size stream instead of holding the whole library in memory."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from ..store import claim_history, get_article, list_claims, list_sources, list_verdicts, valid_date
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 
 def article_ids(db: Database, refs: list[str] | None, *, since: str | None = None,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Claim, Extraction, Quote
 from ..textnorm import normalise, search_text
 from .audit import log_event
 from .database import now, transaction
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 _INSERT_CLAIM = """
     INSERT INTO claims (article_id, kind, text, start, "end", sentence_start, sentence_end, sentence,

@@ -3,11 +3,12 @@ own transaction; history of a claim; undo of a reviewer's last action (itself an
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from .database import now
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 
 def log_event(

@@ -11,22 +11,68 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlite_utils import Database
 
 from ..db_reader import BUSY_TIMEOUT_MS, MIGRATIONS_DIR, default_db_path  # shared with the read-only opener
 from ..errors import SchemaTooNew, WorkbenchError
 from ..ingest import printable
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 BEGIN_ATTEMPTS = 8
+
+
+class WorkbenchDatabase:
+    """An open workbench database: sqlite-utils' Database, made on first use.
+
+    The store asks a database for `execute`, `query` and `conn` only, which are sqlite3's own calls
+    (sqlite-utils' are the same on our autocommit connections). Importing sqlite-utils was a tenth of
+    the TUI's start-up (45-65 ms, and ~250 ms more where numpy is installed: sqlite-utils imports it
+    when present), so it is imported when something asks for more: `db["claims"]`, `table_names()`...
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils: Database | None = None
+        conn.execute("PRAGMA recursive_triggers=on;")  # as sqlite-utils' Database(conn) sets it
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        """Rows as dicts; the SQL runs at once, the rows are read as they are iterated (as sqlite-utils')."""
+        cursor = self.execute(sql, params)
+        keys = [d[0] for d in cursor.description or ()]
+        return (dict(zip(keys, row)) for row in cursor)
+
+    def table_names(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    @property
+    def utils(self) -> Database:
+        """sqlite-utils' Database over the same connection."""
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            self._utils = Database(self.conn)
+        return self._utils
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith(("_", "workbench_")):  # ours, not set (yet): not a reason to load sqlite-utils
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def open_db(path: str | Path | None = None) -> Database:
+def open_db(path: str | Path | None = None) -> WorkbenchDatabase:
     """Open (creating if needed) and migrate the database at `path`."""
     path = Path(path) if path is not None else default_db_path()
     shown = printable(str(path))
@@ -57,7 +103,7 @@ def open_db(path: str | Path | None = None) -> Database:
         target, uri = f"file:{quote(str(path))}?mode=ro" + ("" if shm.exists() else "&immutable=1"), True
     conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
                            uri=uri)
-    db = Database(conn)
+    db = WorkbenchDatabase(conn)
     db.workbench_lock = threading.RLock()  # one connection may serve the TUI's worker threads
     db.workbench_check_lock = threading.Lock()  # one quick_check at a time (see check_before_writes)
     db.workbench_path = path

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound
 from .database import now, transaction
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 CHUNK = 5000  # rows handed to the storing thread at a time: the import streams, never holding a feed in memory
 ROWS_PER_INSERT = 1000  # rows per INSERT statement (21,000 parameters: under SQLite's usual limit of 32,766)

@@ -2,15 +2,18 @@
 and a consistent copy made while other reviewers keep writing."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..errors import WorkbenchError
 from ..ingest import printable
 from .database import transaction
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 
 def check_db(db: Database) -> list[str]:

@@ -9,10 +9,8 @@ current row.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
-
-from sqlite_utils import Database
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
 from ..ingest import printable, typed_text
@@ -21,6 +19,9 @@ from .database import now, transaction
 from ..textnorm import search_text
 from ..typed_dates import valid_date  # noqa: F401  (store.valid_date, as before)
 from .rows import CLAIM_COLUMNS, claim_from_row, get_claim, known_claim_id
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 STANCES = ("supports", "refutes", "context")
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 CLAIM_COLUMNS = (
     "id, article_id, kind, text, start, \"end\", sentence_start, sentence_end, sentence, value, hints, "

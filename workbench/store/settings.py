@@ -4,14 +4,15 @@ Each change is an audit event like a reviewer action on a claim."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInput
 from .audit import log_event
 from .database import now, transaction
 from .review import _typed, valid_url
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

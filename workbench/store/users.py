@@ -11,12 +11,13 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound
 from .database import now, transaction
+
+if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
+    from sqlite_utils import Database
 
 LINK_LIFETIME = timedelta(days=7)      # a link lying in a mailbox for weeks is a link someone else may find
 SESSION_LIFETIME = timedelta(days=30)  # a reviewer signs in again once a month

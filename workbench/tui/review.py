@@ -38,6 +38,7 @@ CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16
                  Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
 CLAIM_LINES = 3
 FOLD_BELOW = 110
+SIMILAR_AFTER_S = 0.12  # the cursor rests this long on a claim before its similar claims are searched
 
 def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
     if c["verdict"]:
@@ -102,6 +103,8 @@ class ReviewScreen(Screen):
         self._syncing = False
         self._span_to_show: tuple[int, int] | None = None  # painted in the text after the list and detail
         self._text_placed = False
+        self._detail_of: int | None = None  # the claim whose detail is shown
+        self._similar_timer = None  # the similar-claims search waiting for the cursor to rest
         self.view = TriageView()  # order and filters of the list (o, F, U)
 
     @property
@@ -130,7 +133,7 @@ class ReviewScreen(Screen):
             yield ArticleView(article["body"], id="article")
             with Vertical(id="side"):
                 yield RowList(CLAIM_COLUMNS, min_flexible=16, max_lines=CLAIM_LINES, fold_below=FOLD_BELOW,
-                              id="claims")
+                              on_move=self._cursor_moved, id="claims")
                 yield TextPane(id="detail")
         yield Static(id="legend")  # hidden until l
         yield KeyBar()
@@ -211,6 +214,12 @@ class ReviewScreen(Screen):
 
     # ------------------------------------------------------------- showing
 
+    def _cursor_moved(self, row: int) -> None:
+        """The list's cursor moved (j, k, u, a click, auto-advance): the claim's detail goes into the same
+        frame as the cursor. Through RowHighlighted alone it came a frame later, 15-25 ms after j."""
+        if self.claims:
+            self.show_detail()
+
     @on(RowList.RowHighlighted, "#claims")
     def row_moved(self, event: RowList.RowHighlighted) -> None:
         claim = self.current()
@@ -225,7 +234,8 @@ class ReviewScreen(Screen):
             else:  # the first paint of the screen: the text at its claim at once, not painted twice
                 self._text_placed = True
                 self._show_span()
-        self.show_detail()
+        if self._detail_of != claim["id"]:  # (_cursor_moved has shown it)
+            self.show_detail()
 
     def _show_span(self) -> None:
         span, self._span_to_show = self._span_to_show, None
@@ -264,6 +274,7 @@ class ReviewScreen(Screen):
     def show_detail(self) -> None:
         claim = self.current()
         detail = self.query_one("#detail", TextPane)
+        self._detail_of = claim["id"] if claim is not None else None
         if claim is None:
             detail.update(plain("No claim listed matches the filter: F or U changes it."
                                 if self.view.filtered and self.all_claims
@@ -313,8 +324,8 @@ class ReviewScreen(Screen):
         out.append("Sentence: ", style="bold")
         out.append(f"{claim['sentence'] or claim['text']}\n")
         past = self.similar.get(claim["id"])
-        if past is None:  # a search over every claim: after this paint, off the UI thread
-            self.call_after_refresh(self.load_similar, claim["id"])
+        if past is None:  # a search over every claim: once the cursor rests, off the UI thread
+            self._search_similar_soon(claim["id"])
         elif past:
             out.append("Similar past claims (c copies the first verdict and its sources):\n", style="bold")
             for p in past:
@@ -322,6 +333,19 @@ class ReviewScreen(Screen):
                            style="bold" if p["verdict"] else "dim")
                 out.append(f"{p['text'][:70]} — {p['headline'] or ''} {p['published'] or ''} ({p['score']:.0f})\n")
         detail.update(out)
+
+    def _search_similar_soon(self, claim_id: int) -> None:
+        """Search for the claim's similar past claims once the cursor has rested on it SIMILAR_AFTER_S.
+        Started at once, the search (10-30 ms, holding the GIL in its thread) ran between j and the
+        frames that show its detail and its place in the text, and j held down started one per claim."""
+        if self._similar_timer is not None:
+            self._similar_timer.stop()
+        self._similar_timer = self.set_timer(SIMILAR_AFTER_S, lambda: self._similar_due(claim_id))
+
+    def _similar_due(self, claim_id: int) -> None:
+        self._similar_timer = None
+        if self.current_id() == claim_id and claim_id not in self.similar:
+            self.load_similar(claim_id)
 
     @work(thread=True, exclusive=True, group="similar")
     def load_similar(self, claim_id: int) -> None:

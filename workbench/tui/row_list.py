@@ -70,7 +70,9 @@ class RowList(ScrollView, can_focus=True):
     }
     """
 
-    cursor_row: reactive[int] = reactive(0, init=False)
+    # repaint=False: the watcher repaints the two rows; a reactive repaints the whole list by default
+    cursor_row: reactive[int] = reactive(0, init=False, repaint=False)
+    _paint_style: Style | None = None  # rich_style during a paint (render_lines)
 
     class RowHighlighted(Message):
         def __init__(self, row_list: RowList, cursor_row: int, key: str | None) -> None:
@@ -85,10 +87,14 @@ class RowList(ScrollView, can_focus=True):
         pass
 
     def __init__(self, columns: Sequence[Column], *, min_flexible: int = 24, zebra_stripes: bool = True,
-                 max_lines: int = 1, fold_below: int = 0, **kwargs) -> None:
+                 max_lines: int = 1, fold_below: int = 0, on_move: Callable[[int], None] | None = None,
+                 **kwargs) -> None:
         """`max_lines` > 1: a cell longer than its column wraps onto up to that many lines (the row grows);
-        `fold_below`: narrower than this, the columns with a `fold` prefix go on a line under the row."""
+        `fold_below`: narrower than this, the columns with a `fold` prefix go on a line under the row;
+        `on_move(row)`: called as the cursor moves, so that what follows it is painted in the same frame
+        (RowHighlighted, a message, arrives after that frame is painted)."""
         super().__init__(**kwargs)
+        self.on_move = on_move
         self.columns = list(columns)
         self.min_flexible = min_flexible
         self.zebra_stripes = zebra_stripes
@@ -126,7 +132,7 @@ class RowList(ScrollView, can_focus=True):
         if row == self.cursor_row:  # new rows under the same cursor: still a new highlighted row
             self._scroll_to_cursor()
             if count:
-                self.post_message(self.RowHighlighted(self, row, self.key_at(row)))
+                self._moved(row)
         self.move_cursor(row=row)
         self.refresh()
 
@@ -257,7 +263,12 @@ class RowList(ScrollView, can_focus=True):
         self._refresh_index(new)
         self._scroll_to_cursor()
         if self._count:
-            self.post_message(self.RowHighlighted(self, new, self.key_at(new)))
+            self._moved(new)
+
+    def _moved(self, row: int) -> None:
+        if self.on_move is not None:
+            self.on_move(row)
+        self.post_message(self.RowHighlighted(self, row, self.key_at(row)))
 
     def _scroll_to_cursor(self) -> None:
         """Bring every line of the cursor's row on screen (its first line if the row is taller than the
@@ -424,6 +435,19 @@ class RowList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or 80
         return " ".join(" ".join(line.plain.split()) for line in self._row_lines(index, width))
 
+    def render_lines(self, crop):
+        # the widget's style, worked out once a paint: `rich_style` walks the DOM (two calls a line were a
+        # third of a j's paint of the list and the detail)
+        self._paint_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_style = None
+
+    @property
+    def _base_style(self) -> Style:
+        return self.rich_style if self._paint_style is None else self._paint_style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
@@ -443,13 +467,13 @@ class RowList(ScrollView, can_focus=True):
             index = self._index_at(at)
             row = self.row(index) if at < self.virtual_size.height - 1 else None
             if row is None:
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, self._base_style)
             lines = self._row_lines(index, width)
             if self._tops is not None and width == self._layout_width and len(lines) != self._height(index):
                 self.call_later(self._fix_height, index)
             sub = at - self._top(index)
             if sub >= len(lines):  # measured at another width: the layout catches up after this paint
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, self._base_style)
             line = lines[sub].copy()
             if index == self.cursor_row:
                 style = self.get_component_rich_style("row-list--cursor")
@@ -459,8 +483,8 @@ class RowList(ScrollView, can_focus=True):
                 style = Style()
         line.stylize_before(style)
         segments = list(line.render(self.app.console))
-        strip = Strip(segments, line.cell_len).adjust_cell_length(width, self.rich_style + style)
-        return strip.apply_style(self.rich_style)
+        strip = Strip(segments, line.cell_len).adjust_cell_length(width, self._base_style + style)
+        return strip.apply_style(self._base_style)
 
 
 def _line_count(text: str, width: int) -> int:
