@@ -22,8 +22,9 @@ from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from .painted_view import PaintedView
 
 FOLD_LINES = 2  # the folded columns' line under a row wraps onto at most this many lines
 Row = tuple[str, Sequence[Text]]  # (key, one Text per column)
@@ -38,7 +39,7 @@ class Column:
     fold: str | None = None  # narrower than fold_below: shown under the row after this prefix, not dropped
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(PaintedView, can_focus=True):
     PAGE = 100
     PAGES_KEPT = 8
     BINDINGS = [
@@ -72,7 +73,6 @@ class RowList(ScrollView, can_focus=True):
 
     # repaint=False: the watcher repaints the two rows; a reactive repaints the whole list by default
     cursor_row: reactive[int] = reactive(0, init=False, repaint=False)
-    _paint_style: Style | None = None  # rich_style during a paint (render_lines)
 
     class RowHighlighted(Message):
         def __init__(self, row_list: RowList, cursor_row: int, key: str | None) -> None:
@@ -434,19 +434,6 @@ class RowList(ScrollView, can_focus=True):
         """What the row paints, its lines joined by a space (for tests and for reading it out)."""
         width = self.scrollable_content_region.width or 80
         return " ".join(" ".join(line.plain.split()) for line in self._row_lines(index, width))
-
-    def render_lines(self, crop):
-        # the widget's style, worked out once a paint: `rich_style` walks the DOM (two calls a line were a
-        # third of a j's paint of the list and the detail)
-        self._paint_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._paint_style = None
-
-    @property
-    def _base_style(self) -> Style:
-        return self.rich_style if self._paint_style is None else self._paint_style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -5,17 +5,16 @@ out the whole screen again, repainting the soft-wrapped article too (~60 ms at 1
 new text re-wraps and repaints this pane only: its scrollable height is a virtual size, not a layout."""
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .painted_view import PaintedView
 
-class TextPane(ScrollView, can_focus=True):
+
+class TextPane(PaintedView, can_focus=True):
     DEFAULT_CSS = "TextPane { overflow-y: scroll; overflow-x: hidden; }"
-    _paint_style: Style | None = None  # rich_style during a paint (render_lines)
     BINDINGS = [
         Binding("up", "scroll_up", "Up", show=False),
         Binding("down", "scroll_down", "Down", show=False),
@@ -63,19 +62,6 @@ class TextPane(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
             self._wrap()
-
-    def render_lines(self, crop):
-        # the widget's style, worked out once a paint: `rich_style` walks the DOM (two calls a line were a
-        # third of a j's paint of the list and the detail)
-        self._paint_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._paint_style = None
-
-    @property
-    def _base_style(self) -> Style:
-        return self.rich_style if self._paint_style is None else self._paint_style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
