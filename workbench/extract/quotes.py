@@ -303,7 +303,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
-        if (cue is None or cue[0] < start) and previous is not None and _resumes_after_cue(body, previous, start):
+        if (cue is None or cue[0] < start) and _resumes_after_cue(body, previous, start):
             # a cue read before the second part of a split quote is the first part's, or a word inside it
             cue = None
             speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
