@@ -812,6 +812,15 @@ def test_debate_quotes_follow_the_last_speaker_of_the_paragraph():
     assert speaker_of(text, "simply false") == "Tom Pike"
 
 
+def test_a_cue_closed_by_a_comma_before_the_next_quote_introduces_that_quote():
+    # 'He added, "…"' opens the next quote, even when it follows a quote of the sentence before
+    text = ('Rita Okoro says she respects the mayor and calls him "a careful man with a long record." '
+            'She adds, "Campaigns get heated."')
+    assert mention_of(text, "careful man") == "Rita Okoro"
+    assert mention_of(text, "Campaigns get heated") == "She"
+    assert speaker_of(text, "Campaigns get heated") == "Rita Okoro"
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

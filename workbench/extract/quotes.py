@@ -560,7 +560,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
-                    and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                    and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                                 or INTRODUCED_BEFORE.search(body, max(0, start - 40), start))):
                 outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
                 if outer:  # who said it, and the mention runs on to whom the reporter heard it from
@@ -677,7 +677,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
         if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
-                and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                             or not CUE_CLOSES.match(clause, m.end()))):
             # '"….” Greene added that the Fed …': a new sentence of reported speech, not this quote's cue
             return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
