@@ -821,6 +821,25 @@ def test_a_cue_closed_by_a_comma_before_the_next_quote_introduces_that_quote():
     assert speaker_of(text, "Campaigns get heated") == "Rita Okoro"
 
 
+@pytest.mark.parametrize("text, quote, mention", [
+    ('In a letter to the Herald, the council\'s chief planner, Ruth Obi, said: "The bridge will open in May."',
+     "bridge will open", "Ruth Obi"),
+    ('At one point on Friday, Pike, who has 2 million followers, posted, "The vote was rigged."',
+     "vote was rigged", "Pike"),
+    ('Speaking before cheering crowds on Monday, Ana Ruiz, 52, thanked them and added, "We won this together."',
+     "won this together", "Ana Ruiz"),
+    ('After Mark Dole left the stage, Tom Pike said: "He never answered the question."',
+     "never answered", "Tom Pike"),
+])
+def test_what_a_sentence_names_in_its_opening_phrase_is_not_its_speaker(text, quote, mention):
+    assert mention_of(text, quote).endswith(mention)
+
+
+def test_a_later_subject_after_an_object_of_a_preposition_still_speaks():
+    text = 'At the door, a porter asked for a ticket and Ana Ruiz said, "as long as it is not too late."'
+    assert mention_of(text, "too late") == "Ana Ruiz"
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

@@ -615,7 +615,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from):
             continue
         m = pattern.search(before)
-        while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
+        while m and pattern in _VERB_CLOSES and ((pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")))
+                                                 or _in_opening_phrase(before, m.start("np"))):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
         if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
@@ -741,7 +742,7 @@ def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
     in the debate that "…"' is Clinton's quote. The search finds the first, whose tail runs to the quote."""
     while True:
         later = BEFORE_SUBJECT_VERB.search(before, m.end("cue"))
-        if later is None or _after_preposition(before, later.start("np")) \
+        if later is None or _after_preposition(before, _name_start(before, later)) \
                 or not _plausible_np(later.group("np"), True, before_quote=True) \
                 or REPORTED_CLAUSE_OPENS.fullmatch(before, m.end("cue"), _name_start(before, later)):
             return m
@@ -761,6 +762,25 @@ def _after_preposition(text: str, at: int) -> bool:
     """The object of a preposition, not a subject; but "Secretary of State John Kerry" is one name."""
     m = PREPOSITION_BEFORE.search(text, max(0, at - 40), at)
     return bool(m) and not (m.group("word") or "")[:1].isupper()
+
+
+# a sentence opening with a phrase closed by a comma: "In a statement to the Observer,", "At one point on
+# Sunday,", "Appearing before supporters,", "After Ruiz spoke,"
+OPENING_PHRASE = re.compile(rf"{_INTRO_WORD}\b[^,;\n\"“”«»]{{0,150}}?,")
+SENTENCE_OPENS = re.compile(r"(?:\A|\n|[.!?][\"”’')]*\s)\s*")
+
+
+def _in_opening_phrase(text: str, at: int) -> bool:
+    """Whether `at` lies in the opening phrase of its sentence, before the comma that closes it: what is
+    named there ("the Observer", "Sunday", "Appearing") is never the subject the sentence goes on to."""
+    opens = 0
+    for opens_m in SENTENCE_OPENS.finditer(text, max(0, at - 200), at + 1):
+        if opens_m.end() <= at:
+            opens = opens_m.end()
+    if opens == 0 and at > 200:
+        return False  # the sentence's start is not in sight
+    phrase = OPENING_PHRASE.match(text, opens)
+    return bool(phrase) and at < phrase.end() - 1
 
 
 def _outermost_cue(text: str) -> re.Match[str] | None:
