@@ -840,6 +840,17 @@ def test_a_later_subject_after_an_object_of_a_preposition_still_speaks():
     assert mention_of(text, "too late") == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('After Mark Dole mocked the budget, Tom Pike shot back, "At least I wrote one."', "wrote one", "Tom Pike"),
+    ('Dole said the figures were strong, and Tom Pike interjected: "That is not true."', "not true", "Tom Pike"),
+    ('"You never read the bill," Ana Ruiz retorted.', "read the bill", "Ana Ruiz"),
+    ('"Nobody believes that," scoffed Ana Ruiz, a delegate.', "Nobody believes", "Ana Ruiz"),
+    ('Ana Ruiz fired back: "Then show us the numbers."', "show us the numbers", "Ana Ruiz"),
+])
+def test_a_debate_reply_is_a_cue(text, quote, speaker):
+    assert speaker_of(text, quote) == speaker
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

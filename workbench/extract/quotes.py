@@ -31,7 +31,10 @@ CUE_VERBS = (
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
     "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
     "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings|write|argue|warn|"
-    "note|insist|contend|explain|recall|predict|conclude"
+    "note|insist|contend|explain|recall|predict|conclude|"
+    # a debate's replies: 'Hillary shot back, "…"', 'O'Malley interjected: "…"', '"…," scoffed Ann Lee'
+    "shot\\s+back|shoots\\s+back|fired\\s+back|fires\\s+back|hit\\s+back|hits\\s+back|interjected|interjects|"
+    "retorted|retorts|scoffed|scoffs|chimed\\s+in|quips"
 )
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
               r"describing|explaining|claiming|promising|vowing|recalling|urging|tweeting|posting|chanting|" \
