@@ -851,6 +851,14 @@ def test_a_debate_reply_is_a_cue(text, quote, speaker):
     assert speaker_of(text, quote) == speaker
 
 
+def test_a_new_cue_between_two_quotes_is_not_the_split_quotes_cue():
+    text = '"I am not ready yet," Tom Pike said on the radio, though he said, "I hope to be."'
+    assert mention_of(text, "hope to be") == "he"
+    assert speaker_of(text, "hope to be") == "Tom Pike"
+    split = '"She is too far behind," said one Iowa Democrat, "and we all know it."'
+    assert mention_of(split, "we all know") == "one Iowa Democrat"
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

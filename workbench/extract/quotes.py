@@ -306,7 +306,8 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
-        if (cue is None or cue[0] < start) and _resumes_after_cue(body, previous, start):
+        if (cue is None or cue[0] < start and not _cue_after_previous_cue(previous, cue[0])) \
+                and _resumes_after_cue(body, previous, start):
             # a cue read before the second part of a split quote is the first part's, or a word inside it
             cue = None
             speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
@@ -937,6 +938,12 @@ def _resumes_after_cue(body: str, previous: Quote | None, start: int) -> bool:
         return False  # '…," Bob said. Eyebrows raised, he asked, "…"': a new sentence may name a new speaker
     stopped_mid_sentence = body[previous.end - 2:previous.end - 1] in (",", "—", "–") or between[:1] == ","
     return stopped_mid_sentence and between.rstrip()[-1:] in (",", "—", "–")
+
+
+def _cue_after_previous_cue(previous: Quote | None, mention_start: int) -> bool:
+    """A mention read after the previous quote's own speaker is a new cue: '"…," Ryan said on CNN, though he
+    said, "I hope to."' is the "he" clause's quote, whoever "he" is."""
+    return previous is not None and previous.speaker_end is not None and mention_start >= previous.speaker_end
 
 
 def _continues(body: str, previous: Quote, start: int) -> bool:
