@@ -859,6 +859,26 @@ def test_a_new_cue_between_two_quotes_is_not_the_split_quotes_cue():
     assert mention_of(split, "we all know") == "one Iowa Democrat"
 
 
+@pytest.mark.parametrize("text, quote, mention", [
+    ('While Ana Ruiz calls the plan "a careful piece of work," Tom Pike fixates on its cost.', "careful piece", "Ana Ruiz"),
+    ('But even as Pike claimed on Tuesday that "the two cases are not alike," one of the lawyers said they were.',
+     "two cases", "Pike"),
+    ('Although Dole admitted to the paper that they had "been friends for years," he denied any deal.',
+     "friends for years", "Dole"),
+    ('When Ruiz later said she would "fight for every vote," the crowd cheered loudly.', "every vote", "Ruiz"),
+    ('As Ohio waits for what Tom Pike called "the loudest race in memory," the former mayor is ready.',
+     "loudest race", "Tom Pike"),
+])
+def test_a_quote_closing_the_opening_clause_belongs_to_that_clause(text, quote, mention):
+    assert mention_of(text, quote) == mention
+
+
+def test_a_quote_in_an_opening_phrase_without_a_subject_is_the_main_subjects():
+    assert mention_of('After saying her foot was "too swollen to walk on," Ana Ruiz left the stage.',
+                      "too swollen") == "Ana Ruiz"
+    assert mention_of('"We will win," Tom Pike said.', "We will win") == "Tom Pike"
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

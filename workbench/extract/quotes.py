@@ -529,6 +529,24 @@ COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It'
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
 
 
+# a sentence opening with a subordinate clause: "While Ruiz called the plan", "But even as Pike claimed that"
+_SUBORDINATE = r"[^\S\n]*(?:(?:But|And|Yet|So|Still)\s+)?(?:(?:[Ee]ven|[Jj]ust)\s+)?(?:[Ww]hile|[Aa]s|[Ww]hen|[Aa]fter|" \
+               r"[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Bb]efore|[Uu]ntil|[Oo]nce|[Ww]hereas|[Ii]f)"
+SUBORDINATE_OPENING = re.compile(_SUBORDINATE + r"\s[^,;:!?\"“”«»\n]*")
+# ... and the subject of that clause, with its verb ("After saying …" has none: the main clause's subject)
+OPENING_CLAUSE_SUBJECT = re.compile(rf"{_SUBORDINATE}\s+(?P<np>{_PRON}|{_NAME}(?<![’']s)|{_DET_ROLE}|[Tt]hose\s+[a-z]+)"
+                                    rf"\s+{_ADVERBS}(?P<cue>{_VERBISH})")
+
+
+def _closes_opening_clause(body: str, sentence_start: int, start: int, end: int) -> bool:
+    """A quote that ends the subordinate clause its sentence opens with ('While Ruiz called it “a farce,”
+    Pike …', 'As they weigh the “contested contest,” Clinton aides …'): the main clause after it has a
+    subject and verb of its own, and the quote's speaker is in the clause the quote is in."""
+    if body[end - 2:end - 1] != "," and not body.startswith(",", end):
+        return False
+    return sentence_start < start and SUBORDINATE_OPENING.fullmatch(body, sentence_start, start) is not None
+
+
 def _embedded(body: str, start: int) -> bool:
     """A quote that sits inside a sentence ("other "terrorists"") rather than opening one."""
     before = body[max(0, start - 3):start]
@@ -551,6 +569,17 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         after_limit = min(after_limit, others[nxt][0])
     after = body[end:after_limit]
     clause = CLAUSE_END.split(after, maxsplit=1)[0]
+    in_opening_clause = _closes_opening_clause(body, sentence_start, start, end)
+    if in_opening_clause:
+        after = clause = ""  # 'While Ruiz called it “a farce,” Pike said …': the main clause is not its cue
+        spoken = _outermost_cue(body[sentence_start:start])  # 'As Ohio waits for what Pike called “…,”'
+        if spoken:
+            np_start, np_end = _last_clause(body[sentence_start:start], spoken.start("np"), spoken.end("np"))
+            return sentence_start + np_start, sentence_start + np_end, _cue_word(spoken.group("cue"))
+        own = OPENING_CLAUSE_SUBJECT.match(body, sentence_start, start)
+        if own and _plausible_np(own.group("np"), True):
+            verb = own.group("cue").lower()
+            return own.start("np"), own.end("np"), verb if verb in _CUE_WORDS else None
     if not partial:
         credit = AFTER_DASH_CREDIT.match(after)
         if credit and _plausible_np(credit.group("np"), False):
