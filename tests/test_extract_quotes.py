@@ -707,6 +707,34 @@ def test_doubled_apostrophes_are_quote_marks():
     assert all(text[q.start:q.end] == q.text for q in by_text.values())
 
 
+def test_single_marks_are_quote_marks_in_an_article_that_prints_quotes_with_them():
+    text = ("Rail plan ‘will go ahead’, says minister\n\n"
+            "The transport secretary defended the line on Monday.\n\n"
+            "‘We will not back down,’ said Tom Pike, the transport secretary. ‘The railway is the future.’\n\n"
+            "Critics called it ‘a vanity project’. Ana Ruiz said: ‘I don’t think the figures add up. "
+            "It’s the passengers’ money.’\n\nThe voters’ verdict is due in May, and Pike’s team is confident.")
+    by_text = {q.text: q for q in quotes_of(text)}
+    assert set(by_text) == {"‘will go ahead’", "‘We will not back down,’", "‘The railway is the future.’",
+                            "‘a vanity project’",
+                            "‘I don’t think the figures add up. It’s the passengers’ money.’"}
+    assert by_text["‘We will not back down,’"].speaker == "Tom Pike"
+    assert by_text["‘The railway is the future.’"].speaker == "Tom Pike"
+    assert by_text["‘I don’t think the figures add up. It’s the passengers’ money.’"].speaker == "Ana Ruiz"
+    assert all(text[q.start:q.end] == q.text for q in by_text.values())
+
+
+def test_straight_single_marks_too_but_never_an_apostrophe_inside_a_word():
+    text = "'It's the workers' money and the '80s are over,' said Tom Pike.\n\nRuiz's team said nothing."
+    [quote] = quotes_of(text)
+    assert quote.text == "'It's the workers' money and the '80s are over,'"
+    assert quote.speaker == "Tom Pike"
+
+
+def test_single_marks_inside_double_marks_are_no_quotes_of_their_own():
+    text = ('"He said, \'I will call you,\' and never did," Ana Ruiz said. Critics called it \'a stunt\'.')
+    assert [q.text for q in quotes_of(text)] == ['"He said, \'I will call you,\' and never did,"']
+
+
 def test_an_apostrophe_pair_after_a_word_opens_no_quote():
     text = "The drivers'' union met on Monday. It's the members'' choice, Ruth Abara said."
     assert quotes_of(text) == []

@@ -240,6 +240,8 @@ def _quote_checkworthiness(sentence_worth: float, partial: bool) -> float:
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
     view = _with_plain_marks(body)
+    if view is body:
+        view = _with_single_marks(body)
     quotes = [q for q in _find_quotes(view, sentences) if not _is_term_in_quote_marks(q)]
     if view is body:
         return quotes
@@ -269,6 +271,53 @@ def _with_plain_marks(body: str) -> str:
         return mark
 
     return DOUBLED_MARK.sub(plain, body)
+
+
+# Single quote marks as the article's quote marks ('‘We will not back down,’ said Pike', as British papers and
+# their headlines print quotes): an opening mark at a word's start, its closing mark after a word and before a
+# space, a stop or the line's end. An apostrophe inside a word ("don’t", "Pike’s") is neither.
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–/-]))(?:‘|'(?!'))(?=[^\s'‘’])", re.MULTILINE)
+SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=[\s,.;:!?)\]—–-]|\Z)")
+# "the voters’ money": a plural possessive, a closing mark only when no other closes the quote
+PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'](?=[ \t][a-z])")
+DOUBLE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def _with_single_marks(body: str) -> str:
+    """`body` with each pair of single quote marks written as “ and ”, when the article prints its quotes
+    with single marks: it has no double quote mark at all (an article with double marks nests single
+    ones inside them, and those are not quotes of their own). Same length, so every offset holds."""
+    if "‘" not in body and "'" not in body or DOUBLE_MARKS.search(body):
+        return body
+    chars: list[str] | None = None
+    for line_start, line_end in _lines(body):
+        at = line_start
+        while True:
+            opener = SINGLE_OPEN.search(body, at, line_end)
+            if opener is None:
+                break
+            closer = None
+            for candidate in SINGLE_CLOSE.finditer(body, opener.end(), line_end):
+                if not PLURAL_POSSESSIVE.match(body, candidate.start()):
+                    closer = candidate
+                    break
+                closer = closer or candidate  # the plural possessive, if nothing better follows
+            if closer is None:
+                break
+            chars = chars or list(body)
+            chars[opener.start()], chars[closer.start()] = "“", "”"
+            at = closer.end()
+    return body if chars is None else "".join(chars)
+
+
+def _lines(body: str):
+    """(start, end) of each line of `body`."""
+    start = 0
+    while start <= len(body):
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        yield start, end
+        start = end + 1
 
 
 def _on_body(body: str, view: str, quote: Quote) -> Quote:
