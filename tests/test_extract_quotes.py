@@ -907,6 +907,13 @@ def test_a_quote_in_an_opening_phrase_without_a_subject_is_the_main_subjects():
     assert mention_of('"We will win," Tom Pike said.', "We will win") == "Tom Pike"
 
 
+def test_an_adverb_after_a_described_subject_is_not_part_of_the_description():
+    text = ("Popular Christian speaker Ruth Obi spoke in Ohio on Monday.\n\nThe Christian speaker further related "
+            "that the vote would be close. \"I sensed the crowd was with me.\"")
+    assert mention_of(text, "crowd was with me") == "The Christian speaker"
+    assert speaker_of(text, "crowd was with me") == "Ruth Obi"
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

@@ -194,7 +194,10 @@ _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|und
             r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
-_STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
+# the adverbs between a sentence's subject and its verb ("The Christian leader further related", "Ruiz later said")
+_SUBJECT_ADVERBS = r"(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|always|often|" \
+                   r"even|soon|further|first|repeatedly|in\s+particular)\s+)"
+_STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
                r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
@@ -211,8 +214,7 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
                             rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
 SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<aside>[^,;\"“”«»\n]{{1,120}}),)?{_WHEN}"
-                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|"
-                              rf"always|often|even|soon|repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
+                              rf"\s+(?:{_SUBJECT_ADVERBS}|been\s+)*(?P<cue>{_VERBISH})")
 # reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
 INTRO_TRAILING_CUE = re.compile(rf",[\"”’']?\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
                                 rf"[^,;\"“”«»\n]{{0,40}}[.!?]?\s*\Z")
