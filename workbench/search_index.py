@@ -1,14 +1,17 @@
-"""Candidate claims for a search, from the FTS5 trigram index, fast at a million claims.
+"""Candidate claims for a search, from the FTS5 trigram index and the sentences' word index, fast at a
+million claims.
 
-Each query word becomes a group of alternatives the trigram index can match:
+Each query word becomes a group of alternatives the indexes can match:
 - the word from the start of a word, lightly stemmed (" flood" finds flood, floods, flooded),
-  numbers as whole words (" 74 " and not 1974 or 740);
+  numbers as whole words (" 74 " and not 1974 or 740); a plain word or number of the claims' search is
+  looked up in the word index instead (sentence_words: porter stems, one posting list per word), whose
+  claims are those of the sentences holding it;
 - when no claim has that (a typo, or a word spelt another way), pieces of the word that one typo
-  cannot all break.
-Only the rare groups are ANDed. Intersecting a group that a third of all claims hold costs more
-than it narrows (about 5 ms per such group at 10^6 claims), and rapidfuzz weighs those words in
-the ranking anyway. How rare is learnt by counting a group's claims up to RARE, which stops early
-for common words (about a millisecond each at 10^6 claims, so nothing is cached).
+  cannot all break (trigram phrases: the only look-ups of a typed search left in the trigram index).
+Only the rare groups are ANDed, or a few common ones when none is rare, in the word index when it can
+answer. Intersecting a group that a third of all claims hold costs more than it narrows, and rapidfuzz
+weighs those words in the ranking anyway. How rare is learnt by fetching a group's first RARE claims,
+which stops early for common words; look-ups are remembered per connection (search_cache).
 
 Every piece is a quoted string, so the user's text is never FTS syntax.
 """
@@ -99,21 +102,23 @@ def _first_rows(db: Database, expression: str, fts: str = CLAIMS, rare: int = RA
 
 
 def _claims_by_word(db: Database, word: str, words: str, rare: int = RARE) -> tuple[int, ...]:
-    """The first `rare` claims whose sentence holds `word` in any form (porter: "waited" finds "waiting"), from
-    the word index `words`, in id order: `_first_rows` for a plain word, a fraction of its cost. A trigram
-    phrase reads every claim holding each of its trigrams: 12-16 ms at 10^6 claims for a place name in 160
-    claims, 20-28 ms for " 71000000000 " ("000" is in most claims), and the same for a misspelt word no claim
-    holds; one word's posting list is a b-tree look-up. A word no sentence holds is read as a typo, by its
-    pieces, which still find a word it begins ("johns" in "johnsons") and a quote's speaker named only in the
-    claim's own words (neither in its sentence, the headline nor the two sentences before). Not asked as a
-    prefix ("ace" *): FTS5 merges every term of the range first, 60 ms for that one at 10^6 claims."""
+    """The first `rare` claims whose sentence holds `word` in any form (porter: "waited" finds "waiting"),
+    from the word index `words`, in id order: `_first_rows` for a plain word, at a fraction of its cost.
+    A trigram phrase reads every claim holding each of its trigrams: 12-16 ms at 10^6 claims for a place
+    name in 160 claims, 20-28 ms for " 71000000000 " ("000" is in most claims), and as much for a misspelt
+    word no claim holds; one word's posting list is a b-tree look-up. A word no sentence holds is read as
+    a typo, by its pieces, which still find a word it begins ("johns" in "johnsons") and a quote's speaker
+    named only in the claim's own words (neither in its sentence, the headline nor the two sentences
+    before). Not asked as a prefix ("ace" *): FTS5 merges every term of the range first, 60 ms for that
+    one at 10^6 claims."""
     def look_up() -> tuple[int, ...]:
         return tuple(sorted(r[0] for r in db.execute(f"{_SENTENCE_CLAIMS.format(words=words)} LIMIT ?",
                                                      ["{own} : " + _quoted(word), rare])))
     return remembered(db, (words, rare, word), look_up)
 
 
-# the claims of the sentences an FTS5 query of the word index finds (through claims_sentence: no claim row read)
+# the claims of the sentences an FTS5 query of the word index finds (through claims_sentence: no claim row
+# is read)
 _SENTENCE_CLAIMS = ("SELECT c.id FROM {words} w JOIN claims c ON c.article_id = w.rowid >> 32 "
                     "AND COALESCE(c.sentence_start, c.start) = (w.rowid & 4294967295) WHERE {words} MATCH ?")
 
@@ -208,7 +213,8 @@ def _and_words(db: Database, groups: list[Group], words: str, cap: int, rare_bel
     rare = [set(g.ids) for g in groups if g.count < rare_below]
     if len(ids) >= cap and typos:
         pieces = [typo_pieces(g.word) for g in typos]
-        narrowed = join + "".join(" AND (" + " OR ".join(["instr(c.search_text, ?)"] * len(p)) + ")" for p in pieces)
+        narrowed = join + "".join(" AND (" + " OR ".join(["instr(c.search_text, ?)"] * len(p)) + ")"
+                                  for p in pieces)
         ids = remembered(db, (words, "and", match, cap, *map(tuple, pieces)),
                          lambda: look_up(narrowed, [match, *(piece for p in pieces for piece in p)]))
     return [i for i in ids if all(i in r for r in rare)]
