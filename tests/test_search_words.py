@@ -133,3 +133,18 @@ def test_plain_words_and_their_and_never_read_the_trigram_index(county):
     trigram = [s for s in statements if "claims_fts MATCH" in s]
     assert trigram and all('" kin" OR' in s or "OR \"rigde" in s for s in trigram), trigram
     assert any("sentence_words MATCH" in s for s in statements)
+
+
+def test_a_word_in_as_many_sentences_as_rare_is_common_and_its_claims_are_not_read(county):
+    # three sentences (six claims) say "waiting": with rare=3 it is common, counted without fetching its
+    # claims; with rare=7 it is rare and holds all six
+    statements: list[str] = []
+    county.conn.set_trace_callback(statements.append)
+    try:
+        common = _group(word_groups(county, "waiting", rare=3), "waiting")
+    finally:
+        county.conn.set_trace_callback(None)
+    assert common.count == 3 and common.ids == ()
+    assert not any("JOIN claims" in s for s in statements)
+    rare = _group(word_groups(county, "waiting", rare=7), "waiting")
+    assert set(rare.ids) == _claims_of_sentences_with(county, "waiting") and rare.count == len(rare.ids) == 6

@@ -101,7 +101,7 @@ def _first_rows(db: Database, expression: str, fts: str = CLAIMS, rare: int = RA
     return remembered(db, (fts, rare, expression), look_up)
 
 
-def _claims_by_word(db: Database, word: str, words: str, rare: int = RARE) -> tuple[int, ...]:
+def _claims_by_word(db: Database, word: str, words: str, rare: int = RARE) -> tuple[int, tuple[int, ...]]:
     """The first `rare` claims whose sentence holds `word` in any form (porter: "waited" finds "waiting"),
     from the word index `words`, in id order: `_first_rows` for a plain word, at a fraction of its cost.
     A trigram phrase reads every claim holding each of its trigrams: 12-16 ms at 10^6 claims for a place
@@ -111,9 +111,18 @@ def _claims_by_word(db: Database, word: str, words: str, rare: int = RARE) -> tu
     named only in the claim's own words (neither in its sentence, the headline nor the two sentences
     before). Not asked as a prefix ("ace" *): FTS5 merges every term of the range first, 60 ms for that
     one at 10^6 claims."""
-    def look_up() -> tuple[int, ...]:
-        return tuple(sorted(r[0] for r in db.execute(f"{_SENTENCE_CLAIMS.format(words=words)} LIMIT ?",
-                                                     ["{own} : " + _quoted(word), rare])))
+    match = "{own} : " + _quoted(word)
+
+    def look_up() -> tuple[int, tuple[int, ...]]:
+        # a word in `rare` sentences is in `rare` claims or more (unless their claims were deleted): counted
+        # without reading which (1,000 look-ups of claims_sentence), as only a common word's count is used
+        sentences = db.execute(f"SELECT COUNT(*) FROM (SELECT rowid FROM {words} WHERE {words} MATCH ? "
+                               f"LIMIT ?)", [match, rare]).fetchone()[0]
+        if sentences >= rare:
+            return rare, ()
+        ids = tuple(sorted(r[0] for r in db.execute(f"{_SENTENCE_CLAIMS.format(words=words)} LIMIT ?",
+                                                    [match, rare])))
+        return len(ids), ids
     return remembered(db, (words, rare, word), look_up)
 
 
@@ -128,7 +137,8 @@ class Group(NamedTuple):
     expression: str  # FTS5 query text
     typo: bool  # the word itself is in no claim: this matches pieces of it
     word: str
-    ids: tuple[int, ...] = ()  # the claims it matches, in id order; complete when count < RARE
+    ids: tuple[int, ...] = ()  # the claims it matches, in id order; all when count < RARE (a common word
+    # of the word index holds none: only its count is used)
 
 
 def word_groups(db: Database, normalised: str, fts: str = CLAIMS, typos: bool = True,
@@ -144,10 +154,11 @@ def word_groups(db: Database, normalised: str, fts: str = CLAIMS, typos: bool = 
     for word in searched_words(normalised):
         expression = _quoted(f" {word} " if _is_number(word) else f" {stem(word)}")
         if words and _PLAIN_WORD.fullmatch(word):
-            ids = _claims_by_word(db, word, words, rare)
+            count, ids = _claims_by_word(db, word, words, rare)
         else:
             ids = _first_rows(db, expression, fts, rare)
-        group = Group(len(ids), expression, False, word, ids)
+            count = len(ids)
+        group = Group(count, expression, False, word, ids)
         if group.count == 0 and not _is_number(word) and typos:
             if process.extractOne(word, STOP_WORDS, scorer=Levenshtein.distance, score_cutoff=1):
                 continue
