@@ -76,6 +76,9 @@ def test_a_superlative_idiom_is_no_claim():
 @pytest.mark.parametrize(("text", "claim"), [
     ("Officials reported record turnout in the north.", "record turnout"),
     ("The relay team set a new world record.", "set a new world record"),
+    ("Jobs were added at a record rate in the spring.", "record rate"),
+    ("The city saw a record reduction in burglaries.", "record reduction"),
+    ("Donations arrived at a record clip after the debate.", "record clip"),
 ])
 def test_a_record_of_size_is_a_claim(text, claim):
     assert claim in [t for t, v in claims_of(text, "comparison") if v == {"superlative": "record"}]

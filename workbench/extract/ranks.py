@@ -92,7 +92,11 @@ RECORD_NOUNS = ("turnout", "high", "highs", "low", "lows", "level", "levels", "n
                 "profits", "loss", "losses", "amount", "amounts", "year", "heat", "temperature", "temperatures",
                 "crowd", "crowds", "demand", "prices", "price", "growth", "deficit", "debt", "rainfall", "total",
                 "totals", "haul", "score", "margin", "attendance", "revenue", "revenues", "fine", "sum", "pace",
-                "time", "quarter", "month", "week", "enrolment", "enrollment", "figures", "share", "lead")
+                "time", "quarter", "month", "week", "enrolment", "enrollment", "figures", "share", "lead",
+                # a record of change: "at a record rate", "a record clip", "a record reduction in crime"
+                "rate", "rates", "clip", "streak", "reduction", "reductions", "increase", "increases", "rise",
+                "fall", "drop", "decline", "jump", "surge", "gain", "gains", "volume", "output", "exports",
+                "imports")
 RECORD_AFTER = re.compile(
     rf"record(?P<noun>(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:{'|'.join(RECORD_NOUNS)})\b|\s+(?:[£$€¥]|[A-Z]{1,2}\$)?\d[\d,.]*"
     r"(?:\s*(?:million|billion|thousand|bn|m)\b)?)", re.IGNORECASE)
