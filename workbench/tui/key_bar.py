@@ -57,8 +57,17 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self) -> None:
         """Repaint; lay the screen out again only if the bar's height changes (a layout repaints every
         widget, the article text included, and bindings change on every focus move and screen change)."""
-        height = len(self._lines(self.size.width or 80))
-        self.refresh(layout=height != self.size.height)
+        self.refresh(layout=self._height(self.size.width or 80) != self.size.height)
+
+    def _height(self, width: int) -> int:
+        """Lines needed; while a layer holds the keys (the verdict picker: one key, Esc) the bar keeps the
+        height it had, or opening and closing the picker would each lay out and repaint the whole screen."""
+        needed = len(self._lines(width))
+        focused = self.screen.focused
+        if focused is not None and any(node.is_modal for node in focused.ancestors_with_self
+                                       if node is not self.screen):
+            return max(needed, self.size.height)
+        return needed
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -92,7 +101,7 @@ class KeyBar(Widget, can_focus=False):
         return lines[:MAX_LINES]
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(width))
+        return self._height(width)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")

@@ -11,16 +11,16 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
 from .article_view import ArticleView, legend_text
 from .drafts import Drafts
-from .modals import (
-    NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
-)
+from .modals import NoteEditor, SourceForm, SourceInput, TextViewer, conflict_text, history_text
 from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text_pane import TextPane
@@ -29,6 +29,7 @@ from .triage import (
     SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
     claim_name, next_unreviewed,
 )
+from .verdict_layer import VerdictLayer
 
 
 # The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind,
@@ -93,6 +94,11 @@ class ReviewScreen(Screen):
         Binding("q,escape", "back", "Back", id="review.back"),
     ]
 
+    # Textual's Screen repaints every cell of itself when the focus moves (its `focused` is a reactive
+    # with repaint on), though the screen's own look does not change: the widgets that gain and lose
+    # focus repaint themselves. Off here: the verdict picker moves the focus in and back, and Tab moves it.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self, article_id: int, claim_id: int | None = None):
         super().__init__()
         self.article_id = article_id
@@ -128,6 +134,10 @@ class ReviewScreen(Screen):
         article = store.get_article(self.db, self.article_id)
         self.article = article
         self.verdict_labels = {v["key"]: v["label"] for v in store.list_verdicts(self.db)}
+        # hidden until v, on a layer of its own (workbench.tcss). First: Textual orders what it paints by
+        # the place among the screen's children counted from the last, and a later child that hides or
+        # shows renumbers every widget before it, which repaints the whole screen
+        yield VerdictLayer(id="verdict-picker")
         yield Header()
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
@@ -473,7 +483,8 @@ class ReviewScreen(Screen):
                 said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
                 self.call_after_refresh(self.notify, said, markup=False)
                 self.judged(claim["id"])
-        self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
+        # a layer of this screen, not a modal screen: closing a screen repainted every cell of this one
+        self.query_one(VerdictLayer).open(store.list_verdicts(self.db), claim["verdict"], picked)
 
     def action_note(self) -> None:
         claim = self.current()
