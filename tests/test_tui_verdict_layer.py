@@ -1,6 +1,7 @@
 """The verdict picker as a layer of the review screen (issue 17): digits rate, Enter picks, Esc cancels,
-the screen's keys wait while it is open, the focus goes back where it was, and closing it repaints its
-own region and the row rather than the whole screen. Pilot on the real app over a real database."""
+the screen's keys wait while it is open, the focus never leaves the pane it was in, and closing it
+repaints its own region and the row rather than the whole screen. Pilot on the real app over a real
+database."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,7 +49,7 @@ def cursor_row(screen: ReviewScreen) -> int:
     return screen.query_one("#claims").cursor_row
 
 
-async def test_a_digit_rates_closes_the_picker_returns_the_focus_and_moves_on(db):
+async def test_a_digit_rates_closes_the_picker_and_moves_on_with_the_focus_on_the_list(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_review(app, pilot)
@@ -57,7 +58,7 @@ async def test_a_digit_rates_closes_the_picker_returns_the_focus_and_moves_on(db
         await pilot.pause()
         picker = screen.query_one(VerdictLayer)
         assert picker.is_open and app.screen is screen  # no screen pushed
-        assert app.focused is screen.query_one("#verdicts")
+        assert app.focused is screen.query_one("#claims")  # a focus move repaints both widgets: none
         await pilot.press("3")
         await pilot.pause()
         assert not picker.is_open and app.focused is screen.query_one("#claims")
@@ -91,7 +92,8 @@ async def test_while_open_the_screens_keys_wait_and_only_ratings_and_esc_act(db)
         await pilot.pause()
         assert app.screen is screen and screen.query_one(VerdictLayer).is_open
         assert cursor_row(screen) == 2 and get_claim(db, claim["id"])["status"] != "rejected"
-        assert " esc Cancel " in str(screen.query_one("KeyBar").render())  # the bar says what works
+        bar = str(screen.query_one("KeyBar").render())
+        assert " esc Cancel " in bar and "Reject" not in bar  # the bar says what works now
         await pilot.press("2")
         await pilot.pause()
         assert get_claim(db, claim["id"])["verdict"] == "mostly-true"
@@ -112,19 +114,21 @@ async def test_enter_picks_the_highlighted_rating_and_the_current_one_is_highlig
         assert screen.query_one("#verdicts", OptionList).highlighted == 2  # the claim's own rating
 
 
-async def test_the_focus_goes_back_to_the_text_when_v_was_pressed_there(db):
+async def test_the_focus_stays_in_the_text_when_v_was_pressed_there(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("tab")  # list → text
         await pilot.pause()
         assert app.focused is screen.query_one(ArticleView)
+        claim = screen.current()
         await pilot.press("v", "1")
         await pilot.pause()
         assert app.focused is screen.query_one(ArticleView)
+        assert get_claim(db, claim["id"])["verdict"] == "true"  # the 1 went to the picker, not the text
 
 
-async def test_a_click_elsewhere_cancels_the_picker(db):
+async def test_a_click_on_a_rating_picks_it_and_a_click_elsewhere_cancels(db):
     app = WorkbenchApp(db, "ann")
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_review(app, pilot)
@@ -137,6 +141,15 @@ async def test_a_click_elsewhere_cancels_the_picker(db):
         assert get_claim(db, claim["id"])["verdict"] is None
         await pilot.press("j")  # the screen's keys work again
         await pilot.pause()
+        assert cursor_row(screen) == 3
+        claim = screen.current()
+        await pilot.press("v")
+        await pilot.pause()
+        ratings = screen.query_one("#verdicts", OptionList)
+        await pilot.click(ratings, offset=(4, 1 + 4))  # inside its border: the fifth rating
+        await pilot.pause()
+        assert get_claim(db, claim["id"])["verdict"] == "mostly-false"
+        assert app.focused is screen.query_one("#detail")  # where the first click put it: the picker takes none
 
 
 async def test_hostile_text_in_the_claim_and_the_scale_stays_literal(tmp_path):
@@ -196,3 +209,18 @@ async def test_closing_the_picker_repaints_its_region_and_the_row_not_the_whole_
             await pilot.pause(0.05)
         assert screen.claims[2]["verdict"] == "true"
         assert frames and LayoutUpdate.__name__ not in frames, frames
+
+
+async def test_keymap_toml_rebinds_the_pickers_cancel_key(db, own_config_dir):
+    (own_config_dir / "keymap.toml").write_text('"verdict.cancel" = "c"\n', encoding="utf-8")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_review(app, pilot)
+        claim = screen.current()
+        await pilot.press("v")
+        await pilot.pause()
+        assert " c Cancel " in str(screen.query_one("KeyBar").render())
+        await pilot.press("c")
+        await pilot.pause()
+        assert not screen.query_one(VerdictLayer).is_open and app.screen is screen
+        assert get_claim(db, claim["id"])["verdict"] is None

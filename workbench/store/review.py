@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
-from ..ingest import printable, typed_text
+from ..typed_text import printable, typed_text
 from .audit import log_event, note_before, note_edit
 from .database import now, transaction
 from ..textnorm import search_text

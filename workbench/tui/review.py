@@ -7,13 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
@@ -93,11 +91,6 @@ class ReviewScreen(Screen):
         Binding("ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("q,escape", "back", "Back", id="review.back"),
     ]
-
-    # Textual's Screen repaints every cell of itself when the focus moves (its `focused` is a reactive
-    # with repaint on), though the screen's own look does not change: the widgets that gain and lose
-    # focus repaint themselves. Off here: the verdict picker moves the focus in and back, and Tab moves it.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, article_id: int, claim_id: int | None = None):
         super().__init__()
@@ -211,6 +204,18 @@ class ReviewScreen(Screen):
         self._paint_spans(changed=(claim["start"], claim["end"]))
         if detail:
             self.show_detail()
+
+    @property
+    def key_layer(self) -> VerdictLayer | None:
+        """The verdict picker while it is open: the app hands it every key (WorkbenchApp.on_event)."""
+        picker = self.query_one(VerdictLayer)
+        return picker if picker.is_open else None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click outside the open picker cancels it, as clicking past a menu does."""
+        picker = self.key_layer
+        if picker is not None and not picker.region.contains(event.screen_x, event.screen_y):
+            picker.close(None)
 
     def current(self) -> dict[str, Any] | None:
         table = self.query_one("#claims", RowList)
