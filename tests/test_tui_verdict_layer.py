@@ -224,3 +224,15 @@ async def test_keymap_toml_rebinds_the_pickers_cancel_key(db, own_config_dir):
         await pilot.pause()
         assert not screen.query_one(VerdictLayer).is_open and app.screen is screen
         assert get_claim(db, claim["id"])["verdict"] is None
+
+
+async def test_keys_typed_before_the_review_screen_is_composed_find_no_picker(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = ReviewScreen(1)
+        assert screen.key_layer is None  # not composed: asking must not raise (the app asks on every key)
+        await pilot.press("enter", "j", "v", "2")  # in one burst, as a fast reviewer types
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)

@@ -11,6 +11,7 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
@@ -207,8 +208,12 @@ class ReviewScreen(Screen):
 
     @property
     def key_layer(self) -> VerdictLayer | None:
-        """The verdict picker while it is open: the app hands it every key (WorkbenchApp.on_event)."""
-        picker = self.query_one(VerdictLayer)
+        """The verdict picker while it is open: the app hands it every key (WorkbenchApp.on_event). None
+        before the screen is composed too: keys typed right after Enter in the library arrive before that."""
+        try:
+            picker = self.query_one(VerdictLayer)
+        except NoMatches:
+            return None
         return picker if picker.is_open else None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
