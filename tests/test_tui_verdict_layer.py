@@ -78,6 +78,8 @@ async def test_esc_cancels_without_leaving_the_article_and_writes_nothing(db):
         assert app.focused is screen.query_one("#claims") and cursor_row(screen) == 2
         assert get_claim(db, claim["id"])["verdict"] is None
         assert [e["action"] for e in claim_history(db, claim["id"]) if e["claim_id"] == claim["id"]] == []
+        await pilot.pause()
+        assert " x Reject " in str(screen.query_one("KeyBar").render())  # the screen's keys again (a frame later)
         await pilot.press("escape")  # the picker gone, Esc is the screen's again: back to the library
         await pilot.pause()
         assert not isinstance(app.screen, ReviewScreen)
