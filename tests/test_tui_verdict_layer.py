@@ -181,7 +181,7 @@ async def test_hostile_text_in_the_claim_and_the_scale_stays_literal(tmp_path):
         ratings = screen.query_one("#verdicts", OptionList)
         assert "[/foo] False [reverse]" in str(ratings.get_option("false").prompt)
         await pilot.press("6")
-        await pilot.pause()
+        await pilot.pause(0.2)  # the toast comes after the row's frame (TOAST_AFTER_S)
         assert get_claim(db, claim["id"])["verdict"] == "false"
         said = "[/foo] False [reverse]: [/foo] 40 people [bold]"
         assert any(n.message.startswith(said) and not n.markup for n in app._notifications)

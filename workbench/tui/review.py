@@ -38,6 +38,7 @@ CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16
                  Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
 CLAIM_LINES = 3
 FOLD_BELOW = 110
+TOAST_AFTER_S = 0.05  # a verdict's toast waits this long: the rated row's frame goes first
 SIMILAR_AFTER_S = 0.12  # the cursor rests this long on a claim before its similar claims are searched
 
 def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
@@ -489,9 +490,11 @@ class ReviewScreen(Screen):
         def picked(key: str | None) -> None:
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
-                # the toast a frame after the row: showing it lays out the screen, and the row is the news
+                # the toast after the row's frame: mounting it (~2 ms) and laying it out are not the news.
+                # After a refresh was not late enough: the picker's hiding is painted on the screen's next
+                # update tick, and the toast was mounted before it
                 said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
-                self.call_after_refresh(self.notify, said, markup=False)
+                self.set_timer(TOAST_AFTER_S, lambda: self.notify(said, markup=False))
                 self.judged(claim["id"])
         # a layer of this screen, not a modal screen: closing a screen repainted every cell of this one
         self.query_one(VerdictLayer).open(store.list_verdicts(self.db), claim["verdict"], picked)
