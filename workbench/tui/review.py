@@ -129,10 +129,6 @@ class ReviewScreen(Screen):
         article = store.get_article(self.db, self.article_id)
         self.article = article
         self.verdict_labels = {v["key"]: v["label"] for v in store.list_verdicts(self.db)}
-        # hidden until v, on a layer of its own (workbench.tcss). First: Textual orders what it paints by
-        # the place among the screen's children counted from the last, and a later child that hides or
-        # shows renumbers every widget before it, which repaints the whole screen
-        yield VerdictLayer(id="verdict-picker")
         yield Header()
         with Horizontal(id="review"):
             yield ArticleView(article["body"], id="article")
@@ -147,6 +143,22 @@ class ReviewScreen(Screen):
         self.title = "Claim Workbench"
         self.reload(select=self.start_claim)
         self.query_one("#claims", RowList).focus()
+        self.call_after_refresh(self._verdict_picker)  # once the article is on screen: not in its first frame
+
+    async def _verdict_picker(self) -> VerdictLayer:
+        """The verdict picker, mounted on first need: after the screen's first paint, or by v if that
+        comes sooner (~10 ms of the first open, OptionList's styles included, went into the open's frame).
+
+        On a layer of its own (workbench.tcss), hidden until v, and the screen's first child: Textual
+        orders what it paints by the place among a container's children counted from the last, and a later
+        child that hides or shows renumbers every widget before it, which repaints the whole screen."""
+        try:
+            picker = self.query_one(VerdictLayer)
+        except NoMatches:
+            picker = VerdictLayer(id="verdict-picker")
+            await self.mount(picker, before=0)
+        await picker._mounted_event.wait()  # v while the after-paint mount is still under way
+        return picker
 
     # ------------------------------------------------------------- data
 
@@ -482,7 +494,7 @@ class ReviewScreen(Screen):
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
         self.set_focus(panes[(at + 1) % len(panes)])  # at once, not after the keys already queued
 
-    def action_verdict(self) -> None:
+    async def action_verdict(self) -> None:
         claim = self.current()
         if claim is None:
             return
@@ -496,8 +508,10 @@ class ReviewScreen(Screen):
                 said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
                 self.set_timer(TOAST_AFTER_S, lambda: self.notify(said, markup=False))
                 self.judged(claim["id"])
-        # a layer of this screen, not a modal screen: closing a screen repainted every cell of this one
-        self.query_one(VerdictLayer).open(store.list_verdicts(self.db), claim["verdict"], picked)
+        # a layer of this screen, not a modal screen: closing a screen repainted every cell of this one.
+        # Awaited here, the app runs the next key (the 1 of "v1") only once the picker is there
+        picker = await self._verdict_picker()
+        picker.open(store.list_verdicts(self.db), claim["verdict"], picked)
 
     def action_note(self) -> None:
         claim = self.current()
