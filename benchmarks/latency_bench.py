@@ -16,6 +16,12 @@ interpreter per tree (trees in turn, so that they see the same moment of the mac
 
 The database is opened read-write (verdicts are written: use a copy). Auto-advance is turned off in a
 config folder of the bench's own, so that every verdict rates the claim under the cursor.
+
+--as-terminal: headless Textual skips turning each frame into the escape codes a terminal is sent; with
+this flag every frame is rendered so (the work is then in the figures, as in a real terminal), toasts are
+on, and the bytes written after each verdict key are counted: `verdict_first_kb`, the frame that shows
+the row; `verdict_kb`, every frame in the 0.3 s after it (list, detail, toast). Bytes do not depend on
+the machine's load: on a shared machine they are the figure to compare the verdict's repaint by.
 """
 from __future__ import annotations
 
@@ -35,10 +41,11 @@ from pathlib import Path  # noqa: E402
 BIG_ARTICLE = 5000  # scale_bench.py's 300-claim article
 
 
-def measure(db_path: str, presses: int) -> dict:
+def measure(db_path: str, presses: int, as_terminal: bool = False) -> dict:
     """One launch and one review session in this interpreter; run by the tree's own Python."""
     import asyncio
 
+    from textual._compositor import CompositorUpdate
     from textual.app import App
 
     from workbench import cli  # noqa: F401  (the command's own imports, as `workbench` pays them)
@@ -63,11 +70,15 @@ def measure(db_path: str, presses: int) -> dict:
         return pane_render(self, y)
 
     display = App._display
+    written: list[int] = []  # bytes of each frame since the last expect() (--as-terminal)
 
     def _display(self, screen, renderable):
         done = display(self, screen, renderable)
+        if as_terminal and isinstance(renderable, CompositorUpdate):
+            written.append(len(renderable.render_segments(self.console).encode()))
         if "want" in frame and "at" not in frame and frame["want"]():
             frame["at"] = time.perf_counter(), time.process_time()
+            frame["kb_at"] = sum(written) / 1000  # (Pilot's press returns later, after the frames that follow)
         return done
 
     row_list.RowList.render_line, text_pane.TextPane.render_line = list_line, pane_line
@@ -75,6 +86,7 @@ def measure(db_path: str, presses: int) -> dict:
 
     def expect(predicate) -> tuple[float, float]:
         painted.clear()
+        written.clear()
         frame.clear()
         frame["want"] = predicate
         return time.perf_counter(), time.process_time()
@@ -87,9 +99,11 @@ def measure(db_path: str, presses: int) -> dict:
 
     async def session() -> dict:
         out: dict = {"j": [], "j_cpu": [], "verdict": [], "verdict_cpu": []}
+        if as_terminal:
+            out.update(verdict_first_kb=[], verdict_kb=[])
         app = WorkbenchApp(open_db(db_path), "bench")
         frame["want"] = lambda: "articles:rows" in painted
-        async with app.run_test(size=(160, 48)) as pilot:
+        async with app.run_test(size=(160, 48), notifications=as_terminal) as pilot:
             out["launch"], out["launch_cpu"] = await until_painted(STARTED)
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -122,17 +136,22 @@ def measure(db_path: str, presses: int) -> dict:
                 wall, cpu = await until_painted(start)
                 out["verdict"].append(wall)
                 out["verdict_cpu"].append(cpu)
+                first_kb = frame["kb_at"]  # the frames up to the one with the row (one, as a rule)
                 await app.workers.wait_for_complete()
                 await asyncio.sleep(0.3)
+                if as_terminal:
+                    out["verdict_first_kb"].append(first_kb)
+                    out["verdict_kb"].append(sum(written) / 1000)
         return out
 
     return asyncio.run(session())
 
 
-def run_tree(tree: Path, db: str, presses: int, config: str) -> dict:
+def run_tree(tree: Path, db: str, presses: int, config: str, as_terminal: bool) -> dict:
     python = tree / ".venv" / "bin" / "python"
     env = {**os.environ, "WORKBENCH_CONFIG_DIR": config, "PYTHONPATH": str(tree)}
-    done = subprocess.run([str(python), __file__, "--measure", "--db", db, "--presses", str(presses)],
+    flags = ["--as-terminal"] if as_terminal else []
+    done = subprocess.run([str(python), __file__, "--measure", "--db", db, "--presses", str(presses), *flags],
                           cwd=tree, env=env, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{tree}: {done.stderr[-2000:]}")
@@ -147,10 +166,12 @@ def main() -> None:
                     help="a checkout with a `make install`ed .venv (default: this one); several alternate")
     ap.add_argument("--runs", type=int, default=5, help="fresh interpreters per tree")
     ap.add_argument("--presses", type=int, default=5, help="j and verdict presses per run")
+    ap.add_argument("--as-terminal", action="store_true",
+                    help="render frames to escape codes as a terminal gets them; count a verdict's bytes")
     ap.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # one run, in the tree's Python
     a = ap.parse_args()
     if a.measure:
-        print(json.dumps(measure(a.db, a.presses)))
+        print(json.dumps(measure(a.db, a.presses, a.as_terminal)))
         return
     trees = [t.resolve() for t in (a.tree or [Path(__file__).resolve().parents[1]])]
     config = tempfile.mkdtemp(prefix="latency-bench-config-")
@@ -160,9 +181,10 @@ def main() -> None:
     for _ in range(a.runs):
         for tree in trees:
             loads.append(os.getloadavg()[0])
-            for name, value in run_tree(tree, a.db, a.presses, config).items():
+            for name, value in run_tree(tree, a.db, a.presses, config, a.as_terminal).items():
                 got[str(tree)].setdefault(name, []).extend(value if isinstance(value, list) else [value])
-    report: dict = {"runs": a.runs, "presses": a.presses, "load_1min_min_max": [min(loads), max(loads)]}
+    report: dict = {"runs": a.runs, "presses": a.presses, "as_terminal": a.as_terminal,
+                    "load_1min_min_max": [min(loads), max(loads)]}
     for tree, figures in got.items():
         # median, min, max (ms)
         report[tree] = {name: [round(statistics.median(v), 1), round(min(v), 1), round(max(v), 1)]

@@ -168,7 +168,8 @@ def test_start_up_imports_only_what_the_library_needs():
                             check=True).stdout.split()
     assert "workbench.tui.library" in loaded
     for later in ("workbench.tui.review", "workbench.tui.modals", "workbench.tui.import_screen",
-                  "workbench.extract.scan", "workbench.report", "trafilatura"):
+                  "workbench.extract.scan", "workbench.report", "trafilatura",
+                  "workbench.ingest", "workbench.textnorm", "workbench.extract", "tomllib"):
         assert later not in loaded, later
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,14 +44,20 @@ def config_dir() -> Path:
 def _read(path: Path) -> dict:
     """A TOML file's table; a missing file is empty, a broken one is BadInput naming the file and the line."""
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
+        f = path.open("rb")
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: {exc}; fix or delete the file") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+    import tomllib  # here: most start-ups have no such file to parse
+
+    with f:
+        try:
+            return tomllib.load(f)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise BadInput(f"{path}: {exc}; fix or delete the file") from None
+        except OSError as exc:
+            raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def load_preferences() -> dict[str, bool]:

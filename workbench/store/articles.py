@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Claim, Extraction, Quote
-from ..textnorm import normalise, search_text
 from .audit import log_event
 from .database import now, transaction
 
@@ -79,6 +78,8 @@ def _present(conn, sha256: str) -> ImportResult | None:
 
 def _finding_rows(body: str, claims: list[Claim], quotes: list[Quote], stamp: str) -> list[list]:
     """The claims' rows for _INSERT_CLAIM, less the article id in front, with their search text."""
+    from ..textnorm import normalise, search_text  # (and the extractor's number words): on first import
+
     sentence_words: dict[tuple[int, int], str] = {}  # a sentence holds many claims: normalised once
 
     def indexed(text: str, s0: int, s1: int, speaker: str | None = None) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from ..db_reader import BUSY_TIMEOUT_MS, MIGRATIONS_DIR, default_db_path  # shared with the read-only opener
 from ..errors import SchemaTooNew, WorkbenchError
-from ..ingest import printable
+from ..typed_text import printable  # not via ingest: its regexes and hashlib are not needed to open
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

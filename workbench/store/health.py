@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import WorkbenchError
-from ..ingest import printable
+from ..typed_text import printable
 from .database import transaction
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from ..errors import BadInput, Conflict, NotFound, WorkbenchError
-from ..ingest import printable, typed_text
+from ..typed_text import printable, typed_text
 from .audit import log_event, note_before, note_edit
 from .database import now, transaction
-from ..textnorm import search_text
 from ..typed_dates import valid_date  # noqa: F401  (store.valid_date, as before)
 from .rows import CLAIM_COLUMNS, claim_from_row, get_claim, known_claim_id
 
@@ -155,6 +154,8 @@ def add_manual_claim(
     db: Database, article_id: int, start: int, end: int, reviewer: str, kind: str = "manual",
 ) -> dict[str, Any]:
     """Add a claim a reviewer marked by hand; re-extraction never removes it."""
+    from ..textnorm import search_text  # (with the extractor's number words): not needed to open the store
+
     with transaction(db) as conn:
         row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
@@ -180,6 +181,8 @@ def edit_claim_span(
     db: Database, claim_id: int, start: int, end: int, reviewer: str, expected_version: int | None = None,
 ) -> dict[str, Any]:
     """Move a claim's span; its text follows the body so body[start:end] == text still holds."""
+    from ..textnorm import search_text
+
     with transaction(db) as conn:
         claim = _current(conn, claim_id)
         body = conn.execute("SELECT body FROM articles WHERE id = ?", [claim["article_id"]]).fetchone()[0]

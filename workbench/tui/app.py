@@ -137,7 +137,16 @@ class WorkbenchApp(App):
         the old widget, so the title landed in the URL field. A key the focused widget takes itself (Tab in
         a TextArea that indents) is left to it. Not covered: keys typed before a screen that a key opens is
         mounted: a key that opens a screen (SCREEN_ACTIONS: `v1` in one burst) is run the same way, and the
-        keys after it wait until that screen is mounted, so the 1 is the picker's rating."""
+        keys after it wait until that screen is mounted, so the 1 is the picker's rating.
+
+        A screen's open `key_layer` (the verdict picker, a layer that does not take the focus) gets every key
+        but the priority bindings (ctrl+q), and nothing else does."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            layer = getattr(self.screen, "key_layer", None)  # the verdict picker, open: it takes every key
+            if layer is not None:
+                if not await self._check_bindings(event.key, priority=True):  # ctrl+q still quits
+                    await layer.take_key(event)
+                return
         if isinstance(event, events.Key) and not event.is_forwarded and self._moves_focus(event.key):
             await self._typed_so_far()
             before = self.screen

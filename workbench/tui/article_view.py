@@ -148,6 +148,9 @@ class ArticleView(TextArea, inherit_bindings=False):
             y1 = self.wrapped_document.location_to_offset((row1, len(self.document.get_line(row1)))).y
             for key in [key for key in self._line_cache.keys() if y0 <= key[2] <= y1]:
                 self._line_cache.discard(key)
+            # and only those rows go to the terminal: the whole pane was ~3,600 cells of a verdict's frame
+            self.refresh_lines(y0, y1 - y0 + 1)
+            return
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:

@@ -57,8 +57,15 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self) -> None:
         """Repaint; lay the screen out again only if the bar's height changes (a layout repaints every
         widget, the article text included, and bindings change on every focus move and screen change)."""
-        height = len(self._lines(self.size.width or 80))
-        self.refresh(layout=height != self.size.height)
+        self.refresh(layout=self._height(self.size.width or 80) != self.size.height)
+
+    def _height(self, width: int) -> int:
+        """Lines needed; while a layer holds the keys (the verdict picker: one key, Esc) the bar keeps the
+        height it had, or opening and closing the picker would each lay out and repaint the whole screen."""
+        needed = len(self._lines(width))
+        if getattr(self.screen, "key_layer", None) is not None:
+            return max(needed, self.size.height)
+        return needed
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -66,7 +73,12 @@ class KeyBar(Widget, can_focus=False):
     def _entries(self) -> list[KeyEntry]:
         entries: list[KeyEntry] = []
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        layer = getattr(self.screen, "key_layer", None)  # an open layer that takes every key: its keys only
+        if layer is not None:
+            active = [(binding, True) for _key, binding in layer.keys()]
+        else:
+            active = [(binding, enabled) for _node, binding, enabled, _ in self.screen.active_bindings.values()]
+        for binding, enabled in active:
             if not binding.show or binding.action in seen:
                 continue  # one entry per action, as the Footer does ("q,escape" shows once)
             seen.add(binding.action)
@@ -74,7 +86,8 @@ class KeyBar(Widget, can_focus=False):
             entries.append(KeyEntry(binding.key, key + (f"{binding.description} " if binding.description else ""),
                                     len(key), enabled))
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if palette is not None and self.app.ENABLE_COMMAND_PALETTE and palette.binding.action not in seen:
+        if (palette is not None and layer is None and self.app.ENABLE_COMMAND_PALETTE
+                and palette.binding.action not in seen):
             key = f" {self.app.get_key_display(palette.binding)} "
             entries.append(KeyEntry(palette.binding.key, key + "palette ", len(key), True))
         entries.sort(key=lambda e: FIRST.get(e.key, len(FIRST)))
@@ -92,7 +105,7 @@ class KeyBar(Widget, can_focus=False):
         return lines[:MAX_LINES]
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(width))
+        return self._height(width)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")

@@ -1,4 +1,5 @@
-"""Modal dialogs of the review screen: verdict picker, note editor, source form, history, conflict."""
+"""Modal dialogs of the review screen: note editor, source form, history, conflict (the verdict picker is
+a layer of the screen: verdict_layer.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,49 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..errors import BadInput
 from ..store import valid_date, valid_url
 from ..store.audit import change_summary
 from .text import plain
-
-
-class VerdictPicker(ModalScreen[str | None]):
-    """The newsroom's scale, one key per rating."""
-
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="verdict.cancel")]
-
-    def __init__(self, verdicts: list[dict[str, Any]], current: str | None):
-        super().__init__()
-        self.verdicts = verdicts
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("Verdict — press its number, or Enter on it; Esc cancels", id="dialog-title")
-            options = [Option(plain(f"{v['shortcut']}  {v['label']:<13} {v['meaning']}"), id=v["key"])
-                       for v in self.verdicts]  # one line each (#verdicts in workbench.tcss)
-            yield OptionList(*options, id="verdicts")
-
-    def on_mount(self) -> None:
-        keys = [v["key"] for v in self.verdicts]
-        if self.current in keys:
-            self.query_one(OptionList).highlighted = keys.index(self.current)
-
-    def on_key(self, event) -> None:
-        for v in self.verdicts:
-            if event.character == v["shortcut"]:
-                event.stop()
-                self.dismiss(v["key"])
-
-    @on(OptionList.OptionSelected)
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class NoteEditor(ModalScreen[str | None]):

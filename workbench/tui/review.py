@@ -7,10 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
@@ -18,9 +19,7 @@ from .. import store
 from ..errors import Conflict, WorkbenchError
 from .article_view import ArticleView, legend_text
 from .drafts import Drafts
-from .modals import (
-    NoteEditor, SourceForm, SourceInput, TextViewer, VerdictPicker, conflict_text, history_text,
-)
+from .modals import NoteEditor, SourceForm, SourceInput, TextViewer, conflict_text, history_text
 from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text_pane import TextPane
@@ -29,6 +28,7 @@ from .triage import (
     SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
     claim_name, next_unreviewed,
 )
+from .verdict_layer import VerdictLayer
 
 
 # The claim and the speaker wrap (up to 3 lines) rather than being cut; narrower than FOLD_BELOW, kind,
@@ -38,6 +38,7 @@ CLAIM_COLUMNS = [Column("kind", 8, fold=""), Column("claim"), Column("value", 16
                  Column("cw", 4, fold="cw "), Column("speaker", 14, fold="said by "), Column("verdict", 12)]
 CLAIM_LINES = 3
 FOLD_BELOW = 110
+TOAST_AFTER_S = 0.05  # a verdict's toast waits this long: the rated row's frame goes first
 SIMILAR_AFTER_S = 0.12  # the cursor rests this long on a claim before its similar claims are searched
 
 def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
@@ -142,6 +143,22 @@ class ReviewScreen(Screen):
         self.title = "Claim Workbench"
         self.reload(select=self.start_claim)
         self.query_one("#claims", RowList).focus()
+        self.call_after_refresh(self._verdict_picker)  # once the article is on screen: not in its first frame
+
+    async def _verdict_picker(self) -> VerdictLayer:
+        """The verdict picker, mounted on first need: after the screen's first paint, or by v if that
+        comes sooner (~10 ms of the first open, OptionList's styles included, went into the open's frame).
+
+        On a layer of its own (workbench.tcss), hidden until v, and the screen's first child: Textual
+        orders what it paints by the place among a container's children counted from the last, and a later
+        child that hides or shows renumbers every widget before it, which repaints the whole screen."""
+        try:
+            picker = self.query_one(VerdictLayer)
+        except NoMatches:
+            picker = VerdictLayer(id="verdict-picker")
+            await self.mount(picker, before=0)
+        await picker._mounted_event.wait()  # v while the after-paint mount is still under way
+        return picker
 
     # ------------------------------------------------------------- data
 
@@ -201,6 +218,22 @@ class ReviewScreen(Screen):
         self._paint_spans(changed=(claim["start"], claim["end"]))
         if detail:
             self.show_detail()
+
+    @property
+    def key_layer(self) -> VerdictLayer | None:
+        """The verdict picker while it is open: the app hands it every key (WorkbenchApp.on_event). None
+        before the screen is composed too: keys typed right after Enter in the library arrive before that."""
+        try:
+            picker = self.query_one(VerdictLayer)
+        except NoMatches:
+            return None
+        return picker if picker.is_open else None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click outside the open picker cancels it, as clicking past a menu does."""
+        picker = self.key_layer
+        if picker is not None and not picker.region.contains(event.screen_x, event.screen_y):
+            picker.close(None)
 
     def current(self) -> dict[str, Any] | None:
         table = self.query_one("#claims", RowList)
@@ -461,7 +494,7 @@ class ReviewScreen(Screen):
         at = next((i for i, pane in enumerate(panes) if pane.has_focus), -1)
         self.set_focus(panes[(at + 1) % len(panes)])  # at once, not after the keys already queued
 
-    def action_verdict(self) -> None:
+    async def action_verdict(self) -> None:
         claim = self.current()
         if claim is None:
             return
@@ -469,11 +502,16 @@ class ReviewScreen(Screen):
         def picked(key: str | None) -> None:
             if key and self._apply(store.set_verdict, self.db, claim["id"], key, self.reviewer,
                                    expected_version=claim["version"]):
-                # the toast a frame after the row: showing it lays out the screen, and the row is the news
+                # the toast after the row's frame: mounting it (~2 ms) and laying it out are not the news.
+                # After a refresh was not late enough: the picker's hiding is painted on the screen's next
+                # update tick, and the toast was mounted before it
                 said = f"{self.verdict_labels.get(key, key)}: {claim['text'][:40]}"
-                self.call_after_refresh(self.notify, said, markup=False)
+                self.set_timer(TOAST_AFTER_S, lambda: self.notify(said, markup=False))
                 self.judged(claim["id"])
-        self.app.push_screen(VerdictPicker(store.list_verdicts(self.db), claim["verdict"]), picked)
+        # a layer of this screen, not a modal screen: closing a screen repainted every cell of this one.
+        # Awaited here, the app runs the next key (the 1 of "v1") only once the picker is there
+        picker = await self._verdict_picker()
+        picker.open(store.list_verdicts(self.db), claim["verdict"], picked)
 
     def action_note(self) -> None:
         claim = self.current()
