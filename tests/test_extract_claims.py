@@ -56,6 +56,24 @@ def test_claim_kind_and_normalised_value(sentence, fragment, kind, value):
         assert claim.value[key] == pytest.approx(want, rel=1e-3), (key, claim.value)
 
 
+@pytest.mark.parametrize("sentence, claim_text, since", [
+    ("Turnout was the highest since at least 1980, the clerk said.", "the highest since at least 1980",
+     "at least 1980"),
+    ("Troop numbers are the lowest since the end of the Second World War.",
+     "the lowest since the end of the Second World War", "the end of the Second World War"),
+    ("Growth was the fastest since just after World War II.", "the fastest since just after World War II",
+     "just after World War II"),
+    ("Bond yields are the highest since early 2019.", "the highest since early 2019", "early 2019"),
+    ("It is the worst slump since the Great Depression.", "the worst slump since the Great Depression",
+     "the Great Depression"),
+])
+def test_a_superlative_is_one_claim_with_what_it_is_measured_against(sentence, claim_text, since):
+    [claim] = [c for c in claims_of(sentence) if c.kind == "comparison"]
+    assert claim.text == claim_text
+    assert claim.value["since"] == since
+    assert [c for c in claims_of(sentence) if c.kind == "date"] == []  # the year is part of the comparison
+
+
 def test_money_with_conversions_in_brackets_is_one_claim_listing_each_amount():
     text = "Cameron will pledge an extra £12 billion ($18.2 billion, 17.1 billion euros) for the military."
     [claim] = [c for c in claims_of(text) if c.kind == "money"]

@@ -707,6 +707,34 @@ def test_doubled_apostrophes_are_quote_marks():
     assert all(text[q.start:q.end] == q.text for q in by_text.values())
 
 
+def test_single_marks_are_quote_marks_in_an_article_that_prints_quotes_with_them():
+    text = ("Rail plan ‘will go ahead’, says minister\n\n"
+            "The transport secretary defended the line on Monday.\n\n"
+            "‘We will not back down,’ said Tom Pike, the transport secretary. ‘The railway is the future.’\n\n"
+            "Critics called it ‘a vanity project’. Ana Ruiz said: ‘I don’t think the figures add up. "
+            "It’s the passengers’ money.’\n\nThe voters’ verdict is due in May, and Pike’s team is confident.")
+    by_text = {q.text: q for q in quotes_of(text)}
+    assert set(by_text) == {"‘will go ahead’", "‘We will not back down,’", "‘The railway is the future.’",
+                            "‘a vanity project’",
+                            "‘I don’t think the figures add up. It’s the passengers’ money.’"}
+    assert by_text["‘We will not back down,’"].speaker == "Tom Pike"
+    assert by_text["‘The railway is the future.’"].speaker == "Tom Pike"
+    assert by_text["‘I don’t think the figures add up. It’s the passengers’ money.’"].speaker == "Ana Ruiz"
+    assert all(text[q.start:q.end] == q.text for q in by_text.values())
+
+
+def test_straight_single_marks_too_but_never_an_apostrophe_inside_a_word():
+    text = "'It's the workers' money and the '80s are over,' said Tom Pike.\n\nRuiz's team said nothing."
+    [quote] = quotes_of(text)
+    assert quote.text == "'It's the workers' money and the '80s are over,'"
+    assert quote.speaker == "Tom Pike"
+
+
+def test_single_marks_inside_double_marks_are_no_quotes_of_their_own():
+    text = ('"He said, \'I will call you,\' and never did," Ana Ruiz said. Critics called it \'a stunt\'.')
+    assert [q.text for q in quotes_of(text)] == ['"He said, \'I will call you,\' and never did,"']
+
+
 def test_an_apostrophe_pair_after_a_word_opens_no_quote():
     text = "The drivers'' union met on Monday. It's the members'' choice, Ruth Abara said."
     assert quotes_of(text) == []
@@ -810,6 +838,80 @@ def test_debate_quotes_follow_the_last_speaker_of_the_paragraph():
     assert speaker_of(text, "bankrupt") == "Tom Pike"
     assert mention_of(text, "bankrupt") == "Governor Tom Pike"  # not the "He" that opens the next quote
     assert speaker_of(text, "simply false") == "Tom Pike"
+
+
+def test_a_cue_closed_by_a_comma_before_the_next_quote_introduces_that_quote():
+    # 'He added, "…"' opens the next quote, even when it follows a quote of the sentence before
+    text = ('Rita Okoro says she respects the mayor and calls him "a careful man with a long record." '
+            'She adds, "Campaigns get heated."')
+    assert mention_of(text, "careful man") == "Rita Okoro"
+    assert mention_of(text, "Campaigns get heated") == "She"
+    assert speaker_of(text, "Campaigns get heated") == "Rita Okoro"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ('In a letter to the Herald, the council\'s chief planner, Ruth Obi, said: "The bridge will open in May."',
+     "bridge will open", "Ruth Obi"),
+    ('At one point on Friday, Pike, who has 2 million followers, posted, "The vote was rigged."',
+     "vote was rigged", "Pike"),
+    ('Speaking before cheering crowds on Monday, Ana Ruiz, 52, thanked them and added, "We won this together."',
+     "won this together", "Ana Ruiz"),
+    ('After Mark Dole left the stage, Tom Pike said: "He never answered the question."',
+     "never answered", "Tom Pike"),
+])
+def test_what_a_sentence_names_in_its_opening_phrase_is_not_its_speaker(text, quote, mention):
+    assert mention_of(text, quote).endswith(mention)
+
+
+def test_a_later_subject_after_an_object_of_a_preposition_still_speaks():
+    text = 'At the door, a porter asked for a ticket and Ana Ruiz said, "as long as it is not too late."'
+    assert mention_of(text, "too late") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('After Mark Dole mocked the budget, Tom Pike shot back, "At least I wrote one."', "wrote one", "Tom Pike"),
+    ('Dole said the figures were strong, and Tom Pike interjected: "That is not true."', "not true", "Tom Pike"),
+    ('"You never read the bill," Ana Ruiz retorted.', "read the bill", "Ana Ruiz"),
+    ('"Nobody believes that," scoffed Ana Ruiz, a delegate.', "Nobody believes", "Ana Ruiz"),
+    ('Ana Ruiz fired back: "Then show us the numbers."', "show us the numbers", "Ana Ruiz"),
+])
+def test_a_debate_reply_is_a_cue(text, quote, speaker):
+    assert speaker_of(text, quote) == speaker
+
+
+def test_a_new_cue_between_two_quotes_is_not_the_split_quotes_cue():
+    text = '"I am not ready yet," Tom Pike said on the radio, though he said, "I hope to be."'
+    assert mention_of(text, "hope to be") == "he"
+    assert speaker_of(text, "hope to be") == "Tom Pike"
+    split = '"She is too far behind," said one Iowa Democrat, "and we all know it."'
+    assert mention_of(split, "we all know") == "one Iowa Democrat"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ('While Ana Ruiz calls the plan "a careful piece of work," Tom Pike fixates on its cost.', "careful piece", "Ana Ruiz"),
+    ('But even as Pike claimed on Tuesday that "the two cases are not alike," one of the lawyers said they were.',
+     "two cases", "Pike"),
+    ('Although Dole admitted to the paper that they had "been friends for years," he denied any deal.',
+     "friends for years", "Dole"),
+    ('When Ruiz later said she would "fight for every vote," the crowd cheered loudly.', "every vote", "Ruiz"),
+    ('As Ohio waits for what Tom Pike called "the loudest race in memory," the former mayor is ready.',
+     "loudest race", "Tom Pike"),
+])
+def test_a_quote_closing_the_opening_clause_belongs_to_that_clause(text, quote, mention):
+    assert mention_of(text, quote) == mention
+
+
+def test_a_quote_in_an_opening_phrase_without_a_subject_is_the_main_subjects():
+    assert mention_of('After saying her foot was "too swollen to walk on," Ana Ruiz left the stage.',
+                      "too swollen") == "Ana Ruiz"
+    assert mention_of('"We will win," Tom Pike said.', "We will win") == "Tom Pike"
+
+
+def test_an_adverb_after_a_described_subject_is_not_part_of_the_description():
+    text = ("Popular Christian speaker Ruth Obi spoke in Ohio on Monday.\n\nThe Christian speaker further related "
+            "that the vote would be close. \"I sensed the crowd was with me.\"")
+    assert mention_of(text, "crowd was with me") == "The Christian speaker"
+    assert speaker_of(text, "crowd was with me") == "Ruth Obi"
 
 
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():

@@ -69,6 +69,26 @@ def test_a_superlative_keeps_what_it_is_measured_against(text, claim, value):
     assert (claim, value) in claims_of(text, "comparison")
 
 
+@pytest.mark.parametrize(("text", "claim", "value"), [
+    ("She is one of the most liberal judges since 1937, the study found.", "one of the most liberal judges since 1937",
+     {"superlative": "most liberal", "since": 1937}),
+    ("It was the least productive session in decades.", "the least productive session in decades",
+     {"superlative": "least productive", "within": "in decades"}),
+    ("Critics called it the most costly programme since the New Deal. Others disagreed.",
+     "the most costly programme since the New Deal", {"superlative": "most costly", "since": "the New Deal"}),
+    ("He won the most votes since 1980.", "the most votes since 1980", {"superlative": "most votes", "since": 1980}),
+])
+def test_most_and_least_measured_against_a_time_are_claims(text, claim, value):
+    assert (claim, value) in claims_of(text, "comparison")
+    assert claims_of(text, "date") == []  # the year is what the superlative is measured against
+
+
+@pytest.mark.parametrize("text", ["This is the most important thing in the world.", "Most voters agree.",
+                                  "It was the most beautiful day of my life.", "At most 10 people came."])
+def test_most_without_a_time_to_measure_against_is_no_claim(text):
+    assert [t for t, v in claims_of(text, "comparison") if v.get("superlative", "").startswith("most")] == []
+
+
 def test_a_superlative_idiom_is_no_claim():
     assert claims_of("She holds the judge in the highest esteem.", "comparison") == []
 
@@ -76,6 +96,9 @@ def test_a_superlative_idiom_is_no_claim():
 @pytest.mark.parametrize(("text", "claim"), [
     ("Officials reported record turnout in the north.", "record turnout"),
     ("The relay team set a new world record.", "set a new world record"),
+    ("Jobs were added at a record rate in the spring.", "record rate"),
+    ("The city saw a record reduction in burglaries.", "record reduction"),
+    ("Donations arrived at a record clip after the debate.", "record clip"),
 ])
 def test_a_record_of_size_is_a_claim(text, claim):
     assert claim in [t for t, v in claims_of(text, "comparison") if v == {"superlative": "record"}]

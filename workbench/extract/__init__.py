@@ -96,6 +96,9 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
     starts = [s.start for s in sentences]
     added = []
     for start, end, kind, value in ranks:
+        if "since" in value and covered.find(1, start, end) > start:
+            claims = _absorb_dates(claims, start, end, covered)  # "the most liberal justices since 1937"
+            by_start = {c.start: i for i, c in enumerate(claims)}
         hit = covered.find(1, start, end) if end > start else start
         if hit == start:
             continue
@@ -119,6 +122,17 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
         covered[start:end] = b"\x01" * (end - start)
         added.append(claim_in_sentence(body, sentences, starts, start, end, kind, value, 0.5))
     return sorted(claims + added, key=lambda c: (c.start, -c.end)) if added else claims
+
+
+def _absorb_dates(claims: list[Claim], start: int, end: int, covered: bytearray) -> list[Claim]:
+    """The claims without the dates inside a superlative's "since …" (its basis is part of it), when only
+    dates lie inside it; `covered` is cleared where they were."""
+    inside = [c for c in claims if c.start < end and c.end > start]
+    if not inside or any(c.kind != "date" or c.start < start or c.end > end for c in inside):
+        return claims
+    for c in inside:
+        covered[c.start:c.end] = b"\x00" * (c.end - c.start)
+    return [c for c in claims if c not in inside]
 
 
 def _coverage(size: int, claims: list[Claim]) -> bytearray:

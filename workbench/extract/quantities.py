@@ -231,7 +231,15 @@ COMPARISON = _Folded(
     r"|(?:more|higher|larger|bigger|greater|faster|lower|smaller|less|fewer)\b)"
     r"|\b(?:the\s+)?(?P<super>highest|lowest|largest|biggest|smallest|steepest|sharpest|fastest|slowest|worst|"
     r"best|fullest|longest|shortest|deadliest|warmest|hottest|coldest|wettest|driest|strongest|weakest)"
-    r"(?:\s+[a-z]+){0,4}?\s+(?:since\s+(?P<since>\d{4}|records\s+began|the\s+[a-z]+)|on\s+record|in\s+(?:history|a\s+generation|"
+    r"(?:\s+[a-z]+){0,4}?\s+(?:since\s+(?P<since>"
+    # "since at least 1980", "since just after World War II", "since the end of the Second World War"; matched
+    # on the lower-cased body, so the eras a reader names are a table, not capitals
+    r"(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
+    r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
+    r"(?:\d{4}s?|records\s+began|world\s+war\s+(?:ii|two|i|one)\b|the\s+(?:second|first)\s+world\s+war"
+    r"|the\s+great\s+(?:depression|recession)|the\s+(?:financial|economic|oil|debt|banking)\s+crisis"
+    r"|the\s+cold\s+war|the\s+\d{4}s|the\s+[a-z]+))"
+    r"|on\s+record|in\s+(?:history|a\s+generation|"
     r"(?:more\s+than\s+)?(?:a|two|three|\d+)\s+(?:decades?|years|centur(?:y|ies))))"
     r"|\brecord\s+(?P<record>high|low)\b)",
     re.IGNORECASE,
@@ -446,7 +454,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         elif m["super"]:
             value = {"superlative": m["super"].lower()}
             if m["since"]:  # 1990, or "records began": what the superlative is measured against
-                value["since"] = int(m["since"]) if m["since"].isdigit() else re.sub(r"\s+", " ", m["since"])
+                since = body[m.start("since"):m.end("since")]  # as written: "World War II"
+                value["since"] = int(since) if since.isdigit() else re.sub(r"\s+", " ", since)
         else:
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)

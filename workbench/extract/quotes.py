@@ -31,7 +31,10 @@ CUE_VERBS = (
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
     "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
     "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings|write|argue|warn|"
-    "note|insist|contend|explain|recall|predict|conclude"
+    "note|insist|contend|explain|recall|predict|conclude|"
+    # a debate's replies: 'Hillary shot back, "…"', 'O'Malley interjected: "…"', '"…," scoffed Ann Lee'
+    "shot\\s+back|shoots\\s+back|fired\\s+back|fires\\s+back|hit\\s+back|hits\\s+back|interjected|interjects|"
+    "retorted|retorts|scoffed|scoffs|chimed\\s+in|quips"
 )
 PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|insisting|asking|declaring|calling|" \
               r"describing|explaining|claiming|promising|vowing|recalling|urging|tweeting|posting|chanting|" \
@@ -191,7 +194,10 @@ _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|und
             r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
-_STRICT_VERB = r"(?:[a-z]+ly\s+|has\s+|have\s+|had\s+|is\s+|was\s+|also\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
+# the adverbs between a sentence's subject and its verb ("The Christian leader further related", "Ruiz later said")
+_SUBJECT_ADVERBS = r"(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|always|often|" \
+                   r"even|soon|further|first|repeatedly|in\s+particular)\s+)"
+_STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
                r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
@@ -208,8 +214,7 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
                             rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
 SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<aside>[^,;\"“”«»\n]{{1,120}}),)?{_WHEN}"
-                              rf"\s+(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|"
-                              rf"always|often|even|soon|repeatedly|in\s+particular)\s+|been\s+)*(?P<cue>{_VERBISH})")
+                              rf"\s+(?:{_SUBJECT_ADVERBS}|been\s+)*(?P<cue>{_VERBISH})")
 # reported speech closed by its cue: "… over Syria, Schiff said." (the sentence before a quote)
 INTRO_TRAILING_CUE = re.compile(rf",[\"”’']?\s+(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})\s+{_ADVERBS}(?P<cue>{_CUE})\b"
                                 rf"[^,;\"“”«»\n]{{0,40}}[.!?]?\s*\Z")
@@ -237,6 +242,8 @@ def _quote_checkworthiness(sentence_worth: float, partial: bool) -> float:
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
     view = _with_plain_marks(body)
+    if view is body:
+        view = _with_single_marks(body)
     quotes = [q for q in _find_quotes(view, sentences) if not _is_term_in_quote_marks(q)]
     if view is body:
         return quotes
@@ -266,6 +273,53 @@ def _with_plain_marks(body: str) -> str:
         return mark
 
     return DOUBLED_MARK.sub(plain, body)
+
+
+# Single quote marks as the article's quote marks ('‘We will not back down,’ said Pike', as British papers and
+# their headlines print quotes): an opening mark at a word's start, its closing mark after a word and before a
+# space, a stop or the line's end. An apostrophe inside a word ("don’t", "Pike’s") is neither.
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–/-]))(?:‘|'(?!'))(?=[^\s'‘’])", re.MULTILINE)
+SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=[\s,.;:!?)\]—–-]|\Z)")
+# "the voters’ money": a plural possessive, a closing mark only when no other closes the quote
+PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'](?=[ \t][a-z])")
+DOUBLE_MARKS = re.compile(r"[\"“”«»]")
+
+
+def _with_single_marks(body: str) -> str:
+    """`body` with each pair of single quote marks written as “ and ”, when the article prints its quotes
+    with single marks: it has no double quote mark at all (an article with double marks nests single
+    ones inside them, and those are not quotes of their own). Same length, so every offset holds."""
+    if "‘" not in body and "'" not in body or DOUBLE_MARKS.search(body):
+        return body
+    chars: list[str] | None = None
+    for line_start, line_end in _lines(body):
+        at = line_start
+        while True:
+            opener = SINGLE_OPEN.search(body, at, line_end)
+            if opener is None:
+                break
+            closer = None
+            for candidate in SINGLE_CLOSE.finditer(body, opener.end(), line_end):
+                if not PLURAL_POSSESSIVE.match(body, candidate.start()):
+                    closer = candidate
+                    break
+                closer = closer or candidate  # the plural possessive, if nothing better follows
+            if closer is None:
+                break
+            chars = chars or list(body)
+            chars[opener.start()], chars[closer.start()] = "“", "”"
+            at = closer.end()
+    return body if chars is None else "".join(chars)
+
+
+def _lines(body: str):
+    """(start, end) of each line of `body`."""
+    start = 0
+    while start <= len(body):
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        yield start, end
+        start = end + 1
 
 
 def _on_body(body: str, view: str, quote: Quote) -> Quote:
@@ -303,7 +357,8 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
         cue = _find_cue(body, start, end, s0, partial, spans, lowered)
-        if (cue is None or cue[0] < start) and _resumes_after_cue(body, previous, start):
+        if (cue is None or cue[0] < start and not _cue_after_previous_cue(previous, cue[0])) \
+                and _resumes_after_cue(body, previous, start):
             # a cue read before the second part of a split quote is the first part's, or a word inside it
             cue = None
             speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
@@ -525,6 +580,24 @@ COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It'
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
 
 
+# a sentence opening with a subordinate clause: "While Ruiz called the plan", "But even as Pike claimed that"
+_SUBORDINATE = r"[^\S\n]*(?:(?:But|And|Yet|So|Still)\s+)?(?:(?:[Ee]ven|[Jj]ust)\s+)?(?:[Ww]hile|[Aa]s|[Ww]hen|[Aa]fter|" \
+               r"[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Bb]efore|[Uu]ntil|[Oo]nce|[Ww]hereas|[Ii]f)"
+SUBORDINATE_OPENING = re.compile(_SUBORDINATE + r"\s[^,;:!?\"“”«»\n]*")
+# ... and the subject of that clause, with its verb ("After saying …" has none: the main clause's subject)
+OPENING_CLAUSE_SUBJECT = re.compile(rf"{_SUBORDINATE}\s+(?P<np>{_PRON}|{_NAME}(?<![’']s)|{_DET_ROLE}|[Tt]hose\s+[a-z]+)"
+                                    rf"\s+{_ADVERBS}(?P<cue>{_VERBISH})")
+
+
+def _closes_opening_clause(body: str, sentence_start: int, start: int, end: int) -> bool:
+    """A quote that ends the subordinate clause its sentence opens with ('While Ruiz called it “a farce,”
+    Pike …', 'As they weigh the “contested contest,” Clinton aides …'): the main clause after it has a
+    subject and verb of its own, and the quote's speaker is in the clause the quote is in."""
+    if body[end - 2:end - 1] != "," and not body.startswith(",", end):
+        return False
+    return sentence_start < start and SUBORDINATE_OPENING.fullmatch(body, sentence_start, start) is not None
+
+
 def _embedded(body: str, start: int) -> bool:
     """A quote that sits inside a sentence ("other "terrorists"") rather than opening one."""
     before = body[max(0, start - 3):start]
@@ -547,6 +620,17 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         after_limit = min(after_limit, others[nxt][0])
     after = body[end:after_limit]
     clause = CLAUSE_END.split(after, maxsplit=1)[0]
+    in_opening_clause = _closes_opening_clause(body, sentence_start, start, end)
+    if in_opening_clause:
+        after = clause = ""  # 'While Ruiz called it “a farce,” Pike said …': the main clause is not its cue
+        spoken = _outermost_cue(body[sentence_start:start])  # 'As Ohio waits for what Pike called “…,”'
+        if spoken:
+            np_start, np_end = _last_clause(body[sentence_start:start], spoken.start("np"), spoken.end("np"))
+            return sentence_start + np_start, sentence_start + np_end, _cue_word(spoken.group("cue"))
+        own = OPENING_CLAUSE_SUBJECT.match(body, sentence_start, start)
+        if own and _plausible_np(own.group("np"), True):
+            verb = own.group("cue").lower()
+            return own.start("np"), own.end("np"), verb if verb in _CUE_WORDS else None
     if not partial:
         credit = AFTER_DASH_CREDIT.match(after)
         if credit and _plausible_np(credit.group("np"), False):
@@ -560,7 +644,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             m = pattern.match(clause)
             if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
-                    and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                    and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                                 or INTRODUCED_BEFORE.search(body, max(0, start - 40), start))):
                 outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
                 if outer:  # who said it, and the mention runs on to whom the reporter heard it from
@@ -615,7 +699,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from):
             continue
         m = pattern.search(before)
-        while m and pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")):
+        while m and pattern in _VERB_CLOSES and ((pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")))
+                                                 or _in_opening_phrase(before, m.start("np"))):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
         if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
@@ -677,7 +762,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
         if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
-                and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(after, m.end())
+                and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                             or not CUE_CLOSES.match(clause, m.end()))):
             # '"….” Greene added that the Fed …': a new sentence of reported speech, not this quote's cue
             return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
@@ -741,7 +826,7 @@ def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
     in the debate that "…"' is Clinton's quote. The search finds the first, whose tail runs to the quote."""
     while True:
         later = BEFORE_SUBJECT_VERB.search(before, m.end("cue"))
-        if later is None or _after_preposition(before, later.start("np")) \
+        if later is None or _after_preposition(before, _name_start(before, later)) \
                 or not _plausible_np(later.group("np"), True, before_quote=True) \
                 or REPORTED_CLAUSE_OPENS.fullmatch(before, m.end("cue"), _name_start(before, later)):
             return m
@@ -761,6 +846,25 @@ def _after_preposition(text: str, at: int) -> bool:
     """The object of a preposition, not a subject; but "Secretary of State John Kerry" is one name."""
     m = PREPOSITION_BEFORE.search(text, max(0, at - 40), at)
     return bool(m) and not (m.group("word") or "")[:1].isupper()
+
+
+# a sentence opening with a phrase closed by a comma: "In a statement to the Observer,", "At one point on
+# Sunday,", "Appearing before supporters,", "After Ruiz spoke,"
+OPENING_PHRASE = re.compile(rf"{_INTRO_WORD}\b[^,;\n\"“”«»]{{0,150}}?,")
+SENTENCE_OPENS = re.compile(r"(?:\A|\n|[.!?][\"”’')]*\s)\s*")
+
+
+def _in_opening_phrase(text: str, at: int) -> bool:
+    """Whether `at` lies in the opening phrase of its sentence, before the comma that closes it: what is
+    named there ("the Observer", "Sunday", "Appearing") is never the subject the sentence goes on to."""
+    opens = 0
+    for opens_m in SENTENCE_OPENS.finditer(text, max(0, at - 200), at + 1):
+        if opens_m.end() <= at:
+            opens = opens_m.end()
+    if opens == 0 and at > 200:
+        return False  # the sentence's start is not in sight
+    phrase = OPENING_PHRASE.match(text, opens)
+    return bool(phrase) and at < phrase.end() - 1
 
 
 def _outermost_cue(text: str) -> re.Match[str] | None:
@@ -914,6 +1018,12 @@ def _resumes_after_cue(body: str, previous: Quote | None, start: int) -> bool:
         return False  # '…," Bob said. Eyebrows raised, he asked, "…"': a new sentence may name a new speaker
     stopped_mid_sentence = body[previous.end - 2:previous.end - 1] in (",", "—", "–") or between[:1] == ","
     return stopped_mid_sentence and between.rstrip()[-1:] in (",", "—", "–")
+
+
+def _cue_after_previous_cue(previous: Quote | None, mention_start: int) -> bool:
+    """A mention read after the previous quote's own speaker is a new cue: '"…," Ryan said on CNN, though he
+    said, "I hope to."' is the "he" clause's quote, whoever "he" is."""
+    return previous is not None and previous.speaker_end is not None and mention_start >= previous.speaker_end
 
 
 def _continues(body: str, previous: Quote, start: int) -> bool:

@@ -38,7 +38,16 @@ LEADING_WORDS = ("leading", "leads", "led", "lead", "topping", "tops", "topped",
 # nouns that turn a superlative into an idiom ("in the highest esteem", "the worst of it")
 SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
 # what a superlative is measured against
-BASIS = (r"(?:since\s+(?:the\s+)?(?:\d{4}|(?-i:[A-Z])[\w’'.-]*)(?:\s+(?-i:[A-Z])[\w.-]*){0,3}|ever|on\s+record|of\s+all\s+time|"
+# "since 1945", "since at least 1980", "since the end of the Second World War", "since just after World War II"
+SINCE = (r"since\s+(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
+         r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
+         r"(?:the\s+)?(?:\d{4}s?|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
+# what a superlative is measured against in time: the only basis "the most …" is a claim with ("the most
+# liberal justices since 1937"; "the most important thing in the world" is an opinion)
+TIME_BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|in\s+(?:(?:our|its|their|the\s+country's|[\w.]+)\s+)?history|"
+              r"in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent)\s+)?"
+              r"(?:years?|decades?|generations?|centur(?:y|ies)|months?))")
+BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|"
          r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
          r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
@@ -100,7 +109,11 @@ RECORD_NOUNS = ("turnout", "high", "highs", "low", "lows", "level", "levels", "n
                 "profits", "loss", "losses", "amount", "amounts", "year", "heat", "temperature", "temperatures",
                 "crowd", "crowds", "demand", "prices", "price", "growth", "deficit", "debt", "rainfall", "total",
                 "totals", "haul", "score", "margin", "attendance", "revenue", "revenues", "fine", "sum", "pace",
-                "time", "quarter", "month", "week", "enrolment", "enrollment", "figures", "share", "lead")
+                "time", "quarter", "month", "week", "enrolment", "enrollment", "figures", "share", "lead",
+                # a record of change: "at a record rate", "a record clip", "a record reduction in crime"
+                "rate", "rates", "clip", "streak", "reduction", "reductions", "increase", "increases", "rise",
+                "fall", "drop", "decline", "jump", "surge", "gain", "gains", "volume", "output", "exports",
+                "imports")
 RECORD_AFTER = re.compile(
     rf"record(?P<noun>(?:\s+(?-i:[A-Z])[\w-]+)?\s+(?:{'|'.join(RECORD_NOUNS)})\b|\s+(?:[£$€¥]|[A-Z]{1,2}\$)?\d[\d,.]*"
     r"(?:\s*(?:million|billion|thousand|bn|m)\b)?)", re.IGNORECASE)
@@ -240,8 +253,15 @@ def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, i
     return found
 
 
+# "the most liberal justices since 1937", "its least productive session in decades": most/least, a word that
+# is no function word, a noun of up to three words, then what it is measured against in time
+MOST_MEASURED = re.compile(rf"(?P<word>most|least)\s+(?P<adjective>(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*)"
+                           rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}}?)\s+(?P<basis>{TIME_BASIS})"
+                           r"(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
+
+
 def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
-    found = []
+    found = _most_measured(body, lowered)
     for word_start, word_end, word in _find_words(lowered, SUPERLATIVES, SUPERLATIVE_SEEDS):
         if lowered.startswith("-ever", word_end):
             word_end += 5
@@ -271,6 +291,26 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         while end > m.start() and body[end - 1] in ".,;:":
             end -= 1
         found.append((before.start(), end, "comparison", value))
+    return found
+
+
+def _most_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
+    found = []
+    for word_start, _, _ in _find_words(lowered, ("most", "least")):
+        before = DETERMINER_BEFORE.search(body, max(0, word_start - 60), word_start)
+        m = MOST_MEASURED.match(body, word_start) if before else None
+        if m:
+            value: dict = {"superlative": f"{m['word'].lower()} {m['adjective'].lower()}"}
+            basis = " ".join(m["basis"].split())
+            if basis.lower().startswith("since "):
+                since = basis[6:].rstrip(".")
+                value["since"] = int(since) if since.isdigit() else since
+            else:
+                value["within"] = basis
+            end = m.end()
+            while body[end - 1] in ".,;:":
+                end -= 1
+            found.append((before.start(), end, "comparison", value))
     return found
 
 
