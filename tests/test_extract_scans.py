@@ -371,3 +371,50 @@ def test_only_behind_found_before_only_is_the_whole_scan(pieces, gap):
     plain = [(m.start(), m.end()) for m in ranks.ONLY_BEHIND.finditer(text)]
     found = [(s, e) for s, e, _, value in ranks.find_ranks(text) if value == {"superlative": "only behind"}]
     assert found == plain or (" only" not in ranks.lower_in_place(text) and not found)
+
+
+WORD_PIECES = ["tax", "isn't", "o'", "'s", "3", "3.5", "1,000", "2,0", "4.", "٣", "%", "$", "£", "€", "¥", "x", "é",
+               "ſ", " ", "  ", "\n", ".", ",", "'", "’", "-", "(", "_", "A", "Q"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WORD_PIECES) | st.characters(), max_size=30))
+def test_checkworthiness_words_are_the_plain_pattern_words(pieces):
+    from workbench.extract.worthiness_features import _WORD, WORD_PLAIN
+    text = "".join(pieces).lower()
+    assert _WORD.findall(text) == re.findall(WORD_PLAIN, text)
+
+
+def test_checkworthiness_words_read_words_numbers_and_signs():
+    from workbench.extract.worthiness_features import _WORD
+    assert _WORD.findall("it isn't 3.5% or £1,000 (٣) - o'") == ["it", "isn't", "3.5", "%", "or", "£", "1,000", "٣", "o"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(tokens=st.lists(st.sampled_from(WORD_PIECES) | st.text(min_size=1, max_size=6), max_size=40))
+def test_remembered_shapes_are_the_shapes(tokens):
+    from workbench.extract import worthiness_features as wf
+    assert [wf._shape_of(t) for t in tokens] == [wf._shape(t) for t in tokens]
+
+
+DIGIT_PIECES = ["1", "12", "21st", "3rd", "9:30", "11:00", "2:15", "p.m.", "a.m.", "pm", "am", "GMT", "hours", "May",
+                "2016", "1.5", ",", ".", ":", " ", "\n", "x", "th", "st", "-", "’", "٣", "３", "¹", "A"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(DIGIT_PIECES) | st.characters(), max_size=30))
+def test_digit_led_scans_read_ascii_digits_as_they_read_every_digit(pieces):
+    from workbench.extract import dates, ranks
+    from workbench.extract.scan import ascii_digits_only
+    text = "".join(pieces)
+    if not ascii_digits_only(text):  # a digit outside 0-9: the scans keep \d
+        return
+    for plain, ascii_led in ((dates._DATE_DIGIT, dates._DATE_ASCII_DIGIT), (dates.TIME, dates.TIME_ASCII),
+                             (ranks.NUMERIC_ORDINAL, ranks.NUMERIC_ORDINAL_ASCII)):
+        assert _spans(ascii_led.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_ascii_digits_only_sees_a_digit_outside_ascii():
+    from workbench.extract.scan import ascii_digits_only
+    assert ascii_digits_only("On 3 May, “21st” 9:30 p.m.") and not ascii_digits_only("On ٣ May")
+    assert ascii_digits_only("no digits at all, é") and not ascii_digits_only("ｘ３")

@@ -286,7 +286,7 @@ def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     from pathlib import Path
 
     from .ingest import read_article
-    from .service import expand_paths, extract_article, extraction_document, no_articles_in
+    from .service import expand_paths, extract_article, extraction_json, no_articles_in
 
     failed = 0
     out = sys.stdout
@@ -301,8 +301,7 @@ def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
             failed += 1
             _say(str(exc))
             continue
-        doc = extraction_document(article, extract_article(article))
-        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        out.write(extraction_json(article, extract_article(article)) + "\n")
     if failed:
         sys.exit(1)
 

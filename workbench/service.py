@@ -5,6 +5,7 @@ parse input and show results) so both faces behave the same.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,6 +45,25 @@ def extraction_document(article: Article, extraction: Extraction) -> dict[str, A
         "claims": [c.to_dict() for c in extraction.claims],
         "quotes": [q.to_dict() for q in extraction.quotes],
     }
+
+
+# One encoder for every document: json.dumps builds a new one per call. No circular check: a document is
+# a tree of fresh lists around the dataclasses' own field dicts, and no field refers back to its owner.
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def extraction_json(article: Article, extraction: Extraction) -> str:
+    """`json.dumps(extraction_document(...), ensure_ascii=False)`, the same text, without copying the field
+    dict of each of an article's hundred-odd sentences, claims and quotes first (a Claim's `hints` tuple
+    is written as the list its to_dict() makes): `extract --json` writes one per file."""
+    return _JSON.encode({
+        "source": article.origin,
+        "article": article.meta.to_dict() | {"sha256": article.sha256},
+        "body": article.body,
+        "sentences": [s.__dict__ for s in extraction.sentences],
+        "claims": [c.__dict__ for c in extraction.claims],
+        "quotes": [q.__dict__ for q in extraction.quotes],
+    })
 
 
 def expand_paths(paths: list[str]) -> Iterator[str]:

@@ -159,10 +159,30 @@ _currency_symbols = (
 _scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
+
+class _Folded:
+    """A re.IGNORECASE scan that find_quantities runs case-sensitively on the lower-cased body (several
+    times faster than re.I). Only that form is compiled at import; the IGNORECASE one, for the rare body
+    whose lower-casing changes its length, at first use: compiling both cost about 40 ms of every run.
+    Reads as the IGNORECASE pattern: `.pattern`, `.flags`, `.finditer()`, `.match()`..."""
+
+    __slots__ = ("pattern", "flags", "lowered", "_case_free")
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern, self.flags = pattern, flags
+        self.lowered = re.compile(pattern, flags & ~re.IGNORECASE)
+        self._case_free: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._case_free is None:
+            self._case_free = re.compile(self.pattern, self.flags)
+        return getattr(self._case_free, name)
+
+
 # what may stand before a figure ("nearly", "more than"): looked up backwards from each figure, because
 # an optional prefix in front of the main pattern made the regex engine try it at every character
 APPROX_BEFORE = re.compile(rf"\b(?:{APPROX_WORDS})\s+$", re.IGNORECASE)
-FIGURE = re.compile(
+FIGURE = _Folded(
     rf"""
     # first-characters test: skips most positions cheaply. A digit, a full stop or a minus only where no
     # word, number or sign goes before it (the rest of a number is never the start of one); letters only where a word starts, and only the first letters of a number word ("two", "thr", "thi"),
@@ -188,12 +208,12 @@ FIGURE = re.compile(
 )
 # every VAGUE match opens with one of these ("tens of thousands", "dozens of")
 VAGUE_WORDS = ("tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions")
-VAGUE = re.compile(
+VAGUE = _Folded(
     "(?P<vague>" + word_choice([r"tens\s+of\s+thousands", r"hundreds\s+of\s+thousands", "dozens", "scores", "hundreds",
                                 "thousands", "millions", "billions"], ignorecase=True) + r")\s+of(?=\s)",
     re.IGNORECASE,
 )
-FRACTION = re.compile(
+FRACTION = _Folded(
     r"(?=[aotfn\d])"  # as COMPARISON: only where an alternative can start
     r"\b(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b"
@@ -202,7 +222,7 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 # the first-letter lookahead lets the engine skip words no alternative can start with
-COMPARISON = re.compile(
+COMPARISON = _Folded(
     r"(?=[mnadtqhfseblwcr\d])"
     r"(?:\b(?:(?:more\s+than|nearly|almost)\s+)?(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b"
     r"|\b(?P<times>twice|half|(?:three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+(?:\.\d+)?)\s+times)"
@@ -233,7 +253,7 @@ COMPARISON_ANCHORS = (
     "worst", "best", "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest",
     "wettest", "driest", "strongest", "weakest",
 )
-ORDINAL = re.compile(
+ORDINAL = _Folded(
     r"(?=[\dfstenh])(?:"  # as COMPARISON: only where an alternative can start
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b(?:\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest))?"
     r"(?:\s+(?:place|month|year|week|day|time|century|anniversary|quarter))?"
@@ -246,7 +266,7 @@ ORDINAL = re.compile(
 # one, and "first" only with what it was first in ("safety comes first" ranks nothing)
 FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|out\s+of)\b", re.IGNORECASE)
 RANK_VERBS = ("came", "come", "comes", "finished", "finishes", "placed", "ranked", "ranks", "rated")
-RANK = re.compile(
+RANK = _Folded(
     word_choice(RANK_VERBS, ignorecase=True) + r"\s+(?:in\s+)?(?:(?:joint|equal)\s+)?"
     r"(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+(?:time|thing|half|quarter|of)\b|-)",
     re.IGNORECASE,
@@ -255,7 +275,7 @@ RANK = re.compile(
 # betting, as "9/2" alone is a date and "33-1" a score. The betting word is found first and the price
 # looked up around it: a scan from every digit cost more than the rest of the figure finders' changes
 ODDS_WORDS = ("favourite", "favorite", "fav", "shot", "outsider", "odds")
-ODDS_WORD = re.compile(word_choice(["favou?rites?", "fav", "shot", "outsiders?", r"odds(?=\s+(?:of|at)\s+\d)"], ignorecase=True)
+ODDS_WORD = _Folded(word_choice(["favou?rites?", "fav", "shot", "outsiders?", r"odds(?=\s+(?:of|at)\s+\d)"], ignorecase=True)
                        + r"\b", re.IGNORECASE)
 _PAIR = r"(?<![\w/.,-])(?P<a>\d{1,3})(?:/|-|\s+to\s+)(?P<b>\d{1,3})"
 ODDS_BEFORE = re.compile(_PAIR + r"\s+(?:(?:joint|co|second|third|clear|outright)[\s-]+)?$", re.IGNORECASE)
@@ -263,7 +283,7 @@ ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNOREC
 
 
 # "half a million", "a quarter million us dollars", "three quarters billion"
-FRACTION_SCALE = re.compile(
+FRACTION_SCALE = _Folded(
     "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:a\s+|an\s+)?"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
@@ -307,9 +327,9 @@ TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majori
                          r"loss|draw|split|tie)\b", re.IGNORECASE)
 # "nearly a decade", "for a year", "more than a century": one period, checkable as its number would be.
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
-A_PERIOD = re.compile(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
+A_PERIOD = _Folded(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\b(?:for|within)\s+$", re.IGNORECASE)  # "jailed for a year", "within a fortnight"
-HALF = re.compile(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
+HALF = _Folded(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
@@ -331,14 +351,6 @@ IRREGULAR_PLURALS = frozenset(
     "clergy crew livestock poultry youth folk".split()
 )
 YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
-
-
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern, case-sensitive, for text already lower-cased: several times faster than re.I."""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-_FAST = {}
 
 
 # words without which a pattern cannot match: a substring test per word (a fast C search) lets a body
@@ -397,7 +409,7 @@ def numeral_starts(lowered: str) -> list[int]:
     return starts
 
 
-def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: tuple[str, ...] = (),
+def _finditer(pattern: _Folded, body: str, lowered: str | None, needs: tuple[str, ...] = (),
               at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2):
     """pattern.finditer(body), run on the lower-cased body where there is one; `needs`: words without which
     it cannot match; `at_numerals`: tried only where a numeral starts; `anchors`: only at these words and
@@ -406,9 +418,7 @@ def _finditer(pattern: re.Pattern[str], body: str, lowered: str | None, needs: t
         return pattern.finditer(body)
     if needs and not anchors and not any(word in lowered for word in needs):  # anchors: their own search
         return iter(())
-    fast = _FAST.get(pattern)
-    if fast is None:
-        fast = _FAST[pattern] = _lowered(pattern)
+    fast = pattern.lowered
     if at_numerals:
         return iter(finditer_at(fast, lowered, numeral_starts(lowered)))
     if anchors:
@@ -543,7 +553,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
 def _find_ranges_between(body: str, lowered: str | None, found: list, taken: bytearray, add) -> None:
     """"between 3% and 5%", "between three and five million": one range of two FIGURE matches."""
     scan = lowered if lowered is not None else body
-    figure = _FAST.get(FIGURE) or FIGURE if lowered is not None else FIGURE
+    figure = FIGURE.lowered if lowered is not None else FIGURE
     between = BETWEEN_LOWERED if lowered is not None else BETWEEN
     for b in between.finditer(scan) if "between" in (lowered if lowered is not None else body.lower()) else ():
         first = figure.match(scan, b.end())

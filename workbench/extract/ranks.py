@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from .numbers import ORDINAL_WORDS
-from .scan import finditer_at, lower_in_place, lowered_for_words, starts_near_anchors, word_choice
+from .scan import (ascii_digits_only, ascii_led, finditer_at, lower_in_place, lowered_for_words,
+                   starts_near_anchors, word_choice)
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
 DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
@@ -71,6 +72,13 @@ _NOT_A_NOUN = "|".join(sorted(_STOP))
 # is found first (a literal scan), then what comes before it and after it is read from there
 # opens with its digit (the test of what comes before it after), so the regex engine skips to digits
 NUMERIC_ORDINAL = re.compile(r"(?P<ord>\d(?<![\w.,]\d)\d*(?:st|nd|rd|th))\b(?![-’'])")
+NUMERIC_ORDINAL_ASCII = ascii_led(NUMERIC_ORDINAL)  # the same where ascii_digits_only(body), and faster
+
+
+def _numeric_ordinal(body: str) -> re.Pattern[str]:
+    return NUMERIC_ORDINAL_ASCII if ascii_digits_only(body) else NUMERIC_ORDINAL
+
+
 ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![-’'])", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
@@ -138,7 +146,7 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
     lowered = lower_in_place(body)  # positions found in it index `body`
     found: list[tuple[int, int, str, dict]] = []
     ordinals = [m for m in (ORDINAL_WORD.match(body, at) for at, _, _ in _find_words(lowered, ORDINAL_WORDS))
-                if m] + list(NUMERIC_ORDINAL.finditer(body))
+                if m] + list(_numeric_ordinal(body).finditer(body))
     found += _determined_ordinals(body, ordinals)
     found += _standing_ordinals(body, ordinals)
     if "gold" in lowered or "silver" in lowered or "bronze" in lowered:
