@@ -112,7 +112,10 @@ def normalise(text: str, drop_stop_words: bool = True) -> str:
         # _WORDS's matches are the runs between its non-word characters when none is a "." before a digit
         # (a decimal's); split() is the cheaper pass of the two, and leaves "" at either end to drop
         words = _NON_WORDS(text)
-        words = [w for w in words if w not in _STOP_WORDS_OR_NONE] if drop_stop_words else [w for w in words if w]
+        if drop_stop_words:
+            words = [w for w in words if w not in _STOP_WORDS_OR_NONE]
+        else:
+            words = [w for w in words if w]
     return " ".join(words)
 
 

@@ -290,8 +290,9 @@ def _claim_review(review: dict) -> FactCheck:
     if type(url) is not str or len(url) > 2000 or not _plain_url(url):
         url = _url(url, "url (the review's page)")
     claim = get("claimReviewed")
-    if (type(claim) is not str or not claim.isprintable() or "  " in claim or not 0 < len(claim) <= MAX_CLAIM_CHARS
-            or claim[:1] == " " or claim[-1:] == " " or not (claim.isascii() or is_normalized("NFC", claim))):
+    if (type(claim) is not str or not 0 < len(claim) <= MAX_CLAIM_CHARS or not claim.isprintable()
+            or "  " in claim or claim[:1] == " " or claim[-1:] == " "
+            or not (claim.isascii() or is_normalized("NFC", claim))):
         claim = _text(claim, "claimReviewed", required=True, limit=MAX_CLAIM_CHARS)
     item = get("itemReviewed")
     if type(item) is not dict:
@@ -304,7 +305,7 @@ def _claim_review(review: dict) -> FactCheck:
         appearance = _first(appearance)
         if isinstance(appearance, dict):
             appearance_url = _maybe_url(appearance.get("url"))
-            appearance_title = _text(appearance.get("headline") or appearance.get("name"), "appearance headline")
+            appearance_title = _optional_text(appearance.get("headline") or appearance.get("name"))
         elif isinstance(appearance, str):
             appearance_url = _maybe_url(appearance)
     outlet, outlet_url = _organisation(get("author"))
@@ -323,7 +324,8 @@ def _claim_review(review: dict) -> FactCheck:
     # in FactCheck's field order, built as _make does but without its call (a feed has 100,000 of these)
     return _new_tuple(FactCheck, (
         url, claim, claimant, claimant_type,
-        _date_text(claim_date) if type(claim_date) is str else _date(claim_date), appearance_url, appearance_title,
+        _date_text(claim_date) if type(claim_date) is str else _date(claim_date),
+        appearance_url, appearance_title,
         outlet, outlet_url, words, name, None if value is None else _number(value),
         None if best is None else _number(best), None if worst is None else _number(worst),
         _date_text(review_date) if type(review_date) is str else _date(review_date),
