@@ -21,11 +21,17 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 
           "tn": 1e12, "trillion": 1e12, "milliard": 1e9, "milliards": 1e9, "mrd": 1e9}
 _CURRENCY = {"£": "gbp", "$": "usd", "€": "eur", "¥": "jpy", "pounds": "gbp", "pound": "gbp", "dollars": "usd",
              "dollar": "usd", "euros": "eur", "euro": "eur", "yen": "jpy"}
-_MONEY_OR_NUMBER = re.compile(
-    r"(?P<cur>[£$€¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion|milliards?|mrd)?\b"
+_FIGURE_TAIL = (
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion|milliards?|mrd)?\b"
     r"(?:\s?(?P<curword>pounds?|dollars?|euros?|yen)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
 )
+_CURRENCY_SIGNS = "£$€¥"
+# a figure: a currency sign, a space, the number and what follows it (_figures finds the same matches
+# from the number on, see there)
+_MONEY_OR_NUMBER = re.compile(rf"(?P<cur>[{_CURRENCY_SIGNS}])?\s?{_FIGURE_TAIL}")
+# the same from its first digit on: opening with a digit, it lets the regex engine skip to the digits
+_FIGURE_FROM_ITS_DIGIT = re.compile(_FIGURE_TAIL)
 
 
 # a run of number words ("five thousand", "forty-eight million", "two hundred and ten"), read by the
@@ -58,19 +64,27 @@ def _spelt_number(m: re.Match) -> str:
 
 
 def _number(m: re.Match) -> str:
-    num = m["num"]
-    try:
-        value = float(num.replace(",", ".") if _DECIMAL_COMMA.fullmatch(num) else num.replace(",", ""))
-    except ValueError:
-        return m.group()
-    if m["scale"]:
-        value *= _SCALE[m["scale"]]
-    if not math.isfinite(value):  # over 308 digits: no float holds it, so the digits stand for themselves
-        return f" {num.replace(',', '')} "
-    text = f"{value:.12g}" if value != int(value) else str(int(value))
-    if m["pct"]:
+    """A figure matched by _MONEY_OR_NUMBER in canonical words."""
+    return _figure_words(m["cur"], m["num"], m["scale"], m["curword"], m["pct"], m.group())
+
+
+def _figure_words(cur: str | None, num: str, scale: str | None, curword: str | None, pct: str | None,
+                  matched: str) -> str:
+    if scale is None and len(num) <= 15 and num.isdigit():
+        text = str(int(num))  # a whole number without a scale, the usual figure: what float() gives below
+    else:
+        try:
+            value = float(num.replace(",", ".") if _DECIMAL_COMMA.fullmatch(num) else num.replace(",", ""))
+        except ValueError:
+            return matched
+        if scale:
+            value *= _SCALE[scale]
+        if not math.isfinite(value):  # over 308 digits: no float holds it, so the digits stand for themselves
+            return f" {num.replace(',', '')} "
+        text = f"{value:.12g}" if value != int(value) else str(int(value))
+    if pct:
         return f" {text} percent "
-    cur = _CURRENCY.get(m["cur"] or "") or _CURRENCY.get(m["curword"] or "")
+    cur = _CURRENCY.get(cur or "") or _CURRENCY.get(curword or "")
     return f" {text} {cur} " if cur else f" {text} "
 
 
@@ -90,40 +104,58 @@ def normalise(text: str, drop_stop_words: bool = True) -> str:
         text = _SCORE.sub(_score_sides, text)
     text = _NUMBER_WORDS.sub(_spelt_number, text)
     text = _figures(text)
-    words = _WORDS.findall(text)
-    if drop_stop_words:
-        words = [w for w in words if w not in STOP_WORDS]
+    if _DOT_DIGIT(text):
+        words = _WORDS.findall(text)
+        if drop_stop_words:
+            words = [w for w in words if w not in STOP_WORDS]
+    else:
+        # _WORDS's matches are the runs between its non-word characters when none is a "." before a digit
+        # (a decimal's); split() is the cheaper pass of the two, and leaves "" at either end to drop
+        words = _NON_WORDS(text)
+        if drop_stop_words:
+            words = [w for w in words if w not in _STOP_WORDS_OR_NONE]
+        else:
+            words = [w for w in words if w]
     return " ".join(words)
 
 
 def _figures(text: str) -> str:
-    """_MONEY_OR_NUMBER.sub(_number, text), tried only where a figure can start: the pattern opens with two
-    optional parts (a currency sign, a space), which leaves the regex engine no first character to look
-    for, so sub() tried it at every position. A figure's first digit is at most two characters into it, so
-    trying the two positions before the next digit, then the digit itself, finds the leftmost figure as
-    sub() does; where none matches ("12th": a figure must end at a word's end) the search goes on after it."""
+    """_MONEY_OR_NUMBER.sub(_number, text), its matches found from their first digit: the pattern opens with
+    two optional parts (a currency sign, a space), which leaves the regex engine no first character to look
+    for, so sub() tried it at every position. The part from the digit on is the same whatever came before
+    it, so it matches from the first digit of each figure sub() finds; what sub() takes before that digit is
+    read off the two characters before it as sub() tries them, leftmost first: a sign and a space, then a
+    sign or a space. Nothing of the figure before is taken again (`done`); where the part from a digit fails
+    ("12th": a figure ends at a word's end) the engine goes on to the next digit, as sub() does."""
     parts: list[str] = []
-    done = searched = 0  # text[:done] is in parts; no figure starts before `searched`
-    while digit := _DIGIT.search(text, searched):
-        at = digit.start()
-        for start in range(max(searched, at - 2), at + 1):
-            if figure := _MONEY_OR_NUMBER.match(text, start):
-                parts += (text[done:figure.start()], _number(figure))
-                done = searched = figure.end()
-                break
-        else:
-            searched = at + 1
+    done = 0  # text[:done] is in parts
+    for figure in _FIGURE_FROM_ITS_DIGIT.finditer(text):
+        start = figure.start()
+        cur = None
+        before = text[max(done, start - 2):start]  # the one or two characters before the digit, not yet taken
+        if before:
+            last = before[-1]
+            if last in _CURRENCY_SIGNS:
+                cur, start = last, start - 1
+            elif last.isspace():
+                start -= 1
+                if len(before) == 2 and before[0] in _CURRENCY_SIGNS:
+                    cur, start = before[0], start - 1
+        num, scale, curword, pct = figure.groups()
+        parts += (text[done:start], _figure_words(cur, num, scale, curword, pct, text[start:figure.end()]))
+        done = figure.end()
     if not parts:
         return text
     parts.append(text[done:])
     return "".join(parts)
 
-
-_DIGIT = re.compile(r"\d")
 # signs news text is full of that NFKD leaves as they are and that combine with nothing: a text that is
 # ASCII besides them needs no decomposition ("£12bn" did, at a third of the normaliser's time)
 _NOT_PLAIN = re.compile("[^\x00-\x7f£€¥’‘“”–—]")
 _WORDS = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_NON_WORDS = re.compile(r"[^a-z0-9]+").split
+_DOT_DIGIT = re.compile(r"\.[0-9]").search
+_STOP_WORDS_OR_NONE = STOP_WORDS | {""}
 SEPARATOR = " | "
 
 

@@ -120,6 +120,20 @@ def entries(source: Text) -> Iterator[Any]:
     not UTF-8."""
     first = True
     while True:
+        # the usual step, from the end of one entry past its comma to the end of the next, in one regex match
+        # and one decode; anything else (white space up to the buffer's end, an entry the buffer cuts, a
+        # hostile one, the list's end) by the steps below
+        if not first and (comma := _COMMA(source.text, source.pos)) and comma.end() < len(source.text):
+            text, pos = source.text, comma.end()
+            try:
+                value, end = _decode(text, pos)
+            except (ValueError, RecursionError):
+                pass
+            else:
+                if end <= len(text) - _TRUNCATION_MARGIN and end - pos <= MAX_ENTRY_CHARS:
+                    source.pos = end
+                    yield value
+                    continue
         char = source.skip_space()
         if not char:
             raise Broken("the text ends inside the list")
@@ -134,6 +148,9 @@ def entries(source: Text) -> Iterator[Any]:
                 raise Broken("the text ends inside the list")
         first = False
         yield _entry(source)
+
+
+_COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*").match  # between two entries
 
 
 def _entry(source: Text) -> Any:

@@ -35,7 +35,9 @@ _SAYS = re.compile(r"^\s*(?:says|claims?|video shows|image shows|photo shows|pos
 
 def check_search_text(claim_reviewed: str) -> str:
     """What the index holds for a fact-check: its claim's normalised words, without PolitiFact's "Says …"."""
-    return f" {normalise(_SAYS.sub('', claim_reviewed))} "
+    # as _SAYS.sub(""): "^" matches at the start alone, but sub() tried it at every place
+    says = _SAYS.match(claim_reviewed)
+    return f" {normalise(claim_reviewed[says.end():] if says else claim_reviewed)} "
 
 
 def _candidates(db: Database, normalised: str, *, typed: bool) -> tuple[list[int], dict[str, float], list[int]]:
