@@ -94,6 +94,31 @@ async def test_sort_by_verdict_lists_unreviewed_first_then_the_scale_then_reject
         assert "by verdict" in screen.sub_title
 
 
+async def test_the_text_selection_the_screen_placed_never_sends_the_list_back(db):
+    # The text's SelectionChanged for a span the screen selected arrives as a message, after the list may have
+    # moved on (a key pressed at once, as CI's load showed once): it must not move the list back to that claim.
+    from textual.widgets import TextArea
+
+    from workbench.tui.article_view import ArticleView
+
+    claims = list_claims(db, 1)
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, 1)
+        table, view = screen.query_one("#claims"), screen.query_one(ArticleView)
+        table.move_cursor(row=len(screen.claims) - 1)
+        await pilot.pause()
+        await pilot.pause()
+        assert view.selected_span() == (screen.claims[-1]["start"], screen.claims[-1]["end"])
+        table.move_cursor(row=0)  # the text follows a frame later; its old selection's message comes first
+        screen.text_cursor_moved(TextArea.SelectionChanged(view.selection, view))
+        assert screen.current()["id"] == claims[0]["id"]
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.current()["id"] == claims[0]["id"]
+        assert view.selected_span() == (claims[0]["start"], claims[0]["end"])
+
+
 async def test_U_lists_only_unreviewed_claims_and_u_jumps_to_the_next_one_wrapping(db):
     claims = list_claims(db, 1)
     for c in claims[1:4]:

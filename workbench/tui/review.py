@@ -103,6 +103,7 @@ class ReviewScreen(Screen):
         self.similar: dict[int, list[dict[str, Any]]] = {}
         self._syncing = False
         self._span_to_show: tuple[int, int] | None = None  # painted in the text after the list and detail
+        self._placed_selection = None  # the text selection _show_span made, not the reviewer
         self._text_placed = False
         self._detail_of: int | None = None  # the claim whose detail is shown
         self._similar_timer = None  # the similar-claims search waiting for the cursor to rest
@@ -274,15 +275,19 @@ class ReviewScreen(Screen):
         span, self._span_to_show = self._span_to_show, None
         if span is not None:
             self._syncing = True
-            self.query_one(ArticleView).show_span(*span)
+            view = self.query_one(ArticleView)
+            view.show_span(*span)
+            self._placed_selection = view.selection
             self._syncing = False
 
     @on(TextArea.SelectionChanged, "#article")
     def text_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
         """Moving in the text selects the claim under the cursor."""
-        if self._syncing:
-            return
         view = self.query_one(ArticleView)
+        if self._syncing or view.selection == self._placed_selection:
+            # the selection this screen placed (its message comes later): a key may have moved the list on
+            # since, and the list must not be sent back to the claim whose span that was
+            return
         at = view.offset(view.selection.end)
         selecting = not view.selection.is_empty
 
