@@ -66,6 +66,10 @@ def test_claim_kind_and_normalised_value(sentence, fragment, kind, value):
     ("Bond yields are the highest since early 2019.", "the highest since early 2019", "early 2019"),
     ("It is the worst slump since the Great Depression.", "the worst slump since the Great Depression",
      "the Great Depression"),
+    ("Unemployment is the lowest since March 2020, the bureau said.", "the lowest since March 2020", "March 2020"),
+    ("Wages showed the largest yearly increase since Jan. 2009.", "the largest yearly increase since Jan. 2009",
+     "Jan. 2009"),
+    ("It was the deadliest storm since October 1987.", "the deadliest storm since October 1987", "October 1987"),
 ])
 def test_a_superlative_is_one_claim_with_what_it_is_measured_against(sentence, claim_text, since):
     [claim] = [c for c in claims_of(sentence) if c.kind == "comparison"]

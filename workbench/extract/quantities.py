@@ -236,7 +236,8 @@ COMPARISON = _Folded(
     # on the lower-cased body, so the eras a reader names are a table, not capitals
     r"(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
     r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
-    r"(?:\d{4}s?|records\s+began|world\s+war\s+(?:ii|two|i|one)\b|the\s+(?:second|first)\s+world\s+war"
+    r"(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{4}|(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+\d{4}|\d{4}s?|records\s+began|world\s+war\s+(?:ii|two|i|one)\b|the\s+(?:second|first)\s+world\s+war"
     r"|the\s+great\s+(?:depression|recession)|the\s+(?:financial|economic|oil|debt|banking)\s+crisis"
     r"|the\s+cold\s+war|the\s+\d{4}s|the\s+[a-z]+))"
     r"|on\s+record|in\s+(?:history|a\s+generation|"

@@ -41,7 +41,7 @@ SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
 # "since 1945", "since at least 1980", "since the end of the Second World War", "since just after World War II"
 SINCE = (r"since\s+(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
          r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
-         r"(?:the\s+)?(?:\d{4}s?|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
+         r"(?:the\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{4}\b|\d{4}s?|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
 # what a superlative is measured against in time: the only basis "the most …" is a claim with ("the most
 # liberal justices since 1937"; "the most important thing in the world" is an opinion)
 TIME_BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|in\s+(?:(?:our|its|their|the\s+country's|[\w.]+)\s+)?history|"
