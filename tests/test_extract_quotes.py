@@ -914,6 +914,16 @@ def test_an_adverb_after_a_described_subject_is_not_part_of_the_description():
     assert speaker_of(text, "crowd was with me") == "Ruth Obi"
 
 
+@pytest.mark.parametrize("text, quote, source", [
+    ('The case was dropped. "The evidence cannot prove every element of the crime," according to a court '
+     'document filed by state attorney Dana Brook.', "evidence cannot prove", "Dana Brook"),
+    ('"We will walk out on Monday," according to an email from the president of the teachers\' union obtained '
+     'by the Gazette.', "walk out", "an email from the president"),
+])
+def test_a_source_described_at_length_after_according_to(text, quote, source):
+    assert source in mention_of(text, quote)
+
+
 def test_he_said_is_whoever_last_answered_not_only_who_last_said():
     text = "Mark Dole said the plan would work. Tom Pike disagreed. \"It will bankrupt the state,\" he said."
     assert speaker_of(text, "bankrupt") == "Tom Pike"

@@ -61,6 +61,9 @@ _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|al|bin|da|di|du|la|le)(?=[ \t]+[A-Z])))*"  # "Bill de Blasio", never "GOP le(ader)"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
         r"(?:\s+(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,5}?"
+# what a quote is "according to": often described at length ("a court document filed by state attorney Dave
+# Aronberg", "an email from the president of the AFL-CIO obtained by The Huffington Post"), up to its clause's end
+_SOURCE = _ROLE.replace("{0,5}?", "{0,16}?")
 # a lower-case word of a role between names ("RNC spokesman Sean Spicer", "Democratic strategist Ann Roe"):
 # never a word that joins clauses, a preposition, an article or a verb of saying
 _ROLE_WORD = r"(?!(?:and|or|but|nor|to|of|in|on|at|for|from|with|by|about|as|than|after|before|during|since|" \
@@ -114,7 +117,7 @@ AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<
 # a quote standing as its own paragraph, credited on the next line: '"…"\n\n- Sanders.' (fact-check columns)
 CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)"
                                rf"(?:,[^\n\"“”«»]{{1,60}})?[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)")  # "- Ann Lee, Philadelphia."
-AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
+AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_SOURCE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
     rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})"
@@ -172,7 +175,7 @@ AFTER_TRAILING_INVERTED = re.compile(rf"[^.!?\"“”«»\n]{{1,100}}?,\s+(?P<cu
                                      rf"(?:\s+[A-Za-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$)))")
 # the outer source of an attribution after a quote: '"…," Welch said, according to Vermont Public Radio'
 OUTER_ACCORDING = re.compile(rf"[^.;!?\"“”«»\n]{{0,80}}?,\s+(?P<cue>(?i:according\s+to))\s+"
-                             rf"(?P<np>{_NAME}|{_ROLE}(?=\s*[,.;:!?]|$))")
+                             rf"(?P<np>{_NAME}|{_SOURCE}(?=\s*[,.;:!?]|$))")
 # The grammatical subject of a sentence, for a quote the sentence carries without a speech verb
 # ("In July, Hartley dismissed the plan as a “road to nowhere”"): after an optional opening phrase
 # closed by a comma, a name (with its title, party and appositive) or a pronoun, then a verb.
