@@ -281,12 +281,7 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         end = _noun_end(body, noun_start, noun_end) if noun else m.end()
         value: dict = {"superlative": m.word}
         if after["basis"] and end == noun_end:  # what it is measured against follows the noun directly
-            basis = " ".join(after["basis"].split())
-            if basis.lower().startswith("since "):
-                since = basis[6:].rstrip(".")
-                value["since"] = int(since) if since.isdigit() else since
-            else:
-                value["within"] = basis
+            value.update(_measured_against(after["basis"]))
             end = after.end("basis")
         while end > m.start() and body[end - 1] in ".,;:":
             end -= 1
@@ -300,18 +295,21 @@ def _most_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         before = DETERMINER_BEFORE.search(body, max(0, word_start - 60), word_start)
         m = MOST_MEASURED.match(body, word_start) if before else None
         if m:
-            value: dict = {"superlative": f"{m['word'].lower()} {m['adjective'].lower()}"}
-            basis = " ".join(m["basis"].split())
-            if basis.lower().startswith("since "):
-                since = basis[6:].rstrip(".")
-                value["since"] = int(since) if since.isdigit() else since
-            else:
-                value["within"] = basis
+            value = {"superlative": f"{m['word'].lower()} {m['adjective'].lower()}", **_measured_against(m["basis"])}
             end = m.end()
             while body[end - 1] in ".,;:":
                 end -= 1
             found.append((before.start(), end, "comparison", value))
     return found
+
+
+def _measured_against(basis: str) -> dict:
+    """A superlative's basis as its value: {"since": 1937 or "the New Deal"} or {"within": "in decades"}."""
+    basis = " ".join(basis.split())
+    if basis.lower().startswith("since "):
+        since = basis[6:].rstrip(".")
+        return {"since": int(since) if since.isdigit() else since}
+    return {"within": basis}
 
 
 def _find_words(lowered: str, words, seeds: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
