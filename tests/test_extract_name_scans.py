@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extract.speakers import _PARTICLE, _TOKEN, NAME_SEQUENCE, REPORTED_SPEAKER
+from workbench.extract.speakers import _PARTICLE, _TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_SPEAKER
 
 _VERBS = ("said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
           r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
@@ -26,12 +26,19 @@ PLAIN_REPORTED_SPEAKER = re.compile(
     rf"(?:{_VERBS})\b")
 PLAIN_NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)"
                                  r"(?=[ \t]|$|[,.;:!?’'\"”)]))+")
+_NOT_BEFORE_HER = ("to|about|that|she|he|it|and|or|for|on|in|at|with|by|of|from|as|if|when|why|how|what|whether|the|a|an|"
+                   "this|these|those|his|her|their|its|our|my|your|some|any|no|up|out|off|down|back|over|into")
+PLAIN_NAME_THEN_PRONOUN = re.compile(
+    r"(?P<name>\b[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
+    r"\s+(?:(?!(?:her|him|them|me|us)\b)[a-z]+\s+){0,3}?"
+    rf"(?P<pron>he|she|his|her(?=\s+(?!(?:{_NOT_BEFORE_HER})\b)[a-z]))\b")
 
 NAME_PIECES = ["Ana", "Ruiz", "Mr.", "Mrs.", "Mr", "Ms.", "Capt.", "Prof.", "Sen.", "St.", "Dr", "J.", "J.R.", "J.R",
                "de", "von", "Lee", "O’Neil", "O'Neil", "Lowe-Smith", "McKay", "É", "Émile", "(D-Ore.)", "(", ")", ",",
                ", 31,", ", her lawyer,", ", who, like Ruiz,", "a nurse", "has", "had", "also", "then", "again", "said",
                "told", "Said", "says", "shot back", "pushed  back", "saidx", "\n", "\t", ";", "“", "”", "x", "3", "_",
-               ".", "-", "’", "Mrs.Lee", "Mr.Lee"]
+               ".", "-", "’", "Mrs.Lee", "Mr.Lee",
+               "he", "she", "his", "her", "her plan", "told her", "him", "hex", "that", "then", "the", "Ana’s"]
 NAME_TEXT = st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from([" ", "", "  ", "\t"])),
                      max_size=16).map(lambda pieces: "".join(piece + gap for piece, gap in pieces))
 
@@ -50,6 +57,20 @@ def test_reported_speakers_are_those_of_the_plain_pattern(body):
 @given(body=NAME_TEXT)
 def test_name_sequences_are_those_of_the_plain_pattern(body):
     assert _spans(NAME_SEQUENCE, body) == _spans(PLAIN_NAME_SEQUENCE, body)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(body=NAME_TEXT)
+def test_names_then_pronouns_are_those_of_the_plain_pattern(body):
+    found = [(m.span(), m["name"], m["pron"]) for m in NAME_THEN_PRONOUN.finditer(body)]
+    assert found == [(m.span(), m["name"], m["pron"]) for m in PLAIN_NAME_THEN_PRONOUN.finditer(body)]
+
+
+def test_a_name_then_its_pronoun_up_to_three_words_on():
+    body = "Ana Ruiz (D-Ore.) said that she would. Lee told her she left. Pike and his wife. Ruiz said it was then he"
+    found = [(m["name"], m["pron"]) for m in NAME_THEN_PRONOUN.finditer(body)]
+    assert found == [("Ana Ruiz", "she"), ("Pike", "his")]
+    assert found == [(m["name"], m["pron"]) for m in PLAIN_NAME_THEN_PRONOUN.finditer(body)]
 
 
 def test_reported_speakers_through_titles_asides_and_adverbs():
