@@ -15,16 +15,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q workbench
 	touch $(STAMP)
 
-install: $(STAMP)
+# the extractor's regular expressions compiled once (workbench/extract/re_cached.py): every pattern is
+# rebuilt when an extraction module changes; a missing or stale file only makes each run compile as before
+REGEX_CODES := workbench/extract/re_codes.marshal
+$(REGEX_CODES): $(STAMP) $(wildcard workbench/extract/*.py) workbench/ingest.py
+	$(BIN)/python -m workbench.extract.re_cached --build
+
+install: $(STAMP) $(REGEX_CODES)
 
 # Import the bundled samples (other outlets' fact-checks first, so the articles are matched to them) and open the workbench.
-run: $(STAMP)
+run: $(STAMP) $(REGEX_CODES)
 	$(BIN)/workbench factchecks import sample_factchecks/ > /dev/null || true
 	$(BIN)/workbench import sample_articles/ > /dev/null || true
 	$(BIN)/workbench factchecks match --all > /dev/null || true
 	$(BIN)/workbench
 
-test: $(STAMP) browser
+test: $(STAMP) $(REGEX_CODES) browser
 	$(BIN)/python -m pytest
 
 # The browser test (tests/test_serve_browser.py) needs Debian's headless Chromium and its driver: install them

@@ -4,7 +4,7 @@ the person given that title earlier ("British Prime Minister David Cameron"), "C
 from __future__ import annotations
 
 import bisect
-import re
+from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
