@@ -26,6 +26,11 @@ def test_every_stored_pattern_is_what_re_compile_makes(tmp_path):
         assert re_cached._from_stored(pattern, stored) == re.compile(pattern, flags), pattern[:80]
     assert (speakers.REPORTED_SPEAKER.pattern, 0) in codes  # (pattern, the flags compile was given)
     assert (FIGURE.pattern, int(FIGURE.flags & ~re.IGNORECASE)) in codes  # its case-sensitive form
+    # the per-title patterns of the titles speakers.py knows, which no sample may call for
+    for word in ("mayor", "spokeswoman", "ministry"):
+        assert all((p.pattern, 0) in codes for p in speakers._role_anchors(word))
+        assert (speakers._unnamed_pattern(word).pattern, 0) in codes
+    assert (speakers._organisation_pattern("ministry").pattern, 0) in codes
 
 
 def test_a_stored_pattern_matches_as_the_compiled_one(tmp_path):

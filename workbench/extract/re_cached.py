@@ -108,15 +108,17 @@ def codes_of(pattern: str, flags: int) -> tuple:
 
 
 def build(path: Path = CODES_PATH) -> int:
-    """Write the code of every pattern the extractor compiles: at import, and on extracting the texts
-    below (the patterns compiled at first use, and the per-title ones these texts call for). Returns how
-    many were written; each is checked against re.compile first."""
+    """Write the code of every pattern the extractor compiles: at import, on extracting the texts below and
+    the samples (the patterns compiled at first use), and per title for the titles speakers.py knows.
+    Returns how many were written; each is checked against re.compile first."""
     from . import extract
+    from . import speakers
     from .checkworthiness import sentence_score
 
     for text in _BUILD_TEXTS:
         extract(text, None)
         sentence_score(text)
+    speakers.compile_title_patterns()
     samples = Path(__file__).resolve().parents[2] / "sample_articles"
     if samples.is_dir():
         from ..errors import WorkbenchError

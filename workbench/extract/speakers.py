@@ -690,6 +690,17 @@ def _unnamed_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){{0,3}}{re.escape(head)}\b")
 
 
+def compile_title_patterns() -> None:
+    """Compile the patterns made per title or description word for every word of the lists above, so that
+    re_cached's build stores them (`make install`): a run then finds most of them compiled. Titles the
+    lists do not hold ("campaign manager") are still compiled where an article calls for them."""
+    for word in sorted(ROLE_WORDS | PERSON_NOUNS | NAMED_BODIES | ORG_WORDS):
+        _role_anchors(word)
+        _unnamed_pattern(word)
+        if word in NAMED_BODIES:
+            _organisation_pattern(word)
+
+
 def _vote(full: dict[str, list[int]], last: dict[str, list[int]], mention: str, male: bool) -> None:
     name = clean_name(mention)
     if not name:
