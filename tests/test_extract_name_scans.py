@@ -12,7 +12,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extract.speakers import _PARTICLE, _TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_SPEAKER
+from workbench.extract.speakers import (_AFTER_CUE_WORDS, _GENDER_TITLE_WORDS, _PARTICLE, _TOKEN, GENDER_TITLE,
+                                       NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_AFTER_CUE, REPORTED_SPEAKER,
+                                       finditer_at_words)
 
 _VERBS = ("said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
           r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
@@ -38,7 +40,9 @@ NAME_PIECES = ["Ana", "Ruiz", "Mr.", "Mrs.", "Mr", "Ms.", "Capt.", "Prof.", "Sen
                ", 31,", ", her lawyer,", ", who, like Ruiz,", "a nurse", "has", "had", "also", "then", "again", "said",
                "told", "Said", "says", "shot back", "pushed  back", "saidx", "\n", "\t", ";", "“", "”", "x", "3", "_",
                ".", "-", "’", "Mrs.Lee", "Mr.Lee",
-               "he", "she", "his", "her", "her plan", "told her", "him", "hex", "that", "then", "the", "Ana’s"]
+               "he", "she", "his", "her", "her plan", "told her", "him", "hex", "that", "then", "the", "Ana’s",
+               "according to", "according\tto", "accordingto", "added", "wrote", "xsaid", "Miss", "Princess", "Prince",
+               "Sir", "Lady", "King", "Kingdom", "Queen", "Dame", "Lord", "Mrs", "MrLee", "the former"]
 NAME_TEXT = st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from([" ", "", "  ", "\t"])),
                      max_size=16).map(lambda pieces: "".join(piece + gap for piece, gap in pieces))
 
@@ -71,6 +75,22 @@ def test_a_name_then_its_pronoun_up_to_three_words_on():
     found = [(m["name"], m["pron"]) for m in NAME_THEN_PRONOUN.finditer(body)]
     assert found == [("Ana Ruiz", "she"), ("Pike", "his")]
     assert found == [(m["name"], m["pron"]) for m in PLAIN_NAME_THEN_PRONOUN.finditer(body)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(body=NAME_TEXT)
+def test_scans_tried_at_their_words_find_what_the_whole_scans_find(body):
+    for pattern, words in ((REPORTED_AFTER_CUE, _AFTER_CUE_WORDS), (GENDER_TITLE, _GENDER_TITLE_WORDS)):
+        found = [(m.span(), m.groupdict()) for m in finditer_at_words(pattern, body, words)]
+        assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(body)]
+
+
+def test_the_words_scans_are_tried_at_open_every_match():
+    body = "as Mrs. Ana Ruiz said former Gov. Lee Pike, and Princess Ann wrote Ana Ruiz, according to Lady Jo Bex"
+    assert [m.group("name") for m in finditer_at_words(REPORTED_AFTER_CUE, body, _AFTER_CUE_WORDS)] == \
+        ["Gov. Lee Pike", "Ana Ruiz", "Lady Jo Bex"]
+    assert [m.group("title") for m in finditer_at_words(GENDER_TITLE, body, _GENDER_TITLE_WORDS)] == \
+        ["Mrs", "Princess", "Lady"]
 
 
 def test_reported_speakers_through_titles_asides_and_adverbs():

@@ -8,7 +8,7 @@ from . import re_cached as re  # the re module, with compiled code read from a f
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
-from .scan import all_starts, lowered_for_words, word_choice
+from .scan import all_starts, finditer_at, lowered_for_words, word_choice
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -116,6 +116,23 @@ REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
 # the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
 REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "according[ \t]+to"]) + rf"[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
                                 rf"(?P<name>{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))+)")
+# Every match of these two opens with one of its words, written in this case: the scan is tried only where
+# str.find finds one (a C search), not at each s, a and w, or each capital, of the body
+_AFTER_CUE_WORDS = ("said", "says", "added", "wrote", "according")
+_GENDER_TITLE_WORDS = ("Mr", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince")  # Mrs, Princess
+
+
+def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...]) -> list[re.Match[str]]:
+    """pattern.finditer(body), for a pattern whose every match starts with one of `words` (as written)."""
+    starts = []
+    for word in words:
+        at = body.find(word)
+        while at != -1:
+            starts.append(at)
+            at = body.find(word, at + 1)
+    return finditer_at(pattern, body, starts)
+
+
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
@@ -235,7 +252,7 @@ class SpeakerResolver:
                 if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in DESCRIPTION_OPENERS \
                         and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((pos, name))
-            for m in REPORTED_AFTER_CUE.finditer(self.body):
+            for m in finditer_at_words(REPORTED_AFTER_CUE, self.body, _AFTER_CUE_WORDS):
                 name = self._named(m.group("name"), m.start("name"))
                 words = name.split()
                 if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in LEADING_NON_NAMES:
@@ -379,7 +396,7 @@ class SpeakerResolver:
         if self._index.genders is None:
             full: dict[str, list[int]] = {}
             last: dict[str, list[int]] = {}
-            for m in GENDER_TITLE.finditer(self.body):
+            for m in finditer_at_words(GENDER_TITLE, self.body, _GENDER_TITLE_WORDS):
                 _vote(full, last, m.group("name"), m.group("title").lower() in MALE)
             for m in NAME_THEN_PRONOUN.finditer(self.body):
                 _vote(full, last, m.group("name"), m.group("pron") in ("he", "his"))
