@@ -20,7 +20,8 @@ from workbench.extract.speakers import (_TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN
                                        role_matches)
 from workbench.ingest import _rejoin_broken_sentences
 
-ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor",
+ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor", "Sen.", "sen",
+               "the", "a", "mayor é", "MAYOR É", ", the the mayor",
                "Ana", "Ruiz", "J.", "Mr.", "de", "von", "McKay", "O'Neil", "Lowe-Smith", "x", "said", "and",
                " ", "  ", "\n", "\t", ",", ".", "’", "'", "-", "—", "(", ")", "ſ", "K", "é", "3", "_"]
 # names and titles joined by a space, so that runs of name tokens are common
@@ -33,7 +34,7 @@ def _spans(matches):
 
 @settings(max_examples=400, deadline=None)
 @given(pieces=st.lists(st.sampled_from(ROLE_PIECES) | ROLE_WORDS, max_size=30),
-       role=st.sampled_from(["mayor", "the mayor", "police chief", "a", "ma"]))
+       role=st.sampled_from(["mayor", "the mayor", "police chief", "a", "ma", "sen.", "mayor é", "Mayor"]))
 def test_role_matches_are_the_plain_scan_matches(pieces, role):
     body = "".join(pieces)
     assert _spans(role_matches(body, role)) == _spans(_role_pattern(role).finditer(body))

@@ -600,19 +600,20 @@ def _is_word(body: str, i: int) -> bool:
     return 0 <= i < len(body) and (body[i].isalnum() or body[i] == "_")
 
 
-def _role_match_at(body: str, title: re.Pattern[str], start: int) -> _RoleMatch | None:
-    """`_role_pattern(role).match(body, start)`, branch by branch."""
-    at = title.match(body, start)
-    if at:
-        name = _NAME_AFTER_TITLE.match(body, at.end())
+def _role_match_at(body: str, title_end, start: int) -> _RoleMatch | None:
+    """`_role_pattern(role).match(body, start)`, branch by branch; `title_end(pos)` is where the title
+    matched at `pos` ends, or None."""
+    end = title_end(start)
+    if end is not None:
+        name = _NAME_AFTER_TITLE.match(body, end)
         if name:
             return _RoleMatch(start, name.end(), name.group(1), None)
     run = _NAME_RUN_COMMA.match(body, start)
     if run:
         for pos in (run.end(), *((a.end(),) if (a := _ARTICLE.match(body, run.end())) else ())):
-            t = title.match(body, pos)
-            if t and _is_word(body, t.end() - 1) != _is_word(body, t.end()):  # the \b after the title
-                return _RoleMatch(start, t.end(), None, run.group(1))
+            end = title_end(pos)
+            if end is not None and _is_word(body, end - 1) != _is_word(body, end):  # the \b after the title
+                return _RoleMatch(start, end, None, run.group(1))
     return None
 
 
@@ -622,11 +623,24 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
     The plain scan tried both branches at every capital letter of the body, once per title: 8% of
     extraction time. A match of the first branch starts where the title occurs; one of the second is
     a run of name tokens ending in ", the <title>", so it starts at a capital inside that run."""
-    title, comma_title = _role_anchors(role)
+    lowered = lowered_for_words(body) if role.isascii() and role == role.lower() and role[:1].isalnum() else None
+    if lowered is None:
+        title, comma_title = _role_anchors(role)
+        title_starts, comma_starts = list(all_starts(title, body)), all_starts(comma_title, body)
+
+        def title_end(pos: int) -> int | None:
+            m = title.match(body, pos)
+            return m.end() if m else None
+    else:  # a lower-case ASCII title found in the lower-cased body: no pattern to compile per title
+        title_starts = _occurrences(lowered, role)
+        comma_starts = _commas_before_titles(body, title_starts, len(role))
+
+        def title_end(pos: int) -> int | None:
+            return pos + len(role) if lowered.startswith(role, pos) else None
     if reversed_body is None:
         reversed_body = body[::-1]
-    starts = set(all_starts(title, body))
-    for comma in all_starts(comma_title, body):
+    starts = set(title_starts)
+    for comma in comma_starts:
         at = len(body) - comma  # reversed_body[at] is body[comma - 1]
         run_start = comma - (_TOKEN_RUN.match(reversed_body, at).end() - at)
         starts.update(m.start() for m in _CAPITAL.finditer(body, run_start, comma))
@@ -635,11 +649,50 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
     for start in sorted(starts):
         if start < resume:
             continue
-        m = _role_match_at(body, title, start)
+        m = _role_match_at(body, title_end, start)
         if m:
             matches.append(m)
             resume = m.end()
     return matches
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Start of every occurrence of `word` in `text`, overlapping ones too."""
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _commas_before_titles(body: str, title_starts: list[int], length: int) -> list[int]:
+    """Where `,\\s+(?:the\\s+|a\\s+)?<title>\\b` matches, given where the title occurs: the comma before
+    each occurrence that ends a word, across white space and perhaps "the" or "a" (as written)."""
+    commas = []
+    for start in title_starts:
+        end = start + length
+        if _is_word(body, end - 1) == _is_word(body, end):
+            continue
+        gap = _space_before(body, start)
+        if gap == start:
+            continue
+        if body[gap - 1:gap] == ",":
+            commas.append(gap - 1)
+            continue
+        for article in ("the", "a"):
+            if body[gap - len(article):gap] == article:
+                before = _space_before(body, gap - len(article))
+                if before < gap - len(article) and body[before - 1:before] == ",":
+                    commas.append(before - 1)
+    return commas
+
+
+def _space_before(body: str, end: int) -> int:
+    """The start of the run of white space that ends at `end` (`end` itself when there is none)."""
+    while end > 0 and body[end - 1].isspace():
+        end -= 1
+    return end
 
 
 AGE_WORD = re.compile(r"(\d{1,3})-year-old")
