@@ -12,14 +12,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extract.speakers import (_AFTER_CUE_WORDS, _GENDER_TITLE_WORDS, _PARTICLE, _TOKEN, GENDER_TITLE,
-                                       NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_AFTER_CUE, REPORTED_SPEAKER,
-                                       finditer_at_words)
+from workbench.extract.speakers import (_AFTER_CUE_WORDS, _GENDER_TITLE_WORDS, _PARTICLE, _TOKEN,
+                                       GENDER_TITLE, NAME_SEQUENCE, NAME_THEN_PRONOUN, REPORTED_AFTER_CUE,
+                                       REPORTED_SPEAKER, finditer_at_words)
 
-_VERBS = ("said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
-          r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
-          r"disagreed|retorted|answered|asked|objected|conceded|interjected|shot\s+back|fired\s+back|pushed\s+back|"
-          r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged")
+_VERBS = ("said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|"
+          "confirmed|wrote|testified|admitted|acknowledged|noted|replied|agreed|described|suggested|"
+          "predicted|responded|countered|disagreed|retorted|answered|asked|objected|conceded|interjected|"
+          r"shot\s+back|fired\s+back|pushed\s+back|disputed|rejected|dismissed|defended|denied|complained|"
+          "promised|vowed|pledged|urged")
 # REPORTED_SPEAKER as it was written before any speed-up: \b and the name token, greedy repeats, "?" groups
 PLAIN_REPORTED_SPEAKER = re.compile(
     rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*"
@@ -28,21 +29,22 @@ PLAIN_REPORTED_SPEAKER = re.compile(
     rf"(?:{_VERBS})\b")
 PLAIN_NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)"
                                  r"(?=[ \t]|$|[,.;:!?’'\"”)]))+")
-_NOT_BEFORE_HER = ("to|about|that|she|he|it|and|or|for|on|in|at|with|by|of|from|as|if|when|why|how|what|whether|the|a|an|"
-                   "this|these|those|his|her|their|its|our|my|your|some|any|no|up|out|off|down|back|over|into")
+_NOT_BEFORE_HER = ("to|about|that|she|he|it|and|or|for|on|in|at|with|by|of|from|as|if|when|why|how|what|"
+                   "whether|the|a|an|this|these|those|his|her|their|its|our|my|your|some|any|no|up|out|off|"
+                   "down|back|over|into")
 PLAIN_NAME_THEN_PRONOUN = re.compile(
     r"(?P<name>\b[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,3})(?:\s*\([^()\n]{0,20}\))?"
     r"\s+(?:(?!(?:her|him|them|me|us)\b)[a-z]+\s+){0,3}?"
     rf"(?P<pron>he|she|his|her(?=\s+(?!(?:{_NOT_BEFORE_HER})\b)[a-z]))\b")
 
-NAME_PIECES = ["Ana", "Ruiz", "Mr.", "Mrs.", "Mr", "Ms.", "Capt.", "Prof.", "Sen.", "St.", "Dr", "J.", "J.R.", "J.R",
-               "de", "von", "Lee", "O’Neil", "O'Neil", "Lowe-Smith", "McKay", "É", "Émile", "(D-Ore.)", "(", ")", ",",
-               ", 31,", ", her lawyer,", ", who, like Ruiz,", "a nurse", "has", "had", "also", "then", "again", "said",
-               "told", "Said", "says", "shot back", "pushed  back", "saidx", "\n", "\t", ";", "“", "”", "x", "3", "_",
-               ".", "-", "’", "Mrs.Lee", "Mr.Lee",
-               "he", "she", "his", "her", "her plan", "told her", "him", "hex", "that", "then", "the", "Ana’s",
-               "according to", "according\tto", "accordingto", "added", "wrote", "xsaid", "Miss", "Princess", "Prince",
-               "Sir", "Lady", "King", "Kingdom", "Queen", "Dame", "Lord", "Mrs", "MrLee", "the former"]
+NAME_PIECES = [
+    "Ana", "Ruiz", "Mr.", "Mrs.", "Mr", "Ms.", "Capt.", "Prof.", "Sen.", "St.", "Dr", "J.", "J.R.", "J.R",
+    "de", "von", "Lee", "O’Neil", "O'Neil", "Lowe-Smith", "McKay", "É", "Émile", "(D-Ore.)", "(", ")",
+    ",", ", 31,", ", her lawyer,", ", who, like Ruiz,", "a nurse", "has", "had", "also", "then", "again", "said", "told",
+    "Said", "says", "shot back", "pushed  back", "saidx", "\n", "\t", ";", "“", "”", "x", "3", "_", ".", "-",
+    "’", "Mrs.Lee", "Mr.Lee", "he", "she", "his", "her", "her plan", "told her", "him", "hex", "that", "the",
+    "Ana’s", "according to", "according\tto", "accordingto", "added", "wrote", "xsaid", "Miss", "Princess",
+    "Prince", "Sir", "Lady", "King", "Kingdom", "Queen", "Dame", "Lord", "Mrs", "MrLee", "the former"]
 NAME_TEXT = st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from([" ", "", "  ", "\t"])),
                      max_size=16).map(lambda pieces: "".join(piece + gap for piece, gap in pieces))
 
@@ -71,7 +73,8 @@ def test_names_then_pronouns_are_those_of_the_plain_pattern(body):
 
 
 def test_a_name_then_its_pronoun_up_to_three_words_on():
-    body = "Ana Ruiz (D-Ore.) said that she would. Lee told her she left. Pike and his wife. Ruiz said it was then he"
+    body = ("Ana Ruiz (D-Ore.) said that she would. Lee told her she left. Pike and his wife. "
+            "Ruiz said it was then he")
     found = [(m["name"], m["pron"]) for m in NAME_THEN_PRONOUN.finditer(body)]
     assert found == [("Ana Ruiz", "she"), ("Pike", "his")]
     assert found == [(m["name"], m["pron"]) for m in PLAIN_NAME_THEN_PRONOUN.finditer(body)]
@@ -86,7 +89,8 @@ def test_scans_tried_at_their_words_find_what_the_whole_scans_find(body):
 
 
 def test_the_words_scans_are_tried_at_open_every_match():
-    body = "as Mrs. Ana Ruiz said former Gov. Lee Pike, and Princess Ann wrote Ana Ruiz, according to Lady Jo Bex"
+    body = ("as Mrs. Ana Ruiz said former Gov. Lee Pike, and Princess Ann wrote Ana Ruiz, "
+            "according to Lady Jo Bex")
     assert [m.group("name") for m in finditer_at_words(REPORTED_AFTER_CUE, body, _AFTER_CUE_WORDS)] == \
         ["Gov. Lee Pike", "Ana Ruiz", "Lady Jo Bex"]
     assert [m.group("title") for m in finditer_at_words(GENDER_TITLE, body, _GENDER_TITLE_WORDS)] == \

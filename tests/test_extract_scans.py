@@ -20,8 +20,8 @@ from workbench.extract.speakers import (_TOKEN, NAME_SEQUENCE, NAME_THEN_PRONOUN
                                        role_matches)
 from workbench.ingest import _rejoin_broken_sentences
 
-ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor", "Sen.", "sen",
-               "the", "a", "mayor é", "MAYOR É", ", the the mayor",
+ROLE_PIECES = ["the mayor", "Mayor", "MAYOR", "mayors", "mayor", ", the mayor", ", a mayor", ", mayor", "Sen.",
+               "sen", "the", "a", "mayor é", "MAYOR É", ", the the mayor",
                "Ana", "Ruiz", "J.", "Mr.", "de", "von", "McKay", "O'Neil", "Lowe-Smith", "x", "said", "and",
                " ", "  ", "\n", "\t", ",", ".", "’", "'", "-", "—", "(", ")", "ſ", "K", "é", "3", "_"]
 # names and titles joined by a space, so that runs of name tokens are common

@@ -6,7 +6,7 @@ once here, before hashing, so the same article always hashes the same.
 from __future__ import annotations
 
 import hashlib
-from .extract import re_cached as re  # the re module, with compiled code read from a file (extract/re_cached.py)
+from .extract import re_cached as re  # the re module, compiled code read from a file (extract/re_cached.py)
 import unicodedata
 from pathlib import Path
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 from collections import Counter
 from functools import cache
 from itertools import repeat

@@ -9,7 +9,7 @@ of 7 points" in different polls stay quiet).
 """
 from __future__ import annotations
 
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from ..model import Claim, replaced
 

@@ -7,7 +7,7 @@ scene ("today", "this week") are left alone: nobody fact-checks them.
 from __future__ import annotations
 
 import bisect
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 from dataclasses import dataclass
 from datetime import date, timedelta
 

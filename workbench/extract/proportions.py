@@ -6,7 +6,7 @@ Hedges ("most", "the bulk of") are left alone: nobody can check "most".
 """
 from __future__ import annotations
 
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from .scan import finditer_at, lowered_for_words, starts_near_anchors
 

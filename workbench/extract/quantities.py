@@ -7,7 +7,7 @@ that say what it measures, never the whole sentence.
 """
 from __future__ import annotations
 
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 from datetime import date
 from functools import lru_cache
 

@@ -11,7 +11,7 @@ cue continues the previous speaker. The speaker mention is resolved to a name by
 from __future__ import annotations
 
 import bisect
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from ..model import Claim, Quote, Sentence, replaced
 from .numbers import claim_checkworthiness

@@ -9,7 +9,7 @@ is valued {"rank": n}, not {"number": n}: "the third time" states no quantity to
 """
 from __future__ import annotations
 
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from .numbers import ORDINAL_WORDS
 from .scan import (ascii_digits_only, ascii_led, finditer_at, lower_in_place, lowered_for_words,

@@ -35,7 +35,7 @@ _codes: dict[tuple[str, int], tuple] | None = None
 _kept: dict[tuple[str, int], Pattern[str]] = {}  # also what --build writes: every pattern compiled
 
 
-def compile(pattern: str | Pattern[str], flags: int = 0) -> Pattern[str]:  # noqa: A001 - re.compile's stand-in
+def compile(pattern: str | Pattern[str], flags: int = 0) -> Pattern[str]:  # noqa: A001 - stands in for re's
     """re.compile(pattern, flags), with the code from the stored file when it has this pattern."""
     if isinstance(pattern, Pattern):
         return _re.compile(pattern, flags)  # re's own checks (no flags with a compiled pattern)
@@ -52,7 +52,8 @@ def compile(pattern: str | Pattern[str], flags: int = 0) -> Pattern[str]:  # noq
 
 def _from_stored(pattern: str, stored: tuple) -> Pattern[str]:
     final_flags, code, groups, groupindex, indexgroup = stored
-    return _sre.compile(pattern, final_flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
+    code = array(_CODE_TYPE, code).tolist()
+    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
 def match(pattern, string, flags=0):

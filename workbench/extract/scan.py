@@ -4,7 +4,7 @@ regex engine runs only there. Each shortcut finds exactly what the plain scan it
 """
 from __future__ import annotations
 
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 

@@ -9,7 +9,7 @@ initials (J. K. Rowling), decimals, ellipses, quotes that close after the stop
 from __future__ import annotations
 
 import bisect
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from ..model import Claim, Sentence
 from .numbers import claim_checkworthiness

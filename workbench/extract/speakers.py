@@ -4,7 +4,7 @@ the person given that title earlier ("British Prime Minister David Cameron"), "C
 from __future__ import annotations
 
 import bisect
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
@@ -82,8 +82,10 @@ GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss",
 # same order, and the optional parenthesis "(?:X|)" what "(?:X)?" does; as branches they are not counted
 # repeats, which allocate at each of a body's ~135 capitals (a tenth of this scan's time).
 _WORD_BEFORE_PRONOUN = r"(?!(?:her|him|them|me|us)\b)[a-z]+\s+"
-NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]++(?:[ \t]+[A-Z][\w’'\-]++){0,3}+)(?:\s*\([^()\n]{0,20}\)|)"
-                               rf"\s+(?:|{_WORD_BEFORE_PRONOUN}(?:|{_WORD_BEFORE_PRONOUN}(?:|{_WORD_BEFORE_PRONOUN})))"
+_W = _WORD_BEFORE_PRONOUN
+NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]++(?:[ \t]+[A-Z][\w’'\-]++){0,3}+)"
+                               r"(?:\s*\([^()\n]{0,20}\)|)"
+                               rf"\s+(?:|{_W}(?:|{_W}(?:|{_W})))"
                                r"(?P<pron>he|she|his|her(?=\s+(?!(?:to|about|that|she|he|it|and|or|for|on|in|at|"
                                r"with|by|of|from|as|if|when|why|how|what|whether|the|a|an|this|these|those|his|"
                                r"her|their|its|our|my|your|some|any|no|up|out|off|down|back|over|into)\b)[a-z]))\b")
@@ -119,7 +121,8 @@ REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "
 # Every match of these two opens with one of its words, written in this case: the scan is tried only where
 # str.find finds one (a C search), not at each s, a and w, or each capital, of the body
 _AFTER_CUE_WORDS = ("said", "says", "added", "wrote", "according")
-_GENDER_TITLE_WORDS = ("Mr", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince")  # Mrs, Princess
+# (Mrs and Princess are found with Mr and Prince)
+_GENDER_TITLE_WORDS = ("Mr", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince")
 
 
 def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...]) -> list[re.Match[str]]:
@@ -623,7 +626,8 @@ def role_matches(body: str, role: str, reversed_body: str | None = None) -> list
     The plain scan tried both branches at every capital letter of the body, once per title: 8% of
     extraction time. A match of the first branch starts where the title occurs; one of the second is
     a run of name tokens ending in ", the <title>", so it starts at a capital inside that run."""
-    lowered = lowered_for_words(body) if role.isascii() and role == role.lower() and role[:1].isalnum() else None
+    plain_title = role.isascii() and role == role.lower() and role[:1].isalnum()
+    lowered = lowered_for_words(body) if plain_title else None
     if lowered is None:
         title, comma_title = _role_anchors(role)
         title_starts, comma_starts = list(all_starts(title, body)), all_starts(comma_title, body)

@@ -9,7 +9,7 @@ faster sum equal to the sum over these strings.
 """
 from __future__ import annotations
 
-from . import re_cached as re  # the re module, with compiled code read from a file (re_cached.py)
+from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
