@@ -1233,3 +1233,56 @@ def test_a_trailing_cue_with_a_role_between_two_names():
 def test_a_described_speaker_whose_words_hold_an_ampersand():
     text = '"We are shocked, he was a friend to us," one P&G Amiens employee told French television.'
     assert speaker_of(text, "shocked") == "one P&G Amiens employee"
+
+
+def test_a_finished_quote_its_own_verb_introduced_is_not_credited_to_the_next_sentence():
+    text = ('In her appeal, Attorney General Lisa Marsh asserted that "trust in the police is broken." '
+            'Senator Tom Hale said Wednesday he, too, wants an inquiry.')
+    assert speaker_of(text, "trust in the police") == "Lisa Marsh"
+
+
+@pytest.mark.parametrize("text", [
+    # the woman quoted last is not who "she" means when another opens the sentence before it
+    'Helen Cole said her team had not slept. "We are tired," she said.\n\n'
+    'Union leader Sara Mills was blunt. "Nobody listened to the workers," she said.',
+    'Helen Cole said her team had not slept. "We are tired," she said.\n\n'
+    'Sara Mills, who leads the union, was blunt. "Nobody listened to the workers," she said.',
+])
+def test_she_is_the_woman_the_sentence_before_is_about(text):
+    assert speaker_of(text, "Nobody listened") == "Sara Mills"
+
+
+@pytest.mark.parametrize("text", [
+    # a name inside someone's words is not the reporter's subject
+    'Ann Lee spoke first. "Nobody trusts the plan. Mary Stone is wrong about it," Lee said. '
+    '"We will fight on," she added.',
+    # nor a name after a verb ("supports Democrat Mary Stone"), nor one after an abbreviation's stop
+    'Ann Lee spoke at the rally. "We need jobs," Lee said. Lee supports Democrat Mary Stone in the race. '
+    '"I have debts," she said.',
+    'Ann Lee spoke at the rally. "We need jobs," Lee said, attacking Govs. Jane Roe and Mary Stone, who '
+    'back the plan. "I have debts," she said.',
+])
+def test_she_stays_the_last_speaker_when_no_sentence_opens_with_another_woman(text):
+    assert speaker_of(text, "fight on" if "fight on" in text else "debts") == "Ann Lee"
+
+
+def test_his_spokesman_is_not_whoever_was_called_spokesman_before():
+    text = ('Police spokesman Raj Patel said ten people were hurt. The mayor did not comment. '
+            '"We are looking into it," his spokesman said.')
+    assert speaker_of(text, "looking into it") == "his spokesman"
+    text = ('The mayor, Tom Hale, spoke first. Hale\'s spokesman Ann Lee was asked about it. '
+            '"No comment," his spokesman said.')
+    assert speaker_of(text, "No comment") == "Ann Lee"
+
+
+def test_a_headline_in_capitals_is_nobody_a_pronoun_means():
+    text = ('Seven Things To Know About The Missing Ferry Crew\n\n'
+            'The ferry left Dover at noon. "It was calm," he said.')
+    assert speaker_of(text, "It was calm") == "he"
+
+
+@pytest.mark.parametrize("name, gender", [("Sara Mills", "f"), ("Raj Patel", "m"), ("Amina Yusuf", "f"),
+                                          ("Volodymyr Hrytsenko", "m"), ("Jean Moreau", None)])
+def test_given_names_common_in_world_news(name, gender):
+    from workbench.extract.given_names import gender_of_given_name
+    assert gender_of_given_name(name) == gender

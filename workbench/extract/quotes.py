@@ -577,7 +577,7 @@ RELATIVE_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 # '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
 INTRODUCES_NEXT = re.compile(r"[^\S\n]*(?::|,[^\S\n]*[\"“«])")  # '"…." He added: "…"', 'He added, "…"'
 # 'Brafman said, "….” He added, …': a finished quote its own cue introduced before it
-INTRODUCED_BEFORE = re.compile(rf"\b(?:{CUE_VERBS})[^\S\n]*[,:][^\S\n]*\Z")
+INTRODUCED_BEFORE = re.compile(rf"\b(?:{CUE_VERBS})(?:[^\S\n]*[,:]|[^\S\n]+that)[^\S\n]*\Z")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break

@@ -65,6 +65,13 @@ PARTY_WORDS = {"democrat", "democratic", "republican", "conservative", "labour",
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
+# a name that opens its sentence, after at most a few role words ("Union leader Sara Mills"), and goes on
+# with a verb or an appositive: the sentence is about that person
+SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3})\Z")
+ROLE_MODIFIERS = {"former", "then", "acting", "senior", "junior", "local", "party", "union", "campaign", "police"}
+SUBJECT_GOES_ON = re.compile(r"(?:[ \t]+[a-z]|,)")
+MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
+SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
 MALE = {"mr", "sir", "lord", "king", "prince"}
 GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
                                                      "Prince", "Princess"]) + r")\.?[ \t]+"
@@ -113,7 +120,14 @@ PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 _NAME_RUN_BEFORE_ASIDE = re.compile(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$")
 # "Jane Roe, who said": the name a relative pronoun stands for
 _NAME_BEFORE_RELATIVE = re.compile(rf"({_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t,]*$")
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+POSSESSED = re.compile(r"(?:[’']s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))[ \t]+\Z")  # "Pike's spokesman Ann Lee"
 _DETERMINER_OPENING = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
+
+
+def _abbreviation(word: str) -> bool:
+    """A word whose stop does not end a sentence: "Govs.", "Mr.", the "S" of "U.S."."""
+    return word.lower().rstrip("s") in TITLES or len(word) == 1 and word.isupper()
 
 
 def is_pronoun(text: str) -> bool:
@@ -219,13 +233,15 @@ class SpeakerResolver:
                     continue
                 name = self._named(REPORTED_NAME.match(self.body, pos).group(), pos)
                 words = name.split()
-                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in DESCRIPTION_OPENERS \
+                if 2 <= len(words) <= MAX_NAME_WORDS and not is_organisation(name) \
+                        and words[0].lower() not in DESCRIPTION_OPENERS \
                         and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((pos, name))
             for m in REPORTED_AFTER_CUE.finditer(self.body):
                 name = self._named(m.group("name"), m.start("name"))
                 words = name.split()
-                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in LEADING_NON_NAMES:
+                if 2 <= len(words) <= MAX_NAME_WORDS and not is_organisation(name) \
+                        and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((m.start("name"), name))
             reported.sort()
             self._index.reported = reported
@@ -294,6 +310,10 @@ class SpeakerResolver:
         bare = PARENTHESIS.sub("", mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = _DETERMINER_OPENING.sub("", mention)
+            if low.split()[0] in POSSESSIVE_PRONOUNS:
+                # "his spokesman": someone's, so not whoever the article called "police spokesman" before
+                given = self._given_role(role, start)
+                return given[1] if given and POSSESSED.search(self.body, max(0, given[0] - 12), given[0]) else mention
             named = self._named_by_role(role, start) or _named_organisation(self.body, role, start) \
                 or self._described_person(mention, role, start)
             return named or mention
@@ -323,16 +343,46 @@ class SpeakerResolver:
                             best = (at, name)
                         break
             if best:
-                return best[1]
+                subject = self._sentence_subject_after(best[0], position, gender)
+                return subject or best[1]
         i = bisect.bisect_left(self.names, (position, "")) - 1
         for at, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
             name = clean_name(seq)
             titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
-            if (len(name.split()) >= 2 or titled) and not name.isupper() and not is_organisation(name) \
+            # a run of more capitalised words than a name has is a headline's ("Things To Know About …")
+            if (2 <= len(name.split()) <= MAX_NAME_WORDS or titled) and not name.isupper() and not is_organisation(name) \
                     and self._fits(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
                     and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
                 return (self._full_name(name, at) or name) if titled else name
         return None
+
+    def _sentence_subject_after(self, after: int, position: int, gender: str | None) -> str | None:
+        """A person named as the subject of a sentence between `after` (the last speaker) and `position`,
+        whose given name or title says this gender: 'Union leader Sara Mills was blunt. "…," she said' is
+        Mills's, not the last woman quoted. The nearer of the two is who a reader takes "she" to be."""
+        if gender is None or position - after > SUBJECT_REACH:
+            return None
+        i = bisect.bisect_left(self.names, (position, "")) - 1
+        while i >= 0 and self.names[i][0] > after:
+            at, seq = self.names[i]
+            i -= 1
+            name = clean_name(seq)
+            if not 2 <= len(name.split()) <= MAX_NAME_WORDS or is_organisation(name) \
+                    or self.gender_of(name, False) != gender:
+                continue
+            opens = SUBJECT_OPENS.search(self.body, max(0, at - 60), at)
+            if opens and not _abbreviation(opens.group("last") or "") \
+                    and SUBJECT_GOES_ON.match(self.body, at + len(seq)) and not self._inside_quote(at) \
+                    and all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
+                            or w.lower() in ROLE_MODIFIERS for w in opens.group("role").split()):
+                return name
+        return None
+
+    def _inside_quote(self, at: int) -> bool:
+        """Whether `at` is inside a quote opened earlier in its paragraph: a name in someone's words
+        ("… I believe Donald Trump is …") is not a subject the reporter wrote."""
+        line_start = self.body.rfind("\n", 0, at) + 1
+        return sum(map(self.body.count, '"“”', [line_start] * 3, [at] * 3)) % 2 == 1
 
     def _fits(self, name: str, gender: str | None, by_surname: bool = True) -> bool:
         return gender is None or self.gender_of(name, by_surname) in (None, gender)
