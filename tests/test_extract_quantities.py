@@ -509,3 +509,27 @@ def test_a_year_ago_is_no_period():
 def test_a_scale_after_a_range_is_both_ends(sentence, span, low, high):
     c = claim(sentence, span)
     assert (c.text, c.kind, c.value["low"], c.value["high"]) == (span, "range", low, high)
+
+
+@pytest.mark.parametrize("text, claim, factor", [
+    ("Output rose ten-fold after the new line opened.", "ten-fold", 10),
+    ("Costs rose fourfold in a decade.", "fourfold", 4),
+    ("Births outside marriage saw a threefold increase.", "threefold", 3),
+    ("Wages there are roughly double the national average.", "roughly double the national average", 2),
+    ("The plan would triple the annual cap on visas.", "triple the annual cap", 3),
+    ("She called for tripling the number of inspectors.", "tripling", 3),
+    ("The dinner raised about double what the organisers expected.", "about double what", 2),
+])
+def test_a_multiple_in_words_is_a_comparison(text, claim, factor):
+    found = [c for c in extract(text).claims if c.kind == "comparison"]
+    assert [(c.text, c.value["factor"]) for c in found] == [(claim, factor)]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister is doubling down on his attacks.",
+    "It was a double standard, critics said.",
+    "The team scored double digits again.",
+    "Events kept unfolding, and the problems were manifold.",
+])
+def test_idioms_of_double_and_fold_are_no_multiple(text):
+    assert not [c for c in extract(text).claims if c.kind == "comparison"]

@@ -245,6 +245,20 @@ COMPARISON = _Folded(
     r"|\brecord\s+(?P<record>high|low)\b)",
     re.IGNORECASE,
 )
+# A multiple in words: "a threefold increase", "calls for tripling the number", "would double the deficit",
+# "almost double what Cruz won" (the figure forms, "10-fold" and "three times the rate", are above)
+MULTIPLE = _Folded(
+    r"\b(?:(?:more\s+than|nearly|almost|about|roughly|at\s+least)\s+)?"
+    r"(?:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)[\s-]?fold\b"
+    r"|(?P<verb>doubling|tripling|trebling|quadrupling|halving)\b(?!\s+down\b)"  # "doubling down": an idiom"
+    r"|(?P<mult>double|triple|treble|quadruple)\s+(?:what\b|(?:the|its|their|his|her|our)"
+    # the thing multiplied, up to the first word that opens a clause or a phrase of its own
+    r"(?:\s+(?!(?:of|on|in|at|for|to|that|which|and|or|by|from|with|since|over|than|as|is|was|were|are)\b)"
+    r"[a-z][\w\-]*){1,3}))",
+    re.IGNORECASE,
+)
+MULTIPLE_FACTORS = {"two": 2, "doub": 2, "thre": 3, "trip": 3, "treb": 3, "four": 4, "quad": 4, "five": 5, "six": 6,
+                    "seve": 7, "eigh": 8, "nine": 9, "ten": 10, "twen": 20, "hund": 100, "thou": 1000, "halv": 0.5}
 # Every COMPARISON match holds one of these words, at its start or at most two words after it ("more than
 # doubled", "a hundred times", "the highest"): tried only there, the scan costs a third of trying the
 # pattern at each of its many first letters (tests/test_extract_scans.py holds the two equal)
@@ -361,6 +375,7 @@ _NEEDS = {
                    "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest", "worst", "best",
                    "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest", "wettest", "driest",
                    "strongest", "weakest"),
+    "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving"),
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
     "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
@@ -460,6 +475,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         else:
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)
+
+    for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"]):
+        if not _overlaps(taken, m.start(), m.end()):
+            word = (m["fold"] or m["verb"] or m["mult"]).lower()
+            factor = MULTIPLE_FACTORS[word[:4]]
+            add(m.start(), m.end(), "comparison", {"number": factor, "factor": factor})
 
     for m in _finditer(FRACTION_SCALE, body, lowered, _NEEDS["FRACTION_SCALE"]):
         # the multiplier is looked up backwards: an optional prefix would be tried at every character
