@@ -1286,3 +1286,11 @@ def test_a_headline_in_capitals_is_nobody_a_pronoun_means():
 def test_given_names_common_in_world_news(name, gender):
     from workbench.extract.given_names import gender_of_given_name
     assert gender_of_given_name(name) == gender
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('As the columnist Dana Hill puts it, "the voters have moved on."', "Dana Hill"),
+    ('"Nobody is listening," as Ann Lee puts it.', "Ann Lee"),
+])
+def test_as_someone_puts_it(text, speaker):
+    assert speaker_of(text, "") == speaker

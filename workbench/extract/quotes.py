@@ -29,7 +29,7 @@ CUE_VERBS = (
     "pointed\\s+out|points\\s+out|went\\s+on|goes\\s+on|shouted|yelled|cried|mused|agreed|agrees|"
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
-    "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
+    "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|puts\\s+it|explained|recounts|"
     "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings|write|argue|warn|"
     "note|insist|contend|explain|recall|predict|conclude|"
     # a debate's replies: 'Hillary shot back, "…"', 'O'Malley interjected: "…"', '"…," scoffed Ann Lee'
