@@ -161,3 +161,22 @@ def test_a_record_before_a_figure_joins_the_figure():
     [claim] = [c for c in extract("Exports hit a record €228.6 billion.", PUBLISHED).claims]
     assert claim.text == "record €228.6 billion" and claim.kind == "money"
     assert claim.value["number"] == 228.6e9 and claim.value["superlative"] == "record"
+
+
+@pytest.mark.parametrize("text, claim, basis", [
+    ("Our jobless rate is the lowest it's been in so many decades.", "the lowest it's been in so many decades",
+     {"within": "in so many decades"}),
+    ("Petrol prices are the highest they have been since 2008.", "the highest they have been since 2008",
+     {"since": 2008}),
+    ("Crime in the city is the highest in many years.", "the highest in many years", {"within": "in many years"}),
+    ("It has the weakest army in several decades.", "the weakest army in several decades",
+     {"within": "in several decades"}),
+])
+def test_a_superlative_measured_against_a_span_of_years(text, claim, basis):
+    found = [c for c in extract(text).claims if c.kind == "comparison"]
+    assert [c.text for c in found] == [claim]
+    assert {k: found[0].value[k] for k in basis} == basis
+
+
+def test_the_lowest_it_has_been_with_no_span_is_no_claim():
+    assert not [c for c in extract("It is the lowest it has been.").claims if c.kind == "comparison"]

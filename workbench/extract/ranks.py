@@ -42,14 +42,16 @@ SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
 SINCE = (r"since\s+(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
          r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
          r"(?:the\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{4}\b|\d{4}s?|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
+# "in decades", "in recent years", "in so many decades", "in more than a century"
+_SPAN_OF_TIME = (r"(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent|many|several|so\s+many|"
+                 r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+or\s+\w+)?)\s+)?"
+                 r"(?:years?|decades?|generations?|centur(?:y|ies)|months?)")
 # what a superlative is measured against in time: the only basis "the most …" is a claim with ("the most
 # liberal justices since 1937"; "the most important thing in the world" is an opinion)
 TIME_BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|in\s+(?:(?:our|its|their|the\s+country's|[\w.]+)\s+)?history|"
-              r"in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent)\s+)?"
-              r"(?:years?|decades?|generations?|centur(?:y|ies)|months?))")
+              rf"in\s+{_SPAN_OF_TIME})")
 BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|"
-         r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
-         r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
+         rf"in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?history|in\s+{_SPAN_OF_TIME}|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
          r"for\s+(?:any|a)\s+[a-z]+|of\s+any\s+(?:[a-z]+\s+)?[a-z]+|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
@@ -101,7 +103,10 @@ MEDAL = re.compile(word_choice(["won", "win", "wins", "winning", "took", "take",
                    rf"(?P<medal>{'|'.join(MEDALS)})(?:\s+medal)?\b", re.IGNORECASE)
 # "Europe's largest carmaker", "one of the biggest lenders in the country", "the worst bloodshed since 1945"
 SUPERLATIVE_AFTER = re.compile(
-    rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}})(?P<basis>\s+{BASIS})?(?=[\s,.;:!?)\"”’]|$)",
+    rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}})"
+    # "the lowest it's been in decades", "the highest they have ever been since 2008"
+    r"(?:\s+(?:it|they|this|that|we)(?:[’']s|[’']ve|\s+(?:has|have|had|is|was|were|are))\s+(?:ever\s+)?been(?=\s+(?:in|since)\b))?"
+    rf"(?P<basis>\s+{BASIS})?(?=[\s,.;:!?)\"”’]|$)",
     re.IGNORECASE)
 # "record turnout", "a record 5 million", "set a new world record": a record of size, not a voting record;
 # the nouns a record of size qualifies are a table
