@@ -1294,3 +1294,11 @@ def test_given_names_common_in_world_news(name, gender):
 ])
 def test_as_someone_puts_it(text, speaker):
     assert speaker_of(text, "") == speaker
+
+
+def test_he_is_the_man_a_title_in_the_sentence_before_stands_for():
+    text = ('Police Commissioner Mike Bush said owners could hand weapons in. Opposition leader Simon Bridges '
+            'backed the ban. "We agree with it," he said.\n\n'
+            'The commissioner urged calm. "Do not bring weapons to a station without calling first," he said.')
+    assert speaker_of(text, "We agree") == "Simon Bridges"
+    assert speaker_of(text, "Do not bring") == "Mike Bush"

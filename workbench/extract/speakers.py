@@ -69,6 +69,9 @@ LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text st
 # with a verb or an appositive: the sentence is about that person
 SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3})\Z")
 ROLE_MODIFIERS = {"former", "then", "acting", "senior", "junior", "local", "party", "union", "campaign", "police"}
+# a sentence opening with a title in lower case and a verb: "The commissioner urged calm."
+DESCRIBED_SUBJECT = re.compile(r"(?:(?<=[a-z0-9][.!?][ \t])|(?<=[a-z0-9][.!?][\"”’')][ \t])|(?<=\n))[ \t]*The[ \t]+"
+                               r"(?P<role>[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)(?=[ \t]+[a-z]+(?:ed|s)\b)")
 SUBJECT_GOES_ON = re.compile(r"(?:[ \t]+[a-z]|,)")
 MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
@@ -362,8 +365,14 @@ class SpeakerResolver:
         Mills's, not the last woman quoted. The nearer of the two is who a reader takes "she" to be."""
         if gender is None or position - after > SUBJECT_REACH:
             return None
+        # "The commissioner urged calm.": a title given to a named person earlier
+        described = None
+        for m in DESCRIBED_SUBJECT.finditer(self.body, after, position):
+            given = self._given_role(m.group("role"), m.start("role"))
+            if given and not self._inside_quote(m.start("role")) and self.gender_of(given[1], False) == gender:
+                described = (m.start("role"), given[1])
         i = bisect.bisect_left(self.names, (position, "")) - 1
-        while i >= 0 and self.names[i][0] > after:
+        while i >= 0 and self.names[i][0] > max(after, described[0] if described else 0):
             at, seq = self.names[i]
             i -= 1
             name = clean_name(seq)
@@ -376,7 +385,7 @@ class SpeakerResolver:
                     and all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
                             or w.lower() in ROLE_MODIFIERS for w in opens.group("role").split()):
                 return name
-        return None
+        return described[1] if described else None
 
     def _inside_quote(self, at: int) -> bool:
         """Whether `at` is inside a quote opened earlier in its paragraph: a name in someone's words
