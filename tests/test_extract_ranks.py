@@ -180,3 +180,12 @@ def test_a_superlative_measured_against_a_span_of_years(text, claim, basis):
 
 def test_the_lowest_it_has_been_with_no_span_is_no_claim():
     assert not [c for c in extract("It is the lowest it has been.").claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("They have let in nine goals, the fewest in the league.", "the fewest in the league"),
+    ("It is the highest score by any team this season.", "the highest score by any team"),
+    ("It was the largest loss of any British bank.", "the largest loss of any British bank"),
+])
+def test_fewest_and_a_superlative_against_any_other(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]

@@ -28,7 +28,7 @@ SUPERLATIVES = (
     "largest", "biggest", "highest", "lowest", "smallest", "fastest", "slowest", "worst", "deadliest", "costliest",
     "longest", "shortest", "oldest", "youngest", "richest", "poorest", "busiest", "tallest", "heaviest",
     "strongest", "weakest", "steepest", "sharpest", "wealthiest", "hottest", "coldest", "wettest", "driest",
-    "warmest", "closest", "narrowest", "widest", "greatest",
+    "warmest", "closest", "narrowest", "widest", "greatest", "fewest",
 )
 # what every superlative holds, for one search each (_find_words) instead of one a superlative
 SUPERLATIVE_SEEDS = ("est", "worst")
@@ -53,7 +53,7 @@ TIME_BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|in\s+(?:(?:our|its|
 BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|"
          rf"in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?history|in\s+{_SPAN_OF_TIME}|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
-         r"for\s+(?:any|a)\s+[a-z]+|of\s+any\s+(?:[a-z]+\s+)?[a-z]+|of\s+all(?:\s+time)?)")
+         r"for\s+(?:any|a)\s+[a-z]+|(?:of|by)\s+any\s+[a-z]+(?:\s+(?!(?:this|that|these|last|next|in|on|at|for|so|since|and|or|but|to|of|ever|yet)\b)[a-z]+)?|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
 _ORDINALS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _NUMERIC_ORDINAL = r"\d+(?:st|nd|rd|th)"
