@@ -1302,3 +1302,12 @@ def test_he_is_the_man_a_title_in_the_sentence_before_stands_for():
             'The commissioner urged calm. "Do not bring weapons to a station without calling first," he said.')
     assert speaker_of(text, "We agree") == "Simon Bridges"
     assert speaker_of(text, "Do not bring") == "Mike Bush"
+
+
+def test_a_given_name_outweighs_a_he_that_means_someone_else():
+    # "said he had shown" is about the defendant; nothing in the article calls Anne Marlow "he" herself
+    text = 'Judge Anne Marlow said he had shown no remorse. She told him: "You betrayed the trust."'
+    assert speaker_of(text, "betrayed") == "Anne Marlow"
+    # a title the article gives still wins over the list of given names
+    text = 'Mr. Anne Marlow, the vicar, said he would stay. "I am not leaving," he said.'
+    assert speaker_of(text, "not leaving") == "Anne Marlow"

@@ -400,12 +400,23 @@ class SpeakerResolver:
         """What the article says of this full name ("Mr. Pike", "Pike said she"), else what the first name
         usually goes with, else what the article says of the surname alone."""
         full, _ = self.genders
-        if name in full or not name:
-            return full.get(name)
+        if not name:
+            return None
         given = gender_of_given_name(name)
+        if name in full:
+            if given and given != full[name] and not self._titled(name):
+                return given  # "Judge Anne Marlow said he had shown no remorse": the "he" is someone else
+            return full[name]
         if given or not by_surname:
             return given
         return self._gender_by_surname(name)
+
+    def _titled(self, name: str) -> bool:
+        """Whether the article gives this full name a title that says its gender ("Ms. Ann Lee")."""
+        titled = self._index.titled
+        if name not in titled:
+            titled[name] = any(m.group("name") == name for m in GENDER_TITLE.finditer(self.body))
+        return titled[name]
 
     def _gender_by_surname(self, name: str) -> str | None:
         _, surnames = self.genders
@@ -547,6 +558,7 @@ class _BodyIndex:
         self.genders: tuple[dict[str, str], dict[str, str]] | None = None
         self.reported: list[tuple[int, str]] | None = None
         self.shared: dict[str, bool] = {}  # surname → more than one full name has it
+        self.titled: dict[str, bool] = {}  # full name → the article gives it Mr./Ms./…
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self.firsts: dict[str, int | None] = {}
         self.reversed_body: str | None = None
