@@ -533,3 +533,12 @@ def test_a_multiple_in_words_is_a_comparison(text, claim, factor):
 ])
 def test_idioms_of_double_and_fold_are_no_multiple(text):
     assert not [c for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("About 3,200 of them have yet to be repaid.", "About 3,200 of them"),
+    ("Ten of them are still missing.", "Ten of them"),
+    ("More than 1,000 of them were arrested.", "More than 1,000 of them were arrested"),
+])
+def test_a_part_takes_its_verb_only_with_a_participle(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "count"] == [claim]

@@ -352,7 +352,7 @@ BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in l
 # what follows "90 of": the whole of which the figure is a part
 PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
-PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
+PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|(?:were|had|have|are|was|is)\s+\w+ed)\b)?", re.IGNORECASE)  # not "of them have yet"
 NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
 STOP_WORDS = frozenset(
     "the a an of in on at to and or but for with by from that which who whom whose was were is are be been "
