@@ -1311,3 +1311,12 @@ def test_a_given_name_outweighs_a_he_that_means_someone_else():
     # a title the article gives still wins over the list of given names
     text = 'Mr. Anne Marlow, the vicar, said he would stay. "I am not leaving," he said.'
     assert speaker_of(text, "not leaving") == "Anne Marlow"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Prosecutor James Okafor KC said the losses were large. "Some lost everything," he told the jury.',
+     "James Okafor"),
+    ('"We will vote against it," said Labour MP Ann Lee MP.', "Ann Lee"),
+])
+def test_a_role_before_and_letters_after_a_name_are_no_part_of_it(text, speaker):
+    assert speaker_of(text, "") == speaker

@@ -24,7 +24,10 @@ ROLE_WORDS = {
     "health", "transport", "finance", "interior", "education", "state", "labor", "labour", "justice",
     "commander", "colonel", "captain", "lieutenant", "sergeant", "admiral", "marshal", "secretary-general",
     "director-general", "mp", "mep", "lawmaker", "chair", "treasurer", "cabinet", "member", "shadow",
+    "prosecutor", "detective", "constable", "coroner", "magistrate", "ombudsman", "auditor",
 }
+# letters after a name that are no part of it: "James Okafor KC", "Ann Lee MP"
+POSTNOMINALS = {"kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd"}
 ORG_WORDS = {
     "group", "ministry", "council", "association", "agency", "department", "office", "service", "party",
     "union", "television", "tv", "news", "times", "post", "observatory", "organization", "organisation",
@@ -179,6 +182,8 @@ def clean_name(text: str) -> str:
         if (low in ROLE_WORDS or low in TITLES or not t[:1].isupper()) and not (low in PARTICLES and i > 0):
             last_role = i
     name = tokens[last_role + 1:] or tokens
+    while len(name) > 2 and name[-1].isupper() and name[-1].lower().strip(".,") in POSTNOMINALS:
+        name = name[:-1]
     return " ".join(name).strip(" ,.;:’'")
 
 
