@@ -189,3 +189,30 @@ def test_the_lowest_it_has_been_with_no_span_is_no_claim():
 ])
 def test_fewest_and_a_superlative_against_any_other(text, claim):
     assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("There are more people at work today than at any time in our history.",
+     "more people at work today than at any time in our history"),
+    ("Crime is lower than at any point since 1970.", "lower than at any point"),
+    ("She planted more trees than any other mayor.", "more trees than any other mayor"),
+])
+def test_a_comparison_with_every_other_time_or_rival(text, claim):
+    assert claim in [c.text for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim, rank", [
+    ("The admiral was the first in the history of the Royal Navy.", "the first in the history of the Royal Navy", 1),
+    ("She is the first in her family to go to university.", "the first in her family to go", 1),
+    ("Our pupils are number one in reading.", "number one", 1),
+    ("Heart disease is the No. 1 cause of death.", "No. 1", 1),
+    ("He is now No. 2 in the polls.", "No. 2", 2),
+])
+def test_a_first_in_history_and_a_place_said_as_a_number(text, claim, rank):
+    found = [c for c in extract(text).claims if c.kind == "ordinal"]
+    assert [(c.text, c.value["rank"]) for c in found] == [(claim, rank)]
+
+
+@pytest.mark.parametrize("text", ["The number one thing is jobs.", "A number of people came.", "He was the first."])
+def test_number_one_as_an_idiom_is_no_rank(text):
+    assert not [c for c in extract(text).claims if c.kind == "ordinal"]

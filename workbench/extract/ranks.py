@@ -55,6 +55,7 @@ BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
          r"for\s+(?:any|a)\s+[a-z]+|(?:of|by)\s+any\s+[a-z]+(?:\s+(?!(?:this|that|these|last|next|in|on|at|for|so|since|and|or|but|to|of|ever|yet)\b)[a-z]+)?|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
+ORDINAL_OF_WORD = {"one": 1, "two": 2, "three": 3}
 _ORDINALS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _NUMERIC_ORDINAL = r"\d+(?:st|nd|rd|th)"
 _DETERMINED = rf"(?:\b(?:{'|'.join(DETERMINERS)})|\b{POSSESSIVE})"
@@ -85,7 +86,10 @@ ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
 # the noun ranked may be capitalised ("Clinton's first Senate campaign") or counted ("the first two states")
-NOUN_AFTER = re.compile(rf"(?P<to>\s+to\s+[a-z]+)|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+NOUN_AFTER = re.compile(rf"(?P<to>\s+(?:in\s+(?:his|her|their|its|the)\s+[a-z]+\s+)?to\s+[a-z]+"
+                        # "the first in the history of the Navy", "the first in the club's history"
+                        r"|\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?history\b(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?)"
+                        rf"|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                         rf"\d+)\b)?(?:\s+(?!(?:{_NOT_A_NOUN})\b)[A-Za-z][\w-]*){{1,3}})")
 # a place standing alone: "finished second", "a distant third", "is in first", "second behind Trump"
 _STANDING_ADJECTIVES = r"(?:distant|close|strong|very\s+strong|solid|respectable|disappointing|bad|poor|good|" \
@@ -127,8 +131,11 @@ RECORD_SET_BEFORE = re.compile(
     r"(?:(?:new|all-time|world|national|british|european|american|olympic|state|club|league)\s+){0,2}$",
     re.IGNORECASE)
 # "more correct than any other county", "higher than any other state": a superlative said as a comparison
-THAN_ANY_OTHER = re.compile(r"than\s+any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.IGNORECASE)
-COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,2}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
+# "more Americans at work than at any time in our history", "lower than at any point since 1970"
+THAN_ANY_OTHER = re.compile(r"than\s+(?:any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?"
+                            r"|(?:at\s+)?any\s+(?:other\s+)?(?:time|point)\b(?P<basis>\s+(?:in\s+(?:our\s+|the\s+)?"
+                            r"(?:[\w’'-]+\s+){0,2}?history)\b)?)", re.IGNORECASE)
+COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,5}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
                                 re.IGNORECASE)
 # "has scored twice", "married twice, in 1990 and 2004": how often, not "twice as many" (a comparison)
 TWICE = re.compile(word_choice(["twice", "thrice"], ignorecase=True) + r"\b(?=\s*[,.;:)]|\s+(?:in|since|before|during|this|last|that|and|but|"
@@ -143,6 +150,9 @@ LEADING = re.compile(r"\b(?:leading|leads|led|lead|topping|tops|topped|top)\s+(?
 ONLY_BEHIND = re.compile(word_choice(["trails?", "trailed", "trailing", "behind", "second"], ignorecase=True) + r"\s+only(?:\s+to)?\s+(?:(?-i:[A-Z])[\w.-]*"
                          r"(?:\s+(?-i:[A-Z])[\w.-]*)*)(?:\s+and\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*)?",
                          re.IGNORECASE)
+# "number one in English", "the No. 1 cause of death", "No. 2 in the polls": a place said as a number
+NUMBER_PLACE = re.compile(r"\b(?:number|No\.)\s+(?P<n>one|two|three|[1-9])\b"
+                          r"(?=\s+(?:in|on|for|among|cause|reason|priority|seed|spot|position|place)\b)", re.IGNORECASE)
 NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
 
 
@@ -179,14 +189,21 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
         behind = ONLY_BEHIND.finditer(body) if exact is None else \
             finditer_at(ONLY_BEHIND, body, starts_near_anchors(exact, ("only",), 1))
         found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in behind]
-    if "than any other" in lowered:
-        for at, _, _ in _find_words(lowered, ("than any other",)):
+    if "than a" in lowered:
+        for at, _, _ in _find_words(lowered, ("than any other", "than at any", "than any time", "than any point")):
             tail = THAN_ANY_OTHER.match(body, at)
-            head = COMPARATIVE_BEFORE.search(body, max(0, at - 40), at)
+            head = COMPARATIVE_BEFORE.search(body, max(0, at - 60), at)
             if tail and head:
-                noun_ok = tail["noun"] and tail["noun"].lower() not in _STOP
-                end = tail.end() if noun_ok else at + len("than any other")
+                end = tail.end()
+                if tail["noun"] and tail["noun"].lower() in _STOP:  # "than any other in": no noun
+                    end = at + len("than any other")
                 found.append((head.start(), end, "comparison", {"superlative": "than any other"}))
+    if "number " in lowered or "no. " in lowered:
+        for at, _, _ in _find_words(lowered, ("number", "no.")):
+            m = NUMBER_PLACE.match(body, at)
+            if m:
+                n = m["n"].lower()
+                found.append((m.start(), m.end(), "ordinal", {"rank": int(n) if n.isdigit() else ORDINAL_OF_WORD[n]}))
     if "twice" in lowered or "thrice" in lowered:
         for m in TWICE.finditer(body):
             if VERB_BEFORE_TWICE.search(body, max(0, m.start() - 30), m.start()):
@@ -234,6 +251,8 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
             end = _noun_end(body, after.start("noun"), after.end("noun"))
         else:
             end = after.end()  # "the first to put": a first with what was done first
+            while body[end - 1] in ".,":  # "… of the Navy." ends the sentence, not the name
+                end -= 1
         if end > m.end():
             found.append((before.start(), end, "ordinal", {"rank": _ordinal_number(word)}))
     return found
