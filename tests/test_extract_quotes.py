@@ -1320,3 +1320,9 @@ def test_a_given_name_outweighs_a_he_that_means_someone_else():
 ])
 def test_a_role_before_and_letters_after_a_name_are_no_part_of_it(text, speaker):
     assert speaker_of(text, "") == speaker
+
+
+def test_low_high_quote_marks_are_quotes():
+    text = '„We will not give in,“ said Ana Ruiz, the minister. She added: „Never.”'
+    found = [(q.text, q.speaker) for q in quotes_of(text)]
+    assert found == [("„We will not give in,“", "Ana Ruiz"), ("„Never.”", "Ana Ruiz")]

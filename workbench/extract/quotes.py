@@ -246,6 +246,8 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
     view = _with_plain_marks(body)
     if view is body:
+        view = _with_low_marks(body)
+    if view is body:
         view = _with_single_marks(body)
     quotes = [q for q in _find_quotes(view, sentences) if not _is_term_in_quote_marks(q)]
     if view is body:
@@ -313,6 +315,17 @@ def _with_single_marks(body: str) -> str:
             chars[opener.start()], chars[closer.start()] = "“", "”"
             at = closer.end()
     return body if chars is None else "".join(chars)
+
+
+# „Low-high“ marks, as German-style and central European English-language outlets print quotes
+LOW_OPEN_CLOSE = re.compile(r"„([^„“”\n]*)[“”]")
+
+
+def _with_low_marks(body: str) -> str:
+    """`body` with each „…“ (or „…”) written as “…”; same length, so every offset holds."""
+    if "„" not in body:
+        return body
+    return LOW_OPEN_CLOSE.sub(lambda m: f"“{m.group(1)}”", body)
 
 
 def _lines(body: str):
