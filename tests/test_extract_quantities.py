@@ -542,3 +542,19 @@ def test_idioms_of_double_and_fold_are_no_multiple(text):
 ])
 def test_a_part_takes_its_verb_only_with_a_participle(text, claim):
     assert [c.text for c in extract(text).claims if c.kind == "count"] == [claim]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Richard Hale, 58, of Guildford, was convicted.", 58),
+    ('"We lost everything," said Joan Price, 78, a retired nurse.', 78),
+    ("Mary J. Blige, 45, sang the anthem.", 45),
+])
+def test_a_figure_between_commas_after_a_full_name_is_an_age(text, age):
+    found = [c for c in extract(text).claims if c.value.get("unit") == "year of age"]
+    assert [(c.text, c.value["number"]) for c in found] == [(str(age), age)]
+
+
+@pytest.mark.parametrize("text", ["Scores: Leeds, 3, Hull, 1.", "Smith, 58, and Jones, 60, were charged.",
+                                  "In May, 58 people died."])
+def test_a_figure_after_a_single_word_is_no_age(text):
+    assert not [c for c in extract(text).claims if c.value.get("unit") == "year of age"]

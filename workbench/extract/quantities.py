@@ -1088,6 +1088,10 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, _kind_of(extra, "quantity"), value,
                            {"unit": "year of age", **extra})
+    if not extra and not approx.text and num_text.isdigit() and len(num_text) <= 3 and body[end:end + 1] == "," \
+            and NAME_COMMA_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+        # "Richard Hale, 58, of Guildford": the age news copy gives after a name, not a count of anything
+        return _with_value(m, approx, m.start(), end, "quantity", value, {"unit": "year of age"})
     if not extra and (low_previous[:9] == "magnitude" or after in (" ", "-")
                       and body[m.end() + 1:m.end() + 10].lower() == "magnitude"):
         magnitude = _magnitude_span(body, m.start(), m.end())
@@ -1198,6 +1202,7 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen, not pence
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
+NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w’'-]*(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]*$")
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 # "people over 65", "children under five": a group of people over or under a bare figure is an age
 PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|those|men|women|patients|children|anyone|residents|workers|voters|"
