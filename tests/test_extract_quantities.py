@@ -558,3 +558,27 @@ def test_a_figure_between_commas_after_a_full_name_is_an_age(text, age):
                                   "In May, 58 people died."])
 def test_a_figure_after_a_single_word_is_no_age(text):
     assert not [c for c in extract(text).claims if c.value.get("unit") == "year of age"]
+
+
+@pytest.mark.parametrize("text, claim, number, currency", [
+    ("The budget is Rs 5.2 lakh crore.", "Rs 5.2 lakh crore", 5.2e12, "INR"),
+    ("The deal was worth KSh 300m.", "KSh 300m", 3e8, "KES"),
+    ("Fees rose to UGX 50,000.", "UGX 50,000", 50_000, "UGX"),
+    ("Egypt raised EGP 20 billion.", "EGP 20 billion", 2e10, "EGP"),
+])
+def test_money_as_indian_and_african_papers_print_it(text, claim, number, currency):
+    found = [c for c in extract(text).claims if c.kind == "money"]
+    assert [(c.text, c.value["number"], c.value["currency"]) for c in found] == [(claim, number, currency)]
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("The bank raised rates by 25 basis points.", "25 basis points", 25),
+    ("Spreads widened by 40bps.", "40bps", 40),
+])
+def test_basis_points_are_a_percent_kind(text, claim, number):
+    found = [c for c in extract(text).claims if c.kind == "percent"]
+    assert [(c.text, c.value["number"], c.value["unit"]) for c in found] == [(claim, number, "basis point")]
+
+
+def test_a_gene_name_in_capitals_is_no_money():
+    assert not [c for c in extract("The SH2 domain binds the protein.").claims if c.kind == "money"]

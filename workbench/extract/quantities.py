@@ -33,6 +33,9 @@ CURRENCY_SYMBOLS = {
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₾": "GEL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mxn$": "MXN", "chf": "CHF", "cny": "CNY",
     "rmb": "CNY", "aud": "AUD", "cad": "CAD", "ரூ": "LKR", "zł": "PLN",
+    # East and West African, Egyptian and South Asian codes as their own papers print them ("KSh 300m")
+    "ksh": "KES", "kes": "KES", "ush": "UGX", "ugx": "UGX", "tsh": "TZS", "tzs": "TZS", "ghs": "GHS", "gh₵": "GHS",
+    "egp": "EGP", "pkr": "PKR", "bdt": "BDT", "ngn": "NGN",
     # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
     # transcoding ("PS30 million"), and "Y=" a "¥"
     "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
@@ -152,11 +155,12 @@ _million_codes = "|".join(MILLION_CODES)
 _currency_symbols = (
     # a one-letter prefix only glued ("A$5", "C$"): "a $9 loan", "was $4" are plain dollars
     r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
-    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
+    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn|"
+    + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
     r"(?<![\w$])(?:r|ps|y=)(?=\d))"
 )
 # "six hundred thousand": a hundred may multiply the scale after it
-_scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
+_scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh(?:\s+crore)?|crore|k|m|b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
 
@@ -190,6 +194,7 @@ FIGURE = _Folded(
     # ("th", "on", "a ") passed at "the", "on", "a", and the whole pattern was tried there
     (?=[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|(?<![\w.,/:\-−])(?:\d|[.−-]\d)|\b(?:zer|one|two|thr|thi|fou|fort|fiv|fif|six|sev|eig|nin|ten|ele|twe
         |doz|a\s+(?:doz|hun|tho)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
+        |ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn
         |{_million_codes}|rs|r\d|ps\d|y=|zł))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
@@ -197,7 +202,7 @@ FIGURE = _Folded(
     (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
-        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
+        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b|\s+basis\s+points?\b|\s?bps\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
       | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
@@ -397,7 +402,8 @@ _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, i
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
     "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
     r"(?:us|au|ca|nz|hk|mxn)\s?\$", r"[acsr]\$", "usd", "gbp", "eur", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad",
-    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł")
+    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł",
+    "ksh", "kes", "ush", "ugx", "tsh", "tzs", "ghs", "gh₵", "egp", "pkr", "bdt", "ngn")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -1018,7 +1024,9 @@ def _percent(body: str, fig: _Figure):
     pct = fig.m["pct"]
     if not pct:
         return _PASS
-    unit = "percentage point" if "point" in pct.lower() or "pts" in pct.lower() else "percent"
+    low = pct.lower()
+    unit = "basis point" if "basis" in low or "bps" in low else \
+        "percentage point" if "point" in low or "pts" in low else "percent"
     return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
 
 
