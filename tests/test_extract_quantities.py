@@ -582,3 +582,27 @@ def test_basis_points_are_a_percent_kind(text, claim, number):
 
 def test_a_gene_name_in_capitals_is_no_money():
     assert not [c for c in extract("The SH2 domain binds the protein.").claims if c.kind == "money"]
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("We added a million students to the scheme.", "a million students", 1_000_000),
+    ("The ads cost nearly a billion dollars.", "nearly a billion dollars", 1e9),
+    ("Students owe a quarter of a trillion dollars.", "a quarter of a trillion dollars", 2.5e11),
+    ("Three quarters of a million people marched.", "Three quarters of a million people", 750_000),
+])
+def test_a_million_and_a_fraction_of_a_million(text, claim, number):
+    found = [c for c in extract(text).claims if c.kind in ("count", "money")]
+    assert [(c.text, c.value["number"]) for c in found] == [(claim, number)]
+
+
+def test_one_in_a_million_is_no_count():
+    assert not [c for c in extract("Such a win is one in a million.").claims if c.kind == "count"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("He promised to cut the deficit in half.", "cut the deficit in half"),
+    ("The welfare rolls were cut in half.", "cut in half"),
+])
+def test_cut_in_half_is_a_multiple(text, claim):
+    found = [c for c in extract(text).claims if c.kind == "comparison"]
+    assert [(c.text, c.value["factor"]) for c in found] == [(claim, 0.5)]

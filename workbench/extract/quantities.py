@@ -193,7 +193,7 @@ FIGURE = _Folded(
     # of a currency code with what follows it ("us$", "usd", "m" + code) or "minus": a test of two letters
     # ("th", "on", "a ") passed at "the", "on", "a", and the whole pattern was tried there
     (?=[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|(?<![\w.,/:\-−])(?:\d|[.−-]\d)|\b(?:zer|one|two|thr|thi|fou|fort|fiv|fif|six|sev|eig|nin|ten|ele|twe
-        |doz|a\s+(?:doz|hun|tho)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
+        |doz|a\s+(?:doz|hun|tho|mil|bil|tri)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
         |ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn
         |{_million_codes}|rs|r\d|ps\d|y=|zł))
     (?P<cur>{_currency_symbols}\s?)?
@@ -255,7 +255,9 @@ COMPARISON = _Folded(
 MULTIPLE = _Folded(
     r"\b(?:(?:more\s+than|nearly|almost|about|roughly|at\s+least)\s+)?"
     r"(?:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)[\s-]?fold\b"
-    r"|(?P<verb>doubling|tripling|trebling|quadrupling|halving)\b(?!\s+down\b)"  # "doubling down": an idiom"
+    r"|(?P<verb>doubling|tripling|trebling|quadrupling|halving)\b(?!\s+down\b)"  # "doubling down": an idiom
+    # "cut the deficit in half", "the rolls were slashed in half"
+    r"|(?P<half>(?:cut|cuts|cutting|slash(?:ed|es|ing)?|reduc(?:e|ed|es|ing))\s+(?:[\w’'-]+\s+){0,4}?in\s+half)\b"
     r"|(?P<mult>double|triple|treble|quadruple)\s+(?:what\b|(?:the|its|their|his|her|our)"
     # the thing multiplied, up to the first word that opens a clause or a phrase of its own
     r"(?:\s+(?!(?:of|on|in|at|for|to|that|which|and|or|by|from|with|since|over|than|as|is|was|were|are)\b)"
@@ -304,7 +306,7 @@ ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNOREC
 
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = _Folded(
-    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:a\s+|an\s+)?"
+    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:of\s+)?(?:a\s+|an\s+)?"  # "half a million", "a quarter of a trillion"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
@@ -380,7 +382,7 @@ _NEEDS = {
                    "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest", "worst", "best",
                    "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest", "wettest", "driest",
                    "strongest", "weakest"),
-    "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving"),
+    "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "in half"),
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
     "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
@@ -400,7 +402,7 @@ _NUMERAL_DIGIT = re.compile(r"[\d.−-](?<!\w.)")
 _NUMERAL_ASCII_DIGIT = re.compile(r"[0-9.−-](?<!\w.)")
 _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, in lower case
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
-    "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
+    "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho|mil|bil|tri)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
     r"(?:us|au|ca|nz|hk|mxn)\s?\$", r"[acsr]\$", "usd", "gbp", "eur", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad",
     "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł",
     "ksh", "kes", "ush", "ugx", "tsh", "tzs", "ghs", "gh₵", "egp", "pkr", "bdt", "ngn")
@@ -484,7 +486,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
 
     for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"]):
         if not _overlaps(taken, m.start(), m.end()):
-            word = (m["fold"] or m["verb"] or m["mult"]).lower()
+            word = "halv" if m["half"] else (m["fold"] or m["verb"] or m["mult"]).lower()
             factor = MULTIPLE_FACTORS[word[:4]]
             add(m.start(), m.end(), "comparison", {"number": factor, "factor": factor})
 
