@@ -216,3 +216,36 @@ def test_a_first_in_history_and_a_place_said_as_a_number(text, claim, rank):
 @pytest.mark.parametrize("text", ["The number one thing is jobs.", "A number of people came.", "He was the first."])
 def test_number_one_as_an_idiom_is_no_rank(text):
     assert not [c for c in extract(text).claims if c.kind == "ordinal"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The slump was the briefest since the Second World War.", "the briefest since the Second World War"),
+    ("It was the earliest start since 1990.", "the earliest start since 1990"),
+    ("Fares are the cheapest in decades.", "the cheapest in decades"),
+    ("It is the most populous state in the Union.", "the most populous state in the Union"),
+])
+def test_any_superlative_measured_against_a_time_and_a_measured_most_in_a_place(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "He has the dumbest lawyer ever.",
+    "It is the most important thing in the world.",
+    "It is the most powerful job in the world.",
+    "The protest since 2019 has grown.",
+])
+def test_an_opinion_or_a_word_ending_in_est_is_no_superlative(text):
+    assert not [c for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("He deployed more troops than any president in history.", "more troops than any president in history"),
+    ("It is bigger than any car on sale.", "bigger than any car"),
+])
+def test_than_any_rival_with_other_left_out(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text", ["They paid more than any of us.", "It cost more than anyone expected."])
+def test_than_any_of_us_is_no_rank(text):
+    assert not [c for c in extract(text).claims if c.kind == "comparison"]

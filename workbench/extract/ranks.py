@@ -133,6 +133,9 @@ RECORD_SET_BEFORE = re.compile(
 # "more correct than any other county", "higher than any other state": a superlative said as a comparison
 # "more Americans at work than at any time in our history", "lower than at any point since 1970"
 THAN_ANY_OTHER = re.compile(r"than\s+(?:any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?"
+                            # "more troops than any president in history": "other" left out
+                            r"|any\s+(?!(?:time|point|of|more|longer|one|body|thing|where|way)\b)(?P<rival>[a-z][\w-]*)"
+                            r"(?P<since>\s+(?:in\s+(?:our\s+|the\s+)?(?:[\w’'-]+\s+){0,2}?history|ever|before)\b)?"
                             r"|(?:at\s+)?any\s+(?:other\s+)?(?:time|point)\b(?P<basis>\s+(?:in\s+(?:our\s+|the\s+)?"
                             r"(?:[\w’'-]+\s+){0,2}?history)\b)?)", re.IGNORECASE)
 COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,5}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
@@ -190,7 +193,7 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
             finditer_at(ONLY_BEHIND, body, starts_near_anchors(exact, ("only",), 1))
         found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in behind]
     if "than a" in lowered:
-        for at, _, _ in _find_words(lowered, ("than any other", "than at any", "than any time", "than any point")):
+        for at, _, _ in _find_words(lowered, ("than any", "than at any")):
             tail = THAN_ANY_OTHER.match(body, at)
             head = COMPARATIVE_BEFORE.search(body, max(0, at - 60), at)
             if tail and head:
@@ -284,8 +287,28 @@ MOST_MEASURED = re.compile(rf"(?P<word>most|least)\s+(?P<adjective>(?!(?:{_NOT_A
                            r"(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
 
 
+# any other -est word is a superlative a reader checks when it is measured against a time: "the briefest
+# recession since the Second World War", "the earliest start since 1990"; these end in -est and are none
+NOT_SUPERLATIVE_EST = frozenset(
+    "interest honest forest protest request contest suggest arrest modest harvest west test rest chest nest quest "
+    "guest invest digest manifest conquest priest attest detest pest vest zest crest jest lest unrest behest inquest "
+    "midwest southwest northwest everest bequest earnest tempest latest "
+    # and these are opinions, not measures: "the dumbest client ever"
+    "dumbest stupidest smartest nicest finest kindest dearest craziest weirdest funniest prettiest ugliest "
+    "silliest bravest wisest coolest sweetest".split())
+EST_MEASURED = re.compile(rf"(?P<word>[a-z]+est)(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}}?)"
+                          rf"\s+(?P<basis>{TIME_BASIS})(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
+# "most" before these is a measure, not an opinion, so a place is a basis as a time is: "the most populous
+# state in the Union", "the most visited city in the world"
+MEASURED_MOST = ("populous", "densely", "expensive", "costly", "deadly", "visited", "watched", "indebted",
+                 "polluted", "valuable", "profitable")
+MOST_IN_PLACE = re.compile(rf"(?P<word>most)\s+(?P<adjective>{'|'.join(MEASURED_MOST)})"
+                           rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{1,3}}?)\s+(?P<basis>{BASIS})"
+                           r"(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
+
+
 def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
-    found = _most_measured(body, lowered)
+    found = _most_measured(body, lowered) + _other_est_measured(body, lowered)
     for word_start, word_end, word in _find_words(lowered, SUPERLATIVES, SUPERLATIVE_SEEDS):
         if lowered.startswith("-ever", word_end):
             word_end += 5
@@ -313,11 +336,38 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     return found
 
 
+def _other_est_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
+    """"the briefest recession since 1945": a superlative not in SUPERLATIVES, with a time it is measured against."""
+    found = []
+    if " since " not in lowered and "record" not in lowered and "history" not in lowered and "ever" not in lowered \
+            and "decade" not in lowered and "year" not in lowered and "centur" not in lowered:
+        return found
+    for end in (m.end() for m in EST_END.finditer(lowered)):
+        start = end
+        while start > 0 and lowered[start - 1].isalpha():
+            start -= 1
+        word = lowered[start:end]
+        if len(word) < 6 or word in SUPERLATIVES or word in NOT_SUPERLATIVE_EST:
+            continue
+        before = DETERMINER_BEFORE.search(body, max(0, start - 60), start)
+        m = EST_MEASURED.match(body, start) if before else None
+        if m:
+            end = m.end()
+            while body[end - 1] in ".,;:":
+                end -= 1
+            found.append((before.start(), end, "comparison", {"superlative": word, **_measured_against(m["basis"])}))
+    return found
+
+
+EST_END = re.compile(r"est\b")
+
+
 def _most_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     found = []
     for word_start, _, _ in _find_words(lowered, ("most", "least")):
         before = DETERMINER_BEFORE.search(body, max(0, word_start - 60), word_start)
         m = MOST_MEASURED.match(body, word_start) if before else None
+        m = m or (MOST_IN_PLACE.match(body, word_start) if before else None)
         if m:
             value = {"superlative": f"{m['word'].lower()} {m['adjective'].lower()}", **_measured_against(m["basis"])}
             end = m.end()
@@ -333,7 +383,7 @@ def _measured_against(basis: str) -> dict:
     if basis.lower().startswith("since "):
         since = basis[6:].rstrip(".")
         return {"since": int(since) if since.isdigit() else since}
-    return {"within": basis}
+    return {"within": basis.rstrip(".,;:")}
 
 
 def _find_words(lowered: str, words, seeds: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
