@@ -23,7 +23,7 @@ RESULT_COLUMNS = [Column("score", 5), Column("claim"), Column("kind", 10, drop=2
 def result_row(r: dict, labels: dict[str, str]) -> tuple[str, list]:
     verdict = labels.get(r["verdict"], r["verdict"]) if r["verdict"] else ""
     article = r["headline"] or ""
-    if r.get("also_in"):  # the same sentence in other articles, shown once (workbench.search.group_duplicates)
+    if r.get("also_in"):  # copies of the sentence in other articles, shown once (workbench.search_groups)
         article = f"{article} (also in {r['also_in']})"
     return str(r["id"]), [plain(f"{r['score']:.0f}"), plain(r["text"]), plain(r["kind"]), plain(verdict),
                           plain(r["published"] or ""), plain(article)]
