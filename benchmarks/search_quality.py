@@ -204,21 +204,20 @@ def group_rank_of(db, found: list[dict], files: dict[int, str], file: str, subst
 def baseline_grouped(found: list[tuple[str, int]], limit: int = 20) -> list[list[tuple[str, int]]]:
     """BM25's sentences grouped by the rule workbench search groups by (workbench.search_groups): identical
     or near-identical sentences of different articles are one result, at the best copy's place."""
-    from workbench.search_groups import near_identical
-    from workbench.textnorm import normalise
+    from workbench.search_groups import near_identical, written_sentence
 
     groups: list[list[tuple[str, int]]] = []
-    firsts: list[str] = []
+    firsts: list = []
     for sentence, article_id in found:
-        words = normalise(sentence)
+        read = written_sentence(sentence)
         at = next((i for i, first in enumerate(firsts) if article_id not in {a for _, a in groups[i]}
-                   and near_identical(first, words)), None)
+                   and near_identical(first, read)), None)
         if at is None:
             if len(groups) >= limit:
                 continue
             at = len(groups)
             groups.append([])
-            firsts.append(words)
+            firsts.append(read)
         groups[at].append((sentence, article_id))
     return groups
 

@@ -140,6 +140,7 @@ def _score(query: str, indexed: str, weights: dict[str, float] | None = None) ->
 
 _RESULT = """
     SELECT c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status, c.reviewer, c.search_text,
+           c.sentence AS sentence_text,
            c.checkworthiness, COALESCE(c.sentence_start, c.start) AS sentence_start,
            a.headline, a.published, a.outlet
     FROM claims c JOIN articles a ON a.id = c.article_id
@@ -236,7 +237,7 @@ def search_claims(
                                                        prefilter=False))
         ranked = group_duplicates(fuse(found, sentences), limit)
     for r in ranked:
-        del r["checkworthiness"], r["search_text"], r["sentence_start"]
+        del r["checkworthiness"], r["search_text"], r["sentence_start"], r["sentence_text"]
     return ranked
 
 
