@@ -65,7 +65,8 @@ class Story:
         pair that is otherwise alike: normalising costs)."""
         if self._names is None:
             capitalised = [w for w in self.written.split()[1:] if w[:1].isupper() or w[1:2].isupper()]
-            self._names = set(normalise(" ".join(capitalised)).split()) if capitalised else set()
+            # a lone letter is no name: the "s" of "New York's" once normalised
+            self._names = {w for w in normalise(" ".join(capitalised)).split() if len(w) > 1} if capitalised else set()
         return self._names
 
 
