@@ -174,3 +174,15 @@ def test_the_cli_shows_a_wire_story_once_and_its_json_only_adds_fields(wire):
             "published", "outlet", "score", "match", "also_in", "also_in_articles", "also_in_claims"} <= set(rows[0])
     [shown] = _the_14(rows)
     assert shown["also_in"] == 2 and len(shown["also_in_claims"]) == 2
+
+
+def test_the_search_screen_keeps_the_count_when_the_headline_is_long(wire, tmp_path):
+    from workbench.tui.search_screen import ARTICLE_WIDTH, result_row
+
+    db, ids = wire
+    db.execute("UPDATE articles SET headline = ? WHERE id = ?",
+               ["Dunmore council confirms the closure of fourteen of its thirty-one public libraries", ids["rerun"]])
+    [shown] = _the_14(search_claims(db, "Dunmore council close 14 libraries"))
+    _, cells = result_row(shown, {})
+    article = str(cells[-1])
+    assert article.endswith("… (also in 2)") and len(article) == ARTICLE_WIDTH
