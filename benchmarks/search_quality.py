@@ -194,8 +194,8 @@ def group_rank_of(db, found: list[dict], files: dict[int, str], file: str, subst
     wanted = squash(substring)
     for rank, row in enumerate(found, 1):
         for claim_id in (row["id"], *row.get("also_in_claims", [])):
-            article_id, sentence = db.execute("SELECT article_id, COALESCE(sentence, text) FROM claims WHERE id = ?",
-                                              [claim_id]).fetchone()
+            article_id, sentence = db.execute(
+                "SELECT article_id, COALESCE(sentence, text) FROM claims WHERE id = ?", [claim_id]).fetchone()
             if (file == "*" or files[article_id] == file) and wanted in squash(sentence):
                 return rank
     return None
@@ -273,8 +273,8 @@ def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, ki
         base_ranks.append(baseline_rank(base, files, file, expected))
         if grouped:
             group_ranks.append(group_rank_of(db, found, files, file, expected))
-            base_group_ranks.append(baseline_group_rank_of(baseline_grouped(baseline_search(db, query, 100)), files,
-                                                           file, expected))
+            groups = baseline_grouped(baseline_search(db, query, 100))
+            base_group_ranks.append(baseline_group_rank_of(groups, files, file, expected))
         if verbose:
             top = f"{found[0]['text'][:40]!r} {found[0]['score']}" if found else "-"
             also = f" grouped {group_ranks[-1] or '-':>3} {base_group_ranks[-1] or '-':>3}" if grouped else ""
@@ -283,7 +283,8 @@ def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, ki
                                                                           base_times)]
     if grouped:  # the same queries scored as a group of copies counts, for both (times are the rows' above)
         rows += [summary(f"{name}: workbench search, any copy in the group counts", group_ranks, times),
-                 summary(f"{name}: FTS5 bm25 baseline, grouped alike, any copy counts", base_group_ranks, base_times)]
+                 summary(f"{name}: FTS5 bm25 baseline, grouped alike, any copy counts", base_group_ranks,
+                         base_times)]
     for kind in sorted(set(kinds or [])):  # each kind of query on its own
         pick = [i for i, k in enumerate(kinds) if k == kind]
         for label, r, t in (("workbench search", ranks, times), ("FTS5 bm25 baseline", base_ranks, base_times)):

@@ -24,19 +24,21 @@ By A Reporter
 """
 
 # one wire sentence as three outlets ran it: case, punctuation, "the council's", "on Tuesday"
-WIRE = "The Dunmore county council will close 14 of its 31 public libraries by the end of next year to save money, its leader said."
-RERUN = ("Dunmore County Council will close 14 of its 31 public libraries by the end of next year to save money, "
-         "the council's leader said on Tuesday.")
+WIRE = ("The Dunmore county council will close 14 of its 31 public libraries by the end of next year "
+        "to save money, its leader said.")
+RERUN = ("Dunmore County Council will close 14 of its 31 public libraries by the end of next year "
+         "to save money, the council's leader said on Tuesday.")
 PUNCTUATED = ("The Dunmore county council will close 14 of its 31 public libraries by the end of next year, "
               "to save money -- its leader said.")
 # the same sentence with another figure: another claim, however alike the letters
-OTHER_FIGURE = "The Dunmore county council will close 15 of its 31 public libraries by the end of next year to save money, its leader said."
+OTHER_FIGURE = WIRE.replace("close 14", "close 15")
 
 
-def _import(db, tmp_path, name: str, sentence: str, date: str, extra: str = "Readers' groups said they would protest.") -> int:
+def _import(db, tmp_path, name: str, sentence: str, date: str,
+            extra: str = "Readers' groups said they would protest.") -> int:
     path = tmp_path / name
-    path.write_text(ARTICLE.format(headline=f"Libraries story {name}", date=date, sentence=sentence, extra=extra),
-                    encoding="utf-8")
+    text = ARTICLE.format(headline=f"Libraries story {name}", date=date, sentence=sentence, extra=extra)
+    path.write_text(text, encoding="utf-8")
     list(import_paths(db, [str(path)], "ann"))
     return db.execute("SELECT id FROM articles WHERE origin = ?", [str(path)]).fetchone()[0]
 
@@ -49,7 +51,8 @@ def _db_path(db) -> str:
 def wire(tmp_path):
     db = open_db(tmp_path / "wire.db")
     ids = {"wire": _import(db, tmp_path, "wire.txt", WIRE, "May 2, 2025"),
-           "rerun": _import(db, tmp_path, "rerun.txt", RERUN, "May 4, 2025", "Opening hours will also be cut."),
+           "rerun": _import(db, tmp_path, "rerun.txt", RERUN, "May 4, 2025",
+                            "Opening hours will also be cut."),
            "punctuated": _import(db, tmp_path, "punctuated.txt", PUNCTUATED, "May 3, 2025")}
     return db, ids
 
@@ -123,8 +126,8 @@ def test_short_lines_alike_by_chance_are_not_grouped_but_identical_ones_are(tmp_
     db = open_db(tmp_path / "polls.db")
     first = _import(db, tmp_path, "poll1.txt", "The poll of 1,200 voters had a margin of error of 3 points.",
                     "June 1, 2025")
-    second = _import(db, tmp_path, "poll2.txt", "The new poll of 1,200 voters had a margin of error of 3 points.",
-                     "June 2, 2025")
+    second = _import(db, tmp_path, "poll2.txt",
+                     "The new poll of 1,200 voters had a margin of error of 3 points.", "June 2, 2025")
     found = [r for r in search_claims(db, "poll 1200 voters margin of error") if r["text"] == "1,200 voters"]
     # six words once stop words are dropped: two different polls may well say the same, so two results
     assert sorted(r["article_id"] for r in found) == sorted([first, second])
@@ -132,7 +135,8 @@ def test_short_lines_alike_by_chance_are_not_grouped_but_identical_ones_are(tmp_
                     "June 3, 2025", extra="The fieldwork ran for a week.")
     found = [r for r in search_claims(db, "poll 1200 voters margin of error") if r["text"] == "1,200 voters"]
     copies = [r for r in found if r["also_in"]]
-    assert len(found) == 2 and [(r["article_id"], r["also_in_articles"]) for r in copies] == [(third, [first])]
+    assert len(found) == 2
+    assert [(r["article_id"], r["also_in_articles"]) for r in copies] == [(third, [first])]
 
 
 @pytest.mark.parametrize("a, b, same", [
@@ -141,19 +145,20 @@ def test_short_lines_alike_by_chance_are_not_grouped_but_identical_ones_are(tmp_
     (WIRE, WIRE.upper().replace("'", "’"), True),
     (WIRE, OTHER_FIGURE, False),
     # a shared tail, two sentences: what a report found, and what the council decided
-    ("A report to the Dunmore county council said 14 of its 31 public libraries needed new roofs, its leader said.",
-     WIRE, False),
+    ("A report to the Dunmore county council said 14 of its 31 public libraries needed new roofs, "
+     "its leader said.", WIRE, False),
     ("Polls close at 8:20 a.m.", "Polls close at 8:20 p.m.", False),
     # one name swapped for another: another town's claim, however alike the letters
     # a name spelt another way stays apart too: one letter is all that tells Dunmore from Dunmere
     (WIRE, WIRE.replace("Dunmore", "Dunmere"), False),
     (WIRE, WIRE.replace("Dunmore", "Kelbrook"), False),
     ("Air pollution in Zenahsbury is 4 times the legal limit, the health secretary Anna Abbott said.",
-     "Air pollution in Vengarrford is 4 times the legal limit, the health secretary Anna Abbott said.", False),
+     "Air pollution in Vengarrford is 4 times the legal limit, the health secretary Anna Abbott said.",
+     False),
     # a name added on one side is an edit, not a swap
     ("Over one 12-year stretch in the House, he passed more amendments than any other member of Congress.",
-     "Over one 12-year stretch in the House, Mr. Marsh passed more amendments than any other member of Congress.",
-     True),
+     "Over one 12-year stretch in the House, Mr. Marsh passed more amendments than any other member of "
+     "Congress.", True),
 ])
 def test_the_rule_on_sentences(a, b, same):
     assert near_identical(a, b) is same
@@ -171,7 +176,8 @@ def test_the_cli_shows_a_wire_story_once_and_its_json_only_adds_fields(wire):
                          check=True).stdout
     rows = json.loads(out)
     assert {"id", "text", "kind", "article_id", "verdict", "speaker", "status", "reviewer", "headline",
-            "published", "outlet", "score", "match", "also_in", "also_in_articles", "also_in_claims"} <= set(rows[0])
+            "published", "outlet", "score", "match", "also_in", "also_in_articles"} <= set(rows[0])
+    assert "also_in_claims" in rows[0]  # added
     [shown] = _the_14(rows)
     assert shown["also_in"] == 2 and len(shown["also_in_claims"]) == 2
 
@@ -181,7 +187,8 @@ def test_the_search_screen_keeps_the_count_when_the_headline_is_long(wire, tmp_p
 
     db, ids = wire
     db.execute("UPDATE articles SET headline = ? WHERE id = ?",
-               ["Dunmore council confirms the closure of fourteen of its thirty-one public libraries", ids["rerun"]])
+               ["Dunmore council confirms the closure of fourteen of its thirty-one public libraries",
+                ids["rerun"]])
     [shown] = _the_14(search_claims(db, "Dunmore council close 14 libraries"))
     _, cells = result_row(shown, {})
     article = str(cells[-1])

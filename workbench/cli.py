@@ -606,7 +606,8 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
         if r.get("also_in"):  # copies of the sentence in other articles, shown once
             more = len(r["also_in_articles"]) - 8
             click.echo(f"{'':26}also in {r['also_in']} article{'s' if r['also_in'] > 1 else ''}: "
-                       f"{', '.join(f'#{a}' for a in r['also_in_articles'][:8])}{f', … {more} more' if more > 0 else ''}")
+                       f"{', '.join(f'#{a}' for a in r['also_in_articles'][:8])}"
+                       f"{f', … {more} more' if more > 0 else ''}")
 
 
 def _cut(text: str, width: int) -> str:

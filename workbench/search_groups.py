@@ -41,7 +41,7 @@ _FIGURE = re.compile(r"\S*\d\S*")
 
 
 def _figures(words: str) -> tuple[str, ...]:
-    """The words holding a digit, in order of their text: the same figures in any order are the same."""
+    """The words holding a digit, sorted: the same figures in another order are the same figures."""
     return tuple(sorted(_FIGURE.findall(words)))
 
 
@@ -66,7 +66,8 @@ class Story:
         if self._names is None:
             capitalised = [w for w in self.written.split()[1:] if w[:1].isupper() or w[1:2].isupper()]
             # a lone letter is no name: the "s" of "New York's" once normalised
-            self._names = {w for w in normalise(" ".join(capitalised)).split() if len(w) > 1} if capitalised else set()
+            words = normalise(" ".join(capitalised)).split() if capitalised else []
+            self._names = {w for w in words if len(w) > 1}
         return self._names
 
 
@@ -128,8 +129,9 @@ def group_duplicates(ranked: list[dict], limit: int | None = None) -> list[dict]
         story = None
         if at is None and open_sentences:
             sentence = text.partition(SEPARATOR)[2].strip()
-            near = process.extract(sentence, open_sentences, scorer=fuzz.ratio, score_cutoff=NEAR, limit=None) \
-                if sentence.count(" ") >= MIN_WORDS - 1 else []
+            long_enough = sentence.count(" ") >= MIN_WORDS - 1
+            near = process.extract(sentence, open_sentences, scorer=fuzz.ratio, score_cutoff=NEAR,
+                                   limit=None) if long_enough else []
             if near:
                 story = Story(text, row["sentence_text"])
                 for candidate in sorted(open_groups[i] for _, _, i in near):  # the best-ranked group first
