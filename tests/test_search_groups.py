@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,23 @@ def test_the_search_screen_keeps_the_count_when_the_headline_is_long(wire, tmp_p
     _, cells = result_row(shown, {})
     article = str(cells[-1])
     assert article.endswith("… (also in 2)") and len(article) == ARTICLE_WIDTH
+
+
+def test_the_quality_benchmark_groups_bm25_by_the_same_rule_and_counts_any_copy(wire, monkeypatch):
+    # search_quality.py's new scoring: fair to BM25 only if its sentences are grouped by the same rule
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from search_quality import baseline_group_rank_of, baseline_grouped, group_rank_of, sentence_rank_of
+
+    db, ids = wire
+    found = [(WIRE, ids["wire"]), (OTHER_FIGURE, 99), (RERUN, ids["rerun"]), (PUNCTUATED, ids["wire"])]
+    groups = baseline_grouped(found)
+    # the rerun joins the first copy; another figure, and a copy in an article the group holds, do not
+    assert [[a for _, a in g] for g in groups] == [[ids["wire"], ids["rerun"]], [99], [ids["wire"]]]
+    files = {ids["wire"]: "wire.txt", ids["rerun"]: "rerun.txt", 99: "other.txt"}
+    assert baseline_group_rank_of(groups, files, "rerun.txt", "the council's leader said on Tuesday") == 1
+    shown = _the_14(search_claims(db, "Dunmore council close 14 libraries"))
+    files = {i: f"{name}.txt" for name, i in ids.items()}
+    # the copy shown is the rerun's; the wire's sentence (its words "its leader said") is one of the copies
+    assert group_rank_of(db, shown, files, "wire.txt", "to save money, its leader said") == 1
+    # the old scoring reads the shown copy's sentence alone
+    assert sentence_rank_of(db, shown, files, "wire.txt", "to save money, its leader said") is None
