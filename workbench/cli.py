@@ -603,9 +603,11 @@ def search(settings: Settings, query: str, limit: int, verdict: str | None, kind
         claim = _cut(r["text"], 60 - len(who)) + who
         click.echo(f"{r['score']:>5.1f}  #{r['id']:<6} {state:<12} {claim:<60}  "
                    f"article #{r['article_id']:<5} {r['published'] or '':<10} {_cut(r['headline'] or '', 40)}")
-        if r.get("also_in"):  # the same sentence in other articles, shown once
+        if r.get("also_in"):  # copies of the sentence in other articles, shown once
+            more = len(r["also_in_articles"]) - 8
             click.echo(f"{'':26}also in {r['also_in']} article{'s' if r['also_in'] > 1 else ''}: "
-                       f"{', '.join(f'#{a}' for a in r['also_in_articles'][:8])}")
+                       f"{', '.join(f'#{a}' for a in r['also_in_articles'][:8])}"
+                       f"{f', … {more} more' if more > 0 else ''}")
 
 
 def _cut(text: str, width: int) -> str:
