@@ -249,3 +249,20 @@ def test_than_any_rival_with_other_left_out(text, claim):
 @pytest.mark.parametrize("text", ["They paid more than any of us.", "It cost more than anyone expected."])
 def test_than_any_of_us_is_no_rank(text):
     assert not [c for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("It was the worst attack on British soil since 9/11.", "the worst attack on British soil since 9/11"),
+    ("It was the largest drop in sales since 2009.", "the largest drop in sales since 2009"),
+])
+def test_a_superlative_with_its_scope_before_its_time(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text, claim, rank", [
+    ("Lee and Cole tied for fifth at 5% in the poll.", "tied for fifth", 5),
+    ("The two sides tied for first.", "tied for first", 1),
+])
+def test_tied_for_a_place(text, claim, rank):
+    found = [c for c in extract(text).claims if c.kind == "ordinal"]
+    assert [(c.text, c.value["rank"]) for c in found] == [(claim, rank)]

@@ -41,7 +41,7 @@ SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
 # "since 1945", "since at least 1980", "since the end of the Second World War", "since just after World War II"
 SINCE = (r"since\s+(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
          r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
-         r"(?:the\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{4}\b|\d{4}s?|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
+         r"(?:the\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{4}\b|\d{4}s?|9/11\b|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
 # "in decades", "in recent years", "in so many decades", "in more than a century"
 _SPAN_OF_TIME = (r"(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent|many|several|so\s+many|"
                  r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+or\s+\w+)?)\s+)?"
@@ -96,9 +96,10 @@ _STANDING_ADJECTIVES = r"(?:distant|close|strong|very\s+strong|solid|respectable
                        r"comfortable|narrow|clear|surprise|surprising)"
 STANDING_BEFORE = re.compile(
     rf"(?:\b(?:finish(?:ed|es|ing)?|came|comes|placed|ranked|ran|running|runs|polling|polls|sits|sitting|"
+    rf"tied\s+for|ties\s+for|tie\s+for|"
     rf"is|was|are|were|be|been|is\s+in|was\s+in|in|from|to)\s+(?:a\s+)?(?:(?:{_STANDING_ADJECTIVES}|joint|equal)\s+)?"
     rf"|\ba\s+{_STANDING_ADJECTIVES}\s+)$", re.IGNORECASE)
-STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall)\b", re.IGNORECASE)
+STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall|at)\b", re.IGNORECASE)
 BEHIND_AFTER = re.compile(r"\s+(?:behind|only\s+to)\b", re.IGNORECASE)
 FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|behind)\b", re.IGNORECASE)
 IN_BEFORE = re.compile(r"\bin\s+first\b", re.IGNORECASE)
@@ -110,6 +111,8 @@ SUPERLATIVE_AFTER = re.compile(
     rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}})"
     # "the lowest it's been in decades", "the highest they have ever been since 2008"
     r"(?:\s+(?:it|they|this|that|we)(?:[’']s|[’']ve|\s+(?:has|have|had|is|was|were|are))\s+(?:ever\s+)?been(?=\s+(?:in|since)\b))?"
+    # "the worst attack on US soil since 9/11", "the largest drop in sales since 2009": a scope, then the time
+    r"(?:\s+(?:on|in|of|for|at|among)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s+since\b))?"
     rf"(?P<basis>\s+{BASIS})?(?=[\s,.;:!?)\"”’]|$)",
     re.IGNORECASE)
 # "record turnout", "a record 5 million", "set a new world record": a record of size, not a voting record;
@@ -274,7 +277,8 @@ def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, i
             start, end = m.start(), BEHIND_AFTER.match(body, m.end()).end()
         else:
             continue
-        if word.lower() == "first" and not (FIRST_IN.match(body, m.end()) or IN_BEFORE.search(body, start, end)):
+        if word.lower() == "first" and not (FIRST_IN.match(body, m.end()) or IN_BEFORE.search(body, start, end)
+                                            or "tie" in body[start:m.start()].lower()):
             continue  # "safety comes first", "came first to the scene": first in nothing named
         found.append((start, end, "ordinal", {"rank": ORDINAL_WORDS[word.lower()]}))
     return found
