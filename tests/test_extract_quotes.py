@@ -1326,3 +1326,16 @@ def test_low_high_quote_marks_are_quotes():
     text = '„We will not give in,“ said Ana Ruiz, the minister. She added: „Never.”'
     found = [(q.text, q.speaker) for q in quotes_of(text)]
     assert found == [("„We will not give in,“", "Ana Ruiz"), ("„Never.”", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a thing with the name it goes by is no speaker
+    ('Critics slammed the tax loophole called an "inversion," in which a firm moves abroad.', "inversion", "Critics"),
+    ('The campaign paid to broadcast a short film called "Tenemos Familias" on television.', "Tenemos",
+     "The campaign"),
+    # a person, or what someone called something, still speaks
+    ('The mayor called "a disgrace" what happened at the depot.', "disgrace", "The mayor"),
+    ('Amid what the Herald called a "rough week" for the mayor, aides quit.', "rough week", "Herald"),
+])
+def test_called_as_a_name_is_no_speech(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

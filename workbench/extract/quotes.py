@@ -16,7 +16,7 @@ import re
 from ..model import Claim, Quote, Sentence, replaced
 from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
-from .speakers import OPENING_WORDS, SpeakerResolver, is_organisation, is_pronoun
+from .speakers import OPENING_WORDS, PERSON_NOUNS, ROLE_WORDS, SpeakerResolver, is_organisation, is_pronoun
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -718,6 +718,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         while m and pattern in _VERB_CLOSES and ((pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")))
                                                  or _in_opening_phrase(before, m.start("np"))):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
+        if m and pattern is BEFORE_SUBJECT_VERB and _names_a_thing(before, m):
+            continue  # 'a short film called “Tenemos Familias”': the film is named, nobody speaks
         if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
         if m and pattern is BEFORE_SUBJECT_VERB:
@@ -837,6 +839,24 @@ PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n
 REPORTED_CLAUSE_OPENS = re.compile(r"(?:\s+[^\s,;:]+){0,3}?\s+(?:that|whom|who|which)\s+|\s+")
 
 
+PEOPLE_WORDS = ROLE_WORDS | PERSON_NOUNS | {"spokesman", "spokeswoman", "people", "critics", "officials", "voters"}
+NAMING_CUES = frozenset(("called", "dubbed", "named", "titled", "labeled", "labelled", "branded", "nicknamed"))
+RELATIVE_OPENS = re.compile(r"\b(?:what|whom|which|who)\s+\Z", re.IGNORECASE)
+NAMED_RIGHT_AFTER = re.compile(r"\s*(?:an?\s+|the\s+)?\Z", re.IGNORECASE)
+
+
+def _names_a_thing(before: str, m: re.Match[str]) -> bool:
+    """'a short film called “…”', 'the tax loophole called an “inversion”': a thing with the name it goes by
+    (the participle, with the quote right after it), not someone calling something so ('a spokesman
+    called the plan “…”' has an object between)."""
+    cue = (m.group("cue") or "").lower()
+    np = m.group("np").strip().lower()
+    if cue not in NAMING_CUES or not np.startswith(("a ", "an ", "the ")) or np.split()[-1] in PEOPLE_WORDS \
+            or RELATIVE_OPENS.search(before, max(0, m.start("np") - 8), m.start("np")):
+        return False  # "the mayor called “…”", "what the Times called “…”": someone speaking
+    return bool(NAMED_RIGHT_AFTER.match(before, m.end("cue")))
+
+
 def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
     """Of the subjects with a cue that lead up to a quote, the last: 'Axelrod tweeted after Clinton argued
     in the debate that "…"' is Clinton's quote. The search finds the first, whose tail runs to the quote."""
@@ -892,6 +912,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
         for m in pattern.finditer(text):
             if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
                 continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker
+            if pattern is IN_SENTENCE and _names_a_thing(text, m):
+                continue  # 'a short film called “…”'
             relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
             if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
