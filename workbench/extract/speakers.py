@@ -77,6 +77,7 @@ DESCRIBED_SUBJECT = re.compile(r"(?:(?<=[a-z0-9][.!?][ \t])|(?<=[a-z0-9][.!?][\"
                                r"(?P<role>[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)(?=[ \t]+[a-z]+(?:ed|s)\b)")
 SUBJECT_GOES_ON = re.compile(r"(?:[ \t]+[a-z]|,)")
 MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
+QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
 MALE = {"mr", "sir", "lord", "king", "prince"}
 GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
@@ -395,7 +396,8 @@ class SpeakerResolver:
     def _inside_quote(self, at: int) -> bool:
         """Whether `at` is inside a quote opened earlier in its paragraph: a name in someone's words
         ("… I believe Donald Trump is …") is not a subject the reporter wrote."""
-        line_start = self.body.rfind("\n", 0, at) + 1
+        # a paragraph longer than QUOTE_LOOK_BACK is read from there: a text of one endless line stays linear
+        line_start = max(self.body.rfind("\n", max(0, at - QUOTE_LOOK_BACK), at) + 1, at - QUOTE_LOOK_BACK, 0)
         return sum(map(self.body.count, '"“”', [line_start] * 3, [at] * 3)) % 2 == 1
 
     def _fits(self, name: str, gender: str | None, by_surname: bool = True) -> bool:
@@ -418,10 +420,9 @@ class SpeakerResolver:
 
     def _titled(self, name: str) -> bool:
         """Whether the article gives this full name a title that says its gender ("Ms. Ann Lee")."""
-        titled = self._index.titled
-        if name not in titled:
-            titled[name] = any(m.group("name") == name for m in GENDER_TITLE.finditer(self.body))
-        return titled[name]
+        if self._index.titled is None:  # one scan per body, however many names are asked about
+            self._index.titled = {m.group("name") for m in GENDER_TITLE.finditer(self.body)}
+        return name in self._index.titled
 
     def _gender_by_surname(self, name: str) -> str | None:
         _, surnames = self.genders
@@ -563,7 +564,7 @@ class _BodyIndex:
         self.genders: tuple[dict[str, str], dict[str, str]] | None = None
         self.reported: list[tuple[int, str]] | None = None
         self.shared: dict[str, bool] = {}  # surname → more than one full name has it
-        self.titled: dict[str, bool] = {}  # full name → the article gives it Mr./Ms./…
+        self.titled: set[str] | None = None  # the names the article gives Mr./Ms./…
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self.firsts: dict[str, int | None] = {}
         self.reversed_body: str | None = None
