@@ -123,7 +123,8 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
     return sorted(claims + added, key=lambda c: (c.start, -c.end)) if added else claims
 
 
-def _absorb_dates(claims: list[Claim], ranks: list[tuple[int, int, str, dict]], covered: bytearray) -> list[Claim]:
+def _absorb_dates(claims: list[Claim], ranks: list[tuple[int, int, str, dict]],
+                  covered: bytearray) -> list[Claim]:
     """The claims without the dates inside a superlative's "since …" (its basis is part of it), when only
     dates lie inside it; `covered` is cleared where they were. One pass: a bisect a rank, one rebuild."""
     starts = [c.start for c in claims]  # claims are in body order

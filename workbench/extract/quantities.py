@@ -34,8 +34,8 @@ CURRENCY_SYMBOLS = {
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mxn$": "MXN", "chf": "CHF", "cny": "CNY",
     "rmb": "CNY", "aud": "AUD", "cad": "CAD", "ரூ": "LKR", "zł": "PLN",
     # East and West African, Egyptian and South Asian codes as their own papers print them ("KSh 300m")
-    "ksh": "KES", "kes": "KES", "ush": "UGX", "ugx": "UGX", "tsh": "TZS", "tzs": "TZS", "ghs": "GHS", "gh₵": "GHS",
-    "egp": "EGP", "pkr": "PKR", "bdt": "BDT", "ngn": "NGN",
+    "ksh": "KES", "kes": "KES", "ush": "UGX", "ugx": "UGX", "tsh": "TZS", "tzs": "TZS", "ghs": "GHS",
+    "gh₵": "GHS", "egp": "EGP", "pkr": "PKR", "bdt": "BDT", "ngn": "NGN",
     # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
     # transcoding ("PS30 million"), and "Y=" a "¥"
     "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
@@ -160,7 +160,8 @@ _currency_symbols = (
     r"(?<![\w$])(?:r|ps|y=)(?=\d))"
 )
 # "six hundred thousand": a hundred may multiply the scale after it
-_scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh(?:\s+crore)?|crore|k|m|b)"
+_scale = (r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn"
+          r"|lakh(?:\s+crore)?|crore|k|m|b)")  # "Rs 5.2 lakh crore": a lakh of crores
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
 
@@ -202,7 +203,8 @@ FIGURE = _Folded(
     (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
-        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b|\s+basis\s+points?\b|\s?bps\b)
+        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b
+               |\s+basis\s+points?\b|\s?bps\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
       | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
@@ -257,15 +259,17 @@ MULTIPLE = _Folded(
     r"(?:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)[\s-]?fold\b"
     r"|(?P<verb>doubling|tripling|trebling|quadrupling|halving)\b(?!\s+down\b)"  # "doubling down": an idiom
     # "cut the deficit in half", "the rolls were slashed in half"
-    r"|(?P<half>(?:cut|cuts|cutting|slash(?:ed|es|ing)?|reduc(?:e|ed|es|ing))\s+(?:[\w’'-]+\s+){0,4}?in\s+half)\b"
+    r"|(?P<half>(?:cut|cuts|cutting|slash(?:ed|es|ing)?|reduc(?:e|ed|es|ing))"
+    r"\s+(?:[\w’'-]+\s+){0,4}?in\s+half)\b"
     r"|(?P<mult>double|triple|treble|quadruple)\s+(?:what\b|(?:the|its|their|his|her|our)"
     # the thing multiplied, up to the first word that opens a clause or a phrase of its own
     r"(?:\s+(?!(?:of|on|in|at|for|to|that|which|and|or|by|from|with|since|over|than|as|is|was|were|are)\b)"
     r"[a-z][\w\-]*){1,3}))",
     re.IGNORECASE,
 )
-MULTIPLE_FACTORS = {"two": 2, "doub": 2, "thre": 3, "trip": 3, "treb": 3, "four": 4, "quad": 4, "five": 5, "six": 6,
-                    "seve": 7, "eigh": 8, "nine": 9, "ten": 10, "twen": 20, "hund": 100, "thou": 1000, "halv": 0.5}
+MULTIPLE_FACTORS = {"two": 2, "doub": 2, "thre": 3, "trip": 3, "treb": 3, "four": 4, "quad": 4, "five": 5,
+                    "six": 6, "seve": 7, "eigh": 8, "nine": 9, "ten": 10, "twen": 20, "hund": 100, "thou": 1000,
+                    "halv": 0.5}  # by a word's first four letters
 # Every COMPARISON match holds one of these words, at its start or at most two words after it ("more than
 # doubled", "a hundred times", "the highest"): tried only there, the scan costs a third of trying the
 # pattern at each of its many first letters (tests/test_extract_scans.py holds the two equal)
@@ -306,7 +310,8 @@ ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNOREC
 
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = _Folded(
-    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:of\s+)?(?:a\s+|an\s+)?"  # "half a million", "a quarter of a trillion"
+    # "half a million", "a quarter of a trillion"
+    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:of\s+)?(?:a\s+|an\s+)?"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
@@ -359,7 +364,9 @@ BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in l
 # what follows "90 of": the whole of which the figure is a part
 PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
-PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|(?:were|had|have|are|was|is)\s+\w+ed)\b)?", re.IGNORECASE)  # not "of them have yet"
+# "90 of them died", "41 of them were rescued"; not the "have" of "3,200 of them have yet to be repaid"
+PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)"
+                     r"(?:\s+(?:died|(?:were|had|have|are|was|is)\s+\w+ed)\b)?", re.IGNORECASE)
 NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
 STOP_WORDS = frozenset(
     "the a an of in on at to and or but for with by from that which who whom whose was were is are be been "
@@ -1098,8 +1105,8 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, _kind_of(extra, "quantity"), value,
                            {"unit": "year of age", **extra})
-    if not extra and not approx.text and num_text.isdigit() and len(num_text) <= 3 and body[end:end + 1] == "," \
-            and NAME_COMMA_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+    if not extra and not approx.text and num_text.isdigit() and len(num_text) <= 3 \
+            and body[end:end + 1] == "," and NAME_COMMA_BEFORE.search(body, max(0, m.start() - 30), m.start()):
         # "Richard Hale, 58, of Guildford": the age news copy gives after a name, not a count of anything
         return _with_value(m, approx, m.start(), end, "quantity", value, {"unit": "year of age"})
     if not extra and (low_previous[:9] == "magnitude" or after in (" ", "-")
@@ -1212,7 +1219,8 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen, not pence
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
-NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w’'-]*(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]*$")
+NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w’'-]*"
+                               r"(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]*$")  # "Richard Hale, " before "58,"
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 # "people over 65", "children under five": a group of people over or under a bare figure is an age
 PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|those|men|women|patients|children|anyone|residents|workers|voters|"

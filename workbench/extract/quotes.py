@@ -839,7 +839,8 @@ PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n
 REPORTED_CLAUSE_OPENS = re.compile(r"(?:\s+[^\s,;:]+){0,3}?\s+(?:that|whom|who|which)\s+|\s+")
 
 
-PEOPLE_WORDS = ROLE_WORDS | PERSON_NOUNS | {"spokesman", "spokeswoman", "people", "critics", "officials", "voters"}
+PEOPLE_WORDS = ROLE_WORDS | PERSON_NOUNS | {"spokesman", "spokeswoman", "people", "critics", "officials",
+                                            "voters"}
 NAMING_CUES = frozenset(("called", "dubbed", "named", "titled", "labeled", "labelled", "branded", "nicknamed"))
 RELATIVE_OPENS = re.compile(r"\b(?:what|whom|which|who)\s+\Z", re.IGNORECASE)
 NAMED_RIGHT_AFTER = re.compile(r"\s*(?:an?\s+|the\s+)?\Z", re.IGNORECASE)
