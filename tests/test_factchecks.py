@@ -203,6 +203,7 @@ def test_rows_go_in_by_chunks_and_multi_row_inserts_with_every_field_and_both_in
 
     monkeypatch.setattr(store, "CHUNK", 7)
     monkeypatch.setattr(store, "ROWS_PER_INSERT", 3)
+    monkeypatch.setattr(store, "INDEX_EVERY", 10)  # indexes filled every 2 chunks, or after one the queue held alone
     db = open_db(tmp_path / "fc.db")
     import_factchecks(db, [("first.json", FactCheck("https://x.example/5", "Claim five, stored before"))], "ann")
     checks = [FactCheck(f"https://x.example/{i}", f"Rents in Carrow rose {i} per cent", claimant=f"Speaker {i}",
@@ -227,6 +228,9 @@ def test_rows_go_in_by_chunks_and_multi_row_inserts_with_every_field_and_both_in
     assert db.execute("SELECT COUNT(*) FROM factcheck_words WHERE factcheck_words MATCH 'carrow'").fetchone()[0] == 29
     found = search_factchecks(db, "rents in carrow rose 17 percent")
     assert found and found[0]["review_url"] == "https://x.example/17"
+    # FTS5's pending-terms limit, raised for the import, is set back
+    for table in ("factchecks_fts", "factcheck_words"):
+        assert db.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()[0] == 1024 * 1024
 
 
 def test_missing_fields_are_stored_as_null_and_a_none_binds_as_null_everywhere(tmp_path):
@@ -254,6 +258,47 @@ def test_a_crash_during_import_leaves_nothing(tmp_path):
         import_factchecks(db, results(), "ann")
     assert db.execute("SELECT COUNT(*) FROM factchecks").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM factchecks_fts").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM factchecks_fts_config WHERE k = 'hashsize'").fetchone()[0] == 0
+
+
+def test_cli_import_killed_at_random_moments_leaves_all_or_nothing(tmp_path):
+    """SIGKILL `factchecks import` of a 20,000-entry feed at random moments: each database then holds all of
+    it or none, both search indexes as many rows, FTS5's pending-terms limit unchanged, and checks clean."""
+    import random
+    import signal
+    import sqlite3
+    import time
+
+    feed = tmp_path / "feed.json"
+    with open(feed, "w") as out:
+        out.write('{"@type": "DataFeed", "dataFeedElement": [')
+        out.write(",".join(json.dumps({"@type": "DataFeedItem", "item": [review(f"https://x.example/{i}",
+                                                                                f"Rents in Carrow rose {i} per cent")]})
+                           for i in range(20000)))
+        out.write("]}")
+    rng = random.Random(19)
+    seen = set()
+    for kill in range(3):
+        db_path = tmp_path / f"k{kill}.db"
+        cli(db_path, "factchecks")  # created and migrated first: the kill lands in the import
+        proc = subprocess.Popen([sys.executable, "-m", "workbench.cli", "--db", str(db_path), "--reviewer", "ann",
+                                 "factchecks", "import", str(feed)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        conn = sqlite3.connect(db_path)
+        stored = conn.execute("SELECT COUNT(*) FROM factchecks").fetchone()[0]
+        seen.add(stored)
+        assert stored in (0, 20000)
+        assert conn.execute("SELECT COUNT(*) FROM factchecks_fts_docsize").fetchone()[0] == stored
+        assert conn.execute("SELECT COUNT(*) FROM factcheck_words_docsize").fetchone()[0] == stored
+        assert conn.execute("SELECT v FROM factchecks_fts_config WHERE k = 'hashsize'").fetchall() in \
+            ([], [(1024 * 1024,)])
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.execute("INSERT INTO factchecks_fts (factchecks_fts) VALUES ('integrity-check')")
+        conn.close()
+    assert 0 in seen  # at least one kill landed inside an import
 
 
 def test_a_big_feed_streams(tmp_path):
