@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: Workben
     from sqlite_utils import Database
 
 CHUNK = 5000  # rows handed to the storing thread at a time: the import streams, never holding a feed in memory
-ROWS_PER_INSERT = 1000  # rows per INSERT statement (18,003 parameters: under SQLite's usual limit of 32,766)
+ROWS_PER_INSERT = 1000  # rows per INSERT statement (21,000 parameters: under SQLite's usual limit of 32,766)
 INDEX_EVERY = 10_000  # rows added to both search indexes at a time at most (see store())
 INDEX_HASH_BYTES = 4 * 2**20  # FTS5's pending-terms limit during an import (its own default is 1 MiB)
 INDEXES = ("factchecks_fts", "factcheck_words")
@@ -29,25 +29,19 @@ class FactCheckImport:
     added_ids: tuple[int, int] | None = None  # first and last id added
 
 
-SHARED = ("origin", "imported_at", "imported_by")  # the same for every row of an INSERT: bound once
-
-
 def _columns() -> list[str]:
-    """A row's own columns, in the order the reading thread builds its tuple."""
     from ..factchecks.read import FactCheck
 
-    return [*FactCheck._fields, "search_text"]
+    return [*FactCheck._fields, "search_text", "origin", "imported_at", "imported_by"]
 
 
 def _insert_sql(columns: list[str], rows: int) -> str:
-    """One INSERT of `rows` rows (multi-row VALUES) whose SHARED columns name the same three parameters.
+    """One INSERT of `rows` rows (multi-row VALUES).
 
-    Parameters are numbered: row i's own values are ?(i*n+1)…?(i*n+n), then one origin, stamp and
-    reviewer for all the rows (sqlite3 copies every text it binds, 300,000 of them for 100,000 rows)."""
-    n = len(columns)
-    shared = ", ".join(f"?{rows * n + k}" for k in range(1, len(SHARED) + 1))
-    values = ", ".join(f"({', '.join(f'?{i * n + k}' for k in range(1, n + 1))}, {shared})" for i in range(rows))
-    return f"INSERT OR IGNORE INTO factchecks ({', '.join([*columns, *SHARED])}) VALUES {values}"
+    Plain `?`s: numbered ones (`?12`, to bind a file's name, the stamp and the reviewer once for all the
+    rows) are read as named by Python 3.13.0's sqlite3, which warns for each one bound from a sequence."""
+    row = f"({', '.join('?' * len(columns))})"
+    return f"INSERT OR IGNORE INTO factchecks ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
 
 
 def import_factchecks(db: Database, results: Iterable[tuple[str, Any]], reviewer: str) -> FactCheckImport:
@@ -88,8 +82,7 @@ def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, out
     columns = _columns()
     _bind_none_directly()
     with transaction(db) as conn:
-        limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - len(SHARED)
-        per_insert = min(ROWS_PER_INSERT, limit // len(columns))
+        per_insert = min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
         full_insert = _insert_sql(columns, per_insert)
         before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
         hash_bytes = _index_hash_bytes(conn, INDEX_HASH_BYTES)
@@ -108,13 +101,11 @@ def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, out
         def store() -> None:
             try:
                 indexed, waiting = before, 0
-                while (item := chunks.get()) is not None:
-                    chunk, runs = item
-                    for (begin, origin), (end, _) in zip(runs, [*runs[1:], (len(chunk), None)]):
-                        for start in range(begin, end, per_insert):
-                            part = chunk[start:min(start + per_insert, end)]
-                            sql = full_insert if len(part) == per_insert else _insert_sql(columns, len(part))
-                            conn.execute(sql, [*chain.from_iterable(part), origin, stamp, reviewer])
+                while (chunk := chunks.get()) is not None:
+                    for start in range(0, len(chunk), per_insert):
+                        part = chunk[start:start + per_insert]
+                        sql = full_insert if len(part) == per_insert else _insert_sql(columns, len(part))
+                        conn.execute(sql, list(chain.from_iterable(part)))
                     waiting += len(chunk)
                     # every INDEX_EVERY rows when behind the reader (fewer, larger segments: less merging),
                     # every chunk when nothing else waits (the last fill, after reading ends, stays short)
@@ -131,24 +122,19 @@ def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, out
         writer.start()
         try:
             rows: list[tuple] = []
-            runs: list[tuple[int, str]] = []  # (first row, origin) of each file's rows in the chunk
-            rows_origin = None
             for origin, result in results:
                 if isinstance(result, FactCheck):
                     outcome.read += 1
-                    if origin != rows_origin:
-                        runs.append((len(rows), origin))
-                        rows_origin = origin
-                    rows.append((*result, check_search_text(result.claim_reviewed)))
+                    rows.append((*result, check_search_text(result.claim_reviewed), origin, stamp, reviewer))
                     if len(rows) >= CHUNK:
-                        chunks.put((rows, runs))
-                        rows, runs = [], [(0, rows_origin)]
+                        chunks.put(rows)
+                        rows = []
                         if failed:
                             break
                 else:
                     outcome.skipped.append((result.where, result.reason))
             if rows and not failed:
-                chunks.put((rows, runs))
+                chunks.put(rows)
         finally:
             chunks.put(None)
             writer.join()
@@ -169,9 +155,9 @@ def _index_hash_bytes(conn: Any, size: int) -> int:
     FTS5 writes what an INSERT added as a new segment at the end of the statement, and whenever the pending
     terms pass this limit (1 MiB by default: two or three times in a statement of 10,000 rows); every
     segment is then merged with others as more are written. Fewer, larger segments per import mean less
-    merging: the 100,000-row speed feed leaves 4 segments in each index instead of 10, with the same terms
-    and rows. The limit is a setting kept in the index's _config table, so it is set back after the import
-    (in the same transaction: a crash leaves it as it was)."""
+    merging: filled every 10,000 rows, the 100,000-row speed feed left 4 segments in each index, not 10, with
+    the same terms and rows. The limit is a setting kept in the index's _config table, so it is set back
+    after the import (in the same transaction: a crash leaves it as it was)."""
     old = conn.execute("SELECT v FROM factchecks_fts_config WHERE k = 'hashsize'").fetchone()
     for table in INDEXES:
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", [size])
