@@ -284,7 +284,11 @@ def test_cli_import_killed_at_random_moments_leaves_all_or_nothing(tmp_path):
         proc = subprocess.Popen([sys.executable, "-m", "workbench.cli", "--db", str(db_path), "--reviewer", "ann",
                                  "factchecks", "import", str(feed)], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.5))
+        wal = db_path.with_name(db_path.name + "-wal")  # it grows once the import writes: kill soon after
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline and _size(wal) < 1_000_000:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.3))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
         conn = sqlite3.connect(db_path)
@@ -299,6 +303,13 @@ def test_cli_import_killed_at_random_moments_leaves_all_or_nothing(tmp_path):
         conn.execute("INSERT INTO factchecks_fts (factchecks_fts) VALUES ('integrity-check')")
         conn.close()
     assert 0 in seen  # at least one kill landed inside an import
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def test_a_big_feed_streams(tmp_path):
