@@ -223,6 +223,39 @@ async def test_what_lives_as_long_as_the_app_is_frozen_once_the_library_shows_an
     assert gc.get_freeze_count() == 0  # a test run's apps are not kept
 
 
+async def test_no_cycle_collection_until_the_library_is_painted_then_as_before(db, monkeypatch):
+    """A full collection of everything the imports made (20-60 ms) fell inside the launch, before the first
+    frame: the collector waits until the library's rows are painted, and is on again after (and after an
+    app closed sooner)."""
+    import gc
+
+    from textual._compositor import CompositorUpdate
+    from textual.app import App
+
+    assert gc.isenabled()
+    at_first_frame: list[bool] = []
+    display = App._display
+
+    def _display(self, screen, renderable):
+        if isinstance(renderable, CompositorUpdate) and not at_first_frame:
+            at_first_frame.append(gc.isenabled())
+        return display(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", _display)
+    app = WorkbenchApp(db, "ann")
+    assert not gc.isenabled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert at_first_frame == [False] and gc.isenabled()
+    assert gc.isenabled()
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)):
+        pass  # closed at once, before its warm-up ran
+    assert gc.isenabled()
+
+
 async def test_an_article_opened_at_start_up_is_thawed_once_closed(db):
     import gc
 

@@ -52,6 +52,11 @@ class WorkbenchApp(App):
         self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
         self._warmed = False
         self._settled = False  # gc.freeze() done (settle_memory)
+        # No cycle collection until the first screen has its rows: a full collection of everything the
+        # imports made (20-60 ms) fell inside the launch, just before the first frame. settle_memory
+        # collects once that frame is painted, and turns the collector back on.
+        self._collector_paused = gc.isenabled()
+        gc.disable()
         self._frozen_screens: list[weakref.ref] = []  # the screens above the library when it was done
         self._freezing = threading.Lock()
         self._closed_down = False
@@ -114,8 +119,14 @@ class WorkbenchApp(App):
             self._settled = True
             gc.collect()
             gc.freeze()
+            self._resume_collector()
             self._frozen_screens = [weakref.ref(screen) for screen in self.screen_stack[1:]  # [0]: Textual's
                                     if not isinstance(screen, LibraryScreen)]
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     def _settle_again(self) -> None:
         self.let_closed_screens_go()  # what Textual still holds of the closed article: not to be frozen
@@ -125,6 +136,7 @@ class WorkbenchApp(App):
         """The app's objects are garbage once it has run (a test run holds hundreds of apps)."""
         with self._freezing:
             self._closed_down = True
+            self._resume_collector()  # (an app closed before its first screen was shown)
             if self._settled:
                 gc.unfreeze()
                 self._settled = False
