@@ -53,9 +53,10 @@ class WorkbenchApp(App):
         self._warmed = False
         self._settled = False  # gc.freeze() done (settle_memory)
         # No cycle collection until the first screen has its rows: a full collection of everything the
-        # imports made (20-60 ms) fell inside the launch, just before the first frame. settle_memory
-        # collects once that frame is painted, and turns the collector back on.
-        self._collector_paused = gc.isenabled()
+        # imports made (20-60 ms) fell inside the launch, just before the first frame. Off from here (from
+        # the command's start with `workbench`: cli._open_tui) until settle_memory, which collects once
+        # that frame is painted and turns the collector on, as does closing an app that never got there.
+        self._collector_paused = True
         gc.disable()
         self._frozen_screens: list[weakref.ref] = []  # the screens above the library when it was done
         self._freezing = threading.Lock()
