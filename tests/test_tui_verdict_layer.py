@@ -286,6 +286,39 @@ async def test_the_picker_showing_and_hiding_leaves_the_scrollbars_unpainted(db,
             assert bar.window_virtual_size == widget.virtual_size.height, pane
 
 
+async def test_v_shows_the_picker_in_one_frame_the_first_time_and_after(db, monkeypatch):
+    """Each v took two frames: the first time the picker was sized in a second layout, and every time its
+    options were thrown away and painted again as it reappeared; the second frame came 40-60 ms after v,
+    about when the rating key does."""
+    frames: list[str] = []
+    display = App._display
+
+    def _display(self, screen, renderable):
+        if renderable is not None:
+            frames.append(type(renderable).__name__)
+        return display(self, screen, renderable)
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.pause(0.2)  # the similar claims' search (after the cursor rests) fills the detail in
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        monkeypatch.setattr(App, "_display", _display)
+        for _ in range(2):
+            frames.clear()
+            await pilot.press("v")
+            for _ in range(4):
+                await pilot.pause(0.05)
+            assert screen.query_one(VerdictLayer).is_open
+            assert frames == [ChopsUpdate.__name__], frames
+            ratings = screen.query_one("#verdicts", OptionList)
+            assert [ratings.render_line(y).text.split()[:2] for y in range(2)] == [["1", "True"], ["2", "Mostly"]]
+            await pilot.press("escape")
+            for _ in range(3):
+                await pilot.pause(0.05)
+
+
 async def test_keymap_toml_rebinds_the_pickers_cancel_key(db, own_config_dir):
     (own_config_dir / "keymap.toml").write_text('"verdict.cancel" = "c"\n', encoding="utf-8")
     app = WorkbenchApp(db, "ann")

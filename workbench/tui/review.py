@@ -159,6 +159,7 @@ class ReviewScreen(Screen):
         except NoMatches:
             picker = VerdictLayer(id="verdict-picker")
             await self.mount(picker, before=0)
+            picker.set_scale(store.list_verdicts(self.db))
         await picker._mounted_event.wait()  # v while the after-paint mount is still under way
         return picker
 
