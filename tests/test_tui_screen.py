@@ -285,6 +285,29 @@ async def test_the_detail_follows_the_cursor_before_the_next_paint(db):
         assert f"#{following['id']} " in screen.query_one("#detail").content.plain
 
 
+async def test_the_detail_is_wrapped_again_and_painted_at_a_new_terminal_width(db):
+    """In tmux the resize's frame came first (painting the lines wrapped for the old width), then the pane
+    wrapped its text for the new width and painted nothing: at 80 columns then 160, the sentence stayed
+    cut into 36-column lines until the next claim. (Under Pilot the pane may wrap before that frame; the
+    tmux order was checked by hand.)"""
+    import re
+
+    def on_screen(app) -> str:  # every cell of the screen as painted, not the widgets' text
+        update = app.screen._compositor.render_update(full=True)
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", update.render_segments(app.console))
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_seed(app, pilot, MONEY)
+        sentence = " ".join(screen.current()["sentence"].split())[:60]
+        await pilot.pause(0.2)
+        assert sentence not in on_screen(app)  # cut at 80 columns
+        await pilot.resize_terminal(160, 48)
+        for _ in range(3):
+            await pilot.pause(0.05)
+        assert sentence in on_screen(app)
+
+
 # ---------------------------------------------------------------- snapshots
 
 
