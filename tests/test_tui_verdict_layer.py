@@ -313,7 +313,8 @@ async def test_v_shows_the_picker_in_one_frame_the_first_time_and_after(db, monk
             assert screen.query_one(VerdictLayer).is_open
             assert frames == [ChopsUpdate.__name__], frames
             ratings = screen.query_one("#verdicts", OptionList)
-            assert [ratings.render_line(y).text.split()[:2] for y in range(2)] == [["1", "True"], ["2", "Mostly"]]
+            shown = [ratings.render_line(y).text.split()[:2] for y in range(2)]
+            assert shown == [["1", "True"], ["2", "Mostly"]]
             await pilot.press("escape")
             for _ in range(3):
                 await pilot.pause(0.05)

@@ -17,7 +17,8 @@ class SteadyScrollbars:
     _laid_out: tuple[Size, Size] | None = None  # (size, container size) of the last layout passed on
     _scrollbars_for: Size | None = None  # the virtual size the scrollbars were last sized for
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
         if (size, container_size) == self._laid_out and size == self._size \
                 and self.virtual_size == self._scrollbars_for:
             return False  # what ScrollView returns for an unchanged size and container

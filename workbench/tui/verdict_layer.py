@@ -72,7 +72,8 @@ class VerdictLayer(Vertical):
         if verdicts != self._verdicts:  # the same on every open, unless the desk changed its scale
             self._verdicts = verdicts
             self.query_one("#verdicts", OptionList).set_options(
-                Option(plain(f"{v['shortcut']}  {v['label']:<13} {v['meaning']}"), id=v["key"]) for v in verdicts)
+                Option(plain(f"{v['shortcut']}  {v['label']:<13} {v['meaning']}"), id=v["key"])
+                for v in verdicts)
 
     def open(self, verdicts: list[dict[str, Any]], current: str | None,
              on_pick: Callable[[str | None], None]) -> None:
