@@ -107,6 +107,7 @@ class ReviewScreen(Screen):
         self._text_placed = False
         self._detail_of: int | None = None  # the claim whose detail is shown
         self._similar_timer = None  # the similar-claims search waiting for the cursor to rest
+        self._detail_waits = False  # a verdict's row goes to the screen first; the detail a frame after it
         self.view = TriageView()  # order and filters of the list (o, F, U)
 
     @property
@@ -158,6 +159,7 @@ class ReviewScreen(Screen):
         except NoMatches:
             picker = VerdictLayer(id="verdict-picker")
             await self.mount(picker, before=0)
+            picker.set_scale(store.list_verdicts(self.db))
         await picker._mounted_event.wait()  # v while the after-paint mount is still under way
         return picker
 
@@ -251,7 +253,7 @@ class ReviewScreen(Screen):
     def _cursor_moved(self, row: int) -> None:
         """The list's cursor moved (j, k, u, a click, auto-advance): the claim's detail goes into the same
         frame as the cursor. Through RowHighlighted alone it came a frame later, 15-25 ms after j."""
-        if self.claims:
+        if self.claims and not self._detail_waits:
             self.show_detail()
 
     @on(RowList.RowHighlighted, "#claims")
@@ -268,7 +270,7 @@ class ReviewScreen(Screen):
             else:  # the first paint of the screen: the text at its claim at once, not painted twice
                 self._text_placed = True
                 self._show_span()
-        if self._detail_of != claim["id"]:  # (_cursor_moved has shown it)
+        if self._detail_of != claim["id"] and not self._detail_waits:  # (_cursor_moved has shown it)
             self.show_detail()
 
     def _show_span(self) -> None:
@@ -456,7 +458,11 @@ class ReviewScreen(Screen):
 
     def judged(self, claim_id: int) -> None:
         """After a verdict or a reject: the claim's row repainted (not the list), then on to the next claim
-        in the list's order when the reviewer's auto_advance is on, whose detail is the one shown."""
+        in the list's order when the reviewer's auto_advance is on, whose detail is the one shown.
+
+        The detail (this claim's new verdict, or the next claim's) waits for the frame with the row: built
+        and painted, it was ~10 ms of CPU and half the cells of that frame, which the terminal then had to
+        take in before the row showed."""
         table = self.query_one("#claims", RowList)
         found = None
         if self.app.preferences.get("auto_advance", True):
@@ -464,9 +470,15 @@ class ReviewScreen(Screen):
             if found is None:
                 still = " still to review" if self.view.unreviewed_only else ""
                 self.notify(f"That was the last claim listed{still}")
-        self.refresh_claim(claim_id, detail=found is None)
+        self._detail_waits = True
+        self.refresh_claim(claim_id, detail=False)
         if found is not None:
             table.move_cursor(row=found)
+        table.after_paint(self._detail_after_row)
+
+    def _detail_after_row(self) -> None:
+        self._detail_waits = False
+        self.show_detail()
 
     def palette_commands(self):
         """Every triage key in the command palette too (ctrl+p)."""
