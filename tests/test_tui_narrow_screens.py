@@ -1,0 +1,93 @@
+"""What a new user met at 80x24 and 160x48 (trial 4): titles cut at a dialog's edge, the export's Draft
+checkbox off screen, a search hint naming a key that went elsewhere. Real database, real app via Pilot."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Region
+from textual.widgets import Checkbox, Label
+
+from workbench.factchecks.read import read_paths
+from workbench.service import import_paths
+from workbench.store import list_claims, open_db
+from workbench.store.factchecks import import_factchecks
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.checked_elsewhere import CheckedElsewhereList
+from workbench.tui.row_list import RowList
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "narrow.db")
+    import_factchecks(db, read_paths([str(ROOT / "sample_factchecks")]), "ann")
+    list(import_paths(db, [str(ROOT / "sample_articles" / "wire-grocer-profits.txt")], "ann"))
+    return db
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the SVG keeps spaces as &#160;)."""
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_checked_elsewhere_title_wraps_instead_of_losing_its_keys(db, size):
+    claim = next(c for c in list_claims(db, 1) if c["text"] == "38%")
+    app = WorkbenchApp(db, "ann", article_id=1, claim_id=claim["id"])
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckedElsewhereList)
+        title = app.screen.query_one("#dialog-title", Label)
+        assert title.size.height >= 2  # one line was cut at the dialog's edge
+        assert title.region.right <= app.screen.query_one("#dialog").region.right
+        lines = title.render_lines(Region(0, 0, title.size.width, title.size.height))
+        shown = " ".join(" ".join(strip.text for strip in lines).split())
+        assert shown.endswith("attaches the check as a source; Esc closes"), shown
+
+
+async def test_export_options_all_on_screen_at_80_columns(db):
+    app = WorkbenchApp(db, "ann", article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        width = app.screen.size.width
+        for box in app.screen.query(Checkbox):
+            assert box.region.right <= width, (box.label, box.region)  # Draft ended past column 80
+        assert "Draft" in screen_text(app)
+        await pilot.press("tab", "tab", "tab")  # format → All articles → Overwrite → Draft, in reading order
+        assert app.focused.id == "export-draft"
+
+
+async def test_export_options_stay_on_one_row_when_wide(db):
+    app = WorkbenchApp(db, "ann", article_id=1)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        rows = {box.region.y for box in app.screen.query(Checkbox)}
+        assert len(rows) == 1
+
+
+async def test_down_from_the_search_query_moves_into_the_results(db):
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"halberd profit")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.screen.results:
+                break
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "↓ moves into the list" in status  # it said Tab, which goes to the verdict filter
+        await pilot.press("down")
+        assert isinstance(app.focused, RowList)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReviewScreen"
