@@ -67,7 +67,7 @@ def test_import_prints_added_then_already_present_and_adds_nothing_twice(tmp_pat
     first = run(db, "import", str(article_file))
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("added: #1 Harbour wall costs double to £48m")
-    assert "claims" in first.stdout and "quotes" in first.stdout
+    assert " — 7 claims, 1 quote  [" in first.stdout  # "1 quotes" until trial 4
     again = run(db, "import", str(article_file))
     assert again.returncode == 0
     assert again.stdout.startswith("already present: #1 ")
@@ -355,3 +355,11 @@ def test_export_refuses_articles_and_all_together_in_one_line(db_with_article: P
 
 def test_export_help_names_the_review_url_variable(tmp_path: Path):
     assert "$WORKBENCH_REVIEW_URL" in run(tmp_path / "wb.db", "export", "--help").stdout.replace("\n", " ")
+
+
+def test_undo_on_an_unknown_claim_says_there_is_no_such_claim(db_with_article):
+    line = one_error_line(run(db_with_article, "undo", "--claim", "999999"))
+    assert line.startswith("workbench: no claim with id 999999")  # was "nothing of yours to undo"
+    line = one_error_line(run(db_with_article, "undo", "--claim", "1"))
+    assert line == "workbench: nothing of yours to undo on claim 1"
+

@@ -69,6 +69,11 @@ def _cut_path(name: Any) -> str:
     return text if len(text) <= 120 else text[:60] + "…" + text[-59:]
 
 
+def _counted(n: int, noun: str) -> str:
+    """"1 quote", "2 quotes": "1 quotes" read as a slip to a journalist."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _say(message: str, prefix: str = "workbench: ") -> None:
     """One line on stderr, whatever the message holds: a path or name with a newline forged a second line."""
     from .typed_text import printable
@@ -266,8 +271,8 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
         results.append({"path": outcome.path, **r.to_dict()})
         if not as_json:
             state = "added" if r.added else "already present"
-            click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — {r.claims} claims, "
-                       f"{r.quotes} quotes  [{printable(outcome.path)}]")
+            click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — "
+                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}  [{printable(outcome.path)}]")
     if as_json:
         emit_json(results)
     if failed:
