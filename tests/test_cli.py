@@ -363,3 +363,13 @@ def test_undo_on_an_unknown_claim_says_there_is_no_such_claim(db_with_article):
     line = one_error_line(run(db_with_article, "undo", "--claim", "1"))
     assert line == "workbench: nothing of yours to undo on claim 1"
 
+
+
+def test_an_article_without_a_headline_is_named_by_its_file(tmp_path):
+    path = tmp_path / "council-notes.txt"
+    path.write_text("the council said on Tuesday that 1,200 jobs were at risk after a 4% cut.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    assert run(db, "import", str(path)).returncode == 0
+    listed = run(db, "articles").stdout
+    assert listed.rstrip().endswith("(no headline) council-notes.txt"), listed  # was "(no headline)" alone
+    assert run(db, "claims", "1").stdout.startswith("#1 (no headline) council-notes.txt\n")

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .errors import BadInput, WorkbenchError
+from .headline import shown_headline
 from .limits import DEFAULT_MAX_BYTES
 from .model import CLAIM_KINDS
 
@@ -323,7 +324,7 @@ def _print_articles(settings: Settings, as_json: bool) -> None:
         return
     for r in rows:
         click.echo(f"#{r['id']:<5} {r['published'] or '          '}  {r['reviewed']:>3}/{r['claims'] + r['quotes']:<3} "
-                   f"{(r['outlet'] or '')[:18]:<18} {r['headline'] or '(no headline)'}")
+                   f"{(r['outlet'] or '')[:18]:<18} {shown_headline(r)}")
 
 
 @cli.command()
@@ -371,7 +372,7 @@ def claims(settings: Settings, article: str, kind: str | None, status: str | Non
     if as_json:
         emit_json(found)
         return
-    click.echo(f"#{row['id']} {row['headline'] or '(no headline)'}")
+    click.echo(f"#{row['id']} {shown_headline(row)}")
     for c in found:
         click.echo(_claim_line(c))
         for past in c["seen_before"]:

@@ -24,6 +24,7 @@ from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text_pane import TextPane
 from .text import plain, value_summary
+from ..headline import shown_headline
 from .triage import (
     SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
     claim_name, next_unreviewed,
@@ -190,7 +191,7 @@ class ReviewScreen(Screen):
         hidden = len(self.all_claims) - len(self.claims)
         shown = self.view.describe(self.verdict_labels) + (f" ({hidden} hidden)" if hidden else "")
         # the view first: at 80 columns the header cuts the end of the line, and the headline is on screen
-        headline = self.article["headline"] or "(no headline)"
+        headline = shown_headline(self.article)
         self.sub_title = f"{shown} — {headline} — reviewer: {self.reviewer}"
 
     def _claim_rows(self, offset: int, limit: int) -> list:

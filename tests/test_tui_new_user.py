@@ -1,5 +1,6 @@
-"""What a new user met at 80x24 and 160x48 (trial 4): titles cut at a dialog's edge, the export's Draft
-checkbox off screen, a search hint naming a key that went elsewhere. Real database, real app via Pilot."""
+"""What a new user met (trial 4) at 80x24 and 160x48: titles cut at a dialog's edge, the export's Draft
+checkbox off screen, a search hint naming a key that went elsewhere, headline-less articles that all looked
+alike. Real database, real app via Pilot."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -91,3 +92,17 @@ async def test_down_from_the_search_query_moves_into_the_results(db):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReviewScreen"
+
+
+async def test_library_and_review_name_an_article_without_headline_by_its_file(tmp_path):
+    path = tmp_path / "council-notes.txt"
+    path.write_text("the council said on Tuesday that 1,200 jobs were at risk after a 4% cut.\n", encoding="utf-8")
+    db = open_db(tmp_path / "nohead.db")
+    list(import_paths(db, [str(path)], "ann"))
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert "(no headline) council-notes.txt" in screen_text(app)  # three such rows looked the same
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(no headline) council-notes.txt" in app.screen.sub_title
