@@ -187,6 +187,7 @@ def test_claims_sort_by_worthiness_puts_the_most_check_worthy_first(db_with_arti
         == [c["start"] for c in by_place] == sorted(c["start"] for c in by_place)
     text = run(db_with_article, "claims", "1", "--sort", "worthiness").stdout.splitlines()
     assert text[1].split()[0] == str(by_worth[0]["id"])
+    assert f"  cw {by_worth[0]['checkworthiness']:.2f}" in text[1]  # the sort key, shown (trial 4)
     assert run(db_with_article, "claims", "1", "--sort", "importance").returncode == 2
 
 
@@ -373,3 +374,14 @@ def test_an_article_without_a_headline_is_named_by_its_file(tmp_path):
     listed = run(db, "articles").stdout
     assert listed.rstrip().endswith("(no headline) council-notes.txt"), listed  # was "(no headline)" alone
     assert run(db, "claims", "1").stdout.startswith("#1 (no headline) council-notes.txt\n")
+
+
+def test_a_claim_whose_value_has_no_figure_prints_no_empty_equals(tmp_path):
+    path = tmp_path / "jobs.txt"
+    path.write_text("Jobless rate at lowest since 2010\n\nUnemployment fell to 4.2%, the lowest since 2010, "
+                    "the statistics office said.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    assert run(db, "import", str(path)).returncode == 0
+    lines = run(db, "claims", "1").stdout.splitlines()
+    lowest = next(line for line in lines[1:] if "lowest since 2010" in line)  # [0]: the headline
+    assert "=" not in lowest, lowest  # was "the lowest since 2010 = "

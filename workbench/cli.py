@@ -335,12 +335,14 @@ def articles(settings: Settings, as_json: bool) -> None:
     _print_articles(settings, as_json)
 
 
-def _claim_line(c: dict[str, Any]) -> str:
-    value = ""
-    if c.get("value"):
-        v = c["value"]
-        value = " = " + ", ".join(f"{k}:{v[k]}" for k in ("number", "currency", "unit", "date", "low", "high")
-                                  if v.get(k) is not None)
+def _claim_line(c: dict[str, Any], worthiness: bool = False) -> str:
+    """One claim; with `worthiness` (--sort worthiness) its score, the key the list is sorted by."""
+    v = c.get("value") or {}
+    fields = ", ".join(f"{k}:{v[k]}" for k in ("number", "currency", "unit", "date", "low", "high")
+                       if v.get(k) is not None)
+    value = f" = {fields}" if fields else ""  # "last year = " when the value held none of these
+    if worthiness:
+        value += f"  cw {c['checkworthiness']:.2f}"
     who = f"  — {c['speaker']}" if c.get("speaker") else ""
     verdict = f"  [{c['verdict']}]" if c.get("verdict") else ("  [rejected]" if c["status"] == "rejected" else "")
     hints = f"  ⚠ {'; '.join(c['hints'])}" if c.get("hints") else ""
@@ -374,7 +376,7 @@ def claims(settings: Settings, article: str, kind: str | None, status: str | Non
         return
     click.echo(f"#{row['id']} {shown_headline(row)}")
     for c in found:
-        click.echo(_claim_line(c))
+        click.echo(_claim_line(c, worthiness=order == "worthiness"))
         for past in c["seen_before"]:
             click.echo(f"        seen before: #{past['id']} [{past['verdict']}] {past['text'][:60]} "
                        f"({past['headline'] or ''}, {past['published'] or ''})")
