@@ -106,3 +106,33 @@ async def test_library_and_review_name_an_article_without_headline_by_its_file(t
         await pilot.press("enter")
         await pilot.pause()
         assert "(no headline) council-notes.txt" in app.screen.sub_title
+
+
+async def detail_once_similar_searched(app, pilot, screen) -> str:
+    for _ in range(100):  # the similar claims are searched in a worker once the cursor rests
+        await pilot.pause(0.05)
+        shown = str(screen.query_one("#detail").content)
+        if "Similar past claims" in shown:
+            return shown
+    raise AssertionError("no similar past claims shown: " + shown)
+
+
+async def test_the_copy_hint_shows_only_when_a_similar_claim_has_a_verdict(tmp_path):
+    db = open_db(tmp_path / "similar.db")
+    list(import_paths(db, [str(ROOT / "sample_articles" / name) for name in
+                           ("wire-grocer-profits.txt", "eurozone-trade-figures.txt")], "ann"))
+    grocer = next(a["id"] for a in db.query("SELECT id FROM articles WHERE headline LIKE 'Supermarket%'"))
+    claim = next(c for c in list_claims(db, grocer) if c["text"] == "38%")
+    app = WorkbenchApp(db, "ann", article_id=grocer, claim_id=claim["id"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        shown = await detail_once_similar_searched(app, pilot, screen)
+        # nothing reviewed yet: "c copies the first verdict" promised what c then refused
+        assert "(none reviewed yet)" in shown and "c copies" not in shown
+    past = screen.similar[claim["id"]][0]
+    from workbench.store import set_verdict
+    set_verdict(db, past["id"], "true", "bob")
+    app = WorkbenchApp(db, "ann", article_id=grocer, claim_id=claim["id"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        shown = await detail_once_similar_searched(app, pilot, app.screen)
+        assert "c copies the first verdict and its sources" in shown

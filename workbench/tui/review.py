@@ -366,7 +366,10 @@ class ReviewScreen(Screen):
         if past is None:  # a search over every claim: once the cursor rests, off the UI thread
             self._search_similar_soon(claim["id"])
         elif past:
-            out.append("Similar past claims (c copies the first verdict and its sources):\n", style="bold")
+            # the c hint only when there is a verdict to copy: beside unreviewed claims it promised nothing
+            reviewed = any(p["verdict"] for p in past)
+            out.append("Similar past claims" + (" (c copies the first verdict and its sources)" if reviewed
+                                                else " (none reviewed yet)") + ":\n", style="bold")
             for p in past:
                 out.append(f"  [{self.verdict_labels.get(p['verdict'], p['verdict']) or 'not reviewed'}] ",
                            style="bold" if p["verdict"] else "dim")
