@@ -136,3 +136,18 @@ async def test_the_copy_hint_shows_only_when_a_similar_claim_has_a_verdict(tmp_p
     async with app.run_test(size=(160, 48)) as pilot:
         shown = await detail_once_similar_searched(app, pilot, app.screen)
         assert "c copies the first verdict and its sources" in shown
+
+
+async def test_a_without_selecting_adds_no_copy_of_the_claim_on_show(db):
+    """The text shows the selected claim's span selected; a pressed without selecting anything added that
+    claim again as a hand-added copy ("Claim added: 412")."""
+    claim = next(c for c in list_claims(db, 1) if c["text"] == "£412m")
+    app = WorkbenchApp(db, "ann", article_id=1, claim_id=claim["id"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.3)
+        before = len(list_claims(db, 1))
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(list_claims(db, 1)) == before
+        notes = [str(n.message) for n in app._notifications]
+        assert notes and "already claim #" in notes[-1] and "£412m" in notes[-1]

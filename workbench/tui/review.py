@@ -586,6 +586,13 @@ class ReviewScreen(Screen):
             self.notify("Select the words of the claim in the text first (Tab to the text, shift+arrows)",
                         severity="warning")
             return
+        # the text shows the selected claim's span selected: a without selecting anything added that claim
+        # again, as a hand-added copy
+        same = next((c for c in self.all_claims if (c["start"], c["end"]) == span), None)
+        if same is not None:
+            self.notify(f"The selected text is already {claim_name(same['id'], same['text'], 40)}; select other "
+                        "words in the text (Tab to the text, shift+arrows)", severity="warning", markup=False)
+            return
         added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
         if added:
             self.notify(f"Claim added: {added['text'][:40]}", markup=False)
