@@ -24,6 +24,7 @@ from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text_pane import TextPane
 from .text import plain, value_summary
+from ..headline import shown_headline
 from .triage import (
     SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
     claim_name, next_unreviewed,
@@ -192,7 +193,7 @@ class ReviewScreen(Screen):
         hidden = len(self.all_claims) - len(self.claims)
         shown = self.view.describe(self.verdict_labels) + (f" ({hidden} hidden)" if hidden else "")
         # the view first: at 80 columns the header cuts the end of the line, and the headline is on screen
-        headline = self.article["headline"] or "(no headline)"
+        headline = shown_headline(self.article)
         self.sub_title = f"{shown} — {headline} — reviewer: {self.reviewer}"
 
     def _claim_rows(self, offset: int, limit: int) -> list:
@@ -367,7 +368,10 @@ class ReviewScreen(Screen):
         if past is None:  # a search over every claim: once the cursor rests, off the UI thread
             self._search_similar_soon(claim["id"])
         elif past:
-            out.append("Similar past claims (c copies the first verdict and its sources):\n", style="bold")
+            # the c hint only when there is a verdict to copy: beside unreviewed claims it promised nothing
+            reviewed = any(p["verdict"] for p in past)
+            out.append("Similar past claims" + (" (c copies the first verdict and its sources)" if reviewed
+                                                else " (none reviewed yet)") + ":\n", style="bold")
             for p in past:
                 out.append(f"  [{self.verdict_labels.get(p['verdict'], p['verdict']) or 'not reviewed'}] ",
                            style="bold" if p["verdict"] else "dim")
@@ -593,6 +597,13 @@ class ReviewScreen(Screen):
         if span is None:
             self.notify("Select the words of the claim in the text first (Tab to the text, shift+arrows)",
                         severity="warning")
+            return
+        # the text shows the selected claim's span selected: a without selecting anything added that claim
+        # again, as a hand-added copy
+        same = next((c for c in self.all_claims if (c["start"], c["end"]) == span), None)
+        if same is not None:
+            self.notify(f"The selected text is already {claim_name(same['id'], same['text'], 40)}; select other "
+                        "words in the text (Tab to the text, shift+arrows)", severity="warning", markup=False)
             return
         added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
         if added:

@@ -37,6 +37,8 @@ class SearchScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back"),
         Binding("ctrl+f", "focus_query", "Query", id="search.query"),
+        # from the query (or the outlet box): Tab goes to the filters first, so ↓ is the way into the list
+        Binding("down", "into_list", "Into the list", id="search.into_list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -104,7 +106,7 @@ class SearchScreen(Screen):
         self.query_one("#results", RowList).set_source(len(rows), lambda offset, limit: rows[offset:offset + limit],
                                                       cursor=0)
         self.query_one("#search-status", Label).update(plain(f"{len(found)} claims — Enter opens the highlighted one, "
-                                                                        "Tab moves into the list"))
+                                                                        "↓ moves into the list"))
 
     @on(Input.Submitted, "#query")
     def open_first(self) -> None:
@@ -122,6 +124,9 @@ class SearchScreen(Screen):
 
     def _open(self, claim: dict) -> None:
         self.app.open_article(claim["article_id"], claim_id=claim["id"])
+
+    def action_into_list(self) -> None:
+        self.query_one("#results", RowList).focus()
 
     def action_focus_query(self) -> None:
         self.set_focus(self.query_one("#query", Input))  # at once: the next keys are the query's
