@@ -13,6 +13,9 @@ from pathlib import Path
 SENTENCE = "The council said 1,200 homes were flooded in May, costing £12m. "
 HEADER = "Flood costs climb\nBy Ana Ruiz\n3 April 2024\n\n"
 REPEATED_QUOTE = 'prices will rise by 12% next year," the minister said. '
+# superlatives measured against a year, each with a date inside it: the dates were absorbed one rank at a time
+RANKS = "It was the briefest slump since 1990, more jobs than any president in history, a million people. "
+PRONOUNS = 'Union leader Sara Mills was blunt. "Nobody listened," she said. Judge Anne Marlow said he had shown no remorse. '
 CASES = {
     "one line of figures (chars)": (lambda n: (HEADER + SENTENCE * (n // len(SENTENCE))).encode(), ".txt",
                                     [250_000, 500_000, 1_000_000]),
@@ -24,6 +27,10 @@ CASES = {
     # one run-on "sentence" (the quote marks never open): attribute_claims read all of it before each claim
     "repeated quoted clauses (chars)": (lambda n: (HEADER + REPEATED_QUOTE * (n // len(REPEATED_QUOTE))).encode(),
                                         ".txt", [250_000, 500_000, 1_000_000]),
+    "superlatives since a year (chars)": (lambda n: (HEADER + RANKS * (n // len(RANKS))).encode(), ".txt",
+                                          [250_000, 500_000, 1_000_000]),
+    "pronouns after subjects (chars)": (lambda n: (HEADER + PRONOUNS * (n // len(PRONOUNS))).encode(), ".txt",
+                                        [250_000, 500_000, 1_000_000]),
     "nested HTML (levels)": (lambda n: ("<html><head><title>Deep</title></head><body>" + "<div>" * n + "<p>"
                                         + SENTENCE * 50 + "</p>" + "</div>" * n + "</body></html>").encode(),
                              ".html", [2_500, 5_000, 10_000]),

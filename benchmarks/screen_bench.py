@@ -36,6 +36,7 @@ BIG_ARTICLE = 5000  # scale_bench.py's 300-claim article laid out in paragraphs
 POLL_TIMEOUT_S = 30.0
 POLL_PAUSE_S = 0.005  # between captures: polling flat out kept a core busy on a 2-core machine
 PRESSES = 2  # j and verdict presses per review session (one session per tree per run)
+PICKER_LINE = re.compile(r"\b7 +Unproven +The evidence")  # the verdict picker's line for 7
 
 
 def tmux(*args: str) -> str:
@@ -141,17 +142,21 @@ def review_steps(tree: Path, db: Path, size, runs: int) -> dict[str, list[float]
             keys("j")
             out["j"].append(wait_for(detail_of(claims[i][0]), f"claim #{claims[i][0]} in the detail") - t)
             time.sleep(0.3)
-        on = claims[runs][0]  # the claim under the cursor after the j presses
+        on, claim_text = claims[runs]  # the claim under the cursor after the j presses
         for i in range(runs):
             # a rating other than the one it has, so that the row changes (a kept database remembers)
             rating, label = ("7", "Unproven") if verdict_of(db, on) == "misleading" else ("4", "Misleading")
-            row = re.compile(rf"{label} *│")  # the verdict cell at the list's right border, not the toast
-            before = len(row.findall(screen()))
+            # the claim's own row: its first words, then the rating on the same line within the list (no │
+            # between: not the article text beside the detail pane; the toast puts the rating first).
+            # Counting "Unproven │" cells went wrong when a toast covered another row rated so
+            row = re.compile(rf"{re.escape(' '.join(claim_text.split())[:12])}[^│\n]*\b{label}\b")
             keys("v")
-            wait_for(lambda text: "Verdict" in text and "Unproven" in text, "the verdict picker")
+            # the picker's own line for 7: "Verdict" (the key bar, the detail) and "Unproven" (a row) were on
+            # the screen before it, and the rating key went out before the picker was painted
+            wait_for(lambda text: PICKER_LINE.search(text) is not None, "the verdict picker")
             t = time.perf_counter()
             keys(rating)
-            shown = wait_for(lambda text: len(row.findall(text)) > before, f"{label} in the row")
+            shown = wait_for(lambda text: row.search(text) is not None, f"{label} in the row")
             out["verdict"].append(shown - t)
             while verdict_of(db, on) != label.lower():  # committed before the next press reads it
                 time.sleep(0.05)

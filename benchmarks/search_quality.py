@@ -6,7 +6,9 @@ Two query sets: the samples' (below) and 140 written by hand over PolNeAR's trai
 (benchmarks/polnear_search_queries.py; its 840 articles are imported from ../shared/eval at run time,
 or the set is skipped when they are absent; --polnear-db keeps that import between runs). Each set is
 also run, in the same run, through SQLite's own FTS5 over the same sentences (porter tokenizer, the
-query's words ORed, ranked by bm25, no normalisation): the row any search must beat.
+query's words ORed, ranked by bm25, no normalisation): the row any search must beat. PolNeAR is scored
+twice: by the copy a result shows (its sentence must hold the target's words), and as a group of copies
+(workbench.search_groups) counts when any copy is the target, BM25's sentences grouped by the same rule.
 
 Imports sample_articles/ into a temporary database with the real CLI (`workbench import`), then runs
 each query through workbench.search.search_claims. A query is what a reviewer types when a claim comes
@@ -185,6 +187,51 @@ def sentence_rank_of(db, found: list[dict], files: dict[int, str], file: str, su
     return None
 
 
+def group_rank_of(db, found: list[dict], files: dict[int, str], file: str, substring: str) -> int | None:
+    """The rank of the first result whose group holds the target sentence: the copy shown or any other copy
+    (`also_in_claims`). A reviewer who sees the group sees every copy; the copy shown may be another
+    article's lightly edited sentence, which the target's words need not be a substring of."""
+    wanted = squash(substring)
+    for rank, row in enumerate(found, 1):
+        for claim_id in (row["id"], *row.get("also_in_claims", [])):
+            article_id, sentence = db.execute(
+                "SELECT article_id, COALESCE(sentence, text) FROM claims WHERE id = ?", [claim_id]).fetchone()
+            if (file == "*" or files[article_id] == file) and wanted in squash(sentence):
+                return rank
+    return None
+
+
+def baseline_grouped(found: list[tuple[str, int]], limit: int = 20) -> list[list[tuple[str, int]]]:
+    """BM25's sentences grouped by the rule workbench search groups by (workbench.search_groups): identical
+    or near-identical sentences of different articles are one result, at the best copy's place."""
+    from workbench.search_groups import near_identical, written_sentence
+
+    groups: list[list[tuple[str, int]]] = []
+    firsts: list = []
+    for sentence, article_id in found:
+        read = written_sentence(sentence)
+        at = next((i for i, first in enumerate(firsts) if article_id not in {a for _, a in groups[i]}
+                   and near_identical(first, read)), None)
+        if at is None:
+            if len(groups) >= limit:
+                continue
+            at = len(groups)
+            groups.append([])
+            firsts.append(read)
+        groups[at].append((sentence, article_id))
+    return groups
+
+
+def baseline_group_rank_of(groups: list[list[tuple[str, int]]], files: dict[int, str], file: str,
+                           substring: str) -> int | None:
+    wanted = squash(substring)
+    for rank, group in enumerate(groups, 1):
+        if any((file == "*" or files[article_id] == file) and wanted in squash(sentence)
+               for sentence, article_id in group):
+            return rank
+    return None
+
+
 def baseline_sentence_rank_of(found: list[tuple[str, int]], files: dict[int, str], file: str,
                               substring: str) -> int | None:
     wanted = squash(substring)
@@ -205,12 +252,16 @@ def holds_claim(db, file: str, substring: str) -> bool:
                           "JOIN articles a ON a.id = c.article_id"))
 
 
-def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, kinds: list[str] | None = None) -> list[dict]:
+def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, kinds: list[str] | None = None,
+            grouped: bool = False) -> list[dict]:
+    """`grouped`: also score each query as a group of copies counts (group_rank_of), and BM25's sentences
+    grouped by the same rule (baseline_grouped), beside the scoring by the copy shown."""
     from workbench.search import search_claims
 
     files = {i: Path(origin).name for i, origin in db.execute("SELECT id, origin FROM articles")}
     baseline_index(db)
     ranks, times, base_ranks, base_times = [], [], [], []
+    group_ranks, base_group_ranks = [], []
     for query, file, expected in queries:
         t = time.perf_counter()
         found = search_claims(db, query, limit=20)
@@ -220,11 +271,20 @@ def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, ki
         base_times.append(time.perf_counter() - t)
         ranks.append(rank(db, found, files, file, expected))
         base_ranks.append(baseline_rank(base, files, file, expected))
+        if grouped:
+            group_ranks.append(group_rank_of(db, found, files, file, expected))
+            groups = baseline_grouped(baseline_search(db, query, 100))
+            base_group_ranks.append(baseline_group_rank_of(groups, files, file, expected))
         if verbose:
             top = f"{found[0]['text'][:40]!r} {found[0]['score']}" if found else "-"
-            print(f"{ranks[-1] or '-':>3} {base_ranks[-1] or '-':>3}  {query!r:55} top: {top}")
+            also = f" grouped {group_ranks[-1] or '-':>3} {base_group_ranks[-1] or '-':>3}" if grouped else ""
+            print(f"{ranks[-1] or '-':>3} {base_ranks[-1] or '-':>3}{also}  {query!r:55} top: {top}")
     rows = [summary(f"{name}: workbench search", ranks, times), summary(f"{name}: FTS5 bm25 baseline", base_ranks,
                                                                           base_times)]
+    if grouped:  # the same queries scored as a group of copies counts, for both (times are the rows' above)
+        rows += [summary(f"{name}: workbench search, any copy in the group counts", group_ranks, times),
+                 summary(f"{name}: FTS5 bm25 baseline, grouped alike, any copy counts", base_group_ranks,
+                         base_times)]
     for kind in sorted(set(kinds or [])):  # each kind of query on its own
         pick = [i for i, k in enumerate(kinds) if k == kind]
         for label, r, t in (("workbench search", ranks, times), ("FTS5 bm25 baseline", base_ranks, base_times)):
@@ -262,7 +322,7 @@ def main() -> None:
                                   "target_sentence_holds_no_claim": len(queries) - len(reachable)}))
                 queries = [x[:3] for x in reachable]
                 rows += run_set(db, "polnear-train", queries, sentence_rank_of, baseline_sentence_rank_of,
-                                a.verbose, kinds)
+                                a.verbose, kinds, grouped=True)
     for row in rows:
         print(json.dumps(row))
 

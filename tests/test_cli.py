@@ -67,7 +67,7 @@ def test_import_prints_added_then_already_present_and_adds_nothing_twice(tmp_pat
     first = run(db, "import", str(article_file))
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("added: #1 Harbour wall costs double to £48m")
-    assert "claims" in first.stdout and "quotes" in first.stdout
+    assert " — 7 claims, 1 quote  [" in first.stdout  # "1 quotes" until trial 4
     again = run(db, "import", str(article_file))
     assert again.returncode == 0
     assert again.stdout.startswith("already present: #1 ")
@@ -187,6 +187,7 @@ def test_claims_sort_by_worthiness_puts_the_most_check_worthy_first(db_with_arti
         == [c["start"] for c in by_place] == sorted(c["start"] for c in by_place)
     text = run(db_with_article, "claims", "1", "--sort", "worthiness").stdout.splitlines()
     assert text[1].split()[0] == str(by_worth[0]["id"])
+    assert f"  cw {by_worth[0]['checkworthiness']:.2f}" in text[1]  # the sort key, shown (trial 4)
     assert run(db_with_article, "claims", "1", "--sort", "importance").returncode == 2
 
 
@@ -355,3 +356,32 @@ def test_export_refuses_articles_and_all_together_in_one_line(db_with_article: P
 
 def test_export_help_names_the_review_url_variable(tmp_path: Path):
     assert "$WORKBENCH_REVIEW_URL" in run(tmp_path / "wb.db", "export", "--help").stdout.replace("\n", " ")
+
+
+def test_undo_on_an_unknown_claim_says_there_is_no_such_claim(db_with_article):
+    line = one_error_line(run(db_with_article, "undo", "--claim", "999999"))
+    assert line.startswith("workbench: no claim with id 999999")  # was "nothing of yours to undo"
+    line = one_error_line(run(db_with_article, "undo", "--claim", "1"))
+    assert line == "workbench: nothing of yours to undo on claim 1"
+
+
+
+def test_an_article_without_a_headline_is_named_by_its_file(tmp_path):
+    path = tmp_path / "council-notes.txt"
+    path.write_text("the council said on Tuesday that 1,200 jobs were at risk after a 4% cut.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    assert run(db, "import", str(path)).returncode == 0
+    listed = run(db, "articles").stdout
+    assert listed.rstrip().endswith("(no headline) council-notes.txt"), listed  # was "(no headline)" alone
+    assert run(db, "claims", "1").stdout.startswith("#1 (no headline) council-notes.txt\n")
+
+
+def test_a_claim_whose_value_has_no_figure_prints_no_empty_equals(tmp_path):
+    path = tmp_path / "jobs.txt"
+    path.write_text("Jobless rate at lowest since 2010\n\nUnemployment fell to 4.2%, the lowest since 2010, "
+                    "the statistics office said.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    assert run(db, "import", str(path)).returncode == 0
+    lines = run(db, "claims", "1").stdout.splitlines()
+    lowest = next(line for line in lines[1:] if "lowest since 2010" in line)  # [0]: the headline
+    assert "=" not in lowest, lowest  # was "the lowest since 2010 = "

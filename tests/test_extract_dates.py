@@ -238,3 +238,17 @@ def test_units_ago_are_dates_counted_back_from_publication(text, claim, iso):
 def test_the_edge_of_a_month_is_part_of_its_date():
     [d] = dates_of("Repairs must finish by the end of June.", date(2024, 3, 12))
     assert d.text == "by the end of June" and d.value["date"] == "2024-06"
+
+
+@pytest.mark.parametrize("text, claim, year", [
+    ("The plant struggled in the mid-'80s.", "in the mid-'80s", "1980"),
+    ("Industry boomed in the early ’60s.", "in the early ’60s", "1960"),
+    ("Prices have risen since the '00s.", "since the '00s", "2000"),
+])
+def test_a_decade_written_with_its_century_left_out(text, claim, year):
+    found = [c for c in extract(text).claims if c.kind == "date"]
+    assert [(c.text, c.value) for c in found] == [(claim, {"date": year, "decade": True})]
+
+
+def test_the_twenties_written_short_are_left_alone():
+    assert not [c for c in extract("Jazz defined the Roaring '20s.").claims if c.kind == "date"]

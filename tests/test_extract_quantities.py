@@ -509,3 +509,100 @@ def test_a_year_ago_is_no_period():
 def test_a_scale_after_a_range_is_both_ends(sentence, span, low, high):
     c = claim(sentence, span)
     assert (c.text, c.kind, c.value["low"], c.value["high"]) == (span, "range", low, high)
+
+
+@pytest.mark.parametrize("text, claim, factor", [
+    ("Output rose ten-fold after the new line opened.", "ten-fold", 10),
+    ("Costs rose fourfold in a decade.", "fourfold", 4),
+    ("Births outside marriage saw a threefold increase.", "threefold", 3),
+    ("Wages there are roughly double the national average.", "roughly double the national average", 2),
+    ("The plan would triple the annual cap on visas.", "triple the annual cap", 3),
+    ("She called for tripling the number of inspectors.", "tripling", 3),
+    ("The dinner raised about double what the organisers expected.", "about double what", 2),
+])
+def test_a_multiple_in_words_is_a_comparison(text, claim, factor):
+    found = [c for c in extract(text).claims if c.kind == "comparison"]
+    assert [(c.text, c.value["factor"]) for c in found] == [(claim, factor)]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister is doubling down on his attacks.",
+    "It was a double standard, critics said.",
+    "The team scored double digits again.",
+    "Events kept unfolding, and the problems were manifold.",
+])
+def test_idioms_of_double_and_fold_are_no_multiple(text):
+    assert not [c for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("About 3,200 of them have yet to be repaid.", "About 3,200 of them"),
+    ("Ten of them are still missing.", "Ten of them"),
+    ("More than 1,000 of them were arrested.", "More than 1,000 of them were arrested"),
+])
+def test_a_part_takes_its_verb_only_with_a_participle(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "count"] == [claim]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Richard Hale, 58, of Guildford, was convicted.", 58),
+    ('"We lost everything," said Joan Price, 78, a retired nurse.', 78),
+    ("Mary J. Blige, 45, sang the anthem.", 45),
+])
+def test_a_figure_between_commas_after_a_full_name_is_an_age(text, age):
+    found = [c for c in extract(text).claims if c.value.get("unit") == "year of age"]
+    assert [(c.text, c.value["number"]) for c in found] == [(str(age), age)]
+
+
+@pytest.mark.parametrize("text", ["Scores: Leeds, 3, Hull, 1.", "Smith, 58, and Jones, 60, were charged.",
+                                  "In May, 58 people died."])
+def test_a_figure_after_a_single_word_is_no_age(text):
+    assert not [c for c in extract(text).claims if c.value.get("unit") == "year of age"]
+
+
+@pytest.mark.parametrize("text, claim, number, currency", [
+    ("The budget is Rs 5.2 lakh crore.", "Rs 5.2 lakh crore", 5.2e12, "INR"),
+    ("The deal was worth KSh 300m.", "KSh 300m", 3e8, "KES"),
+    ("Fees rose to UGX 50,000.", "UGX 50,000", 50_000, "UGX"),
+    ("Egypt raised EGP 20 billion.", "EGP 20 billion", 2e10, "EGP"),
+])
+def test_money_as_indian_and_african_papers_print_it(text, claim, number, currency):
+    found = [c for c in extract(text).claims if c.kind == "money"]
+    assert [(c.text, c.value["number"], c.value["currency"]) for c in found] == [(claim, number, currency)]
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("The bank raised rates by 25 basis points.", "25 basis points", 25),
+    ("Spreads widened by 40bps.", "40bps", 40),
+])
+def test_basis_points_are_a_percent_kind(text, claim, number):
+    found = [c for c in extract(text).claims if c.kind == "percent"]
+    assert [(c.text, c.value["number"], c.value["unit"]) for c in found] == [(claim, number, "basis point")]
+
+
+def test_a_gene_name_in_capitals_is_no_money():
+    assert not [c for c in extract("The SH2 domain binds the protein.").claims if c.kind == "money"]
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("We added a million students to the scheme.", "a million students", 1_000_000),
+    ("The ads cost nearly a billion dollars.", "nearly a billion dollars", 1e9),
+    ("Students owe a quarter of a trillion dollars.", "a quarter of a trillion dollars", 2.5e11),
+    ("Three quarters of a million people marched.", "Three quarters of a million people", 750_000),
+])
+def test_a_million_and_a_fraction_of_a_million(text, claim, number):
+    found = [c for c in extract(text).claims if c.kind in ("count", "money")]
+    assert [(c.text, c.value["number"]) for c in found] == [(claim, number)]
+
+
+def test_one_in_a_million_is_no_count():
+    assert not [c for c in extract("Such a win is one in a million.").claims if c.kind == "count"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("He promised to cut the deficit in half.", "cut the deficit in half"),
+    ("The welfare rolls were cut in half.", "cut in half"),
+])
+def test_cut_in_half_is_a_multiple(text, claim):
+    found = [c for c in extract(text).claims if c.kind == "comparison"]
+    assert [(c.text, c.value["factor"]) for c in found] == [(claim, 0.5)]

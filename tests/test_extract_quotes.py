@@ -1233,3 +1233,109 @@ def test_a_trailing_cue_with_a_role_between_two_names():
 def test_a_described_speaker_whose_words_hold_an_ampersand():
     text = '"We are shocked, he was a friend to us," one P&G Amiens employee told French television.'
     assert speaker_of(text, "shocked") == "one P&G Amiens employee"
+
+
+def test_a_finished_quote_its_own_verb_introduced_is_not_credited_to_the_next_sentence():
+    text = ('In her appeal, Attorney General Lisa Marsh asserted that "trust in the police is broken." '
+            'Senator Tom Hale said Wednesday he, too, wants an inquiry.')
+    assert speaker_of(text, "trust in the police") == "Lisa Marsh"
+
+
+@pytest.mark.parametrize("text", [
+    # the woman quoted last is not who "she" means when another opens the sentence before it
+    'Helen Cole said her team had not slept. "We are tired," she said.\n\n'
+    'Union leader Sara Mills was blunt. "Nobody listened to the workers," she said.',
+    'Helen Cole said her team had not slept. "We are tired," she said.\n\n'
+    'Sara Mills, who leads the union, was blunt. "Nobody listened to the workers," she said.',
+])
+def test_she_is_the_woman_the_sentence_before_is_about(text):
+    assert speaker_of(text, "Nobody listened") == "Sara Mills"
+
+
+@pytest.mark.parametrize("text", [
+    # a name inside someone's words is not the reporter's subject
+    'Ann Lee spoke first. "Nobody trusts the plan. Mary Stone is wrong about it," Lee said. '
+    '"We will fight on," she added.',
+    # nor a name after a verb ("supports Democrat Mary Stone"), nor one after an abbreviation's stop
+    'Ann Lee spoke at the rally. "We need jobs," Lee said. Lee supports Democrat Mary Stone in the race. '
+    '"I have debts," she said.',
+    'Ann Lee spoke at the rally. "We need jobs," Lee said, attacking Govs. Jane Roe and Mary Stone, who '
+    'back the plan. "I have debts," she said.',
+])
+def test_she_stays_the_last_speaker_when_no_sentence_opens_with_another_woman(text):
+    assert speaker_of(text, "fight on" if "fight on" in text else "debts") == "Ann Lee"
+
+
+def test_his_spokesman_is_not_whoever_was_called_spokesman_before():
+    text = ('Police spokesman Raj Patel said ten people were hurt. The mayor did not comment. '
+            '"We are looking into it," his spokesman said.')
+    assert speaker_of(text, "looking into it") == "his spokesman"
+    text = ('The mayor, Tom Hale, spoke first. Hale\'s spokesman Ann Lee was asked about it. '
+            '"No comment," his spokesman said.')
+    assert speaker_of(text, "No comment") == "Ann Lee"
+
+
+def test_a_headline_in_capitals_is_nobody_a_pronoun_means():
+    text = ('Seven Things To Know About The Missing Ferry Crew\n\n'
+            'The ferry left Dover at noon. "It was calm," he said.')
+    assert speaker_of(text, "It was calm") == "he"
+
+
+@pytest.mark.parametrize("name, gender", [("Sara Mills", "f"), ("Raj Patel", "m"), ("Amina Yusuf", "f"),
+                                          ("Volodymyr Hrytsenko", "m"), ("Jean Moreau", None)])
+def test_given_names_common_in_world_news(name, gender):
+    from workbench.extract.given_names import gender_of_given_name
+    assert gender_of_given_name(name) == gender
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('As the columnist Dana Hill puts it, "the voters have moved on."', "Dana Hill"),
+    ('"Nobody is listening," as Ann Lee puts it.', "Ann Lee"),
+])
+def test_as_someone_puts_it(text, speaker):
+    assert speaker_of(text, "") == speaker
+
+
+def test_he_is_the_man_a_title_in_the_sentence_before_stands_for():
+    text = ('Police Commissioner Mike Bush said owners could hand weapons in. Opposition leader Simon Bridges '
+            'backed the ban. "We agree with it," he said.\n\n'
+            'The commissioner urged calm. "Do not bring weapons to a station without calling first," he said.')
+    assert speaker_of(text, "We agree") == "Simon Bridges"
+    assert speaker_of(text, "Do not bring") == "Mike Bush"
+
+
+def test_a_given_name_outweighs_a_he_that_means_someone_else():
+    # "said he had shown" is about the defendant; nothing in the article calls Anne Marlow "he" herself
+    text = 'Judge Anne Marlow said he had shown no remorse. She told him: "You betrayed the trust."'
+    assert speaker_of(text, "betrayed") == "Anne Marlow"
+    # a title the article gives still wins over the list of given names
+    text = 'Mr. Anne Marlow, the vicar, said he would stay. "I am not leaving," he said.'
+    assert speaker_of(text, "not leaving") == "Anne Marlow"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Prosecutor James Okafor KC said the losses were large. "Some lost everything," he told the jury.',
+     "James Okafor"),
+    ('"We will vote against it," said Labour MP Ann Lee MP.', "Ann Lee"),
+])
+def test_a_role_before_and_letters_after_a_name_are_no_part_of_it(text, speaker):
+    assert speaker_of(text, "") == speaker
+
+
+def test_low_high_quote_marks_are_quotes():
+    text = '„We will not give in,“ said Ana Ruiz, the minister. She added: „Never.”'
+    found = [(q.text, q.speaker) for q in quotes_of(text)]
+    assert found == [("„We will not give in,“", "Ana Ruiz"), ("„Never.”", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a thing with the name it goes by is no speaker
+    ('Critics slammed the tax loophole called an "inversion," in which a firm moves abroad.', "inversion", "Critics"),
+    ('The campaign paid to broadcast a short film called "Tenemos Familias" on television.', "Tenemos",
+     "The campaign"),
+    # a person, or what someone called something, still speaks
+    ('The mayor called "a disgrace" what happened at the depot.', "disgrace", "The mayor"),
+    ('Amid what the Herald called a "rough week" for the mayor, aides quit.', "rough week", "Herald"),
+])
+def test_called_as_a_name_is_no_speech(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

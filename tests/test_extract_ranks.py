@@ -161,3 +161,108 @@ def test_a_record_before_a_figure_joins_the_figure():
     [claim] = [c for c in extract("Exports hit a record €228.6 billion.", PUBLISHED).claims]
     assert claim.text == "record €228.6 billion" and claim.kind == "money"
     assert claim.value["number"] == 228.6e9 and claim.value["superlative"] == "record"
+
+
+@pytest.mark.parametrize("text, claim, basis", [
+    ("Our jobless rate is the lowest it's been in so many decades.", "the lowest it's been in so many decades",
+     {"within": "in so many decades"}),
+    ("Petrol prices are the highest they have been since 2008.", "the highest they have been since 2008",
+     {"since": 2008}),
+    ("Crime in the city is the highest in many years.", "the highest in many years", {"within": "in many years"}),
+    ("It has the weakest army in several decades.", "the weakest army in several decades",
+     {"within": "in several decades"}),
+])
+def test_a_superlative_measured_against_a_span_of_years(text, claim, basis):
+    found = [c for c in extract(text).claims if c.kind == "comparison"]
+    assert [c.text for c in found] == [claim]
+    assert {k: found[0].value[k] for k in basis} == basis
+
+
+def test_the_lowest_it_has_been_with_no_span_is_no_claim():
+    assert not [c for c in extract("It is the lowest it has been.").claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("They have let in nine goals, the fewest in the league.", "the fewest in the league"),
+    ("It is the highest score by any team this season.", "the highest score by any team"),
+    ("It was the largest loss of any British bank.", "the largest loss of any British bank"),
+])
+def test_fewest_and_a_superlative_against_any_other(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("There are more people at work today than at any time in our history.",
+     "more people at work today than at any time in our history"),
+    ("Crime is lower than at any point since 1970.", "lower than at any point"),
+    ("She planted more trees than any other mayor.", "more trees than any other mayor"),
+])
+def test_a_comparison_with_every_other_time_or_rival(text, claim):
+    assert claim in [c.text for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim, rank", [
+    ("The admiral was the first in the history of the Royal Navy.", "the first in the history of the Royal Navy", 1),
+    ("She is the first in her family to go to university.", "the first in her family to go", 1),
+    ("Our pupils are number one in reading.", "number one", 1),
+    ("Heart disease is the No. 1 cause of death.", "No. 1", 1),
+    ("He is now No. 2 in the polls.", "No. 2", 2),
+])
+def test_a_first_in_history_and_a_place_said_as_a_number(text, claim, rank):
+    found = [c for c in extract(text).claims if c.kind == "ordinal"]
+    assert [(c.text, c.value["rank"]) for c in found] == [(claim, rank)]
+
+
+@pytest.mark.parametrize("text", ["The number one thing is jobs.", "A number of people came.", "He was the first."])
+def test_number_one_as_an_idiom_is_no_rank(text):
+    assert not [c for c in extract(text).claims if c.kind == "ordinal"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The slump was the briefest since the Second World War.", "the briefest since the Second World War"),
+    ("It was the earliest start since 1990.", "the earliest start since 1990"),
+    ("Fares are the cheapest in decades.", "the cheapest in decades"),
+    ("It is the most populous state in the Union.", "the most populous state in the Union"),
+])
+def test_any_superlative_measured_against_a_time_and_a_measured_most_in_a_place(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "He has the dumbest lawyer ever.",
+    "It is the most important thing in the world.",
+    "It is the most powerful job in the world.",
+    "The protest since 2019 has grown.",
+])
+def test_an_opinion_or_a_word_ending_in_est_is_no_superlative(text):
+    assert not [c for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("He deployed more troops than any president in history.", "more troops than any president in history"),
+    ("It is bigger than any car on sale.", "bigger than any car"),
+])
+def test_than_any_rival_with_other_left_out(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text", ["They paid more than any of us.", "It cost more than anyone expected."])
+def test_than_any_of_us_is_no_rank(text):
+    assert not [c for c in extract(text).claims if c.kind == "comparison"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("It was the worst attack on British soil since 9/11.", "the worst attack on British soil since 9/11"),
+    ("It was the largest drop in sales since 2009.", "the largest drop in sales since 2009"),
+])
+def test_a_superlative_with_its_scope_before_its_time(text, claim):
+    assert [c.text for c in extract(text).claims if c.kind == "comparison"] == [claim]
+
+
+@pytest.mark.parametrize("text, claim, rank", [
+    ("Lee and Cole tied for fifth at 5% in the poll.", "tied for fifth", 5),
+    ("The two sides tied for first.", "tied for first", 1),
+])
+def test_tied_for_a_place(text, claim, rank):
+    found = [c for c in extract(text).claims if c.kind == "ordinal"]
+    assert [(c.text, c.value["rank"]) for c in found] == [(claim, rank)]

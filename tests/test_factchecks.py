@@ -195,21 +195,28 @@ def test_nothing_readable_is_refused_with_exit_1(tmp_path):
 
 
 def test_rows_go_in_by_chunks_and_multi_row_inserts_with_every_field_and_both_indexes(tmp_path, monkeypatch):
-    """Chunks of 7 rows stored by INSERTs of 3 (the last one short): every row with its fields, a URL seen
-    twice (across an INSERT's edge) or stored before counted as known, both search indexes complete."""
+    """Chunks of 7 rows stored by INSERTs of 3 (the last one short): every row with its fields and its file,
+    a URL seen twice (across an INSERT's edge) or stored before counted as known, both search indexes
+    complete."""
     import workbench.store.factchecks as store
     from workbench.factchecks.match import search_factchecks
 
     monkeypatch.setattr(store, "CHUNK", 7)
     monkeypatch.setattr(store, "ROWS_PER_INSERT", 3)
+    monkeypatch.setattr(store, "INDEX_EVERY", 10)  # indexes filled every 2 chunks, or after one the queue held alone
     db = open_db(tmp_path / "fc.db")
     import_factchecks(db, [("first.json", FactCheck("https://x.example/5", "Claim five, stored before"))], "ann")
     checks = [FactCheck(f"https://x.example/{i}", f"Rents in Carrow rose {i} per cent", claimant=f"Speaker {i}",
                         outlet="Check Co", rating="False", rating_value=1.0, best_rating=5.0, review_date="2024-02-03")
               for i in range(30)]
     checks.insert(4, checks[2])  # the same review URL again, in the next INSERT of the first chunk
-    outcome = import_factchecks(db, [("feed.json", check) for check in checks], "bob")
+    # the first 11 from another file: its origin ends inside the second chunk, inside its first INSERT
+    outcome = import_factchecks(db, [("a.json" if i < 11 else "feed.json", check) for i, check in enumerate(checks)],
+                                "bob")
     assert (outcome.read, outcome.added, outcome.known) == (31, 29, 2)
+    assert dict(db.execute("SELECT origin, COUNT(*) FROM factchecks WHERE imported_by = 'bob' GROUP BY origin")
+                .fetchall()) == {"a.json": 9, "feed.json": 20}
+    assert db.execute("SELECT origin FROM factchecks WHERE review_url = 'https://x.example/8'").fetchone()[0] == "a.json"
     rows = {r["review_url"]: r for r in db.query("SELECT * FROM factchecks")}
     assert len(rows) == 30 and rows["https://x.example/5"]["claim_reviewed"] == "Claim five, stored before"
     stored = rows["https://x.example/29"]
@@ -221,6 +228,22 @@ def test_rows_go_in_by_chunks_and_multi_row_inserts_with_every_field_and_both_in
     assert db.execute("SELECT COUNT(*) FROM factcheck_words WHERE factcheck_words MATCH 'carrow'").fetchone()[0] == 29
     found = search_factchecks(db, "rents in carrow rose 17 percent")
     assert found and found[0]["review_url"] == "https://x.example/17"
+    # FTS5's pending-terms limit, raised for the import, is set back
+    for table in ("factchecks_fts", "factcheck_words"):
+        assert db.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()[0] == 1024 * 1024
+
+
+def test_missing_fields_are_stored_as_null_and_a_none_binds_as_null_everywhere(tmp_path):
+    """The import registers a sqlite3 adapter for None (sqlite3's own adaptation search costs ~1.4 µs a
+    None): what is stored, and what any other statement of the process binds, is still NULL."""
+    import sqlite3
+
+    db = open_db(tmp_path / "fc.db")
+    import_factchecks(db, [("feed", FactCheck("https://x.example/1", "Rents rose 5 per cent", rating="False"))], "ann")
+    assert (type(None), sqlite3.PrepareProtocol) in sqlite3.adapters
+    assert db.execute("SELECT typeof(claimant), typeof(rating_value), typeof(headline), typeof(rating) "
+                      "FROM factchecks").fetchone() == ("null", "null", "null", "text")
+    assert db.execute("SELECT ? IS NULL, typeof(?)", [None, None]).fetchone() == (1, "null")
 
 
 def test_a_crash_during_import_leaves_nothing(tmp_path):
@@ -235,6 +258,58 @@ def test_a_crash_during_import_leaves_nothing(tmp_path):
         import_factchecks(db, results(), "ann")
     assert db.execute("SELECT COUNT(*) FROM factchecks").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM factchecks_fts").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM factchecks_fts_config WHERE k = 'hashsize'").fetchone()[0] == 0
+
+
+def test_cli_import_killed_at_random_moments_leaves_all_or_nothing(tmp_path):
+    """SIGKILL `factchecks import` of a 20,000-entry feed at random moments: each database then holds all of
+    it or none, both search indexes as many rows, FTS5's pending-terms limit unchanged, and checks clean."""
+    import random
+    import signal
+    import sqlite3
+    import time
+
+    feed = tmp_path / "feed.json"
+    with open(feed, "w") as out:
+        out.write('{"@type": "DataFeed", "dataFeedElement": [')
+        out.write(",".join(json.dumps({"@type": "DataFeedItem", "item": [review(f"https://x.example/{i}",
+                                                                                f"Rents in Carrow rose {i} per cent")]})
+                           for i in range(20000)))
+        out.write("]}")
+    rng = random.Random(19)
+    seen = set()
+    for kill in range(3):
+        db_path = tmp_path / f"k{kill}.db"
+        cli(db_path, "factchecks")  # created and migrated first: the kill lands in the import
+        proc = subprocess.Popen([sys.executable, "-m", "workbench.cli", "--db", str(db_path), "--reviewer", "ann",
+                                 "factchecks", "import", str(feed)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        wal = db_path.with_name(db_path.name + "-wal")  # it grows once the import writes: kill soon after
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline and _size(wal) < 1_000_000:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.3))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        conn = sqlite3.connect(db_path)
+        stored = conn.execute("SELECT COUNT(*) FROM factchecks").fetchone()[0]
+        seen.add(stored)
+        assert stored in (0, 20000)
+        assert conn.execute("SELECT COUNT(*) FROM factchecks_fts_docsize").fetchone()[0] == stored
+        assert conn.execute("SELECT COUNT(*) FROM factcheck_words_docsize").fetchone()[0] == stored
+        assert conn.execute("SELECT v FROM factchecks_fts_config WHERE k = 'hashsize'").fetchall() in \
+            ([], [(1024 * 1024,)])
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.execute("INSERT INTO factchecks_fts (factchecks_fts) VALUES ('integrity-check')")
+        conn.close()
+    assert 0 in seen  # at least one kill landed inside an import
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def test_a_big_feed_streams(tmp_path):

@@ -127,3 +127,11 @@ def test_numbers_in_offsets_index_the_source_text():
 def test_picked_figure_from_numbers_in_compares_with_its_unit():
     picked = numbers_in("The review found the siege lasted 55 days.")[0]["value"]
     assert check_figure(*claim("The siege lasted nearly two months."), picked).hint == "rounded"
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    value, text = claim("The central bank raised its rate by 25 basis points.")
+    assert value["unit"] == "basis point"
+    assert check_figure(value, text, 0.25, "percentage points").hint == "matches"
+    assert check_figure(value, text, 25, "bps").hint == "matches"
+    assert check_figure(value, text, 0.5, "pp").hint != "matches"

@@ -255,3 +255,17 @@ def test_a_lead_paragraph_of_two_sentences_is_no_headline():
     meta, body = parse_plain_text(text)
     assert meta.headline is None
     assert body.startswith("LONDON: Fares will rise.")
+
+
+def test_a_page_dated_only_by_its_copyright_line_has_no_date():
+    """trafilatura read "© 2024" in the footer as 2024-01-01, and "on Monday" was resolved against it."""
+    page = ("<html><head><title>Mayor pledges 500 homes</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Mayor pledges 500 homes</h1>"
+            "<p>The mayor said on Monday that 500 homes would be built by 2027, costing £40m, and that the first "
+            "120 would be ready within two years of the council's vote.</p>"
+            "<p>Opposition leader Jane Roe said the plan was \"a fantasy\" and that only 120 homes had been built "
+            "last year, against a target of 400.</p></article>"
+            "<footer>© 2024 Example News. All rights reserved.</footer></body></html>")
+    assert parse_article(page.encode(), origin="page.html", suffix=".html").meta.published is None
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2024-01-01T08:00:00Z">')
+    assert parse_article(dated.encode(), origin="page.html", suffix=".html").meta.published == "2024-01-01"

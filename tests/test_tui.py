@@ -753,6 +753,9 @@ def test_value_summaries_read_as_a_reviewer_would_say_them():
     assert value_summary({"number": 100, "approx": True}) == "≈ 100"
     assert value_summary({"superlative": "lowest", "since": 2009}) == "lowest since 2009"
     assert value_summary({"number": 15, "tally": [15, 7]}) == "15–7"  # a vote, both sides
+    # "between £700m and £800m": was "7e+08–8e+08 GBP"
+    assert value_summary({"low": 7e8, "high": 8e8, "currency": "GBP"}) == "700 mn–800 mn GBP"
+    assert value_summary({"low": 71, "high": 76, "unit": "percent"}) == "71–76 percent"
     assert value_summary({"date": "2027", "season": "spring"}) == "2027 spring"
     assert value_summary({"number": 42e9, "currency": "GBP", "period": "year"}) == "42 bn GBP a year"
     assert value_summary({"superlative": "highest", "since": "records began"}) == "highest since records began"

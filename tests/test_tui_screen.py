@@ -223,6 +223,41 @@ async def test_what_lives_as_long_as_the_app_is_frozen_once_the_library_shows_an
     assert gc.get_freeze_count() == 0  # a test run's apps are not kept
 
 
+async def test_no_cycle_collection_until_the_library_is_painted_then_as_before(db, monkeypatch):
+    """A full collection of everything the imports made (20-60 ms) fell inside the launch, before the first
+    frame: the collector waits until the library's rows are painted (in a frame that reaches the
+    terminal), and is on again after (and after an app closed sooner)."""
+    import gc
+
+    from textual._compositor import CompositorUpdate
+    from textual.app import App
+
+    assert gc.isenabled()
+    at_first_frame: list[bool] = []
+    display = App._display
+
+    def _display(self, screen, renderable):
+        # the first frame Textual sends on: frames painted within its start-up batch are dropped, and the
+        # warm-up (which turns the collector on) waits for one that reaches the terminal
+        if isinstance(renderable, CompositorUpdate) and not self._batch_count and not at_first_frame:
+            at_first_frame.append(gc.isenabled())
+        return display(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", _display)
+    app = WorkbenchApp(db, "ann")
+    assert not gc.isenabled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert at_first_frame == [False] and gc.isenabled()
+    assert gc.isenabled()
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)):
+        pass  # closed at once, before its warm-up ran
+    assert gc.isenabled()
+
+
 async def test_an_article_opened_at_start_up_is_thawed_once_closed(db):
     import gc
 
@@ -250,6 +285,29 @@ async def test_the_detail_follows_the_cursor_before_the_next_paint(db):
         following = screen.claims[table.cursor_row + 1]
         table.move_cursor(row=table.cursor_row + 1)  # no pause: no message handled, no frame painted
         assert f"#{following['id']} " in screen.query_one("#detail").content.plain
+
+
+async def test_the_detail_is_wrapped_again_and_painted_at_a_new_terminal_width(db):
+    """In tmux the resize's frame came first (painting the lines wrapped for the old width), then the pane
+    wrapped its text for the new width and painted nothing: at 80 columns then 160, the sentence stayed
+    cut into 36-column lines until the next claim. (Under Pilot the pane may wrap before that frame; the
+    tmux order was checked by hand.)"""
+    import re
+
+    def on_screen(app) -> str:  # every cell of the screen as painted, not the widgets' text
+        update = app.screen._compositor.render_update(full=True)
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", update.render_segments(app.console))
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_seed(app, pilot, MONEY)
+        sentence = " ".join(screen.current()["sentence"].split())[:60]
+        await pilot.pause(0.2)
+        assert sentence not in on_screen(app)  # cut at 80 columns
+        await pilot.resize_terminal(160, 48)
+        for _ in range(3):
+            await pilot.pause(0.05)
+        assert sentence in on_screen(app)
 
 
 # ---------------------------------------------------------------- snapshots

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.widgets import OptionList
-from textual._compositor import LayoutUpdate
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.scrollbar import ScrollBar
 
 from workbench.service import import_paths
 from workbench.store import add_manual_claim, claim_history, get_article, get_claim, open_db, set_rating
@@ -211,6 +212,112 @@ async def test_closing_the_picker_repaints_its_region_and_the_row_not_the_whole_
             await pilot.pause(0.05)
         assert screen.claims[2]["verdict"] == "true"
         assert frames and LayoutUpdate.__name__ not in frames, frames
+
+
+@pytest.mark.parametrize("advance", [False, True])
+async def test_the_rated_row_goes_to_the_screen_a_frame_before_the_detail(db, own_config_dir, monkeypatch,
+                                                                         advance):
+    """The frame that shows the rating in the row holds neither the judged claim's new detail nor, with
+    auto-advance, the next claim's: building and painting the detail was half of that frame. The detail
+    follows in a frame of its own."""
+    (own_config_dir / "preferences.toml").write_text(f"auto_advance = {str(advance).lower()}\n")
+    frames: list[tuple[set[int], str]] = []  # (screen lines written, the detail's text then)
+    display = App._display
+
+    def _display(self, screen, renderable):
+        if isinstance(renderable, ChopsUpdate):
+            frames.append(({y for y, _x1, _x2 in renderable.spans}, str(screen.query_one("#detail").content)))
+        return display(self, screen, renderable)
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_review(app, pilot)
+        judged = screen.current()
+        following = screen.claims[3]
+        table = screen.query_one("#claims")
+        row_lines = {table.region.y + y for y in table.screen_lines(2)}
+        await pilot.press("v")
+        await pilot.pause()
+        monkeypatch.setattr(App, "_display", _display)
+        await pilot.press("1")
+        for _ in range(3):
+            await pilot.pause(0.05)
+        detail = str(screen.query_one("#detail").content)
+        wanted = f"#{following['id']} " if advance else "Verdict: True"
+        assert wanted in detail and (advance or f"#{judged['id']} " in detail)
+        first = next(i for i, (lines, _detail) in enumerate(frames) if lines & row_lines)
+        assert wanted not in frames[first][1], frames  # the row's frame: the detail as it was
+        assert any(wanted in later for _lines, later in frames[first + 1:])
+
+
+async def test_the_picker_showing_and_hiding_leaves_the_scrollbars_unpainted(db, monkeypatch):
+    """Showing or hiding the picker lays out the screen, and Textual took every layout as a resize of each
+    scroll view (the text, the list, the detail): three scrollbars, 84 lines, repainted in the verdict's
+    frame and again after the toast's and the key bar's layouts."""
+    repainted: list[ScrollBar] = []
+    refresh = ScrollBar.refresh
+
+    def spy(self, *regions, **kwargs):
+        repainted.append(self)
+        return refresh(self, *regions, **kwargs)
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.pause(0.2)  # the similar claims' search (after the cursor rests) fills the detail in
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        monkeypatch.setattr(ScrollBar, "refresh", spy)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("escape")
+        for _ in range(3):
+            await pilot.pause(0.05)
+        assert not screen.query_one(VerdictLayer).is_open
+        assert repainted == []
+        monkeypatch.setattr(ScrollBar, "refresh", refresh)
+        await pilot.resize_terminal(80, 24)  # a real resize still sizes the scrollbars to the new panes
+        for _ in range(3):
+            await pilot.pause(0.05)
+        for pane in ("#article", "#claims", "#detail"):
+            widget = screen.query_one(pane)
+            bar = widget.vertical_scrollbar
+            assert bar.window_size == widget.container_size.height - widget.scrollbar_size_horizontal, pane
+            assert bar.window_virtual_size == widget.virtual_size.height, pane
+
+
+async def test_v_shows_the_picker_in_one_frame_the_first_time_and_after(db, monkeypatch):
+    """Each v took two frames: the first time the picker was sized in a second layout, and every time its
+    options were thrown away and painted again as it reappeared; the second frame came 40-60 ms after v,
+    about when the rating key does."""
+    frames: list[str] = []
+    display = App._display
+
+    def _display(self, screen, renderable):
+        if renderable is not None:
+            frames.append(type(renderable).__name__)
+        return display(self, screen, renderable)
+
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.pause(0.2)  # the similar claims' search (after the cursor rests) fills the detail in
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        monkeypatch.setattr(App, "_display", _display)
+        for _ in range(2):
+            frames.clear()
+            await pilot.press("v")
+            for _ in range(4):
+                await pilot.pause(0.05)
+            assert screen.query_one(VerdictLayer).is_open
+            assert frames == [ChopsUpdate.__name__], frames
+            ratings = screen.query_one("#verdicts", OptionList)
+            shown = [ratings.render_line(y).text.split()[:2] for y in range(2)]
+            assert shown == [["1", "True"], ["2", "Mostly"]]
+            await pilot.press("escape")
+            for _ in range(3):
+                await pilot.pause(0.05)
 
 
 async def test_keymap_toml_rebinds_the_pickers_cancel_key(db, own_config_dir):

@@ -431,6 +431,8 @@ def _parse_html(text: str) -> tuple[ArticleMeta, str]:
     published = data.get("date")
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         published = None
+    if published and published.endswith("-01-01"):
+        published = _dated_page(text)
     author = data.get("author")
     if author and author.lower().startswith("by "):
         author = author[3:]
@@ -443,6 +445,17 @@ def _parse_html(text: str) -> tuple[ArticleMeta, str]:
         published=published,
     )
     return meta, body
+
+
+def _dated_page(page: str) -> str | None:
+    """The page's date from its markup alone (meta tags, <time>, the URL), else None.
+
+    trafilatura's wider search falls back to a footer's "© 2024" and gives 2024-01-01: a page with no date
+    got one, and "on Monday" in it was resolved against New Year's Day. A real 1 January stays: it is in
+    the markup too."""
+    from htmldate import find_date
+
+    return find_date(page, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)

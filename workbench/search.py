@@ -3,7 +3,8 @@
 Candidates come from the FTS5 trigram index over each claim's normalised text and its
 sentence (workbench.search_index; never a scan of the claims table); rapidfuzz reranks
 only those. A typed search also ranks sentences by BM25 (workbench.search_lexical) and fuses
-the two rankings (`fuse`), then shows a sentence found in several articles once. The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
+the two rankings (`fuse`), then shows a claim found in copies of a sentence across articles once
+(workbench.search_groups). The user's words are never FTS syntax: quotes, AND, OR, NEAR, -, *, ( ) and %
 are searched as text.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .search_lexical import bm25_claims
+from .search_groups import group_duplicates
 from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
 from .model import CLAIM_KINDS
@@ -138,6 +140,7 @@ def _score(query: str, indexed: str, weights: dict[str, float] | None = None) ->
 
 _RESULT = """
     SELECT c.id, c.text, c.kind, c.article_id, c.verdict, c.speaker, c.status, c.reviewer, c.search_text,
+           c.sentence AS sentence_text,
            c.checkworthiness, COALESCE(c.sentence_start, c.start) AS sentence_start,
            a.headline, a.published, a.outlet
     FROM claims c JOIN articles a ON a.id = c.article_id
@@ -232,9 +235,9 @@ def search_claims(
         if unscored:  # every claim BM25 brings is scored in full: none is dropped on its own words alone
             found.update((r["id"], r) for r in _ranked(db, normalised, weights, unscored, where, args,
                                                        prefilter=False))
-        ranked = group_duplicates(fuse(found, sentences))[:limit]
+        ranked = group_duplicates(fuse(found, sentences), limit)
     for r in ranked:
-        del r["checkworthiness"], r["search_text"], r["sentence_start"]
+        del r["checkworthiness"], r["search_text"], r["sentence_start"], r["sentence_text"]
     return ranked
 
 
@@ -279,34 +282,6 @@ def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]]) -> list
         return -row["score"], -best_named[sentence], sentence, named_less, -(row["checkworthiness"] or 0.0), \
             -row["match"], row["id"]
     return sorted(found.values(), key=order)
-
-
-def group_duplicates(ranked: list[dict]) -> list[dict]:
-    """The same claim in the same sentence in several articles (a wire story, a repost) is shown once,
-    at its best place: the copy already reviewed, else the newest; `also_in` counts the others and
-    `also_in_articles` names them."""
-    groups: dict[str, list[dict]] = {}
-    for row in ranked:
-        groups.setdefault(row["search_text"], []).append(row)
-    out = []
-    for row in ranked:
-        copies = groups.get(row["search_text"])
-        if copies is None:
-            continue  # shown already, with its group
-        del groups[row["search_text"]]
-        shown = copies[0] if len(copies) == 1 else min(
-            copies, key=lambda r: (r["verdict"] is None, _newest_first(r["published"]), r["id"]))
-        others = [r for r in copies if r is not shown]
-        shown = dict(shown, score=max(r["score"] for r in copies))
-        shown["also_in"] = len({r["article_id"] for r in others} - {shown["article_id"]})
-        shown["also_in_articles"] = sorted({r["article_id"] for r in others} - {shown["article_id"]})
-        out.append(shown)
-    return out
-
-
-def _newest_first(published: str | None) -> str:
-    """Sorts newest first with min(): an undated article after every dated one."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in published) if published else "\U0010FFFF"
 
 
 def _best_first(row: dict) -> tuple:

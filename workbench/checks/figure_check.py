@@ -32,6 +32,7 @@ _SIZES: dict[str, tuple[str, float]] = {
     "week": ("time", 7.0), "month": ("time", 30.436875), "year": ("time", 365.25), "decade": ("time", 3652.5),
     "century": ("time", 36525.0),
     "percent": ("percent", 1.0), "percentage point": ("percentage point", 1.0),
+    "basis point": ("percentage point", 0.01),  # 25 basis points are 0.25 percentage points
     "°C": ("temperature", 1.0), "°F": ("temperature", 1.0), "degree": ("angle", 1.0),
 }
 # subunits of a currency: pence are hundredths of a pound
@@ -39,7 +40,8 @@ _SUBUNITS = {"GBX": ("GBP", 0.01), "USc": ("USD", 0.01)}
 _PERCENT_WORDS = {"%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
                   "pp": "percentage point", "pt": "percentage point", "pts": "percentage point",
                   "point": "percentage point", "points": "percentage point",
-                  "percentage point": "percentage point", "percentage points": "percentage point"}
+                  "percentage point": "percentage point", "percentage points": "percentage point",
+                  "bp": "basis point", "bps": "basis point", "basis point": "basis point", "basis points": "basis point"}
 _BOUND_ABOVE = {"more than", "over", "at least", "upwards of", "well over", "just over"}  # source ≥ claim
 _BOUND_BELOW = {"less than", "fewer than", "under", "up to", "at most", "as many as", "as much as"}  # source ≤ claim
 _NEAR_BELOW = {"nearly", "almost", "close to", "just under"}  # a little under the claim

@@ -5,6 +5,8 @@ Nothing here touches SQLite, files or Textual. Every span indexes `body`
 """
 from __future__ import annotations
 
+import bisect
+
 import math
 from datetime import date
 
@@ -91,14 +93,11 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
     if not ranks:
         return claims
     covered = _coverage(len(body) + 1, claims)
+    claims = _absorb_dates(claims, ranks, covered)  # "the most liberal justices since 1937"
     by_start = {c.start: i for i, c in enumerate(claims)}
-    claims = list(claims)
     starts = [s.start for s in sentences]
     added = []
     for start, end, kind, value in ranks:
-        if "since" in value and covered.find(1, start, end) > start:
-            claims = _absorb_dates(claims, start, end, covered)  # "the most liberal justices since 1937"
-            by_start = {c.start: i for i, c in enumerate(claims)}
         hit = covered.find(1, start, end) if end > start else start
         if hit == start:
             continue
@@ -124,15 +123,23 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
     return sorted(claims + added, key=lambda c: (c.start, -c.end)) if added else claims
 
 
-def _absorb_dates(claims: list[Claim], start: int, end: int, covered: bytearray) -> list[Claim]:
+def _absorb_dates(claims: list[Claim], ranks: list[tuple[int, int, str, dict]],
+                  covered: bytearray) -> list[Claim]:
     """The claims without the dates inside a superlative's "since …" (its basis is part of it), when only
-    dates lie inside it; `covered` is cleared where they were."""
-    inside = [c for c in claims if c.start < end and c.end > start]
-    if not inside or any(c.kind != "date" or c.start < start or c.end > end for c in inside):
-        return claims
-    for c in inside:
-        covered[c.start:c.end] = b"\x00" * (c.end - c.start)
-    return [c for c in claims if c not in inside]
+    dates lie inside it; `covered` is cleared where they were. One pass: a bisect a rank, one rebuild."""
+    starts = [c.start for c in claims]  # claims are in body order
+    drop: set[int] = set()
+    for start, end, _, value in ranks:
+        if "since" not in value or covered.find(1, start, end) <= start:
+            continue  # nothing inside, or a claim covers the rank's start (it is no basis of it)
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        inside = range(first, last)
+        if not inside or any(claims[i].kind != "date" or claims[i].end > end for i in inside):
+            continue
+        for i in inside:
+            covered[claims[i].start:claims[i].end] = b"\x00" * (claims[i].end - claims[i].start)
+        drop.update(inside)
+    return [c for i, c in enumerate(claims) if i not in drop] if drop else list(claims)
 
 
 def _coverage(size: int, claims: list[Claim]) -> bytearray:

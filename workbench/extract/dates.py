@@ -202,10 +202,23 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         for s, e, _ in agos:
             ago[s:e] = b"\x01" * (e - s)
         claims = [c for c in claims if ago.find(1, c.start, c.end) == -1]
-    times = _times(body) + agos
+    times = _times(body) + agos + _short_decades(body)
     if times:
         claims = _with_times(body, sentences, starts, claims, sorted(times, key=lambda t: t[:2]))
     return claims
+
+
+# "in the '80s", "the mid-’90s", "since the early '60s": a decade with its century left out (the 1930s to the
+# 2010s; "the '20s" is left alone, as it may be either century)
+SHORT_DECADE = re.compile(r"(?:\b(?:in|during|since|by|from|until|through|throughout)\s+)?\bthe\s+"
+                          r"(?:(?:early|late)\s+|mid-?)?['’](?P<d>[3-9]0|00|10)s\b", re.IGNORECASE)
+
+
+def _short_decades(body: str) -> list[tuple[int, int, dict]]:
+    if "0s" not in body:
+        return []
+    return [(m.start(), m.end(), {"date": ("19" if m["d"] >= "30" else "20") + m["d"], "decade": True})
+            for m in SHORT_DECADE.finditer(body)]
 
 
 def _with_times(body: str, sentences: list[Sentence], starts: list[int], claims: list[Claim],

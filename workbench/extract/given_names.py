@@ -9,6 +9,7 @@ article's own evidence always wins over this list (see SpeakerResolver.gender_of
 """
 from __future__ import annotations
 
+# each list ends with names common in world news (South Asian, Arabic, African, European, Latin American)
 _MALE = """
 aaron abdul abdullah adam adrian ahmed ahmad alan albert alexander alfred alistair andrew angus anthony
 antonio arthur barack ben benjamin bernard bernie bill billy bob boris brad brandon brendan brian bruce
@@ -23,6 +24,11 @@ nick nigel noah oliver omar oscar owen patrick paul pedro peter philip phil rafa
 richard rick robert roger ronald roy russell ryan samuel scott sean sergei simon stanley stephen
 steve steven stuart ted thomas tim timothy toby todd tom tommy tony trevor victor vincent vladimir
 walter warren wayne william xavier yusuf zachary
+abdel alejandro alexei amit andres andriy arjun bashar dieter diego dmitri eduardo emeka fernando francesco
+francois giovanni giuseppe gustavo hamza hans ibrahim imran jacques jair javier jens karim klaus kwame lars
+mahmoud mateo matteo miguel mikhail mohamed mustafa narendra nelson nikolai olaf oleksandr olusegun petro
+pierre rahul raj recep ricardo rishi rodrigo sanjay sergio sven tariq uhuru vikram viktor volodymyr wolfgang
+yair yevgeny youssef yves
 """
 _FEMALE = """
 abigail ada agnes aileen alice alicia alison amanda amber amelia amy ana angela angelina ann anna anne
@@ -38,6 +44,8 @@ mildred miriam molly monica nadia nancy naomi natalie natasha nicole nina olga o
 paula pauline penny priya rachel rebecca rita rose rosemary ruth sally samantha sandra sarah sharon
 sheila shirley sophia sophie stella stephanie susan suzanne sylvia tamara teresa theresa tina tracey
 ursula valerie vanessa victoria virginia wendy yvonne zoe
+aisha amina anita ayesha beatriz carmen chioma chloe deepa fernanda gabriela giorgia ines irina jacinda kamala
+kavita layla lucia mariam marta maryam meera ngozi sara sofia sunita svetlana tatiana yasmin yulia zainab zara
 """
 MALE_NAMES = frozenset(_MALE.split())
 FEMALE_NAMES = frozenset(_FEMALE.split())

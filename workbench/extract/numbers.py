@@ -33,7 +33,8 @@ ORDINAL_WORDS = {
 
 WORD_NUMBER = (
     r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[\s-](?:" + "|".join(k for k in UNITS_WORDS if k != "zero") + r"))?"
-    r"|" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r"|a\s+dozen|a\s+hundred|a\s+thousand|dozen)"
+    r"|" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r"|a\s+dozen|a\s+hundred|a\s+thousand"
+    r"|(?<!\bin\s)a(?=\s+(?:million|billion|trillion)\b)|dozen)"  # "a million", not "one in a million"
 )
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
                     "⅞": 0.875, "⅕": 0.2}

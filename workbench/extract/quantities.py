@@ -33,6 +33,9 @@ CURRENCY_SYMBOLS = {
     "₦": "NGN", "₱": "PHP", "₪": "ILS", "₾": "GEL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
     "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mxn$": "MXN", "chf": "CHF", "cny": "CNY",
     "rmb": "CNY", "aud": "AUD", "cad": "CAD", "ரூ": "LKR", "zł": "PLN",
+    # East and West African, Egyptian and South Asian codes as their own papers print them ("KSh 300m")
+    "ksh": "KES", "kes": "KES", "ush": "UGX", "ugx": "UGX", "tsh": "TZS", "tzs": "TZS", "ghs": "GHS",
+    "gh₵": "GHS", "egp": "EGP", "pkr": "PKR", "bdt": "BDT", "ngn": "NGN",
     # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
     # transcoding ("PS30 million"), and "Y=" a "¥"
     "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
@@ -152,11 +155,13 @@ _million_codes = "|".join(MILLION_CODES)
 _currency_symbols = (
     # a one-letter prefix only glued ("A$5", "C$"): "a $9 loan", "was $4" are plain dollars
     r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
-    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|" + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
+    r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn|"
+    + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
     r"(?<![\w$])(?:r|ps|y=)(?=\d))"
 )
 # "six hundred thousand": a hundred may multiply the scale after it
-_scale = r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn|lakh|crore|k|m|b)"
+_scale = (r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn"
+          r"|lakh(?:\s+crore)?|crore|k|m|b)")  # "Rs 5.2 lakh crore": a lakh of crores
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 
 
@@ -189,7 +194,8 @@ FIGURE = _Folded(
     # of a currency code with what follows it ("us$", "usd", "m" + code) or "minus": a test of two letters
     # ("th", "on", "a ") passed at "the", "on", "a", and the whole pattern was tried there
     (?=[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|(?<![\w.,/:\-−])(?:\d|[.−-]\d)|\b(?:zer|one|two|thr|thi|fou|fort|fiv|fif|six|sev|eig|nin|ten|ele|twe
-        |doz|a\s+(?:doz|hun|tho)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
+        |doz|a\s+(?:doz|hun|tho|mil|bil|tri)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
+        |ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn
         |{_million_codes}|rs|r\d|ps\d|y=|zł))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
@@ -197,7 +203,8 @@ FIGURE = _Folded(
     (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
-        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b)
+        (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b
+               |\s+basis\s+points?\b|\s?bps\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
       | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
@@ -245,6 +252,24 @@ COMPARISON = _Folded(
     r"|\brecord\s+(?P<record>high|low)\b)",
     re.IGNORECASE,
 )
+# A multiple in words: "a threefold increase", "calls for tripling the number", "would double the deficit",
+# "almost double what Cruz won" (the figure forms, "10-fold" and "three times the rate", are above)
+MULTIPLE = _Folded(
+    r"\b(?:(?:more\s+than|nearly|almost|about|roughly|at\s+least)\s+)?"
+    r"(?:(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)[\s-]?fold\b"
+    r"|(?P<verb>doubling|tripling|trebling|quadrupling|halving)\b(?!\s+down\b)"  # "doubling down": an idiom
+    # "cut the deficit in half", "the rolls were slashed in half"
+    r"|(?P<half>(?:cut|cuts|cutting|slash(?:ed|es|ing)?|reduc(?:e|ed|es|ing))"
+    r"\s+(?:[\w’'-]+\s+){0,4}?in\s+half)\b"
+    r"|(?P<mult>double|triple|treble|quadruple)\s+(?:what\b|(?:the|its|their|his|her|our)"
+    # the thing multiplied, up to the first word that opens a clause or a phrase of its own
+    r"(?:\s+(?!(?:of|on|in|at|for|to|that|which|and|or|by|from|with|since|over|than|as|is|was|were|are)\b)"
+    r"[a-z][\w\-]*){1,3}))",
+    re.IGNORECASE,
+)
+MULTIPLE_FACTORS = {"two": 2, "doub": 2, "thre": 3, "trip": 3, "treb": 3, "four": 4, "quad": 4, "five": 5,
+                    "six": 6, "seve": 7, "eigh": 8, "nine": 9, "ten": 10, "twen": 20, "hund": 100, "thou": 1000,
+                    "halv": 0.5}  # by a word's first four letters
 # Every COMPARISON match holds one of these words, at its start or at most two words after it ("more than
 # doubled", "a hundred times", "the highest"): tried only there, the scan costs a third of trying the
 # pattern at each of its many first letters (tests/test_extract_scans.py holds the two equal)
@@ -285,7 +310,8 @@ ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNOREC
 
 # "half a million", "a quarter million us dollars", "three quarters billion"
 FRACTION_SCALE = _Folded(
-    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:a\s+|an\s+)?"
+    # "half a million", "a quarter of a trillion"
+    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:of\s+)?(?:a\s+|an\s+)?"
     r"(?P<s>thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
@@ -338,7 +364,9 @@ BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in l
 # what follows "90 of": the whole of which the figure is a part
 PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
-PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)(?:\s+(?:died|were|had|have|are|was|is)\b(?:\s+\w+ed\b)?)?", re.IGNORECASE)
+# "90 of them died", "41 of them were rescued"; not the "have" of "3,200 of them have yet to be repaid"
+PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the\s+\w+|its\s+\w+|their\s+\w+)"
+                     r"(?:\s+(?:died|(?:were|had|have|are|was|is)\s+\w+ed)\b)?", re.IGNORECASE)
 NOUN_WORD = re.compile(r"\s+(?:(?:new|more|other|additional|extra|of|the|young|old|local|full-time|part-time|[A-Z][\w’'-]*|[a-z][\w’'-]*)\b)")
 STOP_WORDS = frozenset(
     "the a an of in on at to and or but for with by from that which who whom whose was were is are be been "
@@ -361,6 +389,7 @@ _NEEDS = {
                    "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest", "worst", "best",
                    "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest", "wettest", "driest",
                    "strongest", "weakest"),
+    "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "in half"),
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
     "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
@@ -380,9 +409,10 @@ _NUMERAL_DIGIT = re.compile(r"[\d.−-](?<!\w.)")
 _NUMERAL_ASCII_DIGIT = re.compile(r"[0-9.−-](?<!\w.)")
 _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, in lower case
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
-    "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
+    "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho|mil|bil|tri)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
     r"(?:us|au|ca|nz|hk|mxn)\s?\$", r"[acsr]\$", "usd", "gbp", "eur", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad",
-    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł")
+    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł",
+    "ksh", "kes", "ush", "ugx", "tsh", "tzs", "ghs", "gh₵", "egp", "pkr", "bdt", "ngn")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -460,6 +490,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         else:
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)
+
+    for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"]):
+        if not _overlaps(taken, m.start(), m.end()):
+            word = "halv" if m["half"] else (m["fold"] or m["verb"] or m["mult"]).lower()
+            factor = MULTIPLE_FACTORS[word[:4]]
+            add(m.start(), m.end(), "comparison", {"number": factor, "factor": factor})
 
     for m in _finditer(FRACTION_SCALE, body, lowered, _NEEDS["FRACTION_SCALE"]):
         # the multiplier is looked up backwards: an optional prefix would be tried at every character
@@ -997,7 +1033,9 @@ def _percent(body: str, fig: _Figure):
     pct = fig.m["pct"]
     if not pct:
         return _PASS
-    unit = "percentage point" if "point" in pct.lower() or "pts" in pct.lower() else "percent"
+    low = pct.lower()
+    unit = "basis point" if "basis" in low or "bps" in low else \
+        "percentage point" if "point" in low or "pts" in low else "percent"
     return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
 
 
@@ -1067,6 +1105,10 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
     if age is not None:  # "aged 16 to 24", "from the age of 50": an age, which a count would misread
         return _with_value(m, approx, age, end, _kind_of(extra, "quantity"), value,
                            {"unit": "year of age", **extra})
+    if not extra and not approx.text and num_text.isdigit() and len(num_text) <= 3 \
+            and body[end:end + 1] == "," and NAME_COMMA_BEFORE.search(body, max(0, m.start() - 30), m.start()):
+        # "Richard Hale, 58, of Guildford": the age news copy gives after a name, not a count of anything
+        return _with_value(m, approx, m.start(), end, "quantity", value, {"unit": "year of age"})
     if not extra and (low_previous[:9] == "magnitude" or after in (" ", "-")
                       and body[m.end() + 1:m.end() + 10].lower() == "magnitude"):
         magnitude = _magnitude_span(body, m.start(), m.end())
@@ -1177,6 +1219,8 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen, not pence
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
+NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w’'-]*"
+                               r"(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]*$")  # "Richard Hale, " before "58,"
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 # "people over 65", "children under five": a group of people over or under a bare figure is an age
 PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|those|men|women|patients|children|anyone|residents|workers|voters|"

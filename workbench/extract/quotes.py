@@ -16,7 +16,7 @@ from . import re_cached as re  # the re module, compiled code read from a file (
 from ..model import Claim, Quote, Sentence, replaced
 from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
-from .speakers import OPENING_WORDS, SpeakerResolver, is_organisation, is_pronoun
+from .speakers import OPENING_WORDS, PERSON_NOUNS, ROLE_WORDS, SpeakerResolver, is_organisation, is_pronoun
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -29,7 +29,7 @@ CUE_VERBS = (
     "pointed\\s+out|points\\s+out|went\\s+on|goes\\s+on|shouted|yelled|cried|mused|agreed|agrees|"
     "disagreed|predicted|contended|contends|maintained|maintains|asserted|asserts|echoed|summed\\s+up|"
     "pleaded|begged|demanded|demands|announced|proclaimed|told\\s+\\w+|tells\\s+\\w+|likened|dubbed|branded|"
-    "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|explained|recounts|"
+    "labelled|labeled|yells|yelled|shouts|reads|read|recounted|charged|charges|put\\s+it|puts\\s+it|explained|recounts|"
     "answered|answers|writes|testifies|announced|commented|comments|chanted|chants|sang|sings|write|argue|warn|"
     "note|insist|contend|explain|recall|predict|conclude|"
     # a debate's replies: 'Hillary shot back, "…"', 'O'Malley interjected: "…"', '"…," scoffed Ann Lee'
@@ -246,6 +246,8 @@ def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
     view = _with_plain_marks(body)
     if view is body:
+        view = _with_low_marks(body)
+    if view is body:
         view = _with_single_marks(body)
     quotes = [q for q in _find_quotes(view, sentences) if not _is_term_in_quote_marks(q)]
     if view is body:
@@ -313,6 +315,17 @@ def _with_single_marks(body: str) -> str:
             chars[opener.start()], chars[closer.start()] = "“", "”"
             at = closer.end()
     return body if chars is None else "".join(chars)
+
+
+# „Low-high“ marks, as German-style and central European English-language outlets print quotes
+LOW_OPEN_CLOSE = re.compile(r"„([^„“”\n]*)[“”]")
+
+
+def _with_low_marks(body: str) -> str:
+    """`body` with each „…“ (or „…”) written as “…”; same length, so every offset holds."""
+    if "„" not in body:
+        return body
+    return LOW_OPEN_CLOSE.sub(lambda m: f"“{m.group(1)}”", body)
 
 
 def _lines(body: str):
@@ -577,7 +590,7 @@ RELATIVE_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 # '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
 INTRODUCES_NEXT = re.compile(r"[^\S\n]*(?::|,[^\S\n]*[\"“«])")  # '"…." He added: "…"', 'He added, "…"'
 # 'Brafman said, "….” He added, …': a finished quote its own cue introduced before it
-INTRODUCED_BEFORE = re.compile(rf"\b(?:{CUE_VERBS})[^\S\n]*[,:][^\S\n]*\Z")
+INTRODUCED_BEFORE = re.compile(rf"\b(?:{CUE_VERBS})(?:[^\S\n]*[,:]|[^\S\n]+that)[^\S\n]*\Z")
 OPENING_ACCORDING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[Aa]ccording\s+to\s+(?P<np>[^,;\"“”«»\n]{2,160}?),")
 COLON_BEFORE = re.compile(r"\w[:;]\s*\Z")  # "… a new campaign message: “It's about me.”"
 EMBEDDED_BEFORE = re.compile(r"(?:[a-z,—]|\s[-—–])[ \t]*\Z")  # "her record—“the longest expansion”—"  # \Z: "$" would also match before a line break
@@ -705,6 +718,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         while m and pattern in _VERB_CLOSES and ((pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")))
                                                  or _in_opening_phrase(before, m.start("np"))):
             m = pattern.search(before, m.start("np") + 1)  # "In a message posted Friday, Ortega said"
+        if m and pattern is BEFORE_SUBJECT_VERB and _names_a_thing(before, m):
+            continue  # 'a short film called “Tenemos Familias”': the film is named, nobody speaks
         if m and pattern is BEFORE_VERB_SUBJECT and m.group("np2"):
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
         if m and pattern is BEFORE_SUBJECT_VERB:
@@ -824,6 +839,25 @@ PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n
 REPORTED_CLAUSE_OPENS = re.compile(r"(?:\s+[^\s,;:]+){0,3}?\s+(?:that|whom|who|which)\s+|\s+")
 
 
+PEOPLE_WORDS = ROLE_WORDS | PERSON_NOUNS | {"spokesman", "spokeswoman", "people", "critics", "officials",
+                                            "voters"}
+NAMING_CUES = frozenset(("called", "dubbed", "named", "titled", "labeled", "labelled", "branded", "nicknamed"))
+RELATIVE_OPENS = re.compile(r"\b(?:what|whom|which|who)\s+\Z", re.IGNORECASE)
+NAMED_RIGHT_AFTER = re.compile(r"\s*(?:an?\s+|the\s+)?\Z", re.IGNORECASE)
+
+
+def _names_a_thing(before: str, m: re.Match[str]) -> bool:
+    """'a short film called “…”', 'the tax loophole called an “inversion”': a thing with the name it goes by
+    (the participle, with the quote right after it), not someone calling something so ('a spokesman
+    called the plan “…”' has an object between)."""
+    cue = (m.group("cue") or "").lower()
+    np = m.group("np").strip().lower()
+    if cue not in NAMING_CUES or not np.startswith(("a ", "an ", "the ")) or np.split()[-1] in PEOPLE_WORDS \
+            or RELATIVE_OPENS.search(before, max(0, m.start("np") - 8), m.start("np")):
+        return False  # "the mayor called “…”", "what the Times called “…”": someone speaking
+    return bool(NAMED_RIGHT_AFTER.match(before, m.end("cue")))
+
+
 def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
     """Of the subjects with a cue that lead up to a quote, the last: 'Axelrod tweeted after Clinton argued
     in the debate that "…"' is Clinton's quote. The search finds the first, whose tail runs to the quote."""
@@ -879,6 +913,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
         for m in pattern.finditer(text):
             if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
                 continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker
+            if pattern is IN_SENTENCE and _names_a_thing(text, m):
+                continue  # 'a short film called “…”'
             relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
             if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))

@@ -28,7 +28,7 @@ SUPERLATIVES = (
     "largest", "biggest", "highest", "lowest", "smallest", "fastest", "slowest", "worst", "deadliest", "costliest",
     "longest", "shortest", "oldest", "youngest", "richest", "poorest", "busiest", "tallest", "heaviest",
     "strongest", "weakest", "steepest", "sharpest", "wealthiest", "hottest", "coldest", "wettest", "driest",
-    "warmest", "closest", "narrowest", "widest", "greatest",
+    "warmest", "closest", "narrowest", "widest", "greatest", "fewest",
 )
 # what every superlative holds, for one search each (_find_words) instead of one a superlative
 SUPERLATIVE_SEEDS = ("est", "worst")
@@ -41,18 +41,21 @@ SUPERLATIVE_IDIOMS = frozenset("esteem regard of".split())
 # "since 1945", "since at least 1980", "since the end of the Second World War", "since just after World War II"
 SINCE = (r"since\s+(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|before|after|"
          r"the\s+(?:end|start|beginning|middle|height|close|turn)\s+of)\s+)*"
-         r"(?:the\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{4}\b|\d{4}s?|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
+         r"(?:the\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{4}\b|\d{4}s?|9/11\b|(?-i:[A-Z])(?:[\w’'-]|\.(?!\s))*\.?)(?:\s+(?-i:[A-Z])(?:[\w-]|\.(?!\s))*){0,3}")
+# "in decades", "in recent years", "in so many decades", "in more than a century"
+_SPAN_OF_TIME = (r"(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent|many|several|so\s+many|"
+                 r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+or\s+\w+)?)\s+)?"
+                 r"(?:years?|decades?|generations?|centur(?:y|ies)|months?)")
 # what a superlative is measured against in time: the only basis "the most …" is a claim with ("the most
 # liberal justices since 1937"; "the most important thing in the world" is an opinion)
 TIME_BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|in\s+(?:(?:our|its|their|the\s+country's|[\w.]+)\s+)?history|"
-              r"in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent)\s+)?"
-              r"(?:years?|decades?|generations?|centur(?:y|ies)|months?))")
+              rf"in\s+{_SPAN_OF_TIME})")
 BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|"
-         r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?history|in\s+(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|"
-         r"the\s+last|recent)\s+)?(?:years?|decades?|generations?|centur(?:y|ies)|months?)|"
+         rf"in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?history|in\s+{_SPAN_OF_TIME}|"
          r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
-         r"for\s+(?:any|a)\s+[a-z]+|of\s+any\s+(?:[a-z]+\s+)?[a-z]+|of\s+all(?:\s+time)?)")
+         r"for\s+(?:any|a)\s+[a-z]+|(?:of|by)\s+any\s+[a-z]+(?:\s+(?!(?:this|that|these|last|next|in|on|at|for|so|since|and|or|but|to|of|ever|yet)\b)[a-z]+)?|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
+ORDINAL_OF_WORD = {"one": 1, "two": 2, "three": 3}
 _ORDINALS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _NUMERIC_ORDINAL = r"\d+(?:st|nd|rd|th)"
 _DETERMINED = rf"(?:\b(?:{'|'.join(DETERMINERS)})|\b{POSSESSIVE})"
@@ -83,16 +86,20 @@ ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
 # the noun ranked may be capitalised ("Clinton's first Senate campaign") or counted ("the first two states")
-NOUN_AFTER = re.compile(rf"(?P<to>\s+to\s+[a-z]+)|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+NOUN_AFTER = re.compile(rf"(?P<to>\s+(?:in\s+(?:his|her|their|its|the)\s+[a-z]+\s+)?to\s+[a-z]+"
+                        # "the first in the history of the Navy", "the first in the club's history"
+                        r"|\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?history\b(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?)"
+                        rf"|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                         rf"\d+)\b)?(?:\s+(?!(?:{_NOT_A_NOUN})\b)[A-Za-z][\w-]*){{1,3}})")
 # a place standing alone: "finished second", "a distant third", "is in first", "second behind Trump"
 _STANDING_ADJECTIVES = r"(?:distant|close|strong|very\s+strong|solid|respectable|disappointing|bad|poor|good|" \
                        r"comfortable|narrow|clear|surprise|surprising)"
 STANDING_BEFORE = re.compile(
     rf"(?:\b(?:finish(?:ed|es|ing)?|came|comes|placed|ranked|ran|running|runs|polling|polls|sits|sitting|"
+    rf"tied\s+for|ties\s+for|tie\s+for|"
     rf"is|was|are|were|be|been|is\s+in|was\s+in|in|from|to)\s+(?:a\s+)?(?:(?:{_STANDING_ADJECTIVES}|joint|equal)\s+)?"
     rf"|\ba\s+{_STANDING_ADJECTIVES}\s+)$", re.IGNORECASE)
-STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall)\b", re.IGNORECASE)
+STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall|at)\b", re.IGNORECASE)
 BEHIND_AFTER = re.compile(r"\s+(?:behind|only\s+to)\b", re.IGNORECASE)
 FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|behind)\b", re.IGNORECASE)
 IN_BEFORE = re.compile(r"\bin\s+first\b", re.IGNORECASE)
@@ -101,7 +108,12 @@ MEDAL = re.compile(word_choice(["won", "win", "wins", "winning", "took", "take",
                    rf"(?P<medal>{'|'.join(MEDALS)})(?:\s+medal)?\b", re.IGNORECASE)
 # "Europe's largest carmaker", "one of the biggest lenders in the country", "the worst bloodshed since 1945"
 SUPERLATIVE_AFTER = re.compile(
-    rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}})(?P<basis>\s+{BASIS})?(?=[\s,.;:!?)\"”’]|$)",
+    rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}})"
+    # "the lowest it's been in decades", "the highest they have ever been since 2008"
+    r"(?:\s+(?:it|they|this|that|we)(?:[’']s|[’']ve|\s+(?:has|have|had|is|was|were|are))\s+(?:ever\s+)?been(?=\s+(?:in|since)\b))?"
+    # "the worst attack on US soil since 9/11", "the largest drop in sales since 2009": a scope, then the time
+    r"(?:\s+(?:on|in|of|for|at|among)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s+since\b))?"
+    rf"(?P<basis>\s+{BASIS})?(?=[\s,.;:!?)\"”’]|$)",
     re.IGNORECASE)
 # "record turnout", "a record 5 million", "set a new world record": a record of size, not a voting record;
 # the nouns a record of size qualifies are a table
@@ -122,8 +134,14 @@ RECORD_SET_BEFORE = re.compile(
     r"(?:(?:new|all-time|world|national|british|european|american|olympic|state|club|league)\s+){0,2}$",
     re.IGNORECASE)
 # "more correct than any other county", "higher than any other state": a superlative said as a comparison
-THAN_ANY_OTHER = re.compile(r"than\s+any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.IGNORECASE)
-COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,2}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
+# "more Americans at work than at any time in our history", "lower than at any point since 1970"
+THAN_ANY_OTHER = re.compile(r"than\s+(?:any\s+other\b(?:\s+(?P<noun>[a-z][\w-]*))?"
+                            # "more troops than any president in history": "other" left out
+                            r"|any\s+(?!(?:time|point|of|more|longer|one|body|thing|where|way)\b)(?P<rival>[a-z][\w-]*)"
+                            r"(?P<since>\s+(?:in\s+(?:our\s+|the\s+)?(?:[\w’'-]+\s+){0,2}?history|ever|before)\b)?"
+                            r"|(?:at\s+)?any\s+(?:other\s+)?(?:time|point)\b(?P<basis>\s+(?:in\s+(?:our\s+|the\s+)?"
+                            r"(?:[\w’'-]+\s+){0,2}?history)\b)?)", re.IGNORECASE)
+COMPARATIVE_BEFORE = re.compile(r"\b(?:(?:more|less|fewer)\s+(?:[a-z][\w-]*\s+){0,5}?|[a-z]+er\s+(?:[a-z]+\s+)?)$",
                                 re.IGNORECASE)
 # "has scored twice", "married twice, in 1990 and 2004": how often, not "twice as many" (a comparison)
 TWICE = re.compile(word_choice(["twice", "thrice"], ignorecase=True) + r"\b(?=\s*[,.;:)]|\s+(?:in|since|before|during|this|last|that|and|but|"
@@ -138,6 +156,9 @@ LEADING = re.compile(r"\b(?:leading|leads|led|lead|topping|tops|topped|top)\s+(?
 ONLY_BEHIND = re.compile(word_choice(["trails?", "trailed", "trailing", "behind", "second"], ignorecase=True) + r"\s+only(?:\s+to)?\s+(?:(?-i:[A-Z])[\w.-]*"
                          r"(?:\s+(?-i:[A-Z])[\w.-]*)*)(?:\s+and\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)*)?",
                          re.IGNORECASE)
+# "number one in English", "the No. 1 cause of death", "No. 2 in the polls": a place said as a number
+NUMBER_PLACE = re.compile(r"\b(?:number|No\.)\s+(?P<n>one|two|three|[1-9])\b"
+                          r"(?=\s+(?:in|on|for|among|cause|reason|priority|seed|spot|position|place)\b)", re.IGNORECASE)
 NEW_BEFORE = re.compile(r"\b(?:new|all-time)\s+$", re.IGNORECASE)
 
 
@@ -174,14 +195,21 @@ def find_ranks(body: str) -> list[tuple[int, int, str, dict]]:
         behind = ONLY_BEHIND.finditer(body) if exact is None else \
             finditer_at(ONLY_BEHIND, body, starts_near_anchors(exact, ("only",), 1))
         found += [(m.start(), m.end(), "comparison", {"superlative": "only behind"}) for m in behind]
-    if "than any other" in lowered:
-        for at, _, _ in _find_words(lowered, ("than any other",)):
+    if "than a" in lowered:
+        for at, _, _ in _find_words(lowered, ("than any", "than at any")):
             tail = THAN_ANY_OTHER.match(body, at)
-            head = COMPARATIVE_BEFORE.search(body, max(0, at - 40), at)
+            head = COMPARATIVE_BEFORE.search(body, max(0, at - 60), at)
             if tail and head:
-                noun_ok = tail["noun"] and tail["noun"].lower() not in _STOP
-                end = tail.end() if noun_ok else at + len("than any other")
+                end = tail.end()
+                if tail["noun"] and tail["noun"].lower() in _STOP:  # "than any other in": no noun
+                    end = at + len("than any other")
                 found.append((head.start(), end, "comparison", {"superlative": "than any other"}))
+    if "number " in lowered or "no. " in lowered:
+        for at, _, _ in _find_words(lowered, ("number", "no.")):
+            m = NUMBER_PLACE.match(body, at)
+            if m:
+                n = m["n"].lower()
+                found.append((m.start(), m.end(), "ordinal", {"rank": int(n) if n.isdigit() else ORDINAL_OF_WORD[n]}))
     if "twice" in lowered or "thrice" in lowered:
         for m in TWICE.finditer(body):
             if VERB_BEFORE_TWICE.search(body, max(0, m.start() - 30), m.start()):
@@ -229,6 +257,8 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
             end = _noun_end(body, after.start("noun"), after.end("noun"))
         else:
             end = after.end()  # "the first to put": a first with what was done first
+            while body[end - 1] in ".,":  # "… of the Navy." ends the sentence, not the name
+                end -= 1
         if end > m.end():
             found.append((before.start(), end, "ordinal", {"rank": _ordinal_number(word)}))
     return found
@@ -247,7 +277,8 @@ def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, i
             start, end = m.start(), BEHIND_AFTER.match(body, m.end()).end()
         else:
             continue
-        if word.lower() == "first" and not (FIRST_IN.match(body, m.end()) or IN_BEFORE.search(body, start, end)):
+        if word.lower() == "first" and not (FIRST_IN.match(body, m.end()) or IN_BEFORE.search(body, start, end)
+                                            or "tie" in body[start:m.start()].lower()):
             continue  # "safety comes first", "came first to the scene": first in nothing named
         found.append((start, end, "ordinal", {"rank": ORDINAL_WORDS[word.lower()]}))
     return found
@@ -260,8 +291,28 @@ MOST_MEASURED = re.compile(rf"(?P<word>most|least)\s+(?P<adjective>(?!(?:{_NOT_A
                            r"(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
 
 
+# any other -est word is a superlative a reader checks when it is measured against a time: "the briefest
+# recession since the Second World War", "the earliest start since 1990"; these end in -est and are none
+NOT_SUPERLATIVE_EST = frozenset(
+    "interest honest forest protest request contest suggest arrest modest harvest west test rest chest nest quest "
+    "guest invest digest manifest conquest priest attest detest pest vest zest crest jest lest unrest behest inquest "
+    "midwest southwest northwest everest bequest earnest tempest latest "
+    # and these are opinions, not measures: "the dumbest client ever"
+    "dumbest stupidest smartest nicest finest kindest dearest craziest weirdest funniest prettiest ugliest "
+    "silliest bravest wisest coolest sweetest".split())
+EST_MEASURED = re.compile(rf"(?P<word>[a-z]+est)(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{0,3}}?)"
+                          rf"\s+(?P<basis>{TIME_BASIS})(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
+# "most" before these is a measure, not an opinion, so a place is a basis as a time is: "the most populous
+# state in the Union", "the most visited city in the world"
+MEASURED_MOST = ("populous", "densely", "expensive", "costly", "deadly", "visited", "watched", "indebted",
+                 "polluted", "valuable", "profitable")
+MOST_IN_PLACE = re.compile(rf"(?P<word>most)\s+(?P<adjective>{'|'.join(MEASURED_MOST)})"
+                           rf"(?P<noun>(?:\s+(?!(?:{_NOT_A_NOUN})\b)[a-z][\w-]*){{1,3}}?)\s+(?P<basis>{BASIS})"
+                           r"(?=[\s,.;:!?)\"”’]|$)", re.IGNORECASE)
+
+
 def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
-    found = _most_measured(body, lowered)
+    found = _most_measured(body, lowered) + _other_est_measured(body, lowered)
     for word_start, word_end, word in _find_words(lowered, SUPERLATIVES, SUPERLATIVE_SEEDS):
         if lowered.startswith("-ever", word_end):
             word_end += 5
@@ -289,11 +340,38 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     return found
 
 
+def _other_est_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
+    """"the briefest recession since 1945": a superlative not in SUPERLATIVES, with a time it is measured against."""
+    found = []
+    if " since " not in lowered and "record" not in lowered and "history" not in lowered and "ever" not in lowered \
+            and "decade" not in lowered and "year" not in lowered and "centur" not in lowered:
+        return found
+    for end in (m.end() for m in EST_END.finditer(lowered)):
+        start = end
+        while start > 0 and lowered[start - 1].isalpha():
+            start -= 1
+        word = lowered[start:end]
+        if len(word) < 6 or word in SUPERLATIVES or word in NOT_SUPERLATIVE_EST:
+            continue
+        before = DETERMINER_BEFORE.search(body, max(0, start - 60), start)
+        m = EST_MEASURED.match(body, start) if before else None
+        if m:
+            end = m.end()
+            while body[end - 1] in ".,;:":
+                end -= 1
+            found.append((before.start(), end, "comparison", {"superlative": word, **_measured_against(m["basis"])}))
+    return found
+
+
+EST_END = re.compile(r"est\b")
+
+
 def _most_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     found = []
     for word_start, _, _ in _find_words(lowered, ("most", "least")):
         before = DETERMINER_BEFORE.search(body, max(0, word_start - 60), word_start)
         m = MOST_MEASURED.match(body, word_start) if before else None
+        m = m or (MOST_IN_PLACE.match(body, word_start) if before else None)
         if m:
             value = {"superlative": f"{m['word'].lower()} {m['adjective'].lower()}", **_measured_against(m["basis"])}
             end = m.end()
@@ -309,7 +387,7 @@ def _measured_against(basis: str) -> dict:
     if basis.lower().startswith("since "):
         since = basis[6:].rstrip(".")
         return {"since": int(since) if since.isdigit() else since}
-    return {"within": basis}
+    return {"within": basis.rstrip(".,;:")}
 
 
 def _find_words(lowered: str, words, seeds: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:

@@ -24,7 +24,10 @@ ROLE_WORDS = {
     "health", "transport", "finance", "interior", "education", "state", "labor", "labour", "justice",
     "commander", "colonel", "captain", "lieutenant", "sergeant", "admiral", "marshal", "secretary-general",
     "director-general", "mp", "mep", "lawmaker", "chair", "treasurer", "cabinet", "member", "shadow",
+    "prosecutor", "detective", "constable", "coroner", "magistrate", "ombudsman", "auditor",
 }
+# letters after a name that are no part of it: "James Okafor KC", "Ann Lee MP"
+POSTNOMINALS = {"kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd"}
 ORG_WORDS = {
     "group", "ministry", "council", "association", "agency", "department", "office", "service", "party",
     "union", "television", "tv", "news", "times", "post", "observatory", "organization", "organisation",
@@ -70,6 +73,17 @@ PARTY_WORDS = {"democrat", "democratic", "republican", "conservative", "labour",
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
+# a name that opens its sentence, after at most a few role words ("Union leader Sara Mills"), and goes on
+# with a verb or an appositive: the sentence is about that person
+SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3})\Z")
+ROLE_MODIFIERS = {"former", "then", "acting", "senior", "junior", "local", "party", "union", "campaign", "police"}
+# a sentence opening with a title in lower case and a verb: "The commissioner urged calm."
+DESCRIBED_SUBJECT = re.compile(r"(?:(?<=[a-z0-9][.!?][ \t])|(?<=[a-z0-9][.!?][\"”’')][ \t])|(?<=\n))[ \t]*The[ \t]+"
+                               r"(?P<role>[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)(?=[ \t]+[a-z]+(?:ed|s)\b)")
+SUBJECT_GOES_ON = re.compile(r"(?:[ \t]+[a-z]|,)")
+MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
+QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
+SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
 MALE = {"mr", "sir", "lord", "king", "prince"}
 GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
                                                      "Prince", "Princess"]) + r")\.?[ \t]+"
@@ -146,7 +160,14 @@ PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 _NAME_RUN_BEFORE_ASIDE = re.compile(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$")
 # "Jane Roe, who said": the name a relative pronoun stands for
 _NAME_BEFORE_RELATIVE = re.compile(rf"({_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t,]*$")
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+POSSESSED = re.compile(r"(?:[’']s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))[ \t]+\Z")  # "Pike's spokesman Ann Lee"
 _DETERMINER_OPENING = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
+
+
+def _abbreviation(word: str) -> bool:
+    """A word whose stop does not end a sentence: "Govs.", "Mr.", the "S" of "U.S."."""
+    return word.lower().rstrip("s") in TITLES or len(word) == 1 and word.isupper()
 
 
 def is_pronoun(text: str) -> bool:
@@ -195,6 +216,8 @@ def clean_name(text: str) -> str:
         if (low in ROLE_WORDS or low in TITLES or not t[:1].isupper()) and not (low in PARTICLES and i > 0):
             last_role = i
     name = tokens[last_role + 1:] or tokens
+    while len(name) > 2 and name[-1].isupper() and name[-1].lower().strip(".,") in POSTNOMINALS:
+        name = name[:-1]
     return " ".join(name).strip(" ,.;:’'")
 
 
@@ -252,13 +275,15 @@ class SpeakerResolver:
                     continue
                 name = self._named(REPORTED_NAME.match(self.body, pos).group(), pos)
                 words = name.split()
-                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in DESCRIPTION_OPENERS \
+                if 2 <= len(words) <= MAX_NAME_WORDS and not is_organisation(name) \
+                        and words[0].lower() not in DESCRIPTION_OPENERS \
                         and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((pos, name))
             for m in finditer_at_words(REPORTED_AFTER_CUE, self.body, _AFTER_CUE_WORDS):
                 name = self._named(m.group("name"), m.start("name"))
                 words = name.split()
-                if len(words) >= 2 and not is_organisation(name) and words[0].lower() not in LEADING_NON_NAMES:
+                if 2 <= len(words) <= MAX_NAME_WORDS and not is_organisation(name) \
+                        and words[0].lower() not in LEADING_NON_NAMES:
                     reported.append((m.start("name"), name))
             reported.sort()
             self._index.reported = reported
@@ -327,6 +352,10 @@ class SpeakerResolver:
         bare = PARENTHESIS.sub("", mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = _DETERMINER_OPENING.sub("", mention)
+            if low.split()[0] in POSSESSIVE_PRONOUNS:
+                # "his spokesman": someone's, so not whoever the article called "police spokesman" before
+                given = self._given_role(role, start)
+                return given[1] if given and POSSESSED.search(self.body, max(0, given[0] - 12), given[0]) else mention
             named = self._named_by_role(role, start) or _named_organisation(self.body, role, start) \
                 or self._described_person(mention, role, start)
             return named or mention
@@ -356,16 +385,53 @@ class SpeakerResolver:
                             best = (at, name)
                         break
             if best:
-                return best[1]
+                subject = self._sentence_subject_after(best[0], position, gender)
+                return subject or best[1]
         i = bisect.bisect_left(self.names, (position, "")) - 1
         for at, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
             name = clean_name(seq)
             titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
-            if (len(name.split()) >= 2 or titled) and not name.isupper() and not is_organisation(name) \
+            # a run of more capitalised words than a name has is a headline's ("Things To Know About …")
+            if (2 <= len(name.split()) <= MAX_NAME_WORDS or titled) and not name.isupper() and not is_organisation(name) \
                     and self._fits(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
                     and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
                 return (self._full_name(name, at) or name) if titled else name
         return None
+
+    def _sentence_subject_after(self, after: int, position: int, gender: str | None) -> str | None:
+        """A person named as the subject of a sentence between `after` (the last speaker) and `position`,
+        whose given name or title says this gender: 'Union leader Sara Mills was blunt. "…," she said' is
+        Mills's, not the last woman quoted. The nearer of the two is who a reader takes "she" to be."""
+        if gender is None or position - after > SUBJECT_REACH:
+            return None
+        # "The commissioner urged calm.": a title given to a named person earlier
+        described = None
+        for m in DESCRIBED_SUBJECT.finditer(self.body, after, position):
+            given = self._given_role(m.group("role"), m.start("role"))
+            if given and not self._inside_quote(m.start("role")) and self.gender_of(given[1], False) == gender:
+                described = (m.start("role"), given[1])
+        i = bisect.bisect_left(self.names, (position, "")) - 1
+        while i >= 0 and self.names[i][0] > max(after, described[0] if described else 0):
+            at, seq = self.names[i]
+            i -= 1
+            name = clean_name(seq)
+            if not 2 <= len(name.split()) <= MAX_NAME_WORDS or is_organisation(name) \
+                    or self.gender_of(name, False) != gender:
+                continue
+            opens = SUBJECT_OPENS.search(self.body, max(0, at - 60), at)
+            if opens and not _abbreviation(opens.group("last") or "") \
+                    and SUBJECT_GOES_ON.match(self.body, at + len(seq)) and not self._inside_quote(at) \
+                    and all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
+                            or w.lower() in ROLE_MODIFIERS for w in opens.group("role").split()):
+                return name
+        return described[1] if described else None
+
+    def _inside_quote(self, at: int) -> bool:
+        """Whether `at` is inside a quote opened earlier in its paragraph: a name in someone's words
+        ("… I believe Donald Trump is …") is not a subject the reporter wrote."""
+        # a paragraph longer than QUOTE_LOOK_BACK is read from there: a text of one endless line stays linear
+        line_start = max(self.body.rfind("\n", max(0, at - QUOTE_LOOK_BACK), at) + 1, at - QUOTE_LOOK_BACK, 0)
+        return sum(map(self.body.count, '"“”', [line_start] * 3, [at] * 3)) % 2 == 1
 
     def _fits(self, name: str, gender: str | None, by_surname: bool = True) -> bool:
         return gender is None or self.gender_of(name, by_surname) in (None, gender)
@@ -374,12 +440,22 @@ class SpeakerResolver:
         """What the article says of this full name ("Mr. Pike", "Pike said she"), else what the first name
         usually goes with, else what the article says of the surname alone."""
         full, _ = self.genders
-        if name in full or not name:
-            return full.get(name)
+        if not name:
+            return None
         given = gender_of_given_name(name)
+        if name in full:
+            if given and given != full[name] and not self._titled(name):
+                return given  # "Judge Anne Marlow said he had shown no remorse": the "he" is someone else
+            return full[name]
         if given or not by_surname:
             return given
         return self._gender_by_surname(name)
+
+    def _titled(self, name: str) -> bool:
+        """Whether the article gives this full name a title that says its gender ("Ms. Ann Lee")."""
+        if self._index.titled is None:  # one scan per body, however many names are asked about
+            self._index.titled = {m.group("name") for m in GENDER_TITLE.finditer(self.body)}
+        return name in self._index.titled
 
     def _gender_by_surname(self, name: str) -> str | None:
         _, surnames = self.genders
@@ -521,6 +597,7 @@ class _BodyIndex:
         self.genders: tuple[dict[str, str], dict[str, str]] | None = None
         self.reported: list[tuple[int, str]] | None = None
         self.shared: dict[str, bool] = {}  # surname → more than one full name has it
+        self.titled: set[str] | None = None  # the names the article gives Mr./Ms./…
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self.firsts: dict[str, int | None] = {}
         self.reversed_body: str | None = None

@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: Workben
 
 CHUNK = 5000  # rows handed to the storing thread at a time: the import streams, never holding a feed in memory
 ROWS_PER_INSERT = 1000  # rows per INSERT statement (21,000 parameters: under SQLite's usual limit of 32,766)
+INDEX_EVERY = 10_000  # rows added to both search indexes at a time at most (see store())
+INDEX_HASH_BYTES = 4 * 2**20  # FTS5's pending-terms limit during an import (its own default is 1 MiB)
+INDEXES = ("factchecks_fts", "factcheck_words")
 
 
 @dataclass
@@ -33,7 +36,10 @@ def _columns() -> list[str]:
 
 
 def _insert_sql(columns: list[str], rows: int) -> str:
-    """One INSERT of `rows` rows (multi-row VALUES)."""
+    """One INSERT of `rows` rows (multi-row VALUES).
+
+    Plain `?`s: numbered ones (`?12`, to bind a file's name, the stamp and the reviewer once for all the
+    rows) are read as named by Python 3.13.0's sqlite3, which warns for each one bound from a sequence."""
     row = f"({', '.join('?' * len(columns))})"
     return f"INSERT OR IGNORE INTO factchecks ({', '.join(columns)}) VALUES {', '.join([row] * rows)}"
 
@@ -74,26 +80,39 @@ def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, out
     from ..factchecks.read import FactCheck
 
     columns = _columns()
+    _bind_none_directly()
     with transaction(db) as conn:
         per_insert = min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
         full_insert = _insert_sql(columns, per_insert)
         before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
+        hash_bytes = _index_hash_bytes(conn, INDEX_HASH_BYTES)
         chunks: queue.Queue = queue.Queue(maxsize=4)
         failed: list[BaseException] = []
 
+        def fill_indexes(after: int) -> int:
+            """Both search indexes get the rows stored after id `after`, in one INSERT … SELECT each (row by
+            row, a trigger, took 7x as long); the last id they hold is returned."""
+            conn.execute("INSERT INTO factchecks_fts (rowid, search_text) SELECT id, search_text "
+                         "FROM factchecks WHERE id > ?", [after])
+            conn.execute("INSERT INTO factcheck_words (rowid, own) SELECT id, search_text FROM factchecks "
+                         "WHERE id > ?", [after])
+            return conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
+
         def store() -> None:
             try:
+                indexed, waiting = before, 0
                 while (chunk := chunks.get()) is not None:
-                    last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
                     for start in range(0, len(chunk), per_insert):
                         part = chunk[start:start + per_insert]
                         sql = full_insert if len(part) == per_insert else _insert_sql(columns, len(part))
                         conn.execute(sql, list(chain.from_iterable(part)))
-                    # both search indexes filled a chunk at a time: row by row (a trigger) took 7x as long
-                    conn.execute("INSERT INTO factchecks_fts (rowid, search_text) SELECT id, search_text "
-                                 "FROM factchecks WHERE id > ?", [last])
-                    conn.execute("INSERT INTO factcheck_words (rowid, own) SELECT id, search_text FROM factchecks "
-                                 "WHERE id > ?", [last])
+                    waiting += len(chunk)
+                    # every INDEX_EVERY rows when behind the reader (fewer, larger segments: less merging),
+                    # every chunk when nothing else waits (the last fill, after reading ends, stays short)
+                    if waiting >= INDEX_EVERY or chunks.empty():
+                        indexed, waiting = fill_indexes(indexed), 0
+                if waiting:
+                    fill_indexes(indexed)
             except BaseException as exc:  # noqa: BLE001 -- handed to the reading thread, which raises it
                 failed.append(exc)
                 while chunks.get() is not None:  # let the reader finish putting
@@ -121,12 +140,43 @@ def _import(db: Database, results: Iterable[tuple[str, Any]], reviewer: str, out
             writer.join()
         if failed:
             raise failed[0]
+        _index_hash_bytes(conn, hash_bytes)
         after = conn.execute("SELECT COALESCE(MAX(id), 0) FROM factchecks").fetchone()[0]
     outcome.added = after - before  # ids are given in order and nothing else writes in this transaction
     outcome.known = outcome.read - outcome.added
     if outcome.added:
         outcome.added_ids = (before + 1, after)
     return outcome
+
+
+def _index_hash_bytes(conn: Any, size: int) -> int:
+    """Set FTS5's pending-terms limit ('hashsize') of both search indexes to `size`; the old one is returned.
+
+    FTS5 writes what an INSERT added as a new segment at the end of the statement, and whenever the pending
+    terms pass this limit (1 MiB by default: two or three times in a statement of 10,000 rows); every
+    segment is then merged with others as more are written. Fewer, larger segments per import mean less
+    merging: filled every 10,000 rows, the 100,000-row speed feed left 4 segments in each index, not 10, with
+    the same terms and rows. The limit is a setting kept in the index's _config table, so it is set back
+    after the import (in the same transaction: a crash leaves it as it was)."""
+    old = conn.execute("SELECT v FROM factchecks_fts_config WHERE k = 'hashsize'").fetchone()
+    for table in INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", [size])
+    return int(old[0]) if old else 1024 * 1024
+
+
+def _bind_none_directly() -> None:
+    """Make sqlite3 bind None as NULL without its adaptation search, process-wide and for good.
+
+    sqlite3 binds str, int and float as they are, but hands every other value, None too, to its adapters:
+    no adapter is registered for None, so it then looks up `__adapt__` on the protocol type, which raises
+    (and formats) an AttributeError before it is swallowed, then `__conform__` on None: about 1.4 µs a None
+    more than a str. A feed row has four to seven Nones (485,000 in the 100,000-row speed feed: 0.5-0.7 s),
+    all bound on the storing thread while it holds the GIL, so the reading thread waited for them too.
+    With an adapter registered for None the search ends at once; `{}.get(None)` is None, so what is bound
+    is exactly what it was: NULL. One that someone else registered is left as it is."""
+    import sqlite3
+
+    sqlite3.adapters.setdefault((type(None), sqlite3.PrepareProtocol), {}.get)
 
 
 LISTED = """f.id, f.review_url, f.claim_reviewed, f.claimant, f.claimant_type, f.claim_date, f.appearance_url,

@@ -287,6 +287,10 @@ def undo_last(db: Database, reviewer: str, claim_id: int | None = None) -> dict[
         )
         row = cur.fetchone()
         if row is None:
+            if claim_id is not None:
+                if conn.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None:
+                    raise NotFound(f"no claim with id {claim_id}; list them with `workbench claims ARTICLE`")
+                raise WorkbenchError(f"nothing of yours to undo on claim {claim_id}")
             raise WorkbenchError("nothing of yours to undo")
         event = dict(zip([d[0] for d in cur.description], row))
         before = json.loads(event["before"]) if event["before"] else None

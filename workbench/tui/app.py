@@ -51,7 +51,15 @@ class WorkbenchApp(App):
         self.drafts = Drafts()  # unsaved notes and source forms: outlive the review screen, not the app
         self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
         self._warmed = False
+        self._past_batch = False  # Textual's start-up batch is over (on_ready): frames reach the terminal
+        self._warm_up_due = False  # the library has its rows, and the warm-up waits for on_ready
         self._settled = False  # gc.freeze() done (settle_memory)
+        # No cycle collection until the first screen has its rows: a full collection of everything the
+        # imports made (20-60 ms) fell inside the launch, just before the first frame. Off from here (from
+        # the command's start with `workbench`: cli._open_tui) until settle_memory, which collects once
+        # that frame is painted and turns the collector on, as does closing an app that never got there.
+        self._collector_paused = True
+        gc.disable()
         self._frozen_screens: list[weakref.ref] = []  # the screens above the library when it was done
         self._freezing = threading.Lock()
         self._closed_down = False
@@ -81,7 +89,10 @@ class WorkbenchApp(App):
         """The first screen has its rows: now load what the next steps need, while the reviewer reads."""
         if not self._warmed:
             self._warmed = True
-            self.call_after_refresh(self.warm_up)  # after the rows are painted: its imports hold the GIL
+            if self._past_batch:
+                self.call_after_refresh(self.warm_up)  # after the rows are painted: its imports hold the GIL
+            else:
+                self._warm_up_due = True  # (on_ready: the rows' frame before then is never painted)
         elif self._frozen_screens and not all(ref() in self.screen_stack for ref in self._frozen_screens):
             # an article frozen at start-up (`workbench review ID`) is closed: let it be collected, and settle
             # again a little later, once Textual has let go of it (a finished worker still held it here)
@@ -89,6 +100,18 @@ class WorkbenchApp(App):
                 gc.unfreeze()
                 self._settled, self._frozen_screens = False, []
             self.set_timer(SETTLE_AGAIN_AFTER_S, self._settle_again)
+
+    def on_ready(self) -> None:
+        """Textual lays out and paints the first screen while its start-up batch still holds every frame
+        back, and that frame never reaches the terminal: the library then came in pieces, the whole of it
+        only with a full repaint ~100 ms later (traced in tmux), and the warm-up, started after the frame
+        that went nowhere, held the GIL through the ones that came. The whole screen now, in the next
+        frame, and the warm-up once that frame is painted."""
+        self._past_batch = True
+        self.screen.refresh()
+        if self._warm_up_due:
+            self._warm_up_due = False
+            self.call_after_refresh(self.warm_up)
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
@@ -114,8 +137,14 @@ class WorkbenchApp(App):
             self._settled = True
             gc.collect()
             gc.freeze()
+            self._resume_collector()
             self._frozen_screens = [weakref.ref(screen) for screen in self.screen_stack[1:]  # [0]: Textual's
                                     if not isinstance(screen, LibraryScreen)]
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     def _settle_again(self) -> None:
         self.let_closed_screens_go()  # what Textual still holds of the closed article: not to be frozen
@@ -125,6 +154,7 @@ class WorkbenchApp(App):
         """The app's objects are garbage once it has run (a test run holds hundreds of apps)."""
         with self._freezing:
             self._closed_down = True
+            self._resume_collector()  # (an app closed before its first screen was shown)
             if self._settled:
                 gc.unfreeze()
                 self._settled = False

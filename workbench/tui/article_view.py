@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from .steady_scrollbars import SteadyScrollbars
+
 KIND_STYLES = {
     "quote": Style(color="cyan", italic=True),
     "money": Style(color="green", bold=True),
@@ -99,7 +101,7 @@ def _reading_keys() -> list[Binding]:
     return keys
 
 
-class ArticleView(TextArea, inherit_bindings=False):
+class ArticleView(SteadyScrollbars, TextArea, inherit_bindings=False):
     """Read-only article text; `spans` are (start, end, kind, status) offsets into the body."""
 
     BINDINGS = _reading_keys()

@@ -36,6 +36,8 @@ class ExportScreen(Screen):
         Binding("ctrl+r", "preview", "Preview", id="export.preview", show=True),
         Binding("escape", "back", "Back", id="export.back"),
     ]
+    # "-narrow" below 96 columns: the options go on two rows (workbench.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
 
     def __init__(self, article_id: int | None):
         super().__init__()

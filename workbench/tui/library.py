@@ -13,6 +13,7 @@ from .key_bar import KeyBar
 from .latest import Latest
 from .row_list import Column, RowList
 from .text import plain, progress_bar
+from ..headline import shown_headline
 
 ARTICLE_COLUMNS = [Column("published", 10), Column("headline"), Column("outlet", 20, drop=2),
                    Column("claims", 6, drop=1), Column("reviewed", 18), Column("last reviewer", 14, drop=3),
@@ -21,7 +22,7 @@ ARTICLE_COLUMNS = [Column("published", 10), Column("headline"), Column("outlet",
 
 def article_row(r: dict) -> tuple[str, list]:
     total = r["claims"] + r["quotes"] - r["rejected"]
-    return str(r["id"]), [plain(r["published"] or ""), plain(r["headline"] or "(no headline)"), plain(r["outlet"] or ""),
+    return str(r["id"]), [plain(r["published"] or ""), plain(shown_headline(r)), plain(r["outlet"] or ""),
                           plain(str(r["claims"] + r["quotes"])), plain(progress_bar(r["reviewed"], total)),
                           plain(r["last_reviewer"] or ""), plain(str(r.get("checked_elsewhere") or ""))]
 

@@ -24,6 +24,7 @@ from .key_bar import KeyBar
 from .row_list import Column, RowList
 from .text_pane import TextPane
 from .text import plain, value_summary
+from ..headline import shown_headline
 from .triage import (
     SORT_NAMES, SORTS, FilterChoice, FilterPicker, TriageView, advance_after_action, apply_choice,
     claim_name, next_unreviewed,
@@ -107,6 +108,7 @@ class ReviewScreen(Screen):
         self._text_placed = False
         self._detail_of: int | None = None  # the claim whose detail is shown
         self._similar_timer = None  # the similar-claims search waiting for the cursor to rest
+        self._detail_waits = False  # a verdict's row goes to the screen first; the detail a frame after it
         self.view = TriageView()  # order and filters of the list (o, F, U)
 
     @property
@@ -158,6 +160,7 @@ class ReviewScreen(Screen):
         except NoMatches:
             picker = VerdictLayer(id="verdict-picker")
             await self.mount(picker, before=0)
+            picker.set_scale(store.list_verdicts(self.db))
         await picker._mounted_event.wait()  # v while the after-paint mount is still under way
         return picker
 
@@ -190,7 +193,7 @@ class ReviewScreen(Screen):
         hidden = len(self.all_claims) - len(self.claims)
         shown = self.view.describe(self.verdict_labels) + (f" ({hidden} hidden)" if hidden else "")
         # the view first: at 80 columns the header cuts the end of the line, and the headline is on screen
-        headline = self.article["headline"] or "(no headline)"
+        headline = shown_headline(self.article)
         self.sub_title = f"{shown} — {headline} — reviewer: {self.reviewer}"
 
     def _claim_rows(self, offset: int, limit: int) -> list:
@@ -251,7 +254,7 @@ class ReviewScreen(Screen):
     def _cursor_moved(self, row: int) -> None:
         """The list's cursor moved (j, k, u, a click, auto-advance): the claim's detail goes into the same
         frame as the cursor. Through RowHighlighted alone it came a frame later, 15-25 ms after j."""
-        if self.claims:
+        if self.claims and not self._detail_waits:
             self.show_detail()
 
     @on(RowList.RowHighlighted, "#claims")
@@ -268,7 +271,7 @@ class ReviewScreen(Screen):
             else:  # the first paint of the screen: the text at its claim at once, not painted twice
                 self._text_placed = True
                 self._show_span()
-        if self._detail_of != claim["id"]:  # (_cursor_moved has shown it)
+        if self._detail_of != claim["id"] and not self._detail_waits:  # (_cursor_moved has shown it)
             self.show_detail()
 
     def _show_span(self) -> None:
@@ -365,7 +368,10 @@ class ReviewScreen(Screen):
         if past is None:  # a search over every claim: once the cursor rests, off the UI thread
             self._search_similar_soon(claim["id"])
         elif past:
-            out.append("Similar past claims (c copies the first verdict and its sources):\n", style="bold")
+            # the c hint only when there is a verdict to copy: beside unreviewed claims it promised nothing
+            reviewed = any(p["verdict"] for p in past)
+            out.append("Similar past claims" + (" (c copies the first verdict and its sources)" if reviewed
+                                                else " (none reviewed yet)") + ":\n", style="bold")
             for p in past:
                 out.append(f"  [{self.verdict_labels.get(p['verdict'], p['verdict']) or 'not reviewed'}] ",
                            style="bold" if p["verdict"] else "dim")
@@ -456,7 +462,11 @@ class ReviewScreen(Screen):
 
     def judged(self, claim_id: int) -> None:
         """After a verdict or a reject: the claim's row repainted (not the list), then on to the next claim
-        in the list's order when the reviewer's auto_advance is on, whose detail is the one shown."""
+        in the list's order when the reviewer's auto_advance is on, whose detail is the one shown.
+
+        The detail (this claim's new verdict, or the next claim's) waits for the frame with the row: built
+        and painted, it was ~10 ms of CPU and half the cells of that frame, which the terminal then had to
+        take in before the row showed."""
         table = self.query_one("#claims", RowList)
         found = None
         if self.app.preferences.get("auto_advance", True):
@@ -464,9 +474,15 @@ class ReviewScreen(Screen):
             if found is None:
                 still = " still to review" if self.view.unreviewed_only else ""
                 self.notify(f"That was the last claim listed{still}")
-        self.refresh_claim(claim_id, detail=found is None)
+        self._detail_waits = True
+        self.refresh_claim(claim_id, detail=False)
         if found is not None:
             table.move_cursor(row=found)
+        table.after_paint(self._detail_after_row)
+
+    def _detail_after_row(self) -> None:
+        self._detail_waits = False
+        self.show_detail()
 
     def palette_commands(self):
         """Every triage key in the command palette too (ctrl+p)."""
@@ -581,6 +597,13 @@ class ReviewScreen(Screen):
         if span is None:
             self.notify("Select the words of the claim in the text first (Tab to the text, shift+arrows)",
                         severity="warning")
+            return
+        # the text shows the selected claim's span selected: a without selecting anything added that claim
+        # again, as a hand-added copy
+        same = next((c for c in self.all_claims if (c["start"], c["end"]) == span), None)
+        if same is not None:
+            self.notify(f"The selected text is already {claim_name(same['id'], same['text'], 40)}; select other "
+                        "words in the text (Tab to the text, shift+arrows)", severity="warning", markup=False)
             return
         added = self._apply(store.add_manual_claim, self.db, self.article_id, span[0], span[1], self.reviewer)
         if added:

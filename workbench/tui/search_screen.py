@@ -16,15 +16,19 @@ from .text import plain
 KINDS = ["count", "money", "percent", "quantity", "distance", "date", "duration", "ordinal", "range",
          "comparison", "quote", "manual"]
 
+ARTICLE_WIDTH = 36
 RESULT_COLUMNS = [Column("score", 5), Column("claim"), Column("kind", 10, drop=2), Column("verdict", 12),
-                  Column("published", 10, drop=3), Column("article", 36, drop=1)]
+                  Column("published", 10, drop=3), Column("article", ARTICLE_WIDTH, drop=1)]
 
 
 def result_row(r: dict, labels: dict[str, str]) -> tuple[str, list]:
     verdict = labels.get(r["verdict"], r["verdict"]) if r["verdict"] else ""
     article = r["headline"] or ""
-    if r.get("also_in"):  # the same sentence in other articles, shown once (workbench.search.group_duplicates)
-        article = f"{article} (also in {r['also_in']})"
+    if r.get("also_in"):  # copies of the sentence in other articles, shown once (workbench.search_groups)
+        # the headline is cut, not the count: a 36-cell column cut "(also in 17)" off every long headline
+        also = f" (also in {r['also_in']})"
+        room = ARTICLE_WIDTH - len(also)
+        article = (article if len(article) <= room else article[:room - 1].rstrip() + "…") + also
     return str(r["id"]), [plain(f"{r['score']:.0f}"), plain(r["text"]), plain(r["kind"]), plain(verdict),
                           plain(r["published"] or ""), plain(article)]
 
@@ -33,6 +37,8 @@ class SearchScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back"),
         Binding("ctrl+f", "focus_query", "Query", id="search.query"),
+        # from the query (or the outlet box): Tab goes to the filters first, so ↓ is the way into the list
+        Binding("down", "into_list", "Into the list", id="search.into_list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -100,7 +106,7 @@ class SearchScreen(Screen):
         self.query_one("#results", RowList).set_source(len(rows), lambda offset, limit: rows[offset:offset + limit],
                                                       cursor=0)
         self.query_one("#search-status", Label).update(plain(f"{len(found)} claims — Enter opens the highlighted one, "
-                                                                        "Tab moves into the list"))
+                                                                        "↓ moves into the list"))
 
     @on(Input.Submitted, "#query")
     def open_first(self) -> None:
@@ -118,6 +124,9 @@ class SearchScreen(Screen):
 
     def _open(self, claim: dict) -> None:
         self.app.open_article(claim["article_id"], claim_id=claim["id"])
+
+    def action_into_list(self) -> None:
+        self.query_one("#results", RowList).focus()
 
     def action_focus_query(self) -> None:
         self.set_focus(self.query_one("#query", Input))  # at once: the next keys are the query's

@@ -24,7 +24,8 @@ def value_summary(value: dict | None) -> str:
     if value.get("tally"):  # "voted 15-7": both sides are the figure
         parts.append("–".join(f"{n:g}" for n in value["tally"]))
     elif value.get("low") is not None and value.get("high") is not None:
-        parts.append(f"{value['low']:g}–{value['high']:g}")
+        # human_number: "between £700m and £800m" read "7e+08–8e+08 GBP" through :g
+        parts.append(f"{human_number(value['low'])}–{human_number(value['high'])}")
     elif value.get("number") is not None:
         parts.append(human_number(value["number"]))
     elif value.get("rank") is not None:

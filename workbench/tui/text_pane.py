@@ -61,13 +61,19 @@ class TextPane(PaintedView, can_focus=True):
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
-            self._wrap()
+            self._rewrap()
+
+    def _rewrap(self) -> None:
+        """At a new width: the resize's frame has painted the old lines, so paint again (without the
+        refresh the pane kept lines wrapped for the old width until the next claim)."""
+        self._wrap()
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if width != self._width and not self._rewrap_due:
             self._rewrap_due = True
-            self.call_later(self._wrap)  # resized: wrap again after this paint
+            self.call_later(self._rewrap)  # resized: wrap again after this paint
         index = round(self.scroll_y) + y
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, self._base_style)

@@ -1,0 +1,18 @@
+"""How an article is named where its headline would be."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any
+
+
+def shown_headline(article: Mapping[str, Any]) -> str:
+    """The headline, else the name of the file it came from.
+
+    A text file with no header has no headline; the library listed each as "(no headline)", and three
+    of them could not be told apart without opening each."""
+    if article.get("headline"):
+        return article["headline"]
+    origin = article.get("origin") or ""
+    name = PurePath(origin).name if origin not in ("", "-", "<stdin>") else ""
+    return f"(no headline) {name}" if name else "(no headline)"
