@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
+import re  # not re_cached: `workbench search` reads this module, and must not load the extractor's regex store
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
