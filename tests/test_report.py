@@ -50,6 +50,7 @@ def test_markdown_has_summary_claims_in_context_and_escaped_text(reviewed_db):
     db, victims, *_ = reviewed_db
     md = export(db, "md")
     assert "## Syrian troops advance in Homs" in md
+    assert "\n1 article\n" in md and "article(s)" not in md  # the count reads as English
     assert "**Reviewed:** 3 of" in md
     assert "**130 victims**" in md  # the claim highlighted in its sentence
     assert "<script>" not in md and "\\<script\\>" in md
@@ -92,6 +93,7 @@ def test_html_is_self_contained_escaped_with_chart(reviewed_db):
     assert "<svg" in page and "<mark>130 victims</mark>" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<link" not in page and "@import" not in page  # nothing fetched
+    assert " · 1 article</p>" in page
 
 
 def test_json_has_everything_to_rebuild_the_review(reviewed_db):

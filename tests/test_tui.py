@@ -109,7 +109,9 @@ async def test_note_editor_saves_a_multiline_note(db):
         app.screen.query_one("#note-text").load_text("Le Monde lists 130.\n[bold]second line[/]")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        said = notifications(app)
     assert seed_claim(db, "130 victims")["note"] == "Le Monde lists 130.\n[bold]second line[/]"
+    assert "Note saved: 130 victims" in said, said  # the toast names the claim the note went to
 
 
 async def test_esc_in_the_note_editor_keeps_what_was_typed_for_the_next_n(db):
@@ -363,6 +365,7 @@ async def test_a_source_url_already_stored_keeps_its_title_and_says_so(db):
         messages = [str(n.message) for n in app._notifications]
     [source] = list_sources(db, seed_claim(db, "130 victims")["id"])
     assert (source["title"], source["published"]) == ("Toll", "2015-11-20")
+    assert "Source linked: 130 victims" in messages, messages
     assert any("already stored with title 'Toll'" in m for m in messages), messages
 
 

@@ -39,7 +39,7 @@ def write_header(out: TextIO, articles: list[tuple[int, str | None]], organisati
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
               f"<title>Verdict report — {escape(organisation)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-              f"<h1>Verdict report</h1>\n<p class=\"meta\">{escape(organisation)} · {len(articles)} article(s)</p>\n")
+              f"<h1>Verdict report</h1>\n<p class=\"meta\">{escape(organisation)} · {len(articles)} article{'' if len(articles) == 1 else 's'}</p>\n")
     if len(articles) > 1:
         out.write("<nav><h2>Articles</h2><ol>\n")
         for article_id, headline in articles:

@@ -23,7 +23,7 @@ def md_lines(text: str | None) -> str:
 
 
 def write_header(out: TextIO, count: int, organisation: str) -> None:
-    out.write(f"# Verdict report — {md_escape(organisation)}\n\n{count} article(s)\n\n")
+    out.write(f"# Verdict report — {md_escape(organisation)}\n\n{count} article{'' if count == 1 else 's'}\n\n")
 
 
 def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) -> None:

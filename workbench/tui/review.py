@@ -546,7 +546,7 @@ class ReviewScreen(Screen):
             self.drafts.keep_note(self.article_id, claim["id"], new)
             if self._apply(store.set_note, self.db, claim["id"], new, self.reviewer, claim["version"]):
                 self.drafts.drop_note(claim["id"])
-                self.notify("Note saved")
+                self.notify(f"Note saved: {claim['text'][:40]}", markup=False)  # which claim, as a verdict's toast
                 self.refresh_claim(claim["id"])
                 return
             theirs = next((c["note"] for c in self.claims if c["id"] == claim["id"]), None)
@@ -577,7 +577,7 @@ class ReviewScreen(Screen):
                                stance=form.stance)
             if link:
                 self.drafts.drop_source(claim["id"])
-                self.notify("Source linked")
+                self.notify(f"Source linked: {claim['text'][:40]}", markup=False)
                 for field, stored in link["kept"].items():
                     self.notify(f"This URL is already stored with {field} {stored!r}, shared by every claim "
                                 f"citing it; that {field} was kept", severity="warning", markup=False)
