@@ -8,7 +8,7 @@ from . import re_cached as re  # the re module, compiled code read from a file (
 from functools import lru_cache
 
 from .given_names import gender_of_given_name
-from .scan import all_starts, finditer_at, lowered_for_words, word_choice
+from .scan import all_starts, finditer_at, lowered_for_words, occurrences, word_choice
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
@@ -141,13 +141,7 @@ _GENDER_TITLE_WORDS = ("Mr", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King"
 
 def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...]) -> list[re.Match[str]]:
     """pattern.finditer(body), for a pattern whose every match starts with one of `words` (as written)."""
-    starts = []
-    for word in words:
-        at = body.find(word)
-        while at != -1:
-            starts.append(at)
-            at = body.find(word, at + 1)
-    return finditer_at(pattern, body, starts)
+    return finditer_at(pattern, body, occurrences(body, words))
 
 
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
