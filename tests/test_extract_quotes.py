@@ -1339,3 +1339,14 @@ def test_low_high_quote_marks_are_quotes():
 ])
 def test_called_as_a_name_is_no_speech(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Maria Lopez chairs the committee. Lopez herself said "the vote was never close" after the count.',
+     "never close", "Maria Lopez"),
+    ('Omar Haddad leads the union. Haddad himself conceded on Friday "we asked for too much" in March.',
+     "too much", "Omar Haddad"),
+    ('Jan Kowalski spoke first. "We will not back down," Anna Berg herself said later.', "back down", "Anna Berg"),
+])
+def test_himself_or_herself_after_a_name_is_no_part_of_the_verb(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

@@ -54,6 +54,7 @@ _CUE_AFTER_SUBJECT = rf"(?:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
            r"repeatedly|often|told|has\s+said|further|publicly|privately|angrily|quickly|still|even|now|just|" \
            r"never|always|usually|frequently|[a-z]+ed\s+and|" \
+           r"himself|herself|itself|themselves|" \
            r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|belly|bully|anomaly)\b)[a-z]{3,}ly)\s+)*"  # "emphatically"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
@@ -199,7 +200,7 @@ _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|und
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 # the adverbs between a sentence's subject and its verb ("The Christian leader further related", "Ruiz later said")
 _SUBJECT_ADVERBS = r"(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|always|often|" \
-                   r"even|soon|further|first|repeatedly|in\s+particular)\s+)"
+                   r"even|soon|further|first|repeatedly|in\s+particular|himself|herself|itself|themselves)\s+)"
 _STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
