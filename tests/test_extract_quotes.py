@@ -1350,3 +1350,16 @@ def test_called_as_a_name_is_no_speech(text, fragment, speaker):
 ])
 def test_himself_or_herself_after_a_name_is_no_part_of_the_verb(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('The hall fell quiet when Maria Lopez lamented the "broken promises" of the council.', "broken", "Maria Lopez"),
+    ('The union gave an interview on Monday in which Omar Haddad expressed doubt that the deal would survive '
+     '"the first hard winter."', "hard winter", "Omar Haddad"),
+    # a pronoun in that clause is the sentence's own subject again
+    ('Maria Lopez smiled when she described the offer as "a good start."', "good start", "Maria Lopez"),
+])
+def test_a_named_subject_of_a_when_clause_says_the_quote_in_it(text, fragment, speaker):
+    quote = next(q for q in quotes_of(text) if fragment in q.text)
+    assert quote.speaker == speaker
+    assert text[quote.speaker_start:quote.speaker_end] in (speaker, "she")  # the mention, not the sentence's start

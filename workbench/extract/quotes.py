@@ -141,6 +141,10 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
+# a clause a quote sits in that says when or why: its own subject speaks when it is named ('The mood was dark
+# when Ryan lamented the “disheartened” state'); a pronoun there is most often the main subject again
+SUBORDINATE_BREAK = re.compile(r"\s(?:when|in\s+which|during\s+which)\s")
+ONLY_A_PRONOUN = re.compile(rf"{_PRON}\Z")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 # what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
 SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
@@ -195,6 +199,7 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wr
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
 _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
+            r"when|while|because|whereas|although|though|if|unless|until|since|" \
             r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
@@ -755,6 +760,11 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             if breaks:
                 own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
                 if own and _plausible_np(own.group("np"), True):
+                    return own.start("np"), own.end("np"), None
+            breaks = [b.end() for b in SUBORDINATE_BREAK.finditer(body, subject[1], start)]
+            if breaks:
+                own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
+                if own and not ONLY_A_PRONOUN.match(own.group("np")) and _plausible_np(own.group("np"), True):
                     return own.start("np"), own.end("np"), None
             return subject[0], subject[1], None
         # "Bemoaning the “phony system,” Pike accused …": the quote sits in the opening phrase
