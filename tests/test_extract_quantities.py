@@ -606,3 +606,13 @@ def test_one_in_a_million_is_no_count():
 def test_cut_in_half_is_a_multiple(text, claim):
     found = [c for c in extract(text).claims if c.kind == "comparison"]
     assert [(c.text, c.value["factor"]) for c in found] == [(claim, 0.5)]
+
+
+@pytest.mark.parametrize("text, claim, inches", [
+    ("The 6-foot-3 forward scored twice.", "6-foot-3", 3),
+    ("At 5-foot-11, she is the shortest player in the squad.", "5-foot-11", 11),
+    ("The 6-foot-2-inch guard was traded on Monday.", "6-foot-2-inch", 2),
+])
+def test_a_height_in_feet_and_inches_is_one_figure(text, claim, inches):
+    found = [c for c in extract(text).claims if c.text == claim]
+    assert found and found[0].value["unit"] == "ft" and found[0].value["inches"] == inches

@@ -1039,6 +1039,9 @@ def _percent(body: str, fig: _Figure):
     return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
 
 
+FOOT_INCHES = re.compile(r"-(?P<inches>1[01]|[0-9])(?:[\s-]inch(?:es)?)?(?![\w-]|[.,]\d|[’']s)")
+
+
 def _measure(body: str, fig: _Figure):
     """A unit of UNITS after the figure ("640 miles", "5GHz", "three weeks", "40 miles (64 km)")."""
     m, extra, value = fig.m, fig.extra, fig.value
@@ -1052,6 +1055,10 @@ def _measure(body: str, fig: _Figure):
     if (m["unit"] or "").lower().startswith(("square", "sq")):
         unit = f"sq {unit}"
     end = fig.end
+    inches = FOOT_INCHES.match(body, end) if unit == "ft" and body[end:end + 1] == "-" else None
+    if inches:  # "the 6-foot-3 senator": a height in feet and inches is one figure
+        extra["inches"] = int(inches["inches"])
+        end = inches.end()
     converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
     if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
         # "40 miles (64 km)" stays one claim, as money does with its conversion
