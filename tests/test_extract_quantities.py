@@ -616,3 +616,20 @@ def test_cut_in_half_is_a_multiple(text, claim):
 def test_a_height_in_feet_and_inches_is_one_figure(text, claim, inches):
     found = [c for c in extract(text).claims if c.text == claim]
     assert found and found[0].value["unit"] == "ft" and found[0].value["inches"] == inches
+
+
+def test_a_pound_figure_before_wont_is_pounds_not_korean_won():
+    found = [(c.text, c.value) for c in extract("Families lost everything. £2,500 won't replace a sofa.").claims]
+    assert ("£2,500", {"number": 2500, "currency": "GBP"}) in found
+    assert not any(v.get("currency") == "KRW" for _, v in found)
+    assert ("300 million won", {"number": 300_000_000, "currency": "KRW"}) in [
+        (c.text, c.value) for c in extract("Seoul paid 300 million won for the site.").claims]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Karen O'Neill, 54, a cafe owner, watched the water rise.", "54"),
+    ("Sean D’Arcy, 41, was charged on Friday.", "41"),
+])
+def test_an_age_after_a_surname_with_an_apostrophe(text, age):
+    claim = next(c for c in extract(text).claims if c.text == age)
+    assert claim.value["unit"] == "year of age"

@@ -1006,12 +1006,14 @@ def _money(body: str, fig: _Figure):
             word = re.sub(r"\s+", " ", m["curword"].strip(" -").lower()).removesuffix(" sterling")
             if m["scale2"]:
                 word = word[: -len(m["scale2"])].strip()
-            currency = CURRENCY_WORDS.get(word, currency)
+            by_symbol, currency = currency, CURRENCY_WORDS.get(word, currency)
             if word in ("pound", "pounds") and not m["cur"] and (
                     WEIGHT_CONTEXT.search(body, max(0, m.start() - 30), m.start()) or WEIGHT_AFTER.match(body, m.end())):
                 return fig.claim("quantity", {"unit": "lb"})  # "weighs 236 pounds"
-            if word in AMBIGUOUS_CURRENCY and not (fig.scale or m["scale2"] or m["cur"]):
-                currency = None  # "the 2 real reasons", "the side that scored 3 won": not money
+            if word in AMBIGUOUS_CURRENCY and (m["cur"] or not (fig.scale or m["scale2"])):
+                # "the 2 real reasons", "the side that scored 3 won": not money; "£2,500 won't": the symbol is
+                # the currency and the word a verb
+                currency = by_symbol
                 fig.end = m.start("after")
         if m["scale2"]:
             fig.value *= SCALES.get(m["scale2"].strip().lower(), 1)
@@ -1226,7 +1228,7 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen, not pence
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
-NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w’'-]*"
+NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*"
                                r"(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]*$")  # "Richard Hale, " before "58,"
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 # "people over 65", "children under five": a group of people over or under a bare figure is an age
