@@ -1363,3 +1363,10 @@ def test_a_named_subject_of_a_when_clause_says_the_quote_in_it(text, fragment, s
     quote = next(q for q in quotes_of(text) if fragment in q.text)
     assert quote.speaker == speaker
     assert text[quote.speaker_start:quote.speaker_end] in (speaker, "she")  # the mention, not the sentence's start
+
+
+@pytest.mark.parametrize("description", ["The prime minister's official spokesman", "The spokesman for the council"])
+def test_someones_spokesman_is_not_whoever_spoke_last(description):
+    text = (f'Tom Reyes leads the union. "We will not pay," Reyes said.\n\n'
+            f'{description} added that there were "no plans" to reopen talks.')
+    assert speaker_of(text, "no plans") == description

@@ -505,7 +505,10 @@ class SpeakerResolver:
                 candidates.append(given)
                 break
         person_like = age or head in ROLE_WORDS or head in PERSON_NOUNS
-        if person_like and not _introduced_unnamed(self.body, head, position):
+        # "the prime minister's spokesman", "the spokesman for the council": someone's, whom the story has
+        # not named, not whoever spoke last
+        belongs = any(w.endswith(("'s", "’s", "s'", "s’")) or w in ("of", "for") for w in words)
+        if person_like and not belongs and not _introduced_unnamed(self.body, head, position):
             spoke = self._last_speaker_before(position)
             if spoke:
                 candidates.append(spoke)
