@@ -1370,3 +1370,19 @@ def test_someones_spokesman_is_not_whoever_spoke_last(description):
     text = (f'Tom Reyes leads the union. "We will not pay," Reyes said.\n\n'
             f'{description} added that there were "no plans" to reopen talks.')
     assert speaker_of(text, "no plans") == description
+
+
+def test_a_rival_accused_of_a_quoted_phrase_is_the_doers_quote():
+    text = ('The two sparred on Tuesday, with Dana Whitfield accusing her rival of "selling out farmers" '
+            'and Luis Ortega calling her plan "a fantasy."')
+    assert speaker_of(text, "selling out") == "Dana Whitfield"
+    assert speaker_of(text, "fantasy") == "Luis Ortega"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Republican Dana Whitfield said the plan was "dead."', "Dana Whitfield"),
+    ('Democrat Zoltan Varga called it "a fantasy."', "Zoltan Varga"),
+    ('The Republican National Committee said the ad was "false."', "Republican National Committee"),
+])
+def test_a_party_before_a_name_is_no_part_of_it(text, speaker):
+    assert quotes_of(text)[0].speaker == speaker

@@ -41,7 +41,8 @@ PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|in
               r"shouting|joking|stating|responding|replying|answering|quipping|wondering|predicting|" \
               r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding|yelling|" \
               r"screaming|exclaiming|proclaiming|announcing|remarking|reading|singing|cheering|retorting|" \
-              r"lamenting|observing|concluding|testifying|stressing|cautioning|emailing|texting)"
+              r"lamenting|observing|concluding|testifying|stressing|cautioning|emailing|texting|" \
+              r"accusing|labeling|labelling|dubbing|branding|likening|deriding)"
 # verbs that attribute an embedded (scare) quote to the sentence's subject
 EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|likened|likens|mocked|mocks|" \
               r"dubbed|branded|labelled|labeled|praised|criticised|criticized|accused|pledged|vowed|promised|" \
@@ -157,8 +158,9 @@ NAMING_BEFORE = re.compile(r"\b(?:called|labell?ed|described|dubbed|branded|term
                            r"(?:\s+(?:an?|the))?\s*\Z")
 AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|some|many)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                          rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:and|in|on|at|who|for)\b))")
-# the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
-DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
+# the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking",
+# and the next doer of the list ("with Pike accusing her of “…” and Ruiz calling it “…”")
+DOER_BEFORE_PARTICIPLE = re.compile(rf"\b(?:[Ww]ith\s+|and\s+(?={_NAME}(?:\s+[a-z]+ly)?\Z))(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                                     rf"(?:\s+[a-z]+ly)?\Z")
 # the speaker of "…, he said, adding": a mention and its cue right before the participle; never a possessive,

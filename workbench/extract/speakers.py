@@ -70,6 +70,9 @@ POSSESSIVE = re.compile(r"[’']s\Z")
 TITLE_ADJECTIVES = {"former", "ex", "acting", "then", "late", "current", "outgoing", "incoming", "interim", "retired"}
 NOT_NAME_WORDS = ROLE_WORDS | TITLES | TITLE_ADJECTIVES
 PARTY_WORDS = {"democrat", "democratic", "republican", "conservative", "labour", "liberal", "tory", "independent"}
+# words after a party that make a body of it, not a person: "Democratic National Convention", "Labour Friends"
+NOT_A_FIRST_NAME = {"national", "senate", "house", "state", "county", "city", "friends", "socialists", "members",
+                    "leaders", "lawmakers", "senators", "voters", "women", "men", "youth", "students", "governors"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
@@ -187,7 +190,11 @@ def clean_name(text: str) -> str:
         tokens = tokens[1:]
     # "Republican Donald Trump": a party before a person's first name is no part of the name (it is part of
     # "Republican National Committee" and "Democratic National Convention")
-    if len(tokens) > 2 and tokens[0].lower() in PARTY_WORDS and gender_of_given_name(" ".join(tokens[1:])):
+    if len(tokens) > 2 and tokens[0].lower() in PARTY_WORDS and (
+            gender_of_given_name(" ".join(tokens[1:]))  # a given name we know, or a name of two or three
+            # capitalised words none of which names an organisation ("Republican Dana Whitfield")
+            or len(tokens) <= 4 and all(t[:1].isupper() and t.lower().strip(".,") not in ORG_WORDS
+                                        and t.lower() not in NOT_A_FIRST_NAME for t in tokens[1:])):
         tokens = tokens[1:]
     # "Said Gareth Lloyd, …": the inverted cue, not a first name; "Said Jalili" (two words) keeps it
     if len(tokens) > 2 and tokens[0].lower() in INVERTED_CUES:
