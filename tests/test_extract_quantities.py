@@ -633,3 +633,50 @@ def test_a_pound_figure_before_wont_is_pounds_not_korean_won():
 def test_an_age_after_a_surname_with_an_apostrophe(text, age):
     claim = next(c for c in extract(text).claims if c.text == age)
     assert claim.value["unit"] == "year of age"
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    ("Vacancies dropped by 26,000 to 831,000 in the quarter.", "by 26,000 to 831,000",
+     {"number": 831_000, "to": 831_000, "by": 26_000}),
+    ("Membership grew by 1,200 to 9,400 last year.", "by 1,200 to 9,400", {"number": 9_400, "to": 9_400, "by": 1_200}),
+])
+def test_a_change_by_so_much_to_so_much_is_no_range(text, claim, value):
+    assert (claim, value) in [(c.text, c.value) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    ("Long-term sickness accounts for about 2.8m of them.", "about 2.8m of them",
+     {"number": 2_800_000, "approx": True, "qualifier": "about"}),
+    ("Some 1.4m of the workforce are on zero-hours contracts.", "Some 1.4m of the workforce",
+     {"number": 1_400_000, "approx": True, "qualifier": "some"}),
+])
+def test_m_before_of_them_is_million_not_metres(text, claim, value):
+    found = {c.text: (c.kind, c.value) for c in extract(text).claims}
+    assert found[claim][0] == "count" and found[claim][1]["number"] == value["number"]
+
+
+def test_a_wall_in_metres_stays_metres():
+    assert [(c.kind, c.value["unit"]) for c in extract("The new wall is 2.8m high.").claims] == [("distance", "m")]
+
+
+@pytest.mark.parametrize("text, claim, low, high", [
+    ("Unemployment among 16- to 24-year-olds climbed to 14.8%.", "16- to 24-year-olds", 16, 24),
+    ("Most 18-to-24-year-olds rent.", "18-to-24-year-olds", 18, 24),
+])
+def test_an_age_range_with_a_suspended_hyphen(text, claim, low, high):
+    value = next(c.value for c in extract(text).claims if c.text == claim)
+    assert (value["unit"], value["low"], value["high"]) == ("year of age", low, high)
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("The bank cut rates by a quarter of a percentage point to 4.75%.", "a quarter of a percentage point", 0.25),
+    ("Borrowing costs rose half a percentage point.", "half a percentage point", 0.5),
+    ("The Fed made a quarter-point cut.", "a quarter-point", 0.25),
+])
+def test_a_fraction_of_a_point_is_points_not_a_share(text, claim, number):
+    assert (claim, {"number": number, "unit": "percentage point"}) in [(c.text, c.value) for c in extract(text).claims]
+
+
+def test_a_year_modifies_its_noun_not_the_clause_after_it():
+    texts = [c.text for c in extract("Real pay is still below its 2008 peak once inflation is counted.").claims]
+    assert "2008 peak" in texts

@@ -398,7 +398,8 @@ MODIFIED_WORD = re.compile(r"\s+(?P<w>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?![’'-])")
 _NOT_MODIFIED = frozenset(
     "the a an of in on at to and or but for with by from that which who was were is are be been had have has "
     "will would could should may might can did do does not than as into over after before since during until "
-    "about when while where it he she they we you also only just so if because".split())
+    "about when while where it he she they we you also only just so if because once unless whereas though "
+    "although".split())
 
 
 _OPENING_WORDS = _NOT_MODIFIED | {"this", "that", "these", "those", "his", "her", "its", "their", "our", "my",

@@ -200,14 +200,14 @@ FIGURE = _Folded(
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
-    (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
+    (?:(?P<range_sep>\s*(?:-to-|-\s+to|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
         (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b
                |\s+basis\s+points?\b|\s?bps\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
-      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
+      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]olds?\b|\s+of\s+age\b)?)
       | (?P<strong>-strong\b)
     )?
     """,
@@ -348,7 +348,7 @@ FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # two claims joined by "to" or a dash: a change or a match-up (see _join); what may be joined
 JOIN_GAP = re.compile(r"\s+to\s+|\s*[-–]\s*", re.IGNORECASE)
 JOINABLE_KINDS = frozenset({"percent", "money", "count", "quantity", "distance", "duration"})
-PAIRED_KEYS = ("low", "tally", "from", "per", "period", "amounts")
+PAIRED_KEYS = ("low", "tally", "from", "by", "per", "period", "amounts")
 # "a 5-4 ruling", "a 4-0 home defeat": one word may come between
 TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|"
                          r"loss|draw|split|tie)\b", re.IGNORECASE)
@@ -356,12 +356,14 @@ TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majori
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
 A_PERIOD = _Folded(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\b(?:for|within)\s+$", re.IGNORECASE)  # "jailed for a year", "within a fortnight"
-HALF = _Folded(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
+HALF = _Folded(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their|a\s+(?:percentage\s+)?point)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in lower-cased text, as a literal search
 # what follows "90 of": the whole of which the figure is a part
+POINTS_AFTER = re.compile(r"[\s-]+(?:of\s+)?(?:(?:a|one)\s+)?(?:percentage[\s-])?points?\b", re.IGNORECASE)
+PART_OF_PEOPLE = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you|the|their|its|all)\b", re.IGNORECASE)
 PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
 # "90 of them died", "41 of them were rescued"; not the "have" of "3,200 of them have yet to be repaid"
@@ -373,7 +375,7 @@ STOP_WORDS = frozenset(
     "had have has will would could should may might can did do does not than as into over after before since "
     "during until about per each every this these those it its their his her our your my we they he she you "
     "i also only just so if when while where there here then because although though unless whether yet nor "
-    "per rather".split()
+    "per rather once whereas till".split()
 )
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish deer aircraft troops militia "
@@ -524,16 +526,22 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if not a or not b or a > b:
             continue
         value = {"number": round(a / b, 3), "unit": "share"}
+        end = m.end()
+        points = POINTS_AFTER.match(body, end)
+        if points:  # "a quarter of a percentage point", "half a point": the fraction is of a point, not a share
+            value["unit"], end = "percentage point", points.end()
         approx = _Approx(body, m.start())
         if approx.text:
             value["approx"] = True
-        add(approx.start, m.end(), "percent", value)
+        add(approx.start, end, "percent", value)
 
     for m in _finditer(HALF, body, lowered, _NEEDS["HALF"]):
         if _overlaps(taken, m.start(), m.end()) or _last_word(body, m.start()).lower() in NOT_A_SHARE_BEFORE:
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
-        add(approx.start, m.end(), "percent", {"number": 0.5, "unit": "share", **({"approx": True} if approx.text else {})})
+        points = POINTS_AFTER.match(body, m.end())  # "half a percentage point"
+        add(approx.start, points.end() if points else m.end(), "percent",
+            {"number": 0.5, "unit": "percentage point" if points else "share", **({"approx": True} if approx.text else {})})
 
     for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
         approx = _Approx(body, m.start())
@@ -631,7 +639,7 @@ def _find_figures(body: str, lowered: str | None, found: list, taken: bytearray,
         if m["num2"]:
             # "fell from 212,000 to 198,500", "voted 15-7", "led 1,428 to 1,153": two figures that are
             # no range; the words around and the order of the ends tell
-            pair = _change(body, m) or _tally(body, m)
+            pair = _change(body, m) or _tally(body, m) or _change_by(body, m)
             if pair:
                 add(*pair)
                 last = None
@@ -773,6 +781,25 @@ def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
         return None
     _, end, kind, value = claim
     return frm, end, kind, {**value, "number": value["to"]}
+
+
+BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _change_by(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+    """"vacancies dropped by 26,000 to 831,000": by how much, and to what (value.by, value.to), never the
+    range 26,000 to 831,000. The level reached is far above the change ("by 2 to 4 percent" is a range)."""
+    if m["range_sep"].strip() != "to" or not BY_BEFORE.search(body, max(0, m.start() - 4), m.start()):
+        return None
+    by = BY_BEFORE.search(body, max(0, m.start() - 4), m.start())
+    if not CHANGE_NEAR.search(body, max(0, by.start() - 40), by.end()):
+        return None
+    claim = _figure_claim(body, m, _Approx(body, m.start()), change=True)
+    if not claim or "to" not in claim[3] or claim[3]["to"] < 4 * claim[3]["from"]:
+        return None  # "grew by 2 to 4 percent": a range of how much, the ends alike
+    _, end, kind, value = claim
+    value = {k: v for k, v in value.items() if k != "from"}
+    return by.start(), end, kind, {**value, "number": value["to"], "by": claim[3]["from"]}
 
 
 def _join(body: str, first: tuple, second: tuple) -> tuple[int, int, str, dict] | None:
@@ -933,7 +960,8 @@ def _scale_and_unit(body: str, m: re.Match) -> tuple[str, str] | None:
         return None  # "won the 200m", "the 400m hurdles": an event named by its distance
     if scale in ("m", "b") and not m["cur"] and not m["curword"]:
         # "3 B users", "12m monthly subscribers": a counted noun follows
-        if _noun_phrase_end(body, m.end("scale"), need_plural=True) == m.end("scale"):
+        if _noun_phrase_end(body, m.end("scale"), need_plural=True) == m.end("scale") \
+                and not PART_OF_PEOPLE.match(body, m.end("scale")):  # "about 2.8m of them": million
             if scale == "m" and not m["unit"]:
                 unit_key, scale, glued = "m", "", True  # "1.8m tall", "a 3 m wall": metres
             else:
@@ -1315,7 +1343,7 @@ def _amounts(body: str, start: int, end: int) -> dict:
 
 NOUN_TOKEN = re.compile(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)")
 NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-AGE_SUFFIX = re.compile(r"[\s-]old$|\s+of\s+age$")
+AGE_SUFFIX = re.compile(r"[\s-]olds?$|\s+of\s+age$")
 AREA_PREFIX = re.compile(r"^(?:square\s+|sq\.?\s*|cubic\s+)")
 RUN_PREFIX = re.compile(r"^(?:consecutive|straight|successive)\s+")
 
