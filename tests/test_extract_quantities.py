@@ -680,3 +680,16 @@ def test_a_fraction_of_a_point_is_points_not_a_share(text, claim, number):
 def test_a_year_modifies_its_noun_not_the_clause_after_it():
     texts = [c.text for c in extract("Real pay is still below its 2008 peak once inflation is counted.").claims]
     assert "2008 peak" in texts
+
+
+@pytest.mark.parametrize("text, claim, period", [
+    ("The condition costs the health service an estimated £6.5bn annually.", "an estimated £6.5bn annually", "year"),
+    ("Cleaners there earn £12 hourly, the union says.", "£12 hourly", "hour"),
+    ("Pupils read for 30 minutes daily in class.", "30 minutes daily", "day"),
+])
+def test_an_adverb_of_period_after_a_figure_is_its_period(text, claim, period):
+    assert (claim, period) in [(c.text, c.value.get("period")) for c in extract(text).claims]
+
+
+def test_an_adjective_of_period_before_a_noun_is_no_period():
+    assert [(c.text, c.value.get("period")) for c in extract("The firm made $40m yearly profits.").claims] == [("$40m", None)]

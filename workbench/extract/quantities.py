@@ -677,7 +677,11 @@ def _per_period(body: str, claim: tuple, m: re.Match) -> tuple:
     if kind not in ("money", "count", "duration", "quantity") or "per" in value or not body[end:end + 1].isspace():
         return claim
     period = PER_PERIOD.match(body, end)
-    return (start, period.end(), kind, {**value, "period": period["period"].lower()}) if period else claim
+    if period:
+        return start, period.end(), kind, {**value, "period": period["period"].lower()}
+    adverb = PERIOD_ADVERB.match(body, end)  # "£6.5bn annually", "$40m yearly"
+    return (start, adverb.end(), kind, {**value, "period": PERIOD_OF_ADVERB[adverb["adverb"].lower()]}) if adverb \
+        else claim
 
 
 # what grows a figure's claim once its noun, unit or currency is read, in order
@@ -1249,6 +1253,12 @@ RATE_AFTER = re.compile(rf"\s+(?:per|for\s+every|in\s+every)\s+(?P<base>{DIGITS}
 # (never "a year ago", "a year earlier": those place a time)
 PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<period>year|month|week|day|hour|minute)\b"
                         r"(?!\s+(?:ago|earlier|later|before|after|on|or)\b)", re.IGNORECASE)
+# an adverb of period closing the figure's phrase, not an adjective before a noun ("40m yearly profits")
+PERIOD_ADVERB = re.compile(r"\s+(?P<adverb>annually|yearly|monthly|weekly|daily|hourly)\b"
+                           r"(?=\s*(?:[.,;:!?)\]—–]|\Z|(?:in|on|at|to|for|from|by|and|or|but|since|until|over|"
+                           r"while|with|according|as|than|under)\b))", re.IGNORECASE)
+PERIOD_OF_ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+                    "hourly": "hour"}
 RATE_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b|\s+annually\b", re.IGNORECASE)
 MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
 MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
