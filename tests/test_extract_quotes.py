@@ -1386,3 +1386,23 @@ def test_a_rival_accused_of_a_quoted_phrase_is_the_doers_quote():
 ])
 def test_a_party_before_a_name_is_no_part_of_it(text, speaker):
     assert quotes_of(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("Tom Brady, a former firefighter, said the city had lost 1,100 social homes since 2019.", "1,100 social homes",
+     "Tom Brady"),
+    ("Ellen Park spoke first. She added that 2,300 affordable units were under construction.",
+     "2,300 affordable units", "Ellen Park"),
+    ("One pastor, Darran Whiting of Grace Church, said he had made more than 150 calls.", "more than 150 calls",
+     "Darran Whiting"),
+])
+def test_a_claim_in_reported_speech_carries_its_speaker(text, claim, speaker):
+    assert (claim, speaker) in [(c.text, c.speaker) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Twitter added 4 million users last quarter.",  # 'added' without 'that' reports nothing
+    "The Brennan Center for Justice noted that 40 states hold such elections.",  # not 'Justice'
+])
+def test_no_speaker_from_a_verb_that_reports_nothing_or_a_name_cut_short(text):
+    assert all(c.speaker in (None, "Brennan Center for Justice") for c in extract(text).claims)

@@ -1116,10 +1116,16 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
             m = None
             for m_ in REPORTED.finditer(sentence_before):
                 m = m_
-            if m and _plausible_np(m.group("np"), True):
+            named = NAME_ONLY.match(m.group("aside") or "") if m else None
+            if named and len(named.group().split()) < 2:
+                named = None
+            if m and (named or _plausible_np(m.group("np"), True)):
                 if resolver is None:
                     resolver = SpeakerResolver(body)
-                s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
+                if named:
+                    s, e = m.start("aside") + named.start(), m.start("aside") + named.end()
+                else:
+                    s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
                 mention = resolver.trim_mention(reach + s, reach + e)
                 if mention:
                     speaker = resolver.resolve(*mention)
@@ -1137,12 +1143,18 @@ def _verb_between(verbs: list[int], start: int, end: int) -> bool:
     return i < len(verbs) and verbs[i] < end
 
 
+# verbs that report only with "that" after them ("Twitter added users", "he noted the date")
 _REPORTED_CUE = (r"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|announced|confirmed|stated|"
-                 r"warned|argued|insisted))\s+(?:that\s+)?(?=[a-z£$€\d])")
-REPORTED = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)\s+"
-                      + _REPORTED_CUE)
+                 r"warned|argued|insisted)\s+(?:that\s+)?(?=[a-z£$€\d])|"
+                 r"(?i:added|noted|wrote|admitted|acknowledged|predicted|conceded)\s+that\s+(?=[a-z£$€\d]|\Z))")
+# "Brady, a former firefighter, said the city had lost 1,100 homes": the aside is no part of the speaker
+# (never the tail of a longer name: "the Brennan Center for Justice noted"); when the aside is a name, that
+# name is who speaks ("One pastor, Darran Whiting of Liberty Church, said")
+REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and ){_NAME}|(?:the|a|an|[Oo]ne|[Aa]nother)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)"
+                      rf"(?:,\s*(?P<aside>[^,;\"“”«»\n]{{1,80}}),)?\s+" + _REPORTED_CUE)
 REPORTED_CUE = re.compile(_REPORTED_CUE)  # the cue of REPORTED and what must follow it
 # the verbs of REPORTED alone ("told" for "told \w+"): a clause without any of them reports nothing
 REPORTING_VERBS = ("said", "says", "told", "reported", "estimated", "claimed", "announced", "confirmed", "stated",
-                   "warned", "argued", "insisted")
+                   "warned", "argued", "insisted", "added", "noted", "wrote", "admitted", "acknowledged", "predicted",
+                   "conceded")
 REPORTING_VERB = re.compile("(?i:" + "|".join(REPORTING_VERBS) + ")")
