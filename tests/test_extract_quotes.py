@@ -1406,3 +1406,9 @@ def test_a_claim_in_reported_speech_carries_its_speaker(text, claim, speaker):
 ])
 def test_no_speaker_from_a_verb_that_reports_nothing_or_a_name_cut_short(text):
     assert all(c.speaker in (None, "Brennan Center for Justice") for c in extract(text).claims)
+
+
+def test_she_is_the_woman_named_between_commas_after_a_description():
+    text = ('Ellen Park and Tom Brady clashed again. "We built the homes," Park said.\n\n'
+            'The moderator, Sarah Lin, cut in. "We are out of time," she said.')
+    assert speaker_of(text, "out of time") == "Sarah Lin"

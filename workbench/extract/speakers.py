@@ -78,7 +78,10 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "m
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
 # a name that opens its sentence, after at most a few role words ("Union leader Sara Mills"), and goes on
 # with a verb or an appositive: the sentence is about that person
-SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3})\Z")
+# (or a description, then the name between commas: "The moderator, Sarah Lin, cut in.")
+SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)"
+                           r"(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}|(?:The|Her|His|Their)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}"
+                           r"[a-z][\w\-]*,[ \t]+)\Z")
 ROLE_MODIFIERS = {"former", "then", "acting", "senior", "junior", "local", "party", "union", "campaign", "police"}
 # a sentence opening with a title in lower case and a verb: "The commissioner urged calm."
 DESCRIBED_SUBJECT = re.compile(r"(?:(?<=[a-z0-9][.!?][ \t])|(?<=[a-z0-9][.!?][\"”’')][ \t])|(?<=\n))[ \t]*The[ \t]+"
@@ -423,7 +426,7 @@ class SpeakerResolver:
             if opens and not _abbreviation(opens.group("last") or "") \
                     and SUBJECT_GOES_ON.match(self.body, at + len(seq)) and not self._inside_quote(at) \
                     and all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
-                            or w.lower() in ROLE_MODIFIERS for w in opens.group("role").split()):
+                            or w.lower() in ROLE_MODIFIERS for w in opens.group("role").replace(",", " ").split()):
                 return name
         return described[1] if described else None
 
