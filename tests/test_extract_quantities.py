@@ -693,3 +693,18 @@ def test_an_adverb_of_period_after_a_figure_is_its_period(text, claim, period):
 
 def test_an_adjective_of_period_before_a_noun_is_no_period():
     assert [(c.text, c.value.get("period")) for c in extract("The firm made $40m yearly profits.").claims] == [("$40m", None)]
+
+
+@pytest.mark.parametrize("text, claim, currency, number", [
+    ("Petrol sells for N1,030 per litre in Lagos.", "N1,030", "NGN", 1030),
+    ("The state lent N5bn to farmers.", "N5bn", "NGN", 5_000_000_000),
+    ("The treasury will borrow Sh 300 billion this year.", "Sh 300 billion", "KES", 300_000_000_000),
+    ("A bag of maize costs Sh1,200 in Kisumu.", "Sh1,200", "KES", 1200),
+])
+def test_naira_and_shillings_as_their_papers_print_them(text, claim, currency, number):
+    assert (claim, {"number": number, "currency": currency}) in [(c.text, c.value) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", ["Nurses wear N95 masks.", "The N1 road is shut.", "She said it with Sh 5 left."])
+def test_masks_roads_and_small_sums_are_no_naira(text):
+    assert not [c for c in extract(text).claims if c.value.get("currency") in ("NGN", "KES")]

@@ -39,11 +39,13 @@ CURRENCY_SYMBOLS = {
     # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
     # transcoding ("PS30 million"), and "Y=" a "¥"
     "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
+    # Nigerian papers' naira ("N1,030 per litre", "N5bn") and East African papers' shilling ("Sh300 billion")
+    "n": "NGN", "sh": "KES",
 }
-CAPITAL_PREFIXES = {"rm", "r", "ps", "y="}
-# "R2", "PS4", "R101" are droids, consoles and roads: these prefixes make money only before a scale or a
-# thousands group ("R200 million", "PS30,000")
-SCALED_PREFIXES = {"r", "ps"}
+CAPITAL_PREFIXES = {"rm", "r", "ps", "y=", "n", "sh"}
+# "R2", "PS4", "R101", "N95", "Sh 5" are droids, consoles, roads, masks and a hand: these prefixes make money
+# only before a scale or a thousands group ("R200 million", "PS30,000", "N1,030")
+SCALED_PREFIXES = {"r", "ps", "n", "sh"}
 CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR",
     "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
@@ -157,7 +159,7 @@ _currency_symbols = (
     r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
     r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn|"
     + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
-    r"(?<![\w$])(?:r|ps|y=)(?=\d))"
+    r"(?<![\w$])(?:r|ps|y=|n)(?=\d)|(?<![\w])sh\s?(?=\d))"
 )
 # "six hundred thousand": a hundred may multiply the scale after it
 _scale = (r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn"
@@ -196,7 +198,7 @@ FIGURE = _Folded(
     (?=[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|(?<![\w.,/:\-−])(?:\d|[.−-]\d)|\b(?:zer|one|two|thr|thi|fou|fort|fiv|fif|six|sev|eig|nin|ten|ele|twe
         |doz|a\s+(?:doz|hun|tho|mil|bil|tri)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
         |ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn
-        |{_million_codes}|rs|r\d|ps\d|y=|zł))
+        |{_million_codes}|rs|r\d|ps\d|y=|zł|n\d|sh\s?\d))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
@@ -413,7 +415,7 @@ _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, i
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
     "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho|mil|bil|tri)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
     r"(?:us|au|ca|nz|hk|mxn)\s?\$", r"[acsr]\$", "usd", "gbp", "eur", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad",
-    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł",
+    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł", r"n\d", r"sh\s?\d",
     "ksh", "kes", "ush", "ugx", "tsh", "tzs", "ghs", "gh₵", "egp", "pkr", "bdt", "ngn")
 
 
@@ -874,7 +876,10 @@ def _name_series(body: str, m: re.Match, word: str) -> bool:
 def _prefix_is_money(body: str, m: re.Match, symbol: str, scale: str) -> bool:
     """"RM5", "R200 million", "PS30,000" are money; "rm 5", "R2", "PS4" are not (see CAPITAL_PREFIXES)."""
     written = body[m.start("cur"):m.end("cur")]
-    if not written.strip().isupper() and symbol != "y=" or symbol == "y=" and written[0] != "Y":
+    if symbol == "sh":
+        if written[0] != "S":
+            return False
+    elif not written.strip().isupper() and symbol != "y=" or symbol == "y=" and written[0] != "Y":
         return False
     return symbol not in SCALED_PREFIXES or bool(scale) or "," in m["num"]
 
