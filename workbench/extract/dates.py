@@ -440,7 +440,8 @@ TIME_ASCII = ascii_led(TIME)  # where ascii_digits_only(body)
 CLOCK = re.compile(_HOUR + r":(?P<m>[0-5]\d)(?![\d:])")
 # "at 0900 GMT": a 24-hour time with no colon, as wires write it, only with its zone after it (a bare "1430"
 # is a count or a year)
-TIME_24H = re.compile(r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+TIME_ZONES = ("GMT", "BST", "UTC", "CET", "EST", "EDT", "CST", "PST", "IST", "WAT", "EAT", "SAST")  # a scan only where one is
+TIME_24H = re.compile(r"(?P<h>[012]\d)(?<![\w.,:]\d\d)(?P<m>[0-5]\d)"  # opens with a digit: the engine skips to one
                       r"\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|IST|WAT|EAT|SAST)\b")
 TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",
                               re.IGNORECASE)
@@ -461,8 +462,8 @@ def _times(body: str) -> list[tuple[int, int, dict]]:
             end -= 1  # "p.m.Kasich": the full stop belongs to the time only before a space
         found.append((m.start(), end, {"time": f"{hour:02d}:{m['m'] or '00'}"}))
     taken = {start for start, _, _ in found}
-    for m in TIME_24H.finditer(body) if "T" in body else ():  # every zone holds a T
-        if m.start() not in taken:
+    for m in TIME_24H.finditer(body) if any(zone in body for zone in TIME_ZONES) else ():
+        if m.start() not in taken and int(m["h"]) < 24:
             found.append((m.start(), m.end(), {"time": f"{m['h']}:{m['m']}"}))
             taken.add(m.start())
     for m in CLOCK.finditer(body) if ":" in body else ():
