@@ -77,6 +77,13 @@ class WorkbenchApp(App):
         if self.keymap:
             self.set_keymap(self.keymap)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast shows its text literally, whatever the caller asked: toasts carry claim text, URLs,
+        paths and error messages quoting what was typed, and a "[/foo]" in any of them closed the workbench
+        (MarkupError in the toast's render) with the reviewer's form in it. No toast of ours uses markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
         for problem in self.config_problems:  # the defaults are used meanwhile

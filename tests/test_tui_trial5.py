@@ -1,0 +1,65 @@
+"""What a new user met (trial 5): a "[/foo]" typed into the source form's URL closed the workbench, and
+toasts naming a claim showed its markup-looking text as styles. Real database, real app via Pilot."""
+from __future__ import annotations
+
+import pytest
+
+from workbench.service import import_paths
+from workbench.store import list_claims, open_db
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.modals import SourceForm
+from textual.widgets import Input
+from textual.widgets._toast import Toast
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the SVG keeps spaces as &#160;)."""
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """An article whose quote reads like Rich markup, one tag of it unbalanced."""
+    path = tmp_path / "markup-quote.txt"
+    path.write_text('Harbour board cuts fees\n\n"Fees fall [red]12%[/red] and [/foo] stays," said '
+                    'chair Tom Reeve on Tuesday.\n', encoding="utf-8")
+    db = open_db(tmp_path / "hostile.db")
+    list(import_paths(db, [str(path)], "ann"))
+    return db
+
+
+async def test_a_url_with_a_closing_tag_is_refused_in_a_toast_not_a_crash(hostile):
+    claim = next(c for c in list_claims(hostile, 1) if c["kind"] == "quote")
+    app = WorkbenchApp(hostile, "ann", article_id=1, claim_id=claim["id"])
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceForm)
+        await pilot.press(*"notaurl [/foo]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SourceForm)  # still open, with what was typed
+        assert "[/foo]" in screen_text(app)
+
+
+async def test_an_export_into_a_folder_named_like_a_tag_says_where_it_wrote(hostile, tmp_path):
+    folder = tmp_path / "[red]checks"
+    folder.mkdir()
+    app = WorkbenchApp(hostile, "ann", article_id=1)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(folder / "report.md")
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if (folder / "report.md").exists() and any(n.message.startswith("Wrote") for n in app._notifications):
+                break
+        await pilot.pause()
+        assert f"Wrote {folder / 'report.md'}" in [n.message for n in app._notifications]
+        painted = [toast.render().plain for toast in app.screen.query(Toast)]
+        assert any(f"Wrote {folder / 'report.md'}" in text for text in painted), painted  # "[red]" was eaten
+
