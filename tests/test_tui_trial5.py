@@ -63,3 +63,10 @@ async def test_an_export_into_a_folder_named_like_a_tag_says_where_it_wrote(host
         painted = [toast.render().plain for toast in app.screen.query(Toast)]
         assert any(f"Wrote {folder / 'report.md'}" in text for text in painted), painted  # "[red]" was eaten
 
+
+def test_a_multiple_reads_as_its_factor_once():
+    from workbench.tui.text import value_summary
+
+    assert value_summary({"number": 2, "factor": 2}) == "×2"  # "twice as many" read "2 ×2"
+    assert value_summary({"number": 0.5, "factor": 0.5, "approx": True}) == "≈ ×0.5"
+    assert value_summary({"number": 3}) == "3"
