@@ -45,3 +45,14 @@ def test_an_export_that_selects_no_article_is_refused(db_with_article, tmp_path)
     line = one_error_line(run(tmp_path / "empty.db", "export", "--all", "--format", "md", "-o",
                               str(tmp_path / "r.md")))
     assert "import some first" in line and not (tmp_path / "r.md").exists()
+
+
+def test_articles_counts_a_rejected_claim_as_done(db_with_article):
+    every = claims(db_with_article)
+    *rated, last = [c["id"] for c in every]
+    for claim in rated:
+        assert run(db_with_article, "verdict", str(claim), "true").returncode == 0
+    assert run(db_with_article, "reject", str(last)).returncode == 0
+    line = run(db_with_article, "articles").stdout.splitlines()[0]
+    done = len(rated)
+    assert f" {done}/{done} " in line, line  # was "n-1/n": a finished pass read as one claim left

@@ -328,7 +328,9 @@ def _print_articles(settings: Settings, as_json: bool) -> None:
         click.echo("No articles yet: `workbench import PATH` adds some.")
         return
     for r in rows:
-        click.echo(f"#{r['id']:<5} {r['published'] or '          '}  {r['reviewed']:>3}/{r['claims'] + r['quotes']:<3} "
+        # a rejected claim is done, as in the library's bar: "19/20" after a full pass read as one left
+        to_review = r["claims"] + r["quotes"] - r["rejected"]
+        click.echo(f"#{r['id']:<5} {r['published'] or '          '}  {r['reviewed']:>3}/{to_review:<3} "
                    f"{(r['outlet'] or '')[:18]:<18} {shown_headline(r)}")
 
 
@@ -336,7 +338,7 @@ def _print_articles(settings: Settings, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def articles(settings: Settings, as_json: bool) -> None:
-    """Articles, newest first, with review progress (reviewed/total)."""
+    """Articles, newest first, with review progress: reviewed / claims not rejected."""
     _print_articles(settings, as_json)
 
 
