@@ -70,3 +70,29 @@ def test_a_multiple_reads_as_its_factor_once():
     assert value_summary({"number": 2, "factor": 2}) == "×2"  # "twice as many" read "2 ×2"
     assert value_summary({"number": 0.5, "factor": 0.5, "approx": True}) == "≈ ×0.5"
     assert value_summary({"number": 3}) == "3"
+
+
+async def test_the_filter_box_names_the_key_that_reaches_it(tmp_path):
+    """It said "Type to filter" while the list had the focus: typing "waiting" opened the import at its i."""
+    from pathlib import Path
+
+    from workbench.tui.import_screen import ImportScreen
+    from workbench.tui.row_list import RowList
+
+    samples = Path(__file__).resolve().parents[1] / "sample_articles"
+    db = open_db(tmp_path / "library.db")
+    list(import_paths(db, [str(samples / n) for n in ("wire-waiting-lists-quotes.txt", "wire-grocer-profits.txt")],
+                      "ann"))
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#filter", Input)
+        key = box.placeholder.split(",")[0]
+        assert key == "ctrl+f", box.placeholder
+        await pilot.press(key, *"waiting")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.screen.query_one("#articles", RowList).row_count == 1:
+                break
+        assert not isinstance(app.screen, ImportScreen)
+        assert box.value == "waiting" and app.screen.query_one("#articles", RowList).row_count == 1
