@@ -96,3 +96,29 @@ async def test_the_filter_box_names_the_key_that_reaches_it(tmp_path):
                 break
         assert not isinstance(app.screen, ImportScreen)
         assert box.value == "waiting" and app.screen.query_one("#articles", RowList).row_count == 1
+
+
+async def test_a_pass_keeps_one_routine_toast_and_the_warning_at_the_end(tmp_path):
+    """Five verdicts in a row stacked five toasts over the detail pane; the last claim's warning stays."""
+    from pathlib import Path
+
+    from workbench.store import list_claims as claims_of
+    from workbench.tui.review import ReviewScreen
+
+    samples = Path(__file__).resolve().parents[1] / "sample_articles"
+    db = open_db(tmp_path / "pass.db")
+    list(import_paths(db, [str(samples / "ministers-quotes-rail-strike.txt")], "ann"))
+    every = claims_of(db, 1)
+    app = WorkbenchApp(db, "ann", article_id=1, claim_id=every[-6]["id"])
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        for _ in range(6):  # the last six claims in article order: the sixth verdict is on the last one
+            await pilot.press("v", "1")
+            await pilot.pause(0.1)
+        await pilot.pause(0.1)
+        shown = [(n.severity, n.message) for n in app._notifications]
+        assert [m for s, m in shown if s == "information"] == [f"True: {every[-1]['text'][:40]}"], shown
+        assert any(s == "warning" and m.startswith("That was the last claim listed") for s, m in shown), shown
+        assert len(app.screen.query(Toast)) == 2
+    assert sum(c["verdict"] == "true" for c in claims_of(db, 1)) == 6

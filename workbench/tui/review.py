@@ -473,7 +473,8 @@ class ReviewScreen(Screen):
             found = advance_after_action(self.claims, table.cursor_row, self.view)
             if found is None:
                 still = " still to review" if self.view.unreviewed_only else ""
-                self.notify(f"That was the last claim listed{still}")
+                # a warning: it stays beside the verdict's toast, and the next v would rate this claim again
+                self.notify(f"That was the last claim listed{still}", severity="warning")
         self._detail_waits = True
         self.refresh_claim(claim_id, detail=False)
         if found is not None:
