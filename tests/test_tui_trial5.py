@@ -122,3 +122,19 @@ async def test_a_pass_keeps_one_routine_toast_and_the_warning_at_the_end(tmp_pat
         assert any(s == "warning" and m.startswith("That was the last claim listed") for s, m in shown), shown
         assert len(app.screen.query(Toast)) == 2
     assert sum(c["verdict"] == "true" for c in claims_of(db, 1)) == 6
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_the_source_form_names_its_claim_and_keeps_save_on_screen(hostile, size):
+    """"Add a source" did not say for which claim, where the note editor says "Note on 12%"."""
+    claim = next(c for c in list_claims(hostile, 1) if c["kind"] == "quote")
+    app = WorkbenchApp(hostile, "ann", article_id=1, claim_id=claim["id"])
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceForm)
+        title = str(app.screen.query_one("#dialog-title").render())
+        assert title.startswith(f"Source for “{claim['text'][:40]}” — ctrl+s saves"), title  # "[red]" kept
+        save = app.screen.query_one("#src-save")
+        assert save.region.bottom <= size[1]

@@ -591,7 +591,8 @@ class ReviewScreen(Screen):
             else:
                 self.drafts.drop_source(claim["id"])
             self.draft_changed(claim["id"])
-        self.app.push_screen(SourceForm(self.drafts.sources.get(claim["id"]), keep=keep), saved)
+        self.app.push_screen(SourceForm(self.drafts.sources.get(claim["id"]), keep=keep, claim=claim["text"][:40]),
+                             saved)
 
     def action_add_claim(self) -> None:
         span = self.query_one(ArticleView).selected_span()
