@@ -138,3 +138,32 @@ async def test_the_source_form_names_its_claim_and_keeps_save_on_screen(hostile,
         assert title.startswith(f"Source for “{claim['text'][:40]}” — ctrl+s saves"), title  # "[red]" kept
         save = app.screen.query_one("#src-save")
         assert save.region.bottom <= size[1]
+
+
+async def test_a_claimreview_refusal_in_the_tui_points_at_the_draft_box(tmp_path):
+    """It told the TUI reviewer to "pass --review-url (or --draft …)", flags of the command line."""
+    from textual.widgets import Select
+
+    from workbench.store import set_verdict
+
+    path = tmp_path / "jobs.txt"
+    path.write_text("Jobs fall\n\nThe agency said 1,200 jobs went in March.\n", encoding="utf-8")
+    db = open_db(tmp_path / "cr.db")
+    list(import_paths(db, [str(path)], "ann"))
+    claim = list_claims(db, 1)[0]
+    set_verdict(db, claim["id"], "true", "ann")
+    target = tmp_path / "reviews.jsonld"
+    app = WorkbenchApp(db, "ann", article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-format", Select).value = "claimreview"
+        await app.workers.wait_for_complete()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [said] = [n.message for n in app._notifications if n.severity == "error"]
+        assert f"claim {claim['id']}" in said and "tick Draft" in said and "--" not in said, said
+        assert not target.exists()

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, TextArea
 
-from ..errors import WorkbenchError
+from ..errors import MissingReviewUrls, WorkbenchError
 from ..preferences import default_export_folder, remember_export_folder
 from .key_bar import KeyBar
 from .latest import Latest
@@ -124,6 +124,12 @@ class ExportScreen(Screen):
                                    force=self.query_one("#export-force", Checkbox).value, progress=progress,
                                    require_url=not self.query_one("#export-draft", Checkbox).value,
                                    warn=long_summaries.append)
+        except MissingReviewUrls as exc:  # its own words name the CLI's --draft and --review-url
+            self.app.call_from_thread(
+                self.notify, f"no review page URL for {exc.named()}: tick Draft to export them marked as drafts, "
+                "or set the desk's: workbench settings set review_url 'https://…/{claim}'",
+                severity="error", title="Not written")
+            return
         except (WorkbenchError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", title="Not written")
             return
