@@ -56,3 +56,25 @@ def test_articles_counts_a_rejected_claim_as_done(db_with_article):
     line = run(db_with_article, "articles").stdout.splitlines()[0]
     done = len(rated)
     assert f" {done}/{done} " in line, line  # was "n-1/n": a finished pass read as one claim left
+
+
+def test_every_option_of_every_command_says_what_it_does(tmp_path):
+    """`workbench search --help` listed --verdict, --kind, --outlet and --reviewer with no word on them."""
+    import subprocess
+    import sys
+
+    listing = subprocess.run([sys.executable, "-c", """
+import click
+from workbench.cli import cli
+def walk(cmd, path):
+    if isinstance(cmd, click.Group):
+        for name, sub in cmd.commands.items():
+            walk(sub, path + [name])
+    for p in cmd.params:
+        if isinstance(p, click.Option) and not p.hidden and not p.help:
+            print(" ".join(path), p.opts[0])
+walk(cli, ["workbench"])
+"""], capture_output=True, text=True, check=True).stdout
+    assert listing == "", listing
+    shown = run(tmp_path / "wb.db", "search", "--help").stdout
+    assert "Only claims with this verdict" in shown and "Only this kind: count, money" in shown
