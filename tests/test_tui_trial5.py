@@ -167,3 +167,23 @@ async def test_a_claimreview_refusal_in_the_tui_points_at_the_draft_box(tmp_path
         [said] = [n.message for n in app._notifications if n.severity == "error"]
         assert f"claim {claim['id']}" in said and "tick Draft" in said and "--" not in said, said
         assert not target.exists()
+
+
+async def test_esc_closes_the_keys_and_stays_in_the_article(hostile):
+    """? then Esc, as a new user closes a panel, went back to the library."""
+    from workbench.tui.review import ReviewScreen
+
+    app = WorkbenchApp(hostile, "ann", article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert review.query("KeyPanel")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is review and not review.query("KeyPanel")
+        await pilot.press("escape")  # with the keys closed, Esc is back again
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)

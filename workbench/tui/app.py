@@ -39,6 +39,9 @@ class WorkbenchApp(App):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("ctrl+e", "export", "Export", id="app.export"),
         Binding("question_mark", "keys", "Keys", id="app.keys"),
+        # Esc with the keys shown closes them, and only them: it went on to the screen's back, and the
+        # reviewer who read the keys lost the article (enabled only then: check_action)
+        Binding("escape", "hide_keys", "Close keys", id="app.hide_keys", show=False, priority=True),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("q", "quit_or_back", "Quit/back", id="app.quit"),
     ]
@@ -266,6 +269,8 @@ class WorkbenchApp(App):
         """ctrl+z undoes from a screen, not from inside a dialog: there it would open an article over it."""
         if action == "undo" and isinstance(self.screen, ModalScreen):
             return False
+        if action == "hide_keys":
+            return bool(self.screen.query("KeyPanel"))
         return super().check_action(action, parameters)
 
     def action_undo(self) -> None:
@@ -350,6 +355,9 @@ class WorkbenchApp(App):
 
         self.push_screen(TextViewer("Desk settings", settings_text(store.get_settings(self.db),
                                                                    store.list_verdicts(self.db))))
+
+    def action_hide_keys(self) -> None:
+        self.action_hide_help_panel()
 
     def action_keys(self) -> None:
         if self.screen.query("KeyPanel"):
