@@ -78,3 +78,22 @@ walk(cli, ["workbench"])
     assert listing == "", listing
     shown = run(tmp_path / "wb.db", "search", "--help").stdout
     assert "Only claims with this verdict" in shown and "Only this kind: count, money" in shown
+
+
+def test_import_says_how_many_claims_were_seen_before(tmp_path):
+    """A claim back reworded is linked to its verdict at import; the import's line did not say so."""
+    db = tmp_path / "wb.db"
+    first = tmp_path / "first.txt"
+    first.write_text("Harbour fees rise\n\nThe harbour board said fees would rise 20% from April to pay for "
+                     "£3 million of dredging.\n", encoding="utf-8")
+    assert run(db, "import", str(first)).returncode == 0
+    for claim in claims(db):
+        run(db, "verdict", str(claim["id"]), "true")
+    again = tmp_path / "again.txt"
+    again.write_text("Port charges to climb\n\nHarbour fees will rise by 20 per cent from April, the board said, "
+                     "to fund £3m of dredging.\n", encoding="utf-8")
+    line = run(db, "import", str(again)).stdout
+    listed = run(db, "claims", "2").stdout.count("seen before:")
+    assert listed >= 1 and f", {listed} seen before  [" in line, (line, listed)
+    [row] = json.loads(run(db, "import", "--json", str(again)).stdout)
+    assert row["seen_before"] == 0  # already present: nothing newly linked

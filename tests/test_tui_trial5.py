@@ -187,3 +187,31 @@ async def test_esc_closes_the_keys_and_stays_in_the_article(hostile):
         await pilot.press("escape")  # with the keys closed, Esc is back again
         await pilot.pause()
         assert not isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_import_dialog_counts_the_claims_seen_before(tmp_path):
+    from textual.widgets import Label
+
+    from workbench.store import set_verdict
+
+    first = tmp_path / "first.txt"
+    first.write_text("Harbour fees rise\n\nThe harbour board said fees would rise 20% from April to pay for "
+                     "£3 million of dredging.\n", encoding="utf-8")
+    db = open_db(tmp_path / "seen.db")
+    list(import_paths(db, [str(first)], "ann"))
+    for claim in list_claims(db, 1):
+        set_verdict(db, claim["id"], "true", "ann")
+    again = tmp_path / "again.txt"
+    again.write_text("Port charges to climb\n\nHarbour fees will rise by 20 per cent from April, the board said, "
+                     "to fund £3m of dredging.\n", encoding="utf-8")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(again)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#import-status", Label).render())
+        assert status.startswith("1 added, 0 already present, 0 failed; ") and "seen before" in status, status

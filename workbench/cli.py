@@ -274,11 +274,14 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
             results.append({"path": outcome.path, "error": outcome.error})
             continue
         r = outcome.result
-        results.append({"path": outcome.path, **r.to_dict()})
+        results.append({"path": outcome.path, **r.to_dict(), "seen_before": outcome.seen_before})
         if not as_json:
             state = "added" if r.added else "already present"
+            # a claim already checked, come back reworded: the first thing a fact-checker wants to know
+            seen = f", {outcome.seen_before} seen before" if outcome.seen_before else ""
             click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — "
-                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}  [{printable(outcome.path)}]")
+                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}{seen}  "
+                       f"[{printable(outcome.path)}]")
     if as_json:
         emit_json(results)
     if failed:
