@@ -215,3 +215,36 @@ async def test_the_import_dialog_counts_the_claims_seen_before(tmp_path):
         await pilot.pause()
         status = str(app.screen.query_one("#import-status", Label).render())
         assert status.startswith("1 added, 0 already present, 0 failed; ") and "seen before" in status, status
+
+
+async def test_a_claim_seen_before_shows_that_verdict_and_c_copies_it(tmp_path):
+    """The import linked "14 per cent" to "14%" [Unproven], but a copy of the new story outranked it in
+    the detail's live search, which then said "none reviewed yet" and c had nothing to copy."""
+    from workbench.store import get_claim, set_verdict
+    from workbench.tui.review import ReviewScreen
+
+    first = tmp_path / "first.txt"
+    first.write_text('Rail talks collapse\n\nSaid union leader Gareth Lloyd, "Inflation has eaten 14% of our '
+                     'members\' wages since 2021."\n', encoding="utf-8")
+    db = open_db(tmp_path / "seen.db")
+    list(import_paths(db, [str(first)], "ann"))
+    past = next(c for c in list_claims(db, 1) if c["text"] == "14%")
+    set_verdict(db, past["id"], "unproven", "ann")
+    story = "Union leader Gareth Lloyd repeated that inflation had eaten 14 per cent of members' pay since 2021.\n"
+    for name, extra in (("again.txt", ""), ("copy.txt", "Talks resume on Monday.\n")):
+        (tmp_path / name).write_text(f"Rail walkouts to resume\n\n{story}{extra}", encoding="utf-8")
+        list(import_paths(db, [str(tmp_path / name)], "ann"))
+    claim = next(c for c in list_claims(db, 2) if c["text"] == "14 per cent")
+    app = WorkbenchApp(db, "bob", article_id=2, claim_id=claim["id"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            shown = str(screen.query_one("#detail").content)
+            if "Similar past claims" in shown:
+                break
+        assert "c copies the first verdict" in shown and "[Unproven] 14%" in shown, shown
+        await pilot.press("c")
+        await pilot.pause()
+    assert get_claim(db, claim["id"])["verdict"] == "unproven"

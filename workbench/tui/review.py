@@ -394,9 +394,14 @@ class ReviewScreen(Screen):
     @work(thread=True, exclusive=True, group="similar")
     def load_similar(self, claim_id: int) -> None:
         try:
-            from ..search import similar_claims
+            from ..search import seen_before, similar_claims
 
-            found = similar_claims(self.db, claim_id, limit=4)
+            # the reviewed claims it was linked to at import first: the live search can miss them (a copy
+            # of the new story outranked "14%" [Unproven] for "14 per cent", and the detail said "none
+            # reviewed yet" of a claim the import had just called seen before)
+            linked = seen_before(self.db, claim_id)
+            shown = {p["id"] for p in linked}
+            found = (linked + [p for p in similar_claims(self.db, claim_id, limit=4) if p["id"] not in shown])[:4]
         except Exception:  # search is an aid: the review goes on without it
             found = []
         self.app.call_from_thread(self._similar_loaded, claim_id, found)
