@@ -248,3 +248,29 @@ async def test_a_claim_seen_before_shows_that_verdict_and_c_copies_it(tmp_path):
         await pilot.press("c")
         await pilot.pause()
     assert get_claim(db, claim["id"])["verdict"] == "unproven"
+
+
+async def test_the_next_article_opens_in_the_order_last_chosen(tmp_path):
+    """A pass in check-worthiness order across articles began every article with o again."""
+    from pathlib import Path
+
+    from workbench.tui.review import ReviewScreen
+
+    samples = Path(__file__).resolve().parents[1] / "sample_articles"
+    db = open_db(tmp_path / "order.db")
+    list(import_paths(db, [str(samples / n) for n in ("wire-waiting-lists-quotes.txt", "wire-grocer-profits.txt")],
+                      "ann"))
+    app = WorkbenchApp(db, "ann", article_id=1)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")  # article order → check-worthiness
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_article(2)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.article_id == 2
+        assert "by check-worthiness" in screen.sub_title
+        scores = [c["checkworthiness"] for c in screen.claims]
+        assert scores == sorted(scores, reverse=True) and screen.current()["id"] == screen.claims[0]["id"]

@@ -53,6 +53,9 @@ class WorkbenchApp(App):
         self.start_article = article_id
         self.start_claim = claim_id
         self.drafts = Drafts()  # unsaved notes and source forms: outlive the review screen, not the app
+        # the claim list's order (o) the reviewer last chose: the next article opens in it, so that a triage
+        # pass across articles does not start each one with o (until quit, as the drafts)
+        self.claim_order = "position"
         self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
         self._warmed = False
         self._past_batch = False  # Textual's start-up batch is over (on_ready): frames reach the terminal
@@ -302,14 +305,15 @@ class WorkbenchApp(App):
             self.screen.select_claim(claim_id)
         elif isinstance(self.screen, ReviewScreen):
             self.let_closed_screens_go()
-            self.switch_screen(ReviewScreen(article_id, claim_id))  # q still goes back to the library
+            # switched, not pushed: q still goes back to the library
+            self.switch_screen(ReviewScreen(article_id, claim_id, sort=self.claim_order))
         else:
             self.open_article(article_id, claim_id)
 
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:
         from .review import ReviewScreen  # with its modals and the text pane: not needed for the library
 
-        self.push_screen(ReviewScreen(article_id, claim_id))
+        self.push_screen(ReviewScreen(article_id, claim_id, sort=self.claim_order))
 
     def push_screen(self, *args, **kwargs):
         self.let_closed_screens_go()  # the screens closed before this one, modals included

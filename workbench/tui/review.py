@@ -95,7 +95,7 @@ class ReviewScreen(Screen):
         Binding("q,escape", "back", "Back", id="review.back"),
     ]
 
-    def __init__(self, article_id: int, claim_id: int | None = None):
+    def __init__(self, article_id: int, claim_id: int | None = None, sort: str = "position"):
         super().__init__()
         self.article_id = article_id
         self.start_claim = claim_id
@@ -109,7 +109,7 @@ class ReviewScreen(Screen):
         self._detail_of: int | None = None  # the claim whose detail is shown
         self._similar_timer = None  # the similar-claims search waiting for the cursor to rest
         self._detail_waits = False  # a verdict's row goes to the screen first; the detail a frame after it
-        self.view = TriageView()  # order and filters of the list (o, F, U)
+        self.view = TriageView(sort=sort)  # order and filters of the list (o, F, U)
 
     @property
     def order(self) -> str:
@@ -438,6 +438,7 @@ class ReviewScreen(Screen):
     def set_view(self, view: TriageView) -> None:
         """List the claims another way; the cursor keeps its claim when it is still listed."""
         self.view = view
+        self.app.claim_order = view.sort
         self.reload()
         self.notify(f"Claims {view.describe(self.verdict_labels)}", markup=False)
 
