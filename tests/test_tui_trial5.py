@@ -274,3 +274,18 @@ async def test_the_next_article_opens_in_the_order_last_chosen(tmp_path):
         assert "by check-worthiness" in screen.sub_title
         scores = [c["checkworthiness"] for c in screen.claims]
         assert scores == sorted(scores, reverse=True) and screen.current()["id"] == screen.claims[0]["id"]
+
+
+async def test_the_html_preview_starts_at_the_report_not_its_stylesheet(hostile):
+    from textual.widgets import TextArea
+
+    app = WorkbenchApp(hostile, "ann", article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")  # HTML is the format offered first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = app.screen.query_one("#export-preview", TextArea)
+        first = preview.text.splitlines()[:preview.size.height]
+        assert first[0] == "<body>", first
+        assert any("Harbour board cuts fees" in line for line in first), first  # the headline, on screen

@@ -96,7 +96,10 @@ class ExportScreen(Screen):
         except WorkbenchError as exc:
             self.app.call_from_thread(self._preview_failed, str(exc), number)
             return
-        preview = "\n".join(out.getvalue().splitlines()[:400])
+        lines = out.getvalue().splitlines()
+        if fmt == "html" and "<body>" in lines:  # from the report itself: its head is 35 lines of CSS, more
+            lines = lines[lines.index("<body>"):]  # than the preview's height at 80x24, and showed nothing else
+        preview = "\n".join(lines[:400])
         self.app.call_from_thread(self._show_preview, preview, number)
 
     def _show_preview(self, preview: str, number: int) -> None:
