@@ -6,12 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test browser samples clean bench train-checkworthiness
 
+# The last step writes the byte code for our own modules, as a wheel install has: an editable install leaves
+# it to the first run, which cannot write it where PYTHONDONTWRITEBYTECODE is set (every command then
+# compiled ~70 ms of source). (Comments stay out of the recipe: make echoed them on a fresh machine.)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
-	# byte code for our own modules, as a wheel install has: an editable install leaves it to the first run,
-	# which cannot write it where PYTHONDONTWRITEBYTECODE is set (every command then compiled ~70 ms of source)
 	$(BIN)/python -m compileall -q workbench
 	touch $(STAMP)
 

@@ -274,11 +274,14 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
             results.append({"path": outcome.path, "error": outcome.error})
             continue
         r = outcome.result
-        results.append({"path": outcome.path, **r.to_dict()})
+        results.append({"path": outcome.path, **r.to_dict(), "seen_before": outcome.seen_before})
         if not as_json:
             state = "added" if r.added else "already present"
+            # a claim already checked, come back reworded: the first thing a fact-checker wants to know
+            seen = f", {outcome.seen_before} seen before" if outcome.seen_before else ""
             click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — "
-                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}  [{printable(outcome.path)}]")
+                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}{seen}  "
+                       f"[{printable(outcome.path)}]")
     if as_json:
         emit_json(results)
     if failed:
@@ -291,7 +294,8 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, callback=_paths)
 @click.option("--json", "as_json", is_flag=True, default=True, help="One JSON document per file, one per line.")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1))
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="Refuse files larger than this.")
 def extract(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     """Extract claims and quotes without storing anything."""
     from pathlib import Path
@@ -328,7 +332,9 @@ def _print_articles(settings: Settings, as_json: bool) -> None:
         click.echo("No articles yet: `workbench import PATH` adds some.")
         return
     for r in rows:
-        click.echo(f"#{r['id']:<5} {r['published'] or '          '}  {r['reviewed']:>3}/{r['claims'] + r['quotes']:<3} "
+        # a rejected claim is done, as in the library's bar: "19/20" after a full pass read as one left
+        to_review = r["claims"] + r["quotes"] - r["rejected"]
+        click.echo(f"#{r['id']:<5} {r['published'] or '          '}  {r['reviewed']:>3}/{to_review:<3} "
                    f"{(r['outlet'] or '')[:18]:<18} {shown_headline(r)}")
 
 
@@ -336,7 +342,7 @@ def _print_articles(settings: Settings, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def articles(settings: Settings, as_json: bool) -> None:
-    """Articles, newest first, with review progress (reviewed/total)."""
+    """Articles, newest first, with review progress: reviewed / claims not rejected."""
     _print_articles(settings, as_json)
 
 
@@ -357,7 +363,8 @@ def _claim_line(c: dict[str, Any], worthiness: bool = False) -> str:
 @cli.command()
 @click.argument("article")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="Only this kind.")
-@click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]))
+@click.option("--status", type=click.Choice(["open", "reviewed", "rejected"]),
+              help="Only claims still open, with a verdict, or rejected.")
 @click.option("--sort", "order", type=click.Choice(["position", "worthiness", "kind", "verdict"]),
               default="position", show_default=True,
               help="Article order, most check-worthy first, by kind, or by verdict "
@@ -407,7 +414,7 @@ def verdict(settings: Settings, claim: int, verdict: str, note: str | None, expe
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_settings
 def verdicts(settings: Settings, as_json: bool) -> None:
     """The newsroom's rating scale."""
@@ -458,12 +465,12 @@ def source() -> None:
 @source.command("add")
 @click.argument("claim", type=int)
 @click.argument("url")
-@click.option("--title", type=TEXT)
-@click.option("--publisher", type=TEXT)
+@click.option("--title", type=TEXT, help="The source's title.")
+@click.option("--publisher", type=TEXT, help="Who published it.")
 @click.option("--published", type=TEXT, help="The source's date (YYYY-MM-DD).")
 @click.option("--excerpt", type=TEXT, help="The passage that matters.")
 @click.option("--stance", type=click.Choice(["supports", "refutes", "context"]), default="context",
-              show_default=True)
+              show_default=True, help="Whether the source supports the claim, refutes it or gives context.")
 @pass_settings
 def source_add(settings: Settings, claim: int, url: str, title: str | None, publisher: str | None,
                published: str | None, excerpt: str | None, stance: str) -> None:
@@ -480,7 +487,7 @@ def source_add(settings: Settings, claim: int, url: str, title: str | None, publ
 
 @cli.command()
 @click.argument("claim", type=int)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_settings
 def history(settings: Settings, claim: int, as_json: bool) -> None:
     """The audit trail of CLAIM: who changed what, when, before and after."""
@@ -585,13 +592,15 @@ def db_optimize(settings: Settings) -> None:
 
 @cli.command()
 @click.argument("query", type=TEXT)
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))  # -1 sliced off the last hit
-@click.option("--verdict", type=TEXT)
-@click.option("--kind", type=TEXT)
-@click.option("--outlet", type=TEXT)
+# IntRange: -1 sliced off the last hit
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="At most this many claims.")
+@click.option("--verdict", type=TEXT, help="Only claims with this verdict (`workbench verdicts` lists them).")
+@click.option("--kind", type=TEXT, help=f"Only this kind: {', '.join(CLAIM_KINDS)}.")
+@click.option("--outlet", type=TEXT, help="Only articles whose outlet contains this text.")
 @click.option("--since", type=TEXT, help="Articles published on or after this date (YYYY-MM-DD).")
 @click.option("--until", type=TEXT, help="Articles published on or before this date.")
-@click.option("--reviewer", type=TEXT)
+@click.option("--reviewer", type=TEXT, help="Only claims this reviewer judged last.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def search(settings: Settings, query: str, limit: int, verdict: str | None, kind: str | None, outlet: str | None,
@@ -636,7 +645,9 @@ def _cut(text: str, width: int) -> str:
 @cli.command()
 @click.argument("articles", nargs=-1)
 @click.option("--all", "all_articles", is_flag=True, help="Every article in the database.")
-@click.option("--format", "fmt", required=True, type=click.Choice(["md", "html", "json", "csv", "claimreview"]))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["md", "html", "json", "csv", "claimreview"]),
+              help="Markdown, one self-contained HTML file, JSON, CSV, or schema.org ClaimReview JSON-LD.")
 @click.option("-o", "--output", type=FILE_PATH, help="Write here (atomically) instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--since", type=TEXT, help="Only articles published on or after this date (YYYY-MM-DD).")

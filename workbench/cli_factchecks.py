@@ -15,7 +15,7 @@ SHOWN_SKIPS = 50  # skipped entries named one per line; beyond these, a count pe
 
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most this many.")
 @click.pass_context
 def factchecks(ctx: click.Context, as_json: bool, limit: int) -> None:
     """Other outlets' fact-checks (ClaimReview): list them, newest first; import, search, match."""
@@ -78,7 +78,7 @@ def _report_skips(skipped: list[tuple[str, str]]) -> None:
 
 @factchecks.command("search")
 @click.argument("query", type=TEXT)
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_settings
 def search_checks(settings: Settings, query: str, limit: int, as_json: bool) -> None:

@@ -23,7 +23,8 @@ def is_loopback(host: str) -> bool:
 @click.group(invoke_without_command=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; another than loopback needs a user first (`serve users add`).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
 @click.option("--max-sessions", default=20, show_default=True, type=click.IntRange(min=1),
               help="Browser sessions open at once; more are refused (503), never started.")
 @click.option("--idle-minutes", default=30.0, show_default=True, type=click.FloatRange(min=0.01),

@@ -32,3 +32,19 @@ class Conflict(WorkbenchError):
         super().__init__(message)
         self.current = current
         self.attempted = attempted
+
+
+class MissingReviewUrls(WorkbenchError):
+    """A ClaimReview export refused before writing: these claims would have no `url`. str() says what to do
+    on the command line; `claims` lets the TUI say it its own way (the Draft box, not --draft)."""
+
+    def __init__(self, claims: list[int]):
+        self.claims = claims
+        super().__init__(f"no review page URL for {self.named()}: set the desk's with "
+                         "`workbench settings set review_url 'https://…/{claim}'` or pass --review-url "
+                         "(or --draft to export them marked as drafts)")
+
+    def named(self) -> str:
+        shown = ", ".join(map(str, self.claims[:20])) + (
+            f" and {len(self.claims) - 20} more" if len(self.claims) > 20 else "")
+        return f"claim{'s' if len(self.claims) > 1 else ''} {shown}"

@@ -96,6 +96,7 @@ class ImportOutcome:
     path: str
     result: ImportResult | None = None
     error: str | None = None
+    seen_before: int = 0  # new claims linked at import to a reviewed one that reads like it
 
 
 def import_paths(
@@ -114,11 +115,12 @@ def import_paths(
         try:
             article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
             result = store_article(db, article, extract_article(article), reviewer)
+            seen = 0
             if result.added:
                 from .factchecks.match import match_article
                 from .search import link_seen_before
 
-                link_seen_before(db, result.article_id)
+                seen = link_seen_before(db, result.article_id)
                 match_article(db, result.article_id)  # other outlets' fact-checks of its claims
         except WorkbenchError as exc:
             yield ImportOutcome(path, error=str(exc))
@@ -127,7 +129,7 @@ def import_paths(
         except Exception as exc:  # noqa: BLE001 -- a bug on one file stopped a 100-file batch after 2
             yield ImportOutcome(path, error=f"{printable(path)}: not imported, {internal_error_line(exc, 'import')}")
         else:
-            yield ImportOutcome(path, result=result)
+            yield ImportOutcome(path, result=result, seen_before=seen)
 
 
 def reextract(db: Database, ref: str, reviewer: str) -> dict[str, int]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..errors import BadInput, WorkbenchError
+from ..errors import BadInput, MissingReviewUrls, WorkbenchError
 from . import csv_report, html, markdown
 from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
 from .collect import article_ids, iter_reports, scale
@@ -53,11 +53,7 @@ def export_report(
     if require_url and fmt == "claimreview":
         missing = missing_review_urls(db, ids, desk)
         if missing:
-            shown = ", ".join(map(str, missing[:20])) + (f" and {len(missing) - 20} more" if len(missing) > 20 else "")
-            raise WorkbenchError(
-                f"no review page URL for claim{'s' if len(missing) > 1 else ''} {shown}: set the desk's with "
-                "`workbench settings set review_url 'https://…/{claim}'` or pass --review-url "
-                "(or --draft to export them marked as drafts)")
+            raise MissingReviewUrls(missing)
     total = len(ids)
     if fmt == "html":
         headlines = [(i, db.execute("SELECT headline FROM articles WHERE id = ?", [i]).fetchone()[0]) for i in ids]

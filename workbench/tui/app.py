@@ -9,6 +9,7 @@ import weakref
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
@@ -38,6 +39,9 @@ class WorkbenchApp(App):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("ctrl+e", "export", "Export", id="app.export"),
         Binding("question_mark", "keys", "Keys", id="app.keys"),
+        # Esc with the keys shown closes them, and only them: it went on to the screen's back, and the
+        # reviewer who read the keys lost the article (enabled only then: check_action)
+        Binding("escape", "hide_keys", "Close keys", id="app.hide_keys", show=False, priority=True),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("q", "quit_or_back", "Quit/back", id="app.quit"),
     ]
@@ -49,6 +53,9 @@ class WorkbenchApp(App):
         self.start_article = article_id
         self.start_claim = claim_id
         self.drafts = Drafts()  # unsaved notes and source forms: outlive the review screen, not the app
+        # the claim list's order (o) the reviewer last chose: the next article opens in it, so that a triage
+        # pass across articles does not start each one with o (until quit, as the drafts)
+        self.claim_order = "position"
         self._warned = None  # what a first press warned about: (key, screen, drafts.changes)
         self._warmed = False
         self._past_batch = False  # Textual's start-up batch is over (on_ready): frames reach the terminal
@@ -76,6 +83,23 @@ class WorkbenchApp(App):
             self.config_problems.append(str(exc))
         if self.keymap:
             self.set_keymap(self.keymap)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast shows its text literally, whatever the caller asked: toasts carry claim text, URLs,
+        paths and error messages quoting what was typed, and a "[/foo]" in any of them closed the workbench
+        (MarkupError in the toast's render) with the reviewer's form in it. No toast of ours uses markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def on_notify(self, event: Notify) -> None:
+        """A routine toast ("True: 9%", "Note saved: …") takes the place of the one before, rather than
+        stacking on it: in a pass at a verdict a second, five of them (5 s each) covered the detail pane
+        at 160x48 and half the source form at 80x24. Warnings and errors stay until they time out.
+        (Runs before App._on_notify adds the new one; Textual has no public way to drop one toast.)"""
+        if event.notification.severity != "information":
+            return
+        for shown in [n for n in self._notifications if n.severity == "information"]:
+            self._unnotify(shown, refresh=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"reviewer: {self.reviewer}"
@@ -248,6 +272,8 @@ class WorkbenchApp(App):
         """ctrl+z undoes from a screen, not from inside a dialog: there it would open an article over it."""
         if action == "undo" and isinstance(self.screen, ModalScreen):
             return False
+        if action == "hide_keys":
+            return bool(self.screen.query("KeyPanel"))
         return super().check_action(action, parameters)
 
     def action_undo(self) -> None:
@@ -279,14 +305,15 @@ class WorkbenchApp(App):
             self.screen.select_claim(claim_id)
         elif isinstance(self.screen, ReviewScreen):
             self.let_closed_screens_go()
-            self.switch_screen(ReviewScreen(article_id, claim_id))  # q still goes back to the library
+            # switched, not pushed: q still goes back to the library
+            self.switch_screen(ReviewScreen(article_id, claim_id, sort=self.claim_order))
         else:
             self.open_article(article_id, claim_id)
 
     def open_article(self, article_id: int, claim_id: int | None = None) -> None:
         from .review import ReviewScreen  # with its modals and the text pane: not needed for the library
 
-        self.push_screen(ReviewScreen(article_id, claim_id))
+        self.push_screen(ReviewScreen(article_id, claim_id, sort=self.claim_order))
 
     def push_screen(self, *args, **kwargs):
         self.let_closed_screens_go()  # the screens closed before this one, modals included
@@ -332,6 +359,9 @@ class WorkbenchApp(App):
 
         self.push_screen(TextViewer("Desk settings", settings_text(store.get_settings(self.db),
                                                                    store.list_verdicts(self.db))))
+
+    def action_hide_keys(self) -> None:
+        self.action_hide_help_panel()
 
     def action_keys(self) -> None:
         if self.screen.query("KeyPanel"):

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, TextArea
 
-from ..errors import WorkbenchError
+from ..errors import MissingReviewUrls, WorkbenchError
 from ..preferences import default_export_folder, remember_export_folder
 from .key_bar import KeyBar
 from .latest import Latest
@@ -96,7 +96,10 @@ class ExportScreen(Screen):
         except WorkbenchError as exc:
             self.app.call_from_thread(self._preview_failed, str(exc), number)
             return
-        preview = "\n".join(out.getvalue().splitlines()[:400])
+        lines = out.getvalue().splitlines()
+        if fmt == "html" and "<body>" in lines:  # from the report itself: its head is 35 lines of CSS, more
+            lines = lines[lines.index("<body>"):]  # than the preview's height at 80x24, and showed nothing else
+        preview = "\n".join(lines[:400])
         self.app.call_from_thread(self._show_preview, preview, number)
 
     def _show_preview(self, preview: str, number: int) -> None:
@@ -124,6 +127,12 @@ class ExportScreen(Screen):
                                    force=self.query_one("#export-force", Checkbox).value, progress=progress,
                                    require_url=not self.query_one("#export-draft", Checkbox).value,
                                    warn=long_summaries.append)
+        except MissingReviewUrls as exc:  # its own words name the CLI's --draft and --review-url
+            self.app.call_from_thread(
+                self.notify, f"no review page URL for {exc.named()}: tick Draft to export them marked as drafts, "
+                "or set the desk's: workbench settings set review_url 'https://…/{claim}'",
+                severity="error", title="Not written")
+            return
         except (WorkbenchError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", title="Not written")
             return

@@ -61,7 +61,7 @@ class ImportScreen(ModalScreen[int]):
             self.app.call_from_thread(self.notify, no_articles_in(path), severity="warning", markup=False)
             return
         self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, len(paths)), progress=0)
-        added = present = failed = 0
+        added = present = failed = seen = 0
         errors: list[str] = []
         for outcome in import_paths(self.app.db, paths, self.app.reviewer):
             if outcome.error:
@@ -69,10 +69,13 @@ class ImportScreen(ModalScreen[int]):
                 errors.append(outcome.error)
             elif outcome.result.added:
                 added += 1
+                seen += outcome.seen_before
             else:
                 present += 1
             self.app.call_from_thread(self.query_one(ProgressBar).advance, 1)
-        summary = f"{added} added, {present} already present, {failed} failed"
+        summary = f"{added} added, {present} already present, {failed} failed" + (
+            f"; {seen} claim{'s' if seen != 1 else ''} seen before (reviewed elsewhere: shown in the detail)"
+            if seen else "")
         self.app.call_from_thread(self.query_one("#import-status", Label).update, plain(summary))
         for message in errors[:3]:
             self.app.call_from_thread(self.notify, message, severity="error", title="Not imported", markup=False)

@@ -50,7 +50,8 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Type to filter by headline, outlet or byline…", id="filter")
+        # the list has the focus, and its keys (i, o, q) fire as typed: "waiting" opened the import at its i
+        yield Input(placeholder="ctrl+f, then type to filter by headline, outlet or byline…", id="filter")
         yield RowList(ARTICLE_COLUMNS, min_flexible=36, id="articles")
         yield Label("", id="library-status")
         yield KeyBar()

@@ -72,15 +72,18 @@ class SourceForm(ModalScreen[SourceInput | None]):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="source.save"),
                 Binding("escape", "cancel", "Keep as draft", id="source.cancel")]
 
-    def __init__(self, draft: SourceInput | None = None, keep: Callable[[SourceInput], None] | None = None):
+    def __init__(self, draft: SourceInput | None = None, keep: Callable[[SourceInput], None] | None = None,
+                 claim: str | None = None):
         super().__init__()
         self.draft = draft
         self.keep = keep
+        self.claim = claim  # named in the title, as the note editor names its claim
 
     def compose(self) -> ComposeResult:
         d = self.draft
         with Vertical(id="dialog"):
-            yield Label("Add a source — ctrl+s saves, Esc keeps it as a draft", id="dialog-title")
+            what = f"Source for “{self.claim}”" if self.claim else "Add a source"
+            yield Label(plain(f"{what} — ctrl+s saves, Esc keeps it as a draft"), id="dialog-title")
             # one line per field, named beside it (compact: at 80x24 bordered fields pushed Save off screen);
             # select_on_focus off: after an error the field gets focus back, and one key must not wipe it
             for name, value, placeholder, wid in (

@@ -26,7 +26,8 @@ def value_summary(value: dict | None) -> str:
     elif value.get("low") is not None and value.get("high") is not None:
         # human_number: "between £700m and £800m" read "7e+08–8e+08 GBP" through :g
         parts.append(f"{human_number(value['low'])}–{human_number(value['high'])}")
-    elif value.get("number") is not None:
+    elif value.get("number") is not None and value["number"] != value.get("factor"):
+        # "twice as many", "doubled" carry their factor as the number too: "2 ×2" read as two figures
         parts.append(human_number(value["number"]))
     elif value.get("rank") is not None:
         parts.append(f"rank {value['rank']}" + (f" ({value['medal']})" if value.get("medal") else ""))
