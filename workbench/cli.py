@@ -224,6 +224,9 @@ def _open_tui(settings: Settings, article_ref: str | None) -> None:
     # no cycle collections in Textual's imports (~85 young ones, 10-40 ms) nor in the app's start: the app
     # turns the collector back on once its first screen is painted (WorkbenchApp.settle_memory)
     gc.disable()
+    from .start_codes import seed
+
+    seed()  # Textual's and Rich's patterns, compiled once at `make install` (start_codes.py)
     try:
         from .tui.app import run_app
     except ImportError:
