@@ -67,10 +67,11 @@ def child(db: str, out: str) -> None:
             return spec
 
     sys.meta_path.insert(0, Finder())
-    from workbench.cli import main
+    import runpy
 
-    sys.argv = ["workbench", "--db", db, "--reviewer", "bench"]
-    main()
+    script = os.path.join(sys.prefix, "bin", "workbench")  # the tree's own entry point, as installed
+    sys.argv = [script, "--db", db, "--reviewer", "bench"]
+    runpy.run_path(script, run_name="__main__")
 
 
 def one(tree: Path, db: str, config: str, callgrind: bool) -> dict:
