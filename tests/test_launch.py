@@ -113,7 +113,7 @@ def _in_a_terminal(args: list[str], steps: list[tuple[bytes, bytes]], env: dict)
 
 def test_the_bare_command_opens_the_library_without_click_and_keeps_keys_typed_at_once(tmp_path):
     """The TUI through launch.py, in a terminal: "levy" typed before the app has started filters the library
-    (keys typed at once are not lost), ctrl+q quits, and neither click nor cli.py was imported on the way
+    (keys typed at once are not lost), ctrl+q quits, and neither click, cli.py nor model.py was imported on the way
     (-X importtime's list, written to the same terminal)."""
     db = _library_db(tmp_path)
     env = {"WORKBENCH_CONFIG_DIR": str(tmp_path / "config"), "PYTHONPROFILEIMPORTTIME": "1"}
@@ -125,3 +125,4 @@ def test_the_bare_command_opens_the_library_without_click_and_keeps_keys_typed_a
     imported = seen.decode("utf-8", "replace")
     assert "workbench.tui.library" in imported  # (the import list did reach the screen)
     assert " click" not in imported and "workbench.cli" not in imported
+    assert "workbench.model" not in imported  # the store opens without the extractor's dataclasses
