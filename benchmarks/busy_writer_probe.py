@@ -70,8 +70,11 @@ def presses(db: Path, claims, session_rows: int, n: int, during=None) -> dict[st
         j = time.perf_counter()
         sb.keys("j")
         cursor += 1
-        shown = sb.wait_for(lambda text: row.search(text) is not None, f"{label} in the row")
+        # the rating in its row, or (the TUI since branch launch5) the notice that another program writes
+        shown = sb.wait_for(lambda text: row.search(text) is not None or "another program is writing" in text,
+                            f"{label} in the row, or the notice")
         out["verdict"].append(shown - t)
+        out.setdefault("saved", []).append(sb.verdict_of(db, on) == label.lower())
         out["j"].append(sb.wait_for(sb.detail_of(claims[cursor][0]), "the next claim's detail") - j)
         if other is not None:
             other.wait()
@@ -107,7 +110,8 @@ def main() -> None:
     finally:
         session.close()
     for name in ("alone", "lock_held", "import_running"):
-        report[name] = {k: [round(1000 * t) for t in v] for k, v in report[name].items()}
+        report[name] = {k: [t if isinstance(t, bool) else round(1000 * t) for t in v]
+                        for k, v in report[name].items()}
     print(json.dumps(report, indent=1))
 
 
