@@ -208,6 +208,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5,
                     help="times each measure is taken per tree (median reported)")
     ap.add_argument("--size", default="160x48", help="terminal size, COLSxROWS")
+    ap.add_argument("--launch-only", action="store_true",
+                    help="time only the launch (a run then takes a few seconds: give more runs)")
     a = ap.parse_args()
     trees = [t.resolve() for t in (a.tree or [Path(__file__).resolve().parents[1]])]
     for tree in trees:
@@ -223,6 +225,9 @@ def main() -> None:
             got = figures[str(tree)]
             loads.append(os.getloadavg()[0])
             got["launch"].append(launch(tree, a.db, size))
+            if a.launch_only:
+                loads.append(os.getloadavg()[0])
+                continue
             steps = review_steps(tree, a.db, size, PRESSES)
             got["j"] += steps["j"]
             got["verdict"] += steps["verdict"]
@@ -232,9 +237,9 @@ def main() -> None:
               "cpus": os.cpu_count()}
     for tree, got in figures.items():
         report[tree] = {f"{name}_ms_median": round(1000 * statistics.median(times), 1)
-                        for name, times in got.items()}
+                        for name, times in got.items() if times}
         report[tree].update({f"{name}_ms_all": [round(1000 * t) for t in times]
-                             for name, times in got.items()})
+                             for name, times in got.items() if times})
     print(json.dumps(report, indent=1))
 
 

@@ -6,7 +6,6 @@ mistake is one line on stderr and exit 1; a usage error exit 2; never a tracebac
 from __future__ import annotations
 
 import gc
-import getpass
 import json
 import os
 import sqlite3
@@ -19,6 +18,7 @@ from .errors import BadInput, WorkbenchError
 from .headline import shown_headline
 from .limits import DEFAULT_MAX_BYTES
 from .model import CLAIM_KINDS
+from .options import MAX_NAME, Settings, _login_name, _reviewer_name  # noqa: F401 -- other command modules'
 
 
 class WorkbenchGroup(click.Group):
@@ -142,61 +142,6 @@ class TypedText(click.ParamType):
 TEXT = TypedText()
 
 
-class Settings:
-    """Global options, with the database opened only when a command needs it."""
-
-    def __init__(self, db_path: str | None, reviewer: str | None):
-        self.db_path = db_path
-        self.reviewer = _reviewer_name(reviewer or os.environ.get("WORKBENCH_REVIEWER") or _login_name())
-        self._db = None
-
-    @property
-    def db(self):
-        if self._db is None:
-            from .store import open_db
-
-            self._db = open_db(self.db_path)
-        return self._db
-
-    @property
-    def read_db(self):
-        """The database for a command that only reads it: plain sqlite3 when its schema is current, so
-        `workbench search` imports neither sqlite-utils nor the migrations (db_reader.py)."""
-        if self._db is not None:
-            return self._db
-        from .db_reader import open_for_reading
-
-        return open_for_reading(self.db_path)
-
-    def resolved_db_path(self):
-        from .db_reader import default_db_path
-
-        return self.db_path or default_db_path()
-
-
-MAX_NAME = 100
-
-
-def _reviewer_name(given: str) -> str:
-    """The name for the audit trail, cleaned as article text is: it reaches every other reviewer through
-    `history`, warnings and exports, and an OSC 52 or a newline in it wrote their clipboard or forged a line."""
-    from .typed_text import typed_name
-
-    name = typed_name(given)
-    if not name:
-        raise BadInput("the reviewer name is empty once control characters are removed; give --reviewer NAME")
-    if len(name) > MAX_NAME:
-        raise BadInput(f"the reviewer name is {len(name):,} characters; give one of at most {MAX_NAME}")
-    return name
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "reviewer"
-
-
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=None, default=str))
 
@@ -220,10 +165,20 @@ def cli(ctx: click.Context, db_path: str | None, reviewer: str | None) -> None:
         _open_tui(ctx.obj, None)
 
 
+# what opening the TUI raised when launch.py opened it without click: cli.main is then run on the same
+# arguments, and the TUI's opening raises it here, to be reported as every command's errors are
+_launch_failure: BaseException | None = None
+
+
 def _open_tui(settings: Settings, article_ref: str | None) -> None:
+    if _launch_failure is not None:
+        raise _launch_failure
     # no cycle collections in Textual's imports (~85 young ones, 10-40 ms) nor in the app's start: the app
     # turns the collector back on once its first screen is painted (WorkbenchApp.settle_memory)
     gc.disable()
+    from .start_codes import seed
+
+    seed()  # Textual's and Rich's patterns, compiled once at `make install` (start_codes.py)
     try:
         from .tui.app import run_app
     except ImportError:

@@ -6,12 +6,14 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Claim, Extraction, Quote
 from .audit import log_event
 from .database import now, transaction
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
     from sqlite_utils import Database
+
+    # (annotations only: the TUI's launch opens the store without the model's six frozen dataclasses)
+    from ..model import Article, Claim, Extraction, Quote
 
 _INSERT_CLAIM = """
     INSERT INTO claims (article_id, kind, text, start, "end", sentence_start, sentence_end, sentence,

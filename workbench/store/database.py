@@ -216,6 +216,28 @@ def _with_retry(call):
             time.sleep(0.02 * 2**attempt * (1 + random.random()))
 
 
+# How long a write from the TUI's UI thread (db.workbench_ui_thread, set by the app) waits for another
+# process's write lock: the screen is frozen while it waits. Another process's transaction (an import
+# stores one article per transaction) is over in well under this; one held longer (a big fact-check
+# import, `db optimize`) made the TUI freeze for the busy timeout, 5 s a try (4.1-4.7 s stalls in a trial).
+UI_WAIT_MS = 400
+
+
+def _begin_without_freezing(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE waiting UI_WAIT_MS at most; a lock held longer is the reviewer's to know of, not a
+    frozen screen: a WorkbenchError (the TUI shows it; nothing was written, the key can be pressed again)."""
+    conn.execute(f"PRAGMA busy_timeout = {UI_WAIT_MS}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise WorkbenchError("Not saved: another program is writing to this database (an import?); "
+                             "try again in a moment") from exc
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 @contextmanager
 def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     """A short BEGIN IMMEDIATE transaction, retried when another writer holds the lock.
@@ -230,10 +252,13 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
         refusal = write_refusal(db) if hasattr(db, "workbench_refusal") else None
         if refusal:
             raise WorkbenchError(refusal)
-        try:
-            _with_retry(lambda: conn.execute("BEGIN IMMEDIATE"))
-        except sqlite3.OperationalError as exc:
-            raise WorkbenchError(f"the database stayed busy ({exc}); try again in a moment") from exc
+        if getattr(db, "workbench_ui_thread", None) == threading.get_ident():
+            _begin_without_freezing(conn)
+        else:
+            try:
+                _with_retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+            except sqlite3.OperationalError as exc:
+                raise WorkbenchError(f"the database stayed busy ({exc}); try again in a moment") from exc
         try:
             yield conn
             conn.execute("COMMIT")

@@ -102,6 +102,9 @@ class WorkbenchApp(App):
             self._unnotify(shown, refresh=False)
 
     def on_mount(self) -> None:
+        # writes from this thread wait for another process's write lock briefly, then say so, rather than
+        # freeze the screen for the busy timeout (store/database.py: UI_WAIT_MS); workers wait as before
+        self.db.workbench_ui_thread = threading.get_ident()
         self.sub_title = f"reviewer: {self.reviewer}"
         for problem in self.config_problems:  # the defaults are used meanwhile
             self.notify(problem, severity="error", title="Settings file not read", markup=False, timeout=15)
@@ -176,6 +179,8 @@ class WorkbenchApp(App):
 
     def on_unmount(self) -> None:
         """The app's objects are garbage once it has run (a test run holds hundreds of apps)."""
+        if getattr(self.db, "workbench_ui_thread", None) == threading.get_ident():
+            self.db.workbench_ui_thread = None  # the database may outlive the app (a test, `workbench serve`)
         with self._freezing:
             self._closed_down = True
             self._resume_collector()  # (an app closed before its first screen was shown)

@@ -163,6 +163,8 @@ class RowList(PaintedView, can_focus=True):
             return None
         number = index // self.PAGE
         page = self._pages.get(number)
+        if page is not None and index % self.PAGE >= len(page) and number * self.PAGE + len(page) < self._count:
+            page = None  # a short first page (set_source's fetch gave only the rows a screen shows): the rest now
         if page is None:
             page = self._fetch(number * self.PAGE, self.PAGE)
             self._pages[number] = page
