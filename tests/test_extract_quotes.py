@@ -1412,3 +1412,38 @@ def test_she_is_the_woman_named_between_commas_after_a_description():
     text = ('Ellen Park and Tom Brady clashed again. "We built the homes," Park said.\n\n'
             'The moderator, Sarah Lin, cut in. "We are out of time," she said.')
     assert speaker_of(text, "out of time") == "Sarah Lin"
+
+
+def test_the_name_after_a_description_after_the_quote_is_the_speaker():
+    text = ('Zoe Whitfield, who chairs the housing board, spoke first. "We need homes," she said.\n\n'
+            '"Nobody raises rents for fun," said the association\'s chairman, Geoff Pratt.')
+    assert speaker_of(text, "for fun") == "Geoff Pratt"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('A spokesman for Mr. Reyes said: "There is no comment."', "no comment", "A spokesman for Mr. Reyes"),
+    ('"We will appeal," a lawyer for the Okafor family said.', "appeal", "a lawyer for the Okafor family"),
+])
+def test_who_speaks_for_someone_is_not_that_someone(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("The minister said the government had already found £1.4 billion for the deal.", "£1.4 billion", "The minister"),
+    ("The Department of Health said in a statement that the list had fallen for four consecutive months.",
+     "four consecutive months", "Department of Health"),
+    ("The World Health Organization says at least 95% of children need two doses.", "at least 95%",
+     "World Health Organization"),
+    ("Mayor Ruiz said Monday that 40 buses would be added.", "40 buses", "Ruiz"),
+])
+def test_reported_speech_after_the_and_a_names_with_of_and_a_day(text, claim, speaker):
+    assert (claim, speaker) in [(c.text, c.speaker) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Cafe owners in Zurich said prices rose 12% this year.",  # not Zurich
+    "The same could not be said for Jones, 26, a protester.",  # no speaker at all
+    "Mayor Ruiz said on Tuesday that it was over.",  # the day is when it was said
+])
+def test_no_place_no_clause_and_no_day_of_saying_as_a_claims_speaker(text):
+    assert all(c.speaker is None for c in extract(text).claims)

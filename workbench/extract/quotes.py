@@ -119,6 +119,8 @@ AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<
 # a quote standing as its own paragraph, credited on the next line: '"…"\n\n- Sanders.' (fact-check columns)
 CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME}(?:\s*\([^()\n]{{1,24}}\))?)"
                                rf"(?:,[^\n\"“”«»]{{1,60}})?[^\S\n]*[.,]?[^\S\n]*(?:\n|\Z)")  # "- Ann Lee, Philadelphia."
+# the name given after a description: '…," said the association's chairman, Geoff Pratt.'
+NAME_IN_APPOSITION = re.compile(rf",[ \t]+(?P<np>{_NAME})(?=[ \t]*(?:[,.;:!?—–]|\Z|\n))")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_SOURCE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
 BEFORE_SUBJECT_VERB = re.compile(
@@ -673,6 +675,9 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
                 outer = OUTER_ACCORDING.match(clause, m.end()) if pattern is not AFTER_ACCORDING else None
                 if outer:  # who said it, and the mention runs on to whom the reporter heard it from
                     return end + m.start("np"), end + outer.end("np"), _cue_word(m.group("cue")), end + m.end("np")
+                named = NAME_IN_APPOSITION.match(after, m.end()) if m.group("np")[:1].islower() else None
+                if named and len(named.group("np").split()) > 1:  # 'said the association's chairman, Geoff Pratt'
+                    return end + named.start("np"), end + named.end("np"), _cue_word(m.group("cue"))
                 return end + m.start("np"), end + m.end("np"), _cue_word(m.group("cue"))
         if body[end - 2:end - 1] in (",", "?", "!", "—", "–"):
             # the quote's sentence goes on after it, so what follows is its attribution with any verb
@@ -1112,10 +1117,14 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
         if c.start - reach > REPORT_REACH:
             reach = body.find(" ", c.start - REPORT_REACH, c.start) + 1 or c.start
         if speaker is None and _verb_between(verbs, reach, c.start):
-            sentence_before = body[reach:c.start]
+            # the claim's first character too, which the cue's look-ahead reads ("says at least 95%")
+            sentence_before = body[reach:c.start + 1]
             m = None
             for m_ in REPORTED.finditer(sentence_before):
-                m = m_
+                if m_.end() <= c.start - reach:
+                    m = m_
+            if m and m.end() == c.start - reach and c.kind == "date":
+                m = None  # "said on Tuesday that": when it was said, not what
             named = NAME_ONLY.match(m.group("aside") or "") if m else None
             if named and len(named.group().split()) < 2:
                 named = None
@@ -1145,12 +1154,21 @@ def _verb_between(verbs: list[int], start: int, end: int) -> bool:
 
 # verbs that report only with "that" after them ("Twitter added users", "he noted the date")
 _REPORTED_CUE = (r"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|announced|confirmed|stated|"
-                 r"warned|argued|insisted)\s+(?:that\s+)?(?=[a-z£$€\d])|"
+                 r"warned|argued|insisted)\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # "said Monday that"
+                 r"(?:\s+(?:night|morning|afternoon|evening))?\s+)?(?:that\s+)?(?=[a-z£$€\d])|"
                  r"(?i:added|noted|wrote|admitted|acknowledged|predicted|conceded)\s+that\s+(?=[a-z£$€\d]|\Z))")
 # "Brady, a former firefighter, said the city had lost 1,100 homes": the aside is no part of the speaker
 # (never the tail of a longer name: "the Brennan Center for Justice noted"); when the aside is a name, that
 # name is who speaks ("One pastor, Darran Whiting of Liberty Church, said")
-REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and ){_NAME}|(?:the|a|an|[Oo]ne|[Aa]nother)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)"
+# (nor a place a group is in: "Café owners in Zürich said"); a name may hold its "of" ("The Department of
+# Health said"), and a role may say whose it is ("A spokesperson for the Department of Health said")
+# a description's words are never a verb's: "The same could not be said for Jones" names no speaker
+_NO_VERB = r"(?!(?:be|been|being|is|was|were|are|has|have|had|could|would|should|will|not|now|also|then|may|might|" \
+           r"must|can|did|does|do)\b)"
+_OF_NAME = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?"
+REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and )(?<!in )(?<!at )(?<!from ){_NAME}{_OF_NAME}"
+                      rf"|(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w’'\-]*(?:\s+{_NO_VERB}[a-z][\w’'\-]*){{0,3}}?"
+                      rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME}{_OF_NAME})?)"
                       rf"(?:,\s*(?P<aside>[^,;\"“”«»\n]{{1,80}}),)?\s+" + _REPORTED_CUE)
 REPORTED_CUE = re.compile(_REPORTED_CUE)  # the cue of REPORTED and what must follow it
 # the verbs of REPORTED alone ("told" for "told \w+"): a clause without any of them reports nothing

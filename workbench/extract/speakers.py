@@ -26,6 +26,17 @@ ROLE_WORDS = {
     "director-general", "mp", "mep", "lawmaker", "chair", "treasurer", "cabinet", "member", "shadow",
     "prosecutor", "detective", "constable", "coroner", "magistrate", "ombudsman", "auditor",
 }
+# someone who speaks for, or is close to, the name after them: "a spokesman for Mr. Trump", "a lawyer for the
+# family", "a source close to Ms. Lee", "an aide to the governor". Who they speak for is not who speaks.
+_AGENT_OF = (
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]everal|[Ss]ome|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+"
+    r"(?:[a-z][\w\-]*[ \t]+){0,2}?"
+    r"(?:spokes(?:man|woman|person|people|men|women)|aides?|advis[eo]rs?|lawyers?|attorneys?|representatives?|"
+    r"officials?|friends?|relatives?|sources?|staffers?|assistants?|wife|husband|son|daughter|brother|sister|"
+    r"associates?|ally|allies|supporters?|backers?|critics?)"
+    r"[ \t]+(?:for|of|to|close[ \t]+to|with)[ \t]+(?:the[ \t]+)?")
+AGENT_OF_BEFORE = re.compile(rf"\b{_AGENT_OF}\Z")  # before a mention that is the name alone
+AGENT_OF_START = re.compile(_AGENT_OF)  # opening a mention that holds it all
 # letters after a name that are no part of it: "James Okafor KC", "Ann Lee MP"
 POSTNOMINALS = {"kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd"}
 ORG_WORDS = {
@@ -342,6 +353,12 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int) -> str:
         mention = self.body[start:end].strip()
+        agent = AGENT_OF_BEFORE.search(self.body, max(0, start - 80), start) if mention[:1].isupper() else None
+        if agent:  # "a spokesman for Mr. Trump said": the spokesman speaks, whom the story does not name
+            return " ".join(self.body[agent.start():end].split()).rstrip(" ,.;:")
+        whole = AGENT_OF_START.match(mention)
+        if whole and whole.end() < len(mention):
+            return " ".join(mention.split()).rstrip(" ,.;:")
         low = mention.lower()
         if low in ("which", "who"):
             before = self.body[max(0, start - 80):start]
