@@ -1447,3 +1447,9 @@ def test_reported_speech_after_the_and_a_names_with_of_and_a_day(text, claim, sp
 ])
 def test_no_place_no_clause_and_no_day_of_saying_as_a_claims_speaker(text):
     assert all(c.speaker is None for c in extract(text).claims)
+
+
+def test_a_body_named_by_one_word_is_the_body_named_in_full_before():
+    text = ('The Syrian Observatory for Human Rights said 40 people died. '
+            'Later, the Observatory said "the road is cut."')
+    assert speaker_of(text, "road is cut") == "Syrian Observatory for Human Rights"

@@ -387,7 +387,9 @@ class SpeakerResolver:
     def _named(self, mention: str, start: int) -> str:
         name = POSSESSIVE.sub("", clean_name(mention))  # "Pyongyang's claims": Pyongyang claims
         if len(name.split()) == 1:
-            return self._full_name(name, start) or name
+            # "the Observatory said": the body named in full before ("the Syrian Observatory for Human Rights")
+            return (name.lower() in NAMED_BODIES and _named_organisation(self.body, name, start)) \
+                or self._full_name(name, start) or name
         return name
 
     def _last_person_before(self, position: int, gender: str | None = None) -> str | None:
