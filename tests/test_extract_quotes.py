@@ -1453,3 +1453,24 @@ def test_a_body_named_by_one_word_is_the_body_named_in_full_before():
     text = ('The Syrian Observatory for Human Rights said 40 people died. '
             'Later, the Observatory said "the road is cut."')
     assert speaker_of(text, "road is cut") == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("Output grew by 1.2% in the second quarter, the statistics office estimated.", "1.2%", "the statistics office"),
+    ("The strike has cost the industry an estimated £850 million, according to the Rail Delivery Group.",
+     "an estimated £850 million", "Rail Delivery Group"),
+    ("Rents rose 9% in a year, according to figures released on Monday by the council.", "9%", "the council"),
+    ("Screening cut deaths by 48%, according to a study published on Thursday.", "48%",
+     "a study published on Thursday"),
+    ("Two brigades will be ready by 2025, officials said.", "by 2025", "officials"),
+])
+def test_a_source_closing_the_sentence_is_the_claims_speaker(text, claim, speaker):
+    assert (claim, speaker) in [(c.text, c.speaker) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", [
+    "He resigned, selling his stake at an estimated loss of $473 million.",  # 'estimated' as an adjective
+    "Taxes will rise 2.9% in April, though officials said less of it was for the wall.",  # not closing
+])
+def test_no_source_from_an_adjective_or_a_clause_that_goes_on(text):
+    assert next(c for c in extract(text).claims if c.text in ("$473 million", "2.9%")).speaker is None

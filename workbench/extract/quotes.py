@@ -1020,7 +1020,7 @@ def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False
     if not np or len(np) > 120:
         return False
     words = np.split()
-    if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a"):
+    if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a", "an"):
         return False
     if len(words) == 1 and POSSESSIVE_END.sub("", words[0].lower()) in _NOT_A_SPEAKER:  # "Sunday's"
         return False
@@ -1138,6 +1138,19 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
                 mention = resolver.trim_mention(reach + s, reach + e)
                 if mention:
                     speaker = resolver.resolve(*mention)
+        if speaker is None and c.end < c.sentence_end and "," in body[c.end:c.sentence_end]:
+            trailing = TRAILING_SOURCE.search(body, c.end, c.sentence_end)
+            if trailing:
+                if resolver is None:
+                    resolver = SpeakerResolver(body)
+                s, e = trailing.span("src") if trailing.group("src") else trailing.span("np")
+                by = BY_WHOM.search(body, s, e) if trailing.group("src") else None
+                if trailing.group("src") and not by and body[s].islower() and not THE_NAME.match(body, s, e):
+                    speaker = " ".join(body[s:e].split())  # "according to figures released on Monday": as written
+                else:
+                    mention = resolver.trim_mention(by.end() if by else s, e)
+                    if mention:
+                        speaker = resolver.resolve(*mention)
         out.append(replaced(c, speaker=speaker) if speaker else c)
     return out
 
@@ -1166,10 +1179,27 @@ _REPORTED_CUE = (r"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|a
 _NO_VERB = r"(?!(?:be|been|being|is|was|were|are|has|have|had|could|would|should|will|not|now|also|then|may|might|" \
            r"must|can|did|does|do)\b)"
 _OF_NAME = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?"
+# people and bodies a report cites without a determiner: "officials said", "analysts estimated"
+_CITED_GROUPS = r"(?:officials|analysts|experts|economists|police|witnesses|researchers|scientists|doctors|residents|" \
+                r"investigators|prosecutors|authorities|organi[sz]ers|campaigners|critics|sources|aides|lawmakers|" \
+                r"diplomats|medics|rescuers|observers|activists|pollsters|executives|forecasters|officers|traders)"
+# a described speaker: a determiner, words of no verb (capitalised ones too: "The German engineering
+# federation"), and whose ("A spokesperson for the Department of Health")
+_DESCRIBED = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts)\s+(?:[A-Z][\w’'\-]*\s+){{0,2}}"
+              rf"[a-z][\w’'\-]*(?:\s+{_NO_VERB}[a-z][\w’'\-]*){{0,3}}?(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME}{_OF_NAME})?")
 REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and )(?<!in )(?<!at )(?<!from ){_NAME}{_OF_NAME}"
-                      rf"|(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w’'\-]*(?:\s+{_NO_VERB}[a-z][\w’'\-]*){{0,3}}?"
-                      rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME}{_OF_NAME})?)"
+                      rf"|{_DESCRIBED}|(?<![\w’'\-]){_CITED_GROUPS})"
                       rf"(?:,\s*(?P<aside>[^,;\"“”«»\n]{{1,80}}),)?\s+" + _REPORTED_CUE)
+# a source closing the sentence after the claim: "…, the statistics office estimated." / "…, according to the
+# Rail Delivery Group, which …" / "…, officials said on Monday."
+TRAILING_SOURCE = re.compile(
+    rf",\s+(?:(?i:according\s+to)\s+(?P<src>(?:[^,;.!?\"“”«»\n—–-]|-(?!\s)){{2,120}}?(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr))"
+    rf"|(?P<np>{_PRON}|{_NAME}{_OF_NAME}|{_DESCRIBED}|{_CITED_GROUPS})"
+    rf"\s+(?:said|says|estimated|estimates|reported|reports|told\s+\w+|added|noted|announced|confirmed|warned)"
+    rf"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*(?=[.;]|,\s|\Z)")
+THE_NAME = re.compile(rf"the\s+{_NAME}{_OF_NAME}\Z")  # "according to the Rail Delivery Group": a name
+# "figures published on Tuesday by the health agency": who published them
+BY_WHOM = re.compile(r"\b(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s)")
 REPORTED_CUE = re.compile(_REPORTED_CUE)  # the cue of REPORTED and what must follow it
 # the verbs of REPORTED alone ("told" for "told \w+"): a clause without any of them reports nothing
 REPORTING_VERBS = ("said", "says", "told", "reported", "estimated", "claimed", "announced", "confirmed", "stated",
