@@ -149,4 +149,27 @@ QUERIES: list[tuple[str, str, str, str]] = [
     ('S', 'Sanders speech would have been the speech ten years ago', 'wash-post_2016-04-18_sanders-says-his-private-meeting.txt', 'would have been the speech 10 years ago'),
     ('S', "Rubio numbers don't add up Medicare", 'politico_2016-03-10_trump-s-rivals-pull-their-punche.txt', 'add up'),
     ('S', 'Axelrod October resurgence for her', 'wash-post_2015-12-22_as-spotlight-shines-on-trump-and.txt', 'October provided a resurgence'),
+    # Written 2026-12-03 (branch search5) for the figures compared whole, from sentences with a figure of 20
+    # articles no query above uses (drawn at random; 8 of them from sentences holding two or more
+    # percentages), before any was run: figure + noun (F), figures written another way (R).
+    ('F', 'Fiorina 61 interview requests', 'wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt', 'Fiorina, 61, declined'),
+    ('R', 'Germany add 7000 soldiers by 2023 130bn euros equipment', 'nyt_2016-06-07_germany-pledges-to-expand-its-mi.txt', 'almost 7,000 soldiers'),
+    ('F', '19 hard truths book', 'breitbart_2016-08-11_if-you-re-not-voting-for-trump-y.txt', '19 Hard Truths'),
+    ('F', 'Ryan Leenders 30 machinists', 'nyt_2016-01-30_traditionally-democrat-unions-ar.txt', 'said Ryan Leenders, 30'),
+    ('R', 'Iran sanctions act renewed until 2026', 'wash-post_2016-07-16_new-iran-sanctions-bill-lacks-bi.txt', 'renew through 2026'),
+    ('F', 'Kerry 100k would be accepted', 'breitbart_2015-11-17_wash-post-fact-check-if-obama-sa.txt', '100,000 would be accepted'),
+    ('F', 'Khan 45 exceptions', 'usa-today_2016-05-11_london-s-muslim-mayor-rebuffs-tr.txt', 'Khan, 45, Trump said'),
+    ('R', 'Nice Bastille Day attack eighty-four killed 200 wounded', 'west-journal_2016-07-23_trump-addresses-munich-attack-th.txt', 'where 84 were killed'),
+    ('R', 'Trump event raised over 6m for veterans', 'west-journal_2016-01-29_trump-made-this-shocking-final-d.txt', 'raised more than $6 million for veterans'),
+    ('F', '20 per cent of Israel population Netanyahu', 'wash-post_2015-12-10_netanyahu-rejects-trump-s-remark.txt', '20 percent of Israel'),
+    ('R', 'for-profit college enrollment up 565 per cent 1990 to 2013', 'huff-post_2016-03-23_how-the-democratic-elite-betraye.txt', 'soared 565 percent'),
+    ('F', 'Kyle killed gun range 2013', 'breitbart_2016-07-29_bradley-cooper-upset-american-sn.txt', 'killed at a Texas gun range in 2013'),
+    ('F', 'Sanders 30% Kentucky', 'usa-today_2016-05-18_in-kentucky-democrats-battling-i.txt', 'carried the state 66% to 30%'),
+    ('R', 'Monmouth poll Sanders thirty-nine per cent New York', 'politico_2016-04-11_clinton-and-sanders-trade-low-bl.txt', '51 percent of the support'),
+    ('F', '23 percent private server improper', 'nyt_2016-07-15_latest-poll-has-trump-pulling-ev.txt', 'compared with 23 percent who said'),
+    ('R', 'Wells thirty-three per cent 22nd district primary', 'breitbart_2016-06-28_underdog-conservative-claudia-te.txt', 'claiming 41 percent of the vote'),
+    ('R', 'online gambling revenue up 18 per cent so far this year', 'politico_2015-11-13_casino-revenue-up-slightly-this-.txt', 'nearly 18 percent so far this year'),
+    ('F', '12% for Christie exit polls', 'usa-today_2016-02-11_what-went-wrong-for-chris-christ.txt', '66% of those voters opted for Trump'),
+    ('R', 'forty-eight per cent of women negative opinion of Clinton', 'wash-post_2016-04-28_with-woman-s-card-trump-escalate.txt', '48 percent who have a negative opinion'),
+    ('F', 'Clinton 56% unfavorable', 'politico_2016-07-08_clinton-unleashes-democratic-dre.txt', '56 percent unfavorable'),
 ]
