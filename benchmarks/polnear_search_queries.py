@@ -172,4 +172,19 @@ QUERIES: list[tuple[str, str, str, str]] = [
     ('F', '12% for Christie exit polls', 'usa-today_2016-02-11_what-went-wrong-for-chris-christ.txt', '66% of those voters opted for Trump'),
     ('R', 'forty-eight per cent of women negative opinion of Clinton', 'wash-post_2016-04-28_with-woman-s-card-trump-escalate.txt', '48 percent who have a negative opinion'),
     ('F', 'Clinton 56% unfavorable', 'politico_2016-07-08_clinton-unleashes-democratic-dre.txt', '56 percent unfavorable'),
+    # Written 2026-12-03 (branch search5) for two figures in words joined by "and" ("between forty and fifty"),
+    # which the normaliser read as one sum (90), from sentences holding two figures of 12 articles no query
+    # above uses (drawn at random), before any was run: all figures written another way (R).
+    ('R', 'judicial vacancies between forty and fifty emergencies', 'huff-post_2016-04-12_republicans-finally-confirmed-a-.txt', '40 to 50 emergencies'),
+    ('R', 'Carson nobody 100 percent accurate forty and fifty years ago', 'huff-post_2015-11-08_ben-carson-defends-himself-again.txt', '40 or 50 years ago'),
+    ('R', 'Trump needs between fifty-seven and sixty per cent of remaining delegates', 'west-journal_2016-04-02_revealed-more-than-delegates-are.txt', 'between 57 and 60 percent'),
+    ('R', 'hacker succeeded between eight and ten per cent of the time', 'wash-post_2016-09-03_hacker-who-exposed-clinton-s-use.txt', 'about 8 to 10 percent of the time'),
+    ('R', 'infrastructure taxes on top two and three percent Gale', 'politico_2015-11-29_hillary-clinton-s-pothole-politi.txt', 'top 2 or 3 percent'),
+    ('R', 'Rubio we were at six and seven and eight and nine', 'nyt_2016-02-25_rubio-has-the-praise-just-not-th.txt', 'We were at 6 and 7 and 8 and 9'),
+    ('R', 'voters between twenty-six and thirty-four Clinton small edge', 'usa-today_2016-01-12_energy-guns-top-young-voters-age.txt', 'Among those 26 to 34'),
+    ('R', 'Trump and Carson beating Clinton forty-five and forty percent', 'west-journal_2015-12-10_something-horrible-was-just-rele.txt', 'beating Clinton 45 to 40 percent'),
+    ('R', 'Granite State Trump beat Cruz thirty-five and twelve percent', 'breitbart_2016-02-10_how-donald-trump-could-become-pr.txt', '35 to 12 percent'),
+    ('R', 'Marquette poll Wisconsin Clinton fifty-two and thirty-seven per cent', 'politico_2016-08-11_pence-blames-media-for-trump-s-o.txt', '52 percent to 37 percent'),
+    ('R', 'between sixty and eighty makers of original programming', 'nyt_2016-05-17_a-big-bet-on-nostalgia.txt', '60 or 80 makers'),
+    ('R', 'Trump leads Clinton forty-six and thirty-five per cent', 'wash-post_2016-09-07_third-party-contenders-are-wild-.txt', '46 percent to 35 percent'),
 ]

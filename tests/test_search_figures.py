@@ -112,3 +112,30 @@ def test_the_same_figure_written_in_words_is_seen_before(tmp_path, vale):
                           "JOIN claims p ON p.id = m.past_claim_id WHERE c.article_id = ?", [article]).fetchall()
     figure_links = [(mine, past) for mine, past, score in linked if score >= SEEN_BEFORE_THRESHOLD and "%" in past]
     assert figure_links == [("three per cent", "3%")], linked
+
+
+@pytest.mark.parametrize("words, digits", [
+    ("between forty and fifty emergencies", "between 40 50 emergencies"),
+    ("we were at six and seven and eight and nine", "6 7 8 9"),
+    ("fifty-seven and sixty per cent", "57 60 percent"),
+    ("two hundred and ten", "210"),  # "and" after a scale word still joins one number
+    ("two hundred and ten thousand people", "210000 people"),
+    ("one thousand and one nights", "1001 nights"),
+])
+def test_number_words_joined_by_and_are_two_figures_unless_after_a_scale_word(words, digits):
+    assert normalise(words) == digits  # "forty and fifty" was read as one sum, 90
+
+
+def test_two_figures_in_words_find_the_claim_in_digits(tmp_path):
+    db = open_db(tmp_path / "poll.db")
+    _import(tmp_path, db, "poll.txt", """Harbour poll
+
+By A Reporter
+May 9, 2024
+
+A Quayside Research poll put the harbour plan between 57 and 60 percent among residents.
+The same poll found 117 residents had never used the ferry.
+""")
+    # read as one sum, 117, the query named the other sentence's figure
+    [best, *_] = search_claims(db, "residents fifty-seven and sixty", limit=5)
+    assert "57" in best["text"] and "60" in best["text"], best["text"]
