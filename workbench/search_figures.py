@@ -9,12 +9,21 @@ another figure altogether, whatever digits it shares.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 OTHER_FIGURE = "#"  # a character the normaliser never writes: an unequal figure shares no letter with any
 
 
 def is_figure(token: str) -> bool:
     """A normalised token that is a number: "3", "1300000", "3.8" (not "12th" or "f35")."""
     return token[:1].isdigit() and token.replace(".", "", 1).isdigit()
+
+
+@lru_cache(maxsize=64)
+def asked_figures(query: str) -> frozenset[str]:
+    """figures(query), remembered: a search scores hundreds of claims against one query."""
+    return figures(query)
 
 
 def figures(normalised: str) -> frozenset[str]:
@@ -26,9 +35,12 @@ def masked(normalised: str, keep: frozenset[str]) -> str:
     """The text with every figure not in `keep` written as OTHER_FIGURE of its length: it then costs in a
     letters-alike score what a wrong word of its length costs, and earns nothing for the digits it shares
     with one of `keep` ("38" against "3")."""
-    if not any(c.isdigit() for c in normalised):
+    if not _DIGIT(normalised):
         return normalised
-    return " ".join(OTHER_FIGURE * len(t) if is_figure(t) and t not in keep else t for t in normalised.split())
+    return " ".join(t if t in keep or not is_figure(t) else OTHER_FIGURE * len(t) for t in normalised.split())
+
+
+_DIGIT = re.compile("[0-9]").search
 
 
 def figures_alike(a: frozenset[str], b: frozenset[str]) -> float | None:
