@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .search_lexical import bm25_claims
-from .search_figures import asked_figures, figures, figures_alike, is_figure, masked
+from .search_figures import asked_figures, figures, figures_alike, has_figure, is_figure, masked
 from .search_groups import group_duplicates
 from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
@@ -120,11 +120,11 @@ def _coverage(weights: dict[str, float], claim: str, sentence: str) -> tuple[flo
         match = _word_found(word, claim_words, claim_stems)
         in_claim = in_claim or match > 0
         if match < 1.0:
-            if is_figure(word):
+            if word[0].isdigit() and is_figure(word):
                 # the query's figure is in the sentence but this claim states another ("3%" asked; "5%" of
                 # "tied at 5%, no other above 3%"): the figure is its neighbour's, not this claim's topic
                 if other_figure is None:
-                    other_figure = any(is_figure(w) for w in claim_words)
+                    other_figure = has_figure(claim)
                 if other_figure:
                     continue
             match = max(match, SENTENCE_WORD * _word_found(word, sentence_words, sentence_stems))
