@@ -45,8 +45,10 @@ def has_figure(normalised: str) -> bool:
     return bool(_FIGURES(normalised))
 
 
-# the figure tokens of a normalised text (tokens one space apart): what is_figure accepts, found in C
-_FIGURES = re.compile(r"(?:^| )([0-9]+(?:\.[0-9]+)?)(?= |$)").findall
+# the figure tokens of a normalised text (tokens one space apart): what is_figure accepts, found in C. It opens
+# with a digit, so the regex engine skips to digits (opening with "^| " it was tried at every character: 1.4 M
+# instructions a query at 10^6 claims); the lookbehind then asks that no other character precede that digit
+_FIGURES = re.compile(r"[0-9](?<![^ ][0-9])[0-9]*(?:\.[0-9]+)?(?![^ ])").findall
 
 
 def figures_alike(a: frozenset[str], b: frozenset[str]) -> float | None:
