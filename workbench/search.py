@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .search_lexical import bm25_claims
+from .search_figures import asked_figures, figures, figures_alike, has_figure, is_figure, masked
 from .search_groups import group_duplicates
 from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
@@ -114,10 +115,18 @@ def _coverage(weights: dict[str, float], claim: str, sentence: str) -> tuple[flo
     claim_stems = {stem(w) for w in claim_words} | set(claim_words)
     sentence_stems = {stem(w) for w in sentence_words} | set(sentence_words)
     found, in_claim = 0.0, False
+    other_figure = None  # whether the claim states a figure of its own (worked out when a query figure asks)
     for word, weight in weights.items():
         match = _word_found(word, claim_words, claim_stems)
         in_claim = in_claim or match > 0
         if match < 1.0:
+            if word[0].isdigit() and is_figure(word):
+                # the query's figure is in the sentence but this claim states another ("3%" asked; "5%" of
+                # "tied at 5%, no other above 3%"): the figure is its neighbour's, not this claim's topic
+                if other_figure is None:
+                    other_figure = has_figure(claim)
+                if other_figure:
+                    continue
             match = max(match, SENTENCE_WORD * _word_found(word, sentence_words, sentence_stems))
         found += weight * match
     return 100.0 * found / total, in_claim
@@ -129,13 +138,24 @@ def _score(query: str, indexed: str, weights: dict[str, float] | None = None) ->
     claim, _, sentence = (indexed or "").strip().partition(SEPARATOR.strip())
     claim, sentence = claim.strip(), sentence.strip()
     if not weights:
-        return round(_rapidfuzz_score(query, claim, sentence), 1)
+        return round(_rapidfuzz_score(query, *_figures_whole(query, claim, sentence)), 1)
     coverage, in_claim = _coverage(weights, claim, sentence)
     # a claim none of whose words the query holds is found by its sentence alone: how alike the letters
     # of "island council spend" and "10 years" or "7000000 gbp" are is noise, and would order the claims
     # of one sentence at random
-    letters = _rapidfuzz_score(query, claim if in_claim else "", sentence)
+    letters = _rapidfuzz_score(query, *_figures_whole(query, claim if in_claim else "", sentence))
     return round(COVERAGE * coverage + (1 - COVERAGE) * letters, 1)
+
+
+def _figures_whole(query: str, claim: str, sentence: str) -> tuple[str, str]:
+    """The claim and its sentence for a letters-alike score: a figure of the claim's own words is the
+    query's or another one, whatever digits they share ("38" is no nearer "3" than "71" is). The
+    sentence is left as it is: it weighs 0.45 of the letters at most, holds the claim's figure
+    too, and rewriting it cost more than the rest of the scoring (10 µs a claim against 1)."""
+    asked = asked_figures(query)
+    if not asked:
+        return claim, sentence
+    return masked(claim, asked), sentence
 
 
 _RESULT = """
@@ -235,7 +255,7 @@ def search_claims(
         if unscored:  # every claim BM25 brings is scored in full: none is dropped on its own words alone
             found.update((r["id"], r) for r in _ranked(db, normalised, weights, unscored, where, args,
                                                        prefilter=False))
-        ranked = group_duplicates(fuse(found, sentences), limit)
+        ranked = group_duplicates(fuse(found, sentences, figures(normalised)), limit)
     for r in ranked:
         del r["checkworthiness"], r["search_text"], r["sentence_start"], r["sentence_text"]
     return ranked
@@ -246,12 +266,16 @@ NAMED_EQUALLY = 10  # fuzzy points within which two claims of one sentence count
 FUSION_K = 10  # reciprocal-rank fusion: 1/(K + rank) from each ranker; a small K trusts the top ranks
 
 
-def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]]) -> list[dict]:
+def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]],
+         asked: frozenset[str] = frozenset()) -> list[dict]:
     """The two rankings as one, by reciprocal-rank fusion of sentences: BM25 ranks sentences, and the
     fuzzy layer ranks a sentence where it ranks its best claim. A sentence either ranker puts first
     comes first; one both put high beats one only either does. Within a sentence, its claims follow
     the fuzzy layer (the figure the query names first). Fused by sentence, not claim, so that a
-    sentence with five claims does not outvote, five times over, one with a single claim.
+    sentence with five claims does not outvote, five times over, one with a single claim. A claim
+    stating another figure than the query's (`asked`), in a sentence where a claim the query names
+    much better holds one, comes after every other claim: "3%" lists each claim of 3% before the
+    "78%" and "16%" beside them (exact figures above other ones).
     `score` becomes the fused value as 0..100 (100: first in both); `match` keeps the fuzzy 0..100."""
     lexical_rank = {claim_id: rank for rank, claims in sentences for claim_id in claims}
     fuzzy_rank: dict[tuple, int] = {}
@@ -279,9 +303,17 @@ def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]]) -> list
     def order(row: dict) -> tuple:  # sentences by fused score, then by the claim the query names best
         sentence = (row["article_id"], row["sentence_start"])
         named_less = row["match"] < best_named[sentence] - NAMED_EQUALLY
-        return -row["score"], -best_named[sentence], sentence, named_less, -(row["checkworthiness"] or 0.0), \
-            -row["match"], row["id"]
+        return named_less and _states_another_figure(row, asked), -row["score"], -best_named[sentence], sentence, \
+            named_less, -(row["checkworthiness"] or 0.0), -row["match"], row["id"]
     return sorted(found.values(), key=order)
+
+
+def _states_another_figure(row: dict, asked: frozenset[str]) -> bool:
+    """Whether the claim's own words state a figure and none of the query's (`asked`)."""
+    if not asked:
+        return False
+    own = figures(_claim_part(row["search_text"]))
+    return bool(own) and not own & asked
 
 
 def _best_first(row: dict) -> tuple:
@@ -318,7 +350,8 @@ def matching_claims(db: Database, text: str, sentence: str | None, speaker: str 
     matches every other "on Monday" perfectly. So the score is 0.6 how alike the claims' words are and
     0.4 how many words their sentences share besides the claim's: the same words about something else
     stay under SIMILAR_THRESHOLD, and a near claim ("on Sunday" for "on Monday") about the same event
-    is shown as similar but not linked as seen before."""
+    is shown as similar but not linked as seen before. Figures are compared whole (`_claims_alike`):
+    "3%" in the same words as "38%" is another claim, under SIMILAR_THRESHOLD."""
     is_quote = kind == "quote"  # a quote is matched by quotes only, and a figure by figures
     query = f"{speaker or ''} {text}" if is_quote else f"{text} {sentence or ''}"
     found = search_claims(db, query, limit=limit * 4, exclude_article=exclude_article,
@@ -329,17 +362,31 @@ def matching_claims(db: Database, text: str, sentence: str | None, speaker: str 
     indexed = dict(db.execute(f"SELECT id, search_text FROM claims WHERE id IN ({','.join('?' * len(found))})",
                               [r["id"] for r in found]).fetchall())
     own_claim = normalise(text)
+    own_figures = figures(own_claim)
     own_context = _context(own_claim, normalise(sentence or ""))
     for r in found:
         claim, _, their_sentence = (indexed.get(r["id"]) or "").strip().partition(SEPARATOR.strip())
         claim = claim.strip()
-        on_claim = max(fuzz.token_set_ratio(own_claim, claim), fuzz.ratio(own_claim, claim))
+        on_claim = _claims_alike(own_claim, own_figures, claim)
         their_context = _context(claim, their_sentence)
         # no sentence on either side (a claim typed in by hand): the claim's words are all there is
         on_context = _shared_words(own_context, their_context) if own_context and their_context else on_claim
         r["score"] = round(0.6 * on_claim + 0.4 * on_context, 1)
     found.sort(key=lambda r: (-r["score"], r["id"]))
     return found[:limit]
+
+
+def _claims_alike(own: str, own_figures: frozenset[str], theirs: str) -> float:
+    """0..100: how alike two claims' own words are. When both state figures, half of it is how many of the
+    figures are the same, each compared whole, and the letters count a different figure as a different word:
+    "3%" and "38%" share no figure ("38" is not "3" with a digit added), where letter by letter they were 95
+    alike and a "3%" claim was linked as seen before to a reviewed "38%" one."""
+    their_figures = figures(theirs)
+    shared = figures_alike(own_figures, their_figures)
+    if shared is None:
+        return max(fuzz.token_set_ratio(own, theirs), fuzz.ratio(own, theirs))
+    own, theirs = masked(own, their_figures), masked(theirs, own_figures)
+    return 0.5 * max(fuzz.token_set_ratio(own, theirs), fuzz.ratio(own, theirs)) + 0.5 * shared
 
 
 def _context(claim: str, sentence: str) -> str:

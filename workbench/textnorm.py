@@ -40,9 +40,13 @@ _WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
 # the lookahead of first letters changes no match; it lets the regex engine skip to where one can start
 # (a third of this pattern's time over text that has no number words, as most has not)
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _WORD.split("|")}))
+# "and" joins a run only after a scale word ("two hundred and ten"): "between forty and fifty" is two figures,
+# which were read as one sum (90), as were "6 and 7 and 8 and 9" written in words (30)
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _SCALE_WORDS.split("|")) + ")"
 _NUMBER_WORDS = re.compile(
     rf"(?=[{_FIRST_LETTERS}])\b(?:{_WORD})"
-    rf"(?:(?:\s|-|\s+and\s+)(?:{_WORD}|hundred|thousand|million|billion|trillion)\b)*\b")
+    rf"(?:(?:\s|-)(?:{_WORD}|{_SCALE_WORDS})\b|{_AFTER_SCALE}\s+and\s+(?:{_WORD})\b)*\b")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "17,1": a thousands group always has three digits
 
 
