@@ -82,7 +82,8 @@ def _ends_sentence(body: str, m: re.Match[str], after: int, size: int) -> bool:
     if m.group() != ".":
         return True  # "!", "?", an ellipsis, or a stop then a closing quote: '... rise." She'
     lo = max(0, m.start() - _LOOKBACK)
-    token_match = _TOKEN.search(body, lo, m.start())
+    # the token holds no space: searching from the last one spares trying _TOKEN at every character before
+    token_match = _TOKEN.search(body, max(lo, body.rfind(" ", lo, m.start()) + 1), m.start())
     if token_match is None:
         return True
     token = token_match.group().lstrip("'’-").lower()
