@@ -267,6 +267,10 @@ MULTIPLE = _Folded(
     r"[a-z][\w\-]*){1,3}))",
     re.IGNORECASE,
 )
+# Every MULTIPLE match holds one of these, at its start or at most eight words after it ("nearly cut the
+# state's welfare rolls in half"), or inside its first word ("threefold"): tried only there, not at every
+# word of the few bodies that hold one of its _NEEDS words (tests/test_extract_gates.py)
+MULTIPLE_ANCHORS = ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "half")
 MULTIPLE_FACTORS = {"two": 2, "doub": 2, "thre": 3, "trip": 3, "treb": 3, "four": 4, "quad": 4, "five": 5,
                     "six": 6, "seve": 7, "eigh": 8, "nine": 9, "ten": 10, "twen": 20, "hund": 100, "thou": 1000,
                     "halv": 0.5}  # by a word's first four letters
@@ -384,16 +388,12 @@ YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 
 # words without which a pattern cannot match: a substring test per word (a fast C search) lets a body
 # without any of them skip the pattern's scan (most articles have no "dozens of" or "half a million")
+# (COMPARISON and VAGUE need none: they are tried only at their anchor words, found by the same searches)
 _NEEDS = {
-    "COMPARISON": ("doubled", "tripled", "trebled", "quadrupled", "halved", "times", "twice", "half", "record", "highest", "lowest",
-                   "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest", "worst", "best",
-                   "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest", "wettest", "driest",
-                   "strongest", "weakest"),
     "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "in half"),
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
     "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
-    "VAGUE": ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
     "ODDS": ODDS_WORDS,
 }
 
@@ -441,19 +441,19 @@ def numeral_starts(lowered: str) -> list[int]:
 
 
 def _finditer(pattern: _Folded, body: str, lowered: str | None, needs: tuple[str, ...] = (),
-              at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2):
+              at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2, in_run: bool = False):
     """pattern.finditer(body), run on the lower-cased body where there is one; `needs`: words without which
     it cannot match; `at_numerals`: tried only where a numeral starts; `anchors`: only at these words and
-    the `words_before` words before them (see starts_near_anchors)."""
+    the `words_before` words before them (and `in_run`, their own word: see starts_near_anchors)."""
     if lowered is None:
         return pattern.finditer(body)
-    if needs and not anchors and not any(word in lowered for word in needs):  # anchors: their own search
+    if needs and not any(word in lowered for word in needs):
         return iter(())
     fast = pattern.lowered
     if at_numerals:
         return iter(finditer_at(fast, lowered, numeral_starts(lowered)))
     if anchors:
-        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors, words_before)))
+        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors, words_before, in_run)))
     return fast.finditer(lowered)
 
 
@@ -473,7 +473,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if end > start:
             taken[start:end] = b"\x01" * (end - start)
 
-    for m in _finditer(COMPARISON, body, lowered, _NEEDS["COMPARISON"], anchors=COMPARISON_ANCHORS):
+    for m in _finditer(COMPARISON, body, lowered, anchors=COMPARISON_ANCHORS):
         value: dict = {}
         if m["verb"]:
             factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]
@@ -491,7 +491,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)
 
-    for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"]):
+    for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"], anchors=MULTIPLE_ANCHORS, words_before=8,
+                       in_run=True):
         if not _overlaps(taken, m.start(), m.end()):
             word = "halv" if m["half"] else (m["fold"] or m["verb"] or m["mult"]).lower()
             factor = MULTIPLE_FACTORS[word[:4]]
@@ -556,7 +557,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if odds and not _overlaps(taken, odds[0], odds[1]):
             add(*odds)
 
-    for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"], anchors=VAGUE_WORDS, words_before=0):
+    for m in _finditer(VAGUE, body, lowered, anchors=VAGUE_WORDS, words_before=0):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue
