@@ -113,8 +113,28 @@ PREFIX_PIECES = ["captured", "born", "Elected", "earlier", "as", "of", "on", "In
 @given(text=_joined(PREFIX_PIECES), core=st.sampled_from(["", "2015", "May"]))
 def test_a_date_prefix_is_found_from_the_floor(text, core):
     body, start = text + core, len(text)
-    quick = dates.PREFIX.search(body, dates._prefix_floor(body, start), start)
+    quick = dates._prefix_before(body, start)
     assert _spans(quick) == _spans(dates.PREFIX.search(body, max(0, start - 45), start))
+
+
+RANK_BEFORE_PIECES = ["one of", "One  of", "the", "The", "a", "her", "Europe's", "Trump’s", "voters'", "very", "only",
+                      "best-ever", "single", "finished", "tied for", "is in", "was", "a", "distant", "very strong",
+                      "joint", "from", "to", "x", "\n", "\t", "é", "K", "ſ", "-", ","]
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=_joined(RANK_BEFORE_PIECES), end=st.sampled_from(["", "one of the very ", "one of Europe's best-ever ",
+                                                              "tied for a very strong ", "is in a distant ",
+                                                              "x a very  strong\n"]),
+       reach=st.sampled_from([40, 60]))
+def test_what_stands_before_a_rank_is_found_from_the_floor(text, end, reach):
+    text += end
+    from workbench.extract import ranks
+    from workbench.extract.scan import search_before
+    start = len(text)
+    for pattern, runs in ((ranks.DETERMINER_BEFORE, ranks.DETERMINER_RUNS), (ranks.STANDING_BEFORE, ranks.STANDING_RUNS)):
+        plain = pattern.search(text, max(0, start - reach), start)
+        assert _spans(search_before(pattern, text, start, reach, runs)) == _spans(plain)
 
 
 @settings(max_examples=600, deadline=None)

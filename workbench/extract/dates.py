@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Sentence
 from .numbers import claim_checkworthiness
-from .scan import ascii_digits_only, ascii_led, finditer_at, lower_in_place, word_choice
+from .scan import ascii_digits_only, ascii_led, finditer_at, lower_in_place, search_before, word_choice
 from .sentences import claim_in_sentence
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -159,7 +159,7 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         value = _resolve_quarter(m, published) if quarter else _resolve(m, published)
         if value is None:
             continue
-        pre = PREFIX.search(body, _prefix_floor(body, m.start()), m.start()) if _may_have_prefix(body, m.start()) else None
+        pre = _prefix_before(body, m.start()) if _may_have_prefix(body, m.start()) else None
         prep, verb = (pre["prep"], pre["verb"]) if pre else (None, None)
         start = pre.start() if pre and (prep or verb) else m.start()
         if not quarter:
@@ -475,16 +475,9 @@ _PREFIX_REACH = 45  # characters before a date core where its PREFIX is looked f
 _PREFIX_RUNS = 4  # words a PREFIX match spans at most: "captured earlier as of", then spaces and hyphens
 
 
-def _prefix_floor(body: str, start: int) -> int:
-    """Where to search for PREFIX before the date core at `start`: no match starts before the fourth run of
-    non-space back from the core (trailing spaces and hyphens left out). PREFIX opens with optional groups
-    and \b, so the engine tries it at every character searched; this spares the first half of the reach."""
-    lo = max(0, start - _PREFIX_REACH)
-    end = start
-    while end > lo and (body[end - 1].isspace() or body[end - 1] == "-"):
-        end -= 1
-    head = body[lo:end].rsplit(None, _PREFIX_RUNS)
-    return lo + len(head[0]) if len(head) > _PREFIX_RUNS else lo
+def _prefix_before(body: str, start: int) -> re.Match[str] | None:
+    """PREFIX.search(body, start - _PREFIX_REACH, start), started at the fourth word back (search_before)."""
+    return search_before(PREFIX, body, start, _PREFIX_REACH, _PREFIX_RUNS, "-")
 
 
 def _may_have_prefix(body: str, start: int) -> bool:

@@ -136,6 +136,21 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts) -> list[re.Match[st
     return matches
 
 
+def search_before(pattern: re.Pattern[str], text: str, start: int, reach: int, runs: int,
+                  trailing: str = "") -> re.Match[str] | None:
+    """pattern.search(text, start - reach, start), for a pattern that ends at `start` ($ or \\Z) and whose every
+    match spans at most `runs` runs of non-space, then only whitespace and `trailing` characters ("captured
+    earlier as of", "one of the very"). Such a pattern opens with \\b or an optional group, so the engine tries
+    it at every character searched: the search starts at the `runs`-th run back instead, where the same
+    leftmost match is found (tests/test_extract_gates.py)."""
+    lo = max(0, start - reach)
+    end = start
+    while end > lo and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    head = text[lo:end].rsplit(None, runs)
+    return pattern.search(text, lo + len(head[0]) if len(head) > runs else lo, start)
+
+
 def starts_near_anchors(text: str, anchors: tuple[str, ...], words_before: int = 2, in_run: bool = False) -> list[int]:
     """Every position where a match can start, for a pattern whose every match holds one of `anchors`
     (plain strings, as str.find finds them) either at its start or after at most `words_before` words
