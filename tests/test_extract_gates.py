@@ -163,3 +163,19 @@ def test_multiples_found_near_their_anchors_are_the_whole_scan_matches(pieces, g
     starts = starts_near_anchors(text, quantities.MULTIPLE_ANCHORS, 8, in_run=True)
     assert [(m.span(), m.groups()) for m in finditer_at(fast, text, starts)] == \
         [(m.span(), m.groups()) for m in fast.finditer(text)]
+
+
+RANK_PIECES = ["came", "come", "comes", "become", "finished", "ranked", "ranks", "rated", "Came", "CAME", "in", "joint",
+               "equal", "third", "first", "second", "time", "x", "-", ",", "\n", "ſ", "K"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(RANK_PIECES), max_size=12), gap=st.sampled_from([" ", "", "\t"]))
+def test_places_in_a_ranking_found_at_their_verbs_are_the_whole_scan_matches(pieces, gap):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at, starts_near_anchors
+    text = gap.join(pieces).lower()
+    fast = quantities.RANK.lowered
+    starts = starts_near_anchors(text, quantities.RANK_VERBS, 0)
+    assert [(m.span(), m.groups()) for m in finditer_at(fast, text, starts)] == \
+        [(m.span(), m.groups()) for m in fast.finditer(text)]

@@ -575,7 +575,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
         add(m.start(), m.end(), "ordinal", {"rank": n})
 
-    for m in _finditer(RANK, body, lowered, needs=RANK_VERBS):
+    for m in _finditer(RANK, body, lowered, anchors=RANK_VERBS, words_before=0):  # a match opens with its verb
         n = ORDINAL_WORDS[m["w"].lower()]
         if not _overlaps(taken, m.start(), m.end()) and (n != 1 or FIRST_IN.match(body, m.end())):
             add(m.start(), m.end(), "ordinal", {"rank": n})
