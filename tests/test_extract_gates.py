@@ -179,3 +179,22 @@ def test_places_in_a_ranking_found_at_their_verbs_are_the_whole_scan_matches(pie
     starts = starts_near_anchors(text, quantities.RANK_VERBS, 0)
     assert [(m.span(), m.groups()) for m in finditer_at(fast, text, starts)] == \
         [(m.span(), m.groups()) for m in fast.finditer(text)]
+
+
+OPENING_PIECES = ["half", "a", "quarter", "quarters", "third", "thirds", "of", "million", "billion", "dollars", "the",
+                  "all", "its", "favourite", "favorite", "fav", "shot", "outsider", "outsiders", "odds", "at", "9/2",
+                  "33-1", "3", "behalf", "ſhot", "K", "x", "-", ",", "\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(OPENING_PIECES), max_size=12), gap=st.sampled_from([" ", "", "\t"]),
+       name=st.sampled_from(["FRACTION_SCALE", "HALF", "ODDS"]))
+def test_scans_started_at_their_opening_words_are_the_whole_scan_matches(pieces, gap, name):
+    from workbench.extract import quantities
+    from workbench.extract.scan import finditer_at, starts_near_anchors
+    text = gap.join(pieces).lower()
+    fast = {"FRACTION_SCALE": quantities.FRACTION_SCALE, "HALF": quantities.HALF,
+            "ODDS": quantities.ODDS_WORD}[name].lowered
+    starts = starts_near_anchors(text, quantities._OPENING_WORDS[name], 0)
+    assert [(m.span(), m.groups()) for m in finditer_at(fast, text, starts)] == \
+        [(m.span(), m.groups()) for m in fast.finditer(text)]

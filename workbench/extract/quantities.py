@@ -388,12 +388,17 @@ YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 
 # words without which a pattern cannot match: a substring test per word (a fast C search) lets a body
 # without any of them skip the pattern's scan (most articles have no "dozens of" or "half a million")
-# (COMPARISON and VAGUE need none: they are tried only at their anchor words, found by the same searches)
+# (COMPARISON, VAGUE, RANK and those below need none: they are tried only at their words, found by the same
+# searches)
 _NEEDS = {
     "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "in half"),
+    "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
+}
+# what every match of these opens with: tried only where str.find finds one, not at each of the many
+# letters their first-letter sets hold (tests/test_extract_gates.py)
+_OPENING_WORDS = {
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
-    "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
     "ODDS": ODDS_WORDS,
 }
 
@@ -498,7 +503,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             factor = MULTIPLE_FACTORS[word[:4]]
             add(m.start(), m.end(), "comparison", {"number": factor, "factor": factor})
 
-    for m in _finditer(FRACTION_SCALE, body, lowered, _NEEDS["FRACTION_SCALE"]):
+    for m in _finditer(FRACTION_SCALE, body, lowered, anchors=_OPENING_WORDS["FRACTION_SCALE"], words_before=0):
         # the multiplier is looked up backwards: an optional prefix would be tried at every character
         lead = FRACTION_LEAD.search(body, max(0, m.start() - 8), m.start())
         n = _num(lead["n"]) if lead and lead["n"].lower() not in ("a", "one") else 1.0
@@ -530,7 +535,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value["approx"] = True
         add(approx.start, m.end(), "percent", value)
 
-    for m in _finditer(HALF, body, lowered, _NEEDS["HALF"]):
+    for m in _finditer(HALF, body, lowered, anchors=_OPENING_WORDS["HALF"], words_before=0):
         if _overlaps(taken, m.start(), m.end()) or _last_word(body, m.start()).lower() in NOT_A_SHARE_BEFORE:
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
@@ -552,7 +557,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         within = lead is not None and not word and lead.group().lower().startswith("within")
         add(approx.start if word else lead.start() if within else m.start(), m.end(), "duration", value)
 
-    for m in _finditer(ODDS_WORD, body, lowered, _NEEDS["ODDS"]):
+    for m in _finditer(ODDS_WORD, body, lowered, anchors=_OPENING_WORDS["ODDS"], words_before=0):
         odds = _odds(body, m)
         if odds and not _overlaps(taken, odds[0], odds[1]):
             add(*odds)
