@@ -252,3 +252,12 @@ def test_a_decade_written_with_its_century_left_out(text, claim, year):
 
 def test_the_twenties_written_short_are_left_alone():
     assert not [c for c in extract("Jazz defined the Roaring '20s.").claims if c.kind == "date"]
+
+
+@pytest.mark.parametrize("text, claim, time", [
+    ("The company said at 0900 GMT that it had stopped pumping.", "0900 GMT", "09:00"),
+    ("The 2300 EST deadline passed without a deal.", "2300 EST", "23:00"),
+])
+def test_a_24_hour_time_with_its_zone_is_a_time(text, claim, time):
+    from workbench.extract import extract
+    assert (claim, {"time": time}) in [(c.text, c.value) for c in extract(text).claims]

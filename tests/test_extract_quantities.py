@@ -606,3 +606,105 @@ def test_one_in_a_million_is_no_count():
 def test_cut_in_half_is_a_multiple(text, claim):
     found = [c for c in extract(text).claims if c.kind == "comparison"]
     assert [(c.text, c.value["factor"]) for c in found] == [(claim, 0.5)]
+
+
+@pytest.mark.parametrize("text, claim, inches", [
+    ("The 6-foot-3 forward scored twice.", "6-foot-3", 3),
+    ("At 5-foot-11, she is the shortest player in the squad.", "5-foot-11", 11),
+    ("The 6-foot-2-inch guard was traded on Monday.", "6-foot-2-inch", 2),
+])
+def test_a_height_in_feet_and_inches_is_one_figure(text, claim, inches):
+    found = [c for c in extract(text).claims if c.text == claim]
+    assert found and found[0].value["unit"] == "ft" and found[0].value["inches"] == inches
+
+
+def test_a_pound_figure_before_wont_is_pounds_not_korean_won():
+    found = [(c.text, c.value) for c in extract("Families lost everything. £2,500 won't replace a sofa.").claims]
+    assert ("£2,500", {"number": 2500, "currency": "GBP"}) in found
+    assert not any(v.get("currency") == "KRW" for _, v in found)
+    assert ("300 million won", {"number": 300_000_000, "currency": "KRW"}) in [
+        (c.text, c.value) for c in extract("Seoul paid 300 million won for the site.").claims]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Karen O'Neill, 54, a cafe owner, watched the water rise.", "54"),
+    ("Sean D’Arcy, 41, was charged on Friday.", "41"),
+])
+def test_an_age_after_a_surname_with_an_apostrophe(text, age):
+    claim = next(c for c in extract(text).claims if c.text == age)
+    assert claim.value["unit"] == "year of age"
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    ("Vacancies dropped by 26,000 to 831,000 in the quarter.", "by 26,000 to 831,000",
+     {"number": 831_000, "to": 831_000, "by": 26_000}),
+    ("Membership grew by 1,200 to 9,400 last year.", "by 1,200 to 9,400", {"number": 9_400, "to": 9_400, "by": 1_200}),
+])
+def test_a_change_by_so_much_to_so_much_is_no_range(text, claim, value):
+    assert (claim, value) in [(c.text, c.value) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text, claim, value", [
+    ("Long-term sickness accounts for about 2.8m of them.", "about 2.8m of them",
+     {"number": 2_800_000, "approx": True, "qualifier": "about"}),
+    ("Some 1.4m of the workforce are on zero-hours contracts.", "Some 1.4m of the workforce",
+     {"number": 1_400_000, "approx": True, "qualifier": "some"}),
+])
+def test_m_before_of_them_is_million_not_metres(text, claim, value):
+    found = {c.text: (c.kind, c.value) for c in extract(text).claims}
+    assert found[claim][0] == "count" and found[claim][1]["number"] == value["number"]
+
+
+def test_a_wall_in_metres_stays_metres():
+    assert [(c.kind, c.value["unit"]) for c in extract("The new wall is 2.8m high.").claims] == [("distance", "m")]
+
+
+@pytest.mark.parametrize("text, claim, low, high", [
+    ("Unemployment among 16- to 24-year-olds climbed to 14.8%.", "16- to 24-year-olds", 16, 24),
+    ("Most 18-to-24-year-olds rent.", "18-to-24-year-olds", 18, 24),
+])
+def test_an_age_range_with_a_suspended_hyphen(text, claim, low, high):
+    value = next(c.value for c in extract(text).claims if c.text == claim)
+    assert (value["unit"], value["low"], value["high"]) == ("year of age", low, high)
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("The bank cut rates by a quarter of a percentage point to 4.75%.", "a quarter of a percentage point", 0.25),
+    ("Borrowing costs rose half a percentage point.", "half a percentage point", 0.5),
+    ("The Fed made a quarter-point cut.", "a quarter-point", 0.25),
+])
+def test_a_fraction_of_a_point_is_points_not_a_share(text, claim, number):
+    assert (claim, {"number": number, "unit": "percentage point"}) in [(c.text, c.value) for c in extract(text).claims]
+
+
+def test_a_year_modifies_its_noun_not_the_clause_after_it():
+    texts = [c.text for c in extract("Real pay is still below its 2008 peak once inflation is counted.").claims]
+    assert "2008 peak" in texts
+
+
+@pytest.mark.parametrize("text, claim, period", [
+    ("The condition costs the health service an estimated £6.5bn annually.", "an estimated £6.5bn annually", "year"),
+    ("Cleaners there earn £12 hourly, the union says.", "£12 hourly", "hour"),
+    ("Pupils read for 30 minutes daily in class.", "30 minutes daily", "day"),
+])
+def test_an_adverb_of_period_after_a_figure_is_its_period(text, claim, period):
+    assert (claim, period) in [(c.text, c.value.get("period")) for c in extract(text).claims]
+
+
+def test_an_adjective_of_period_before_a_noun_is_no_period():
+    assert [(c.text, c.value.get("period")) for c in extract("The firm made $40m yearly profits.").claims] == [("$40m", None)]
+
+
+@pytest.mark.parametrize("text, claim, currency, number", [
+    ("Petrol sells for N1,030 per litre in Lagos.", "N1,030", "NGN", 1030),
+    ("The state lent N5bn to farmers.", "N5bn", "NGN", 5_000_000_000),
+    ("The treasury will borrow Sh 300 billion this year.", "Sh 300 billion", "KES", 300_000_000_000),
+    ("A bag of maize costs Sh1,200 in Kisumu.", "Sh1,200", "KES", 1200),
+])
+def test_naira_and_shillings_as_their_papers_print_them(text, claim, currency, number):
+    assert (claim, {"number": number, "currency": currency}) in [(c.text, c.value) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", ["Nurses wear N95 masks.", "The N1 road is shut.", "She said it with Sh 5 left."])
+def test_masks_roads_and_small_sums_are_no_naira(text):
+    assert not [c for c in extract(text).claims if c.value.get("currency") in ("NGN", "KES")]

@@ -1339,3 +1339,76 @@ def test_low_high_quote_marks_are_quotes():
 ])
 def test_called_as_a_name_is_no_speech(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Maria Lopez chairs the committee. Lopez herself said "the vote was never close" after the count.',
+     "never close", "Maria Lopez"),
+    ('Omar Haddad leads the union. Haddad himself conceded on Friday "we asked for too much" in March.',
+     "too much", "Omar Haddad"),
+    ('Jan Kowalski spoke first. "We will not back down," Anna Berg herself said later.', "back down", "Anna Berg"),
+])
+def test_himself_or_herself_after_a_name_is_no_part_of_the_verb(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('The hall fell quiet when Maria Lopez lamented the "broken promises" of the council.', "broken", "Maria Lopez"),
+    ('The union gave an interview on Monday in which Omar Haddad expressed doubt that the deal would survive '
+     '"the first hard winter."', "hard winter", "Omar Haddad"),
+    # a pronoun in that clause is the sentence's own subject again
+    ('Maria Lopez smiled when she described the offer as "a good start."', "good start", "Maria Lopez"),
+])
+def test_a_named_subject_of_a_when_clause_says_the_quote_in_it(text, fragment, speaker):
+    quote = next(q for q in quotes_of(text) if fragment in q.text)
+    assert quote.speaker == speaker
+    assert text[quote.speaker_start:quote.speaker_end] in (speaker, "she")  # the mention, not the sentence's start
+
+
+@pytest.mark.parametrize("description", ["The prime minister's official spokesman", "The spokesman for the council"])
+def test_someones_spokesman_is_not_whoever_spoke_last(description):
+    text = (f'Tom Reyes leads the union. "We will not pay," Reyes said.\n\n'
+            f'{description} added that there were "no plans" to reopen talks.')
+    assert speaker_of(text, "no plans") == description
+
+
+def test_a_rival_accused_of_a_quoted_phrase_is_the_doers_quote():
+    text = ('The two sparred on Tuesday, with Dana Whitfield accusing her rival of "selling out farmers" '
+            'and Luis Ortega calling her plan "a fantasy."')
+    assert speaker_of(text, "selling out") == "Dana Whitfield"
+    assert speaker_of(text, "fantasy") == "Luis Ortega"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Republican Dana Whitfield said the plan was "dead."', "Dana Whitfield"),
+    ('Democrat Zoltan Varga called it "a fantasy."', "Zoltan Varga"),
+    ('The Republican National Committee said the ad was "false."', "Republican National Committee"),
+])
+def test_a_party_before_a_name_is_no_part_of_it(text, speaker):
+    assert quotes_of(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("Tom Brady, a former firefighter, said the city had lost 1,100 social homes since 2019.", "1,100 social homes",
+     "Tom Brady"),
+    ("Ellen Park spoke first. She added that 2,300 affordable units were under construction.",
+     "2,300 affordable units", "Ellen Park"),
+    ("One pastor, Darran Whiting of Grace Church, said he had made more than 150 calls.", "more than 150 calls",
+     "Darran Whiting"),
+])
+def test_a_claim_in_reported_speech_carries_its_speaker(text, claim, speaker):
+    assert (claim, speaker) in [(c.text, c.speaker) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Twitter added 4 million users last quarter.",  # 'added' without 'that' reports nothing
+    "The Brennan Center for Justice noted that 40 states hold such elections.",  # not 'Justice'
+])
+def test_no_speaker_from_a_verb_that_reports_nothing_or_a_name_cut_short(text):
+    assert all(c.speaker in (None, "Brennan Center for Justice") for c in extract(text).claims)
+
+
+def test_she_is_the_woman_named_between_commas_after_a_description():
+    text = ('Ellen Park and Tom Brady clashed again. "We built the homes," Park said.\n\n'
+            'The moderator, Sarah Lin, cut in. "We are out of time," she said.')
+    assert speaker_of(text, "out of time") == "Sarah Lin"

@@ -22,6 +22,10 @@ def claims_of(text: str, kind: str | None = None):
     ("She became the first woman to lead the union.", "the first woman", 1),
     ("Labour's second defeat in the seat came in May.", "Labour's second defeat", 2),
     ("He was the first to publish the figures.", "the first to publish", 1),
+    ("We are now on our fourth finance minister in two years.", "our fourth finance minister", 4),
+    ("It was my second marathon this spring, she said.", "my second marathon", 2),
+    ("Kerr scored her 70th international goal on Sunday.", "her 70th international goal", 70),
+    ("He was sworn in as the 45th president in January.", "the 45th president", 45),
 ])
 def test_an_ordinal_with_a_determiner_and_the_noun_it_ranks_is_a_claim(text, claim, number):
     assert (claim, {"rank": number}) in claims_of(text, "ordinal")

@@ -403,7 +403,8 @@ MODIFIED_WORD = re.compile(r"\s+(?P<w>[A-Za-z][a-z]+(?:-[a-z]+)*)\b(?![’'-])")
 _NOT_MODIFIED = frozenset(
     "the a an of in on at to and or but for with by from that which who was were is are be been had have has "
     "will would could should may might can did do does not than as into over after before since during until "
-    "about when while where it he she they we you also only just so if because".split())
+    "about when while where it he she they we you also only just so if because once unless whereas though "
+    "although".split())
 
 
 _OPENING_WORDS = _NOT_MODIFIED | {"this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
@@ -442,6 +443,10 @@ TIME = re.compile(_HOUR + r"(?:[:.](?P<m>[0-5]\d))?(?:\s?(?P<ap>[ap])\.?\s?m(?:\
                   r"|(?<=\d\d)(?=\s*(?:GMT|BST|UTC|EST|EDT|CST|PST|ET|local)\b)|(?=\s?h(?:rs|ours)\b))", re.IGNORECASE)
 TIME_ASCII = ascii_led(TIME)  # where ascii_digits_only(body)
 CLOCK = re.compile(_HOUR + r":(?P<m>[0-5]\d)(?![\d:])")
+# "at 0900 GMT": a 24-hour time with no colon, as wires write it, only with its zone after it (a bare "1430"
+# is a count or a year)
+TIME_24H = re.compile(r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+                      r"\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|IST|WAT|EAT|SAST)\b")
 TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",
                               re.IGNORECASE)
 
@@ -461,6 +466,10 @@ def _times(body: str) -> list[tuple[int, int, dict]]:
             end -= 1  # "p.m.Kasich": the full stop belongs to the time only before a space
         found.append((m.start(), end, {"time": f"{hour:02d}:{m['m'] or '00'}"}))
     taken = {start for start, _, _ in found}
+    for m in TIME_24H.finditer(body) if "T" in body else ():  # every zone holds a T
+        if m.start() not in taken:
+            found.append((m.start(), m.end(), {"time": f"{m['h']}:{m['m']}"}))
+            taken.add(m.start())
     for m in CLOCK.finditer(body) if ":" in body else ():
         if m.start() not in taken and TIME_WORD_BEFORE.search(body, max(0, m.start() - 9), m.start()):
             found.append((m.start(), m.end(), {"time": f"{int(m['h']):02d}:{m['m']}"}))

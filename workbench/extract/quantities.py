@@ -39,11 +39,13 @@ CURRENCY_SYMBOLS = {
     # written in capitals only ("RM2.5bn", "R200 million", "Y=500 billion"): "PS" is a "£" lost in
     # transcoding ("PS30 million"), and "Y=" a "¥"
     "rm": "MYR", "r": "ZAR", "ps": "GBP", "y=": "JPY",
+    # Nigerian papers' naira ("N1,030 per litre", "N5bn") and East African papers' shilling ("Sh300 billion")
+    "n": "NGN", "sh": "KES",
 }
-CAPITAL_PREFIXES = {"rm", "r", "ps", "y="}
-# "R2", "PS4", "R101" are droids, consoles and roads: these prefixes make money only before a scale or a
-# thousands group ("R200 million", "PS30,000")
-SCALED_PREFIXES = {"r", "ps"}
+CAPITAL_PREFIXES = {"rm", "r", "ps", "y=", "n", "sh"}
+# "R2", "PS4", "R101", "N95", "Sh 5" are droids, consoles, roads, masks and a hand: these prefixes make money
+# only before a scale or a thousands group ("R200 million", "PS30,000", "N1,030")
+SCALED_PREFIXES = {"r", "ps", "n", "sh"}
 CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD", "dollars": "USD", "euro": "EUR",
     "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
@@ -157,7 +159,7 @@ _currency_symbols = (
     r"(?:(?<![\w$])(?:(?:us|au|ca|nz|hk|mxn)\s?\$|(?:a|c|s|r)\$)|\$|£|€|¥|₹|₽|₩|₺|₦|₱|₪|₾|ரூ|zł|"
     r"(?<![\w])(?:usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm|ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn|"
     + _million_codes + r")(?=\s?\d)|(?<![\w])rs\.?(?=\s?\d)|"
-    r"(?<![\w$])(?:r|ps|y=)(?=\d))"
+    r"(?<![\w$])(?:r|ps|y=|n)(?=\d)|(?<![\w])sh\s?(?=\d))"
 )
 # "six hundred thousand": a hundred may multiply the scale after it
 _scale = (r"(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|bn|mn|mln|tn"
@@ -196,18 +198,18 @@ FIGURE = _Folded(
     (?=[$£€¥₹₽₩₺₦₱₪₾ர½¼¾⅓⅔⅛⅜⅝⅞⅕±+]|(?<![\w.,/:\-−])(?:\d|[.−-]\d)|\b(?:zer|one|two|thr|thi|fou|fort|fiv|fif|six|sev|eig|nin|ten|ele|twe
         |doz|a\s+(?:doz|hun|tho|mil|bil|tri)|minus|(?:us|au|ca|nz|hk|mxn)\s?\$|[acsr]\$|usd|gbp|eur|jpy|chf|cny|rmb|inr|aud|cad|rm
         |ksh|kes|ush|ugx|tsh|tzs|ghs|gh₵|egp|pkr|bdt|ngn
-        |{_million_codes}|rs|r\d|ps\d|y=|zł))
+        |{_million_codes}|rs|r\d|ps\d|y=|zł|n\d|sh\s?\d))
     (?P<cur>{_currency_symbols}\s?)?
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
-    (?:(?P<range_sep>\s*(?:-to-|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
+    (?:(?P<range_sep>\s*(?:-to-|-\s+to|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
     (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
     (?P<after>
         (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b
                |\s+basis\s+points?\b|\s?bps\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
-      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]old\b|\s+of\s+age\b)?)
+      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]olds?\b|\s+of\s+age\b)?)
       | (?P<strong>-strong\b)
     )?
     """,
@@ -352,7 +354,7 @@ FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # two claims joined by "to" or a dash: a change or a match-up (see _join); what may be joined
 JOIN_GAP = re.compile(r"\s+to\s+|\s*[-–]\s*", re.IGNORECASE)
 JOINABLE_KINDS = frozenset({"percent", "money", "count", "quantity", "distance", "duration"})
-PAIRED_KEYS = ("low", "tally", "from", "per", "period", "amounts")
+PAIRED_KEYS = ("low", "tally", "from", "by", "per", "period", "amounts")
 # "a 5-4 ruling", "a 4-0 home defeat": one word may come between
 TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majority|margin|verdict|win|victory|defeat|"
                          r"loss|draw|split|tie)\b", re.IGNORECASE)
@@ -360,12 +362,14 @@ TALLY_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:vote|votes|ruling|decision|majori
 # Only after an approximation word or "for": a bare "a year" is mostly a rate ("£5 a year") or an idiom
 A_PERIOD = _Folded(r"a\s+(?P<unit>decade|year|month|week|fortnight|century)(?![\w’'-])", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\b(?:for|within)\s+$", re.IGNORECASE)  # "jailed for a year", "within a fortnight"
-HALF = _Folded(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their)\b)", re.IGNORECASE)
+HALF = _Folded(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their|a\s+(?:percentage\s+)?point)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in lower-cased text, as a literal search
 # what follows "90 of": the whole of which the figure is a part
+POINTS_AFTER = re.compile(r"[\s-]+(?:of\s+)?(?:(?:a|one)\s+)?(?:percentage[\s-])?points?\b", re.IGNORECASE)
+PART_OF_PEOPLE = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you|the|their|its|all)\b", re.IGNORECASE)
 PART_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|us|you)\b", re.IGNORECASE)
 OF_A_FIGURE = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our|my|your)\s+)?\d", re.IGNORECASE)
 # "90 of them died", "41 of them were rescued"; not the "have" of "3,200 of them have yet to be repaid"
@@ -377,7 +381,7 @@ STOP_WORDS = frozenset(
     "had have has will would could should may might can did do does not than as into over after before since "
     "during until about per each every this these those it its their his her our your my we they he she you "
     "i also only just so if when while where there here then because although though unless whether yet nor "
-    "per rather".split()
+    "per rather once whereas till".split()
 )
 IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish deer aircraft troops militia "
@@ -416,7 +420,7 @@ _NUMERAL_WORDS = (  # the first letters of every word a numeral may open with, i
     "zer", "one", "two", "thr", "thi", "fou", "fort", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
     "doz", "fir", "sec", "hun", r"a\s+(?:doz|hun|tho|mil|bil|tri)", r"a[\s-](?:hal|thi|qua|fif|ten|six|eig)", "minus",
     r"(?:us|au|ca|nz|hk|mxn)\s?\$", r"[acsr]\$", "usd", "gbp", "eur", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad",
-    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł",
+    "rm", *MILLION_CODES, "rs", r"r\d", r"ps\d", "y=", "zł", r"n\d", r"sh\s?\d",
     "ksh", "kes", "ush", "ugx", "tsh", "tzs", "ghs", "gh₵", "egp", "pkr", "bdt", "ngn")
 
 
@@ -530,16 +534,22 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if not a or not b or a > b:
             continue
         value = {"number": round(a / b, 3), "unit": "share"}
+        end = m.end()
+        points = POINTS_AFTER.match(body, end)
+        if points:  # "a quarter of a percentage point", "half a point": the fraction is of a point, not a share
+            value["unit"], end = "percentage point", points.end()
         approx = _Approx(body, m.start())
         if approx.text:
             value["approx"] = True
-        add(approx.start, m.end(), "percent", value)
+        add(approx.start, end, "percent", value)
 
     for m in _finditer(HALF, body, lowered, anchors=_OPENING_WORDS["HALF"], words_before=0):
         if _overlaps(taken, m.start(), m.end()) or _last_word(body, m.start()).lower() in NOT_A_SHARE_BEFORE:
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
-        add(approx.start, m.end(), "percent", {"number": 0.5, "unit": "share", **({"approx": True} if approx.text else {})})
+        points = POINTS_AFTER.match(body, m.end())  # "half a percentage point"
+        add(approx.start, points.end() if points else m.end(), "percent",
+            {"number": 0.5, "unit": "percentage point" if points else "share", **({"approx": True} if approx.text else {})})
 
     for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
         approx = _Approx(body, m.start())
@@ -637,7 +647,7 @@ def _find_figures(body: str, lowered: str | None, found: list, taken: bytearray,
         if m["num2"]:
             # "fell from 212,000 to 198,500", "voted 15-7", "led 1,428 to 1,153": two figures that are
             # no range; the words around and the order of the ends tell
-            pair = _change(body, m) or _tally(body, m)
+            pair = _change(body, m) or _tally(body, m) or _change_by(body, m)
             if pair:
                 add(*pair)
                 last = None
@@ -675,7 +685,11 @@ def _per_period(body: str, claim: tuple, m: re.Match) -> tuple:
     if kind not in ("money", "count", "duration", "quantity") or "per" in value or not body[end:end + 1].isspace():
         return claim
     period = PER_PERIOD.match(body, end)
-    return (start, period.end(), kind, {**value, "period": period["period"].lower()}) if period else claim
+    if period:
+        return start, period.end(), kind, {**value, "period": period["period"].lower()}
+    adverb = PERIOD_ADVERB.match(body, end)  # "£6.5bn annually", "$40m yearly"
+    return (start, adverb.end(), kind, {**value, "period": PERIOD_OF_ADVERB[adverb["adverb"].lower()]}) if adverb \
+        else claim
 
 
 # what grows a figure's claim once its noun, unit or currency is read, in order
@@ -781,6 +795,25 @@ def _change(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
     return frm, end, kind, {**value, "number": value["to"]}
 
 
+BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _change_by(body: str, m: re.Match) -> tuple[int, int, str, dict] | None:
+    """"vacancies dropped by 26,000 to 831,000": by how much, and to what (value.by, value.to), never the
+    range 26,000 to 831,000. The level reached is far above the change ("by 2 to 4 percent" is a range)."""
+    if m["range_sep"].strip() != "to" or not BY_BEFORE.search(body, max(0, m.start() - 4), m.start()):
+        return None
+    by = BY_BEFORE.search(body, max(0, m.start() - 4), m.start())
+    if not CHANGE_NEAR.search(body, max(0, by.start() - 40), by.end()):
+        return None
+    claim = _figure_claim(body, m, _Approx(body, m.start()), change=True)
+    if not claim or "to" not in claim[3] or claim[3]["to"] < 4 * claim[3]["from"]:
+        return None  # "grew by 2 to 4 percent": a range of how much, the ends alike
+    _, end, kind, value = claim
+    value = {k: v for k, v in value.items() if k != "from"}
+    return by.start(), end, kind, {**value, "number": value["to"], "by": claim[3]["from"]}
+
+
 def _join(body: str, first: tuple, second: tuple) -> tuple[int, int, str, dict] | None:
     """Two claims of one kind side by side that are one claim: a change after "from" ("rose from 4.1% to
     4.7%"), a range ("3% to 5%", "$2m-$3m"), or a poll's match-up ("46 percent to 35 percent")."""
@@ -849,7 +882,10 @@ def _name_series(body: str, m: re.Match, word: str) -> bool:
 def _prefix_is_money(body: str, m: re.Match, symbol: str, scale: str) -> bool:
     """"RM5", "R200 million", "PS30,000" are money; "rm 5", "R2", "PS4" are not (see CAPITAL_PREFIXES)."""
     written = body[m.start("cur"):m.end("cur")]
-    if not written.strip().isupper() and symbol != "y=" or symbol == "y=" and written[0] != "Y":
+    if symbol == "sh":
+        if written[0] != "S":
+            return False
+    elif not written.strip().isupper() and symbol != "y=" or symbol == "y=" and written[0] != "Y":
         return False
     return symbol not in SCALED_PREFIXES or bool(scale) or "," in m["num"]
 
@@ -939,7 +975,8 @@ def _scale_and_unit(body: str, m: re.Match) -> tuple[str, str] | None:
         return None  # "won the 200m", "the 400m hurdles": an event named by its distance
     if scale in ("m", "b") and not m["cur"] and not m["curword"]:
         # "3 B users", "12m monthly subscribers": a counted noun follows
-        if _noun_phrase_end(body, m.end("scale"), need_plural=True) == m.end("scale"):
+        if _noun_phrase_end(body, m.end("scale"), need_plural=True) == m.end("scale") \
+                and not PART_OF_PEOPLE.match(body, m.end("scale")):  # "about 2.8m of them": million
             if scale == "m" and not m["unit"]:
                 unit_key, scale, glued = "m", "", True  # "1.8m tall", "a 3 m wall": metres
             else:
@@ -1012,12 +1049,14 @@ def _money(body: str, fig: _Figure):
             word = re.sub(r"\s+", " ", m["curword"].strip(" -").lower()).removesuffix(" sterling")
             if m["scale2"]:
                 word = word[: -len(m["scale2"])].strip()
-            currency = CURRENCY_WORDS.get(word, currency)
+            by_symbol, currency = currency, CURRENCY_WORDS.get(word, currency)
             if word in ("pound", "pounds") and not m["cur"] and (
                     WEIGHT_CONTEXT.search(body, max(0, m.start() - 30), m.start()) or WEIGHT_AFTER.match(body, m.end())):
                 return fig.claim("quantity", {"unit": "lb"})  # "weighs 236 pounds"
-            if word in AMBIGUOUS_CURRENCY and not (fig.scale or m["scale2"] or m["cur"]):
-                currency = None  # "the 2 real reasons", "the side that scored 3 won": not money
+            if word in AMBIGUOUS_CURRENCY and (m["cur"] or not (fig.scale or m["scale2"])):
+                # "the 2 real reasons", "the side that scored 3 won": not money; "£2,500 won't": the symbol is
+                # the currency and the word a verb
+                currency = by_symbol
                 fig.end = m.start("after")
         if m["scale2"]:
             fig.value *= SCALES.get(m["scale2"].strip().lower(), 1)
@@ -1045,6 +1084,9 @@ def _percent(body: str, fig: _Figure):
     return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
 
 
+FOOT_INCHES = re.compile(r"-(?P<inches>1[01]|[0-9])(?:[\s-]inch(?:es)?)?(?![\w-]|[.,]\d|[’']s)")
+
+
 def _measure(body: str, fig: _Figure):
     """A unit of UNITS after the figure ("640 miles", "5GHz", "three weeks", "40 miles (64 km)")."""
     m, extra, value = fig.m, fig.extra, fig.value
@@ -1058,6 +1100,10 @@ def _measure(body: str, fig: _Figure):
     if (m["unit"] or "").lower().startswith(("square", "sq")):
         unit = f"sq {unit}"
     end = fig.end
+    inches = FOOT_INCHES.match(body, end) if unit == "ft" and body[end:end + 1] == "-" else None
+    if inches:  # "the 6-foot-3 senator": a height in feet and inches is one figure
+        extra["inches"] = int(inches["inches"])
+        end = inches.end()
     converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
     if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
         # "40 miles (64 km)" stays one claim, as money does with its conversion
@@ -1218,6 +1264,12 @@ RATE_AFTER = re.compile(rf"\s+(?:per|for\s+every|in\s+every)\s+(?P<base>{DIGITS}
 # (never "a year ago", "a year earlier": those place a time)
 PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<period>year|month|week|day|hour|minute)\b"
                         r"(?!\s+(?:ago|earlier|later|before|after|on|or)\b)", re.IGNORECASE)
+# an adverb of period closing the figure's phrase, not an adjective before a noun ("40m yearly profits")
+PERIOD_ADVERB = re.compile(r"\s+(?P<adverb>annually|yearly|monthly|weekly|daily|hourly)\b"
+                           r"(?=\s*(?:[.,;:!?)\]—–]|\Z|(?:in|on|at|to|for|from|by|and|or|but|since|until|over|"
+                           r"while|with|according|as|than|under)\b))", re.IGNORECASE)
+PERIOD_OF_ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+                    "hourly": "hour"}
 RATE_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b|\s+annually\b", re.IGNORECASE)
 MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|Magnitude)[\s-]+$")
 MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
@@ -1225,7 +1277,7 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b", re.IGNORECASE)
 
 VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}  # "1080p" is a screen, not pence
 PENCE_AFTER = re.compile(r"p(?![\w’'])")
-NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w’'-]*"
+NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z][\w’'-]*[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z](?:[a-z]|[’'][A-Z])[\w’'-]*"
                                r"(?:[ \t]+(?:Jr|Sr)\.?)?,[ \t]*$")  # "Richard Hale, " before "58,"
 AGE_BEFORE = re.compile(r"\b(?:aged|(?:the\s+)?ages?\s+of)\s+$", re.IGNORECASE)
 # "people over 65", "children under five": a group of people over or under a bare figure is an age
@@ -1312,7 +1364,7 @@ def _amounts(body: str, start: int, end: int) -> dict:
 
 NOUN_TOKEN = re.compile(r"\s+([A-Za-z][\w’'-]*)|-([a-z][\w’'-]*)")
 NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-AGE_SUFFIX = re.compile(r"[\s-]old$|\s+of\s+age$")
+AGE_SUFFIX = re.compile(r"[\s-]olds?$|\s+of\s+age$")
 AREA_PREFIX = re.compile(r"^(?:square\s+|sq\.?\s*|cubic\s+)")
 RUN_PREFIX = re.compile(r"^(?:consecutive|straight|successive)\s+")
 

@@ -41,7 +41,8 @@ PARTICIPLES = r"(?:saying|adding|telling\s+\w+|arguing|warning|writing|noting|in
               r"shouting|joking|stating|responding|replying|answering|quipping|wondering|predicting|" \
               r"suggesting|acknowledging|admitting|complaining|conceding|boasting|pleading|demanding|yelling|" \
               r"screaming|exclaiming|proclaiming|announcing|remarking|reading|singing|cheering|retorting|" \
-              r"lamenting|observing|concluding|testifying|stressing|cautioning|emailing|texting)"
+              r"lamenting|observing|concluding|testifying|stressing|cautioning|emailing|texting|" \
+              r"accusing|labeling|labelling|dubbing|branding|likening|deriding)"
 # verbs that attribute an embedded (scare) quote to the sentence's subject
 EMBED_VERBS = r"(?:sings|sang|called|calls|described|describes|cited|cites|likened|likens|mocked|mocks|" \
               r"dubbed|branded|labelled|labeled|praised|criticised|criticized|accused|pledged|vowed|promised|" \
@@ -54,6 +55,7 @@ _CUE_AFTER_SUBJECT = rf"(?:{CUE_VERBS})"
 _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|would|will|simply|flatly|" \
            r"repeatedly|often|told|has\s+said|further|publicly|privately|angrily|quickly|still|even|now|just|" \
            r"never|always|usually|frequently|[a-z]+ed\s+and|" \
+           r"himself|herself|itself|themselves|" \
            r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|belly|bully|anomaly)\b)[a-z]{3,}ly)\s+)*"  # "emphatically"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
@@ -140,6 +142,10 @@ IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
+# a clause a quote sits in that says when or why: its own subject speaks when it is named ('The mood was dark
+# when Ryan lamented the “disheartened” state'); a pronoun there is most often the main subject again
+SUBORDINATE_BREAK = re.compile(r"\s(?:when|in\s+which|during\s+which)\s")
+ONLY_A_PRONOUN = re.compile(rf"{_PRON}\Z")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 # what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
 SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?(?P<np>{_NAME}(?<![’']s)|(?:the|an?|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
@@ -152,8 +158,9 @@ NAMING_BEFORE = re.compile(r"\b(?:called|labell?ed|described|dubbed|branded|term
                            r"(?:\s+(?:an?|the))?\s*\Z")
 AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|some|many)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                          rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:and|in|on|at|who|for)\b))")
-# the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking"
-DOER_BEFORE_PARTICIPLE = re.compile(rf"\b[Ww]ith\s+(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
+# the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking",
+# and the next doer of the list ("with Pike accusing her of “…” and Ruiz calling it “…”")
+DOER_BEFORE_PARTICIPLE = re.compile(rf"\b(?:[Ww]ith\s+|and\s+(?={_NAME}(?:\s+[a-z]+ly)?\Z))(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                                     rf"(?:\s+[a-z]+ly)?\Z")
 # the speaker of "…, he said, adding": a mention and its cue right before the participle; never a possessive,
@@ -194,12 +201,13 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wr
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
 _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
+            r"when|while|because|whereas|although|though|if|unless|until|since|" \
             r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 # the adverbs between a sentence's subject and its verb ("The Christian leader further related", "Ruiz later said")
 _SUBJECT_ADVERBS = r"(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|still|just|only|never|always|often|" \
-                   r"even|soon|further|first|repeatedly|in\s+particular)\s+)"
+                   r"even|soon|further|first|repeatedly|in\s+particular|himself|herself|itself|themselves)\s+)"
 _STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
@@ -778,6 +786,11 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
                 own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
                 if own and _plausible_np(own.group("np"), True):
                     return own.start("np"), own.end("np"), None
+            breaks = [b.end() for b in SUBORDINATE_BREAK.finditer(body, subject[1], start)]
+            if breaks:
+                own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
+                if own and not ONLY_A_PRONOUN.match(own.group("np")) and _plausible_np(own.group("np"), True):
+                    return own.start("np"), own.end("np"), None
             return subject[0], subject[1], None
         # "Bemoaning the “phony system,” Pike accused …": the quote sits in the opening phrase
         subject = _sentence_subject(body, base, end + WINDOW)
@@ -1147,10 +1160,16 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
             m = None
             for m_ in REPORTED.finditer(sentence_before):
                 m = m_
-            if m and _plausible_np(m.group("np"), True):
+            named = NAME_ONLY.match(m.group("aside") or "") if m else None
+            if named and len(named.group().split()) < 2:
+                named = None
+            if m and (named or _plausible_np(m.group("np"), True)):
                 if resolver is None:
                     resolver = SpeakerResolver(body)
-                s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
+                if named:
+                    s, e = m.start("aside") + named.start(), m.start("aside") + named.end()
+                else:
+                    s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
                 mention = resolver.trim_mention(reach + s, reach + e)
                 if mention:
                     speaker = resolver.resolve(*mention)
@@ -1168,12 +1187,18 @@ def _verb_between(verbs: list[int], start: int, end: int) -> bool:
     return i < len(verbs) and verbs[i] < end
 
 
+# verbs that report only with "that" after them ("Twitter added users", "he noted the date")
 _REPORTED_CUE = (r"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|announced|confirmed|stated|"
-                 r"warned|argued|insisted))\s+(?:that\s+)?(?=[a-z£$€\d])")
-REPORTED = re.compile(rf"(?P<np>{_PRON}|{_NAME}|(?:the|a|an)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)\s+"
-                      + _REPORTED_CUE)
+                 r"warned|argued|insisted)\s+(?:that\s+)?(?=[a-z£$€\d])|"
+                 r"(?i:added|noted|wrote|admitted|acknowledged|predicted|conceded)\s+that\s+(?=[a-z£$€\d]|\Z))")
+# "Brady, a former firefighter, said the city had lost 1,100 homes": the aside is no part of the speaker
+# (never the tail of a longer name: "the Brennan Center for Justice noted"); when the aside is a name, that
+# name is who speaks ("One pastor, Darran Whiting of Liberty Church, said")
+REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and ){_NAME}|(?:the|a|an|[Oo]ne|[Aa]nother)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}?)"
+                      rf"(?:,\s*(?P<aside>[^,;\"“”«»\n]{{1,80}}),)?\s+" + _REPORTED_CUE)
 REPORTED_CUE = re.compile(_REPORTED_CUE)  # the cue of REPORTED and what must follow it
 # the verbs of REPORTED alone ("told" for "told \w+"): a clause without any of them reports nothing
 REPORTING_VERBS = ("said", "says", "told", "reported", "estimated", "claimed", "announced", "confirmed", "stated",
-                   "warned", "argued", "insisted")
+                   "warned", "argued", "insisted", "added", "noted", "wrote", "admitted", "acknowledged", "predicted",
+                   "conceded")
 REPORTING_VERB = re.compile("(?i:" + "|".join(REPORTING_VERBS) + ")")

@@ -16,7 +16,7 @@ from .scan import (ascii_digits_only, ascii_led, finditer_at, lower_in_place, lo
                    search_before, starts_near_anchors, word_choice)
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
-DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this", "that", "whose")
+DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "whose")
 POSSESSIVE = r"[A-Za-z][\w.-]*(?:['’]s|s['’])"
 # nouns after an ordinal that make an idiom or a title, not a rank ("the first lady", "a second look")
 ORDINAL_IDIOMS = frozenset(

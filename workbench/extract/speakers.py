@@ -70,12 +70,18 @@ POSSESSIVE = re.compile(r"[’']s\Z")
 TITLE_ADJECTIVES = {"former", "ex", "acting", "then", "late", "current", "outgoing", "incoming", "interim", "retired"}
 NOT_NAME_WORDS = ROLE_WORDS | TITLES | TITLE_ADJECTIVES
 PARTY_WORDS = {"democrat", "democratic", "republican", "conservative", "labour", "liberal", "tory", "independent"}
+# words after a party that make a body of it, not a person: "Democratic National Convention", "Labour Friends"
+NOT_A_FIRST_NAME = {"national", "senate", "house", "state", "county", "city", "friends", "socialists", "members",
+                    "leaders", "lawmakers", "senators", "voters", "women", "men", "youth", "students", "governors"}
 # the first word of a description, never of a name: "Her barrister", "The minister"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another"}
 LOOK_BACK = 40  # people considered for a pronoun: bounded, so a hostile text stays linear
 # a name that opens its sentence, after at most a few role words ("Union leader Sara Mills"), and goes on
 # with a verb or an appositive: the sentence is about that person
-SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3})\Z")
+# (or a description, then the name between commas: "The moderator, Sarah Lin, cut in.")
+SUBJECT_OPENS = re.compile(r"(?:\A|(?P<last>\w+)[.!?][\"”’')]*[ \t]+|\n[ \t]*)"
+                           r"(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}|(?:The|Her|His|Their)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}"
+                           r"[a-z][\w\-]*,[ \t]+)\Z")
 ROLE_MODIFIERS = {"former", "then", "acting", "senior", "junior", "local", "party", "union", "campaign", "police"}
 # a sentence opening with a title in lower case and a verb: "The commissioner urged calm."
 DESCRIBED_SUBJECT = re.compile(r"(?:(?<=[a-z0-9][.!?][ \t])|(?<=[a-z0-9][.!?][\"”’')][ \t])|(?<=\n))[ \t]*The[ \t]+"
@@ -192,7 +198,11 @@ def clean_name(text: str) -> str:
         tokens = tokens[1:]
     # "Republican Donald Trump": a party before a person's first name is no part of the name (it is part of
     # "Republican National Committee" and "Democratic National Convention")
-    if len(tokens) > 2 and tokens[0].lower() in PARTY_WORDS and gender_of_given_name(" ".join(tokens[1:])):
+    if len(tokens) > 2 and tokens[0].lower() in PARTY_WORDS and (
+            gender_of_given_name(" ".join(tokens[1:]))  # a given name we know, or a name of two or three
+            # capitalised words none of which names an organisation ("Republican Dana Whitfield")
+            or len(tokens) <= 4 and all(t[:1].isupper() and t.lower().strip(".,") not in ORG_WORDS
+                                        and t.lower() not in NOT_A_FIRST_NAME for t in tokens[1:])):
         tokens = tokens[1:]
     # "Said Gareth Lloyd, …": the inverted cue, not a first name; "Said Jalili" (two words) keeps it
     if len(tokens) > 2 and tokens[0].lower() in INVERTED_CUES:
@@ -423,7 +433,7 @@ class SpeakerResolver:
             if opens and not _abbreviation(opens.group("last") or "") \
                     and SUBJECT_GOES_ON.match(self.body, at + len(seq)) and not self._inside_quote(at) \
                     and all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
-                            or w.lower() in ROLE_MODIFIERS for w in opens.group("role").split()):
+                            or w.lower() in ROLE_MODIFIERS for w in opens.group("role").replace(",", " ").split()):
                 return name
         return described[1] if described else None
 
@@ -512,7 +522,10 @@ class SpeakerResolver:
                 candidates.append(given)
                 break
         person_like = age or head in ROLE_WORDS or head in PERSON_NOUNS
-        if person_like and not _introduced_unnamed(self.body, head, position):
+        # "the prime minister's spokesman", "the spokesman for the council": someone's, whom the story has
+        # not named, not whoever spoke last
+        belongs = any(w.endswith(("'s", "’s", "s'", "s’")) or w in ("of", "for") for w in words)
+        if person_like and not belongs and not _introduced_unnamed(self.body, head, position):
             spoke = self._last_speaker_before(position)
             if spoke:
                 candidates.append(spoke)
