@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.extract.quotes import (
-    _PARTICIPLE_WORDS, _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop,
+    _PARTICIPLE_WORDS, _STOPS, _VERB_CLOSES, REPORTING_VERB, REPORTING_VERBS, _verb_after_last_stop,
 )
 from workbench.extract.scan import all_starts, lowered_for_words, word_choice, word_starts
 from workbench.extract.sentences import _END
@@ -88,7 +88,8 @@ BEFORE_WINDOW = st.tuples(_SOME_PIECES, st.sampled_from(["Ana Ruiz ", "He ", "th
 def test_a_window_without_a_closing_verb_has_no_before_the_quote_cue(before, lead):
     body = lead + before
     for pattern in _VERB_CLOSES:
-        if not _verb_after_last_stop(pattern, before, lowered_for_words(body), len(lead)):
+        tail = max(map(before.rfind, _STOPS)) + 1
+        if not _verb_after_last_stop(pattern, before, lowered_for_words(body), len(lead), tail):
             assert pattern.search(before) is None
 
 

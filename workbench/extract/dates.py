@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Sentence
 from .numbers import claim_checkworthiness
-from .scan import ascii_digits_only, ascii_led, finditer_at, lower_in_place, word_choice
+from .scan import ascii_digits_only, ascii_led, finditer_at, lower_in_place, search_before, word_choice
 from .sentences import claim_in_sentence
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -159,7 +159,7 @@ def find_dates(body: str, sentences: list[Sentence], published: date | None) -> 
         value = _resolve_quarter(m, published) if quarter else _resolve(m, published)
         if value is None:
             continue
-        pre = PREFIX.search(body, max(0, m.start() - 45), m.start()) if _may_have_prefix(body, m.start()) else None
+        pre = _prefix_before(body, m.start()) if _may_have_prefix(body, m.start()) else None
         prep, verb = (pre["prep"], pre["verb"]) if pre else (None, None)
         start = pre.start() if pre and (prep or verb) else m.start()
         if not quarter:
@@ -214,8 +214,13 @@ SHORT_DECADE = re.compile(r"(?:\b(?:in|during|since|by|from|until|through|throug
                           r"(?:(?:early|late)\s+|mid-?)?['’](?P<d>[3-9]0|00|10)s\b", re.IGNORECASE)
 
 
+# what every SHORT_DECADE match holds: the pattern opens with an optional word and \b, so the engine tries it
+# at every character of the body (3 ms an article); this one opens with the mark, which the engine skips to
+_QUOTED_DECADE = re.compile(r"['’](?:[3-9]0|00|10)s", re.IGNORECASE)
+
+
 def _short_decades(body: str) -> list[tuple[int, int, dict]]:
-    if "0s" not in body:
+    if "0s" not in body or not _QUOTED_DECADE.search(body):
         return []
     return [(m.start(), m.end(), {"date": ("19" if m["d"] >= "30" else "20") + m["d"], "decade": True})
             for m in SHORT_DECADE.finditer(body)]
@@ -474,6 +479,15 @@ def _times(body: str) -> list[tuple[int, int, dict]]:
 
 # every word a PREFIX can end with: the look-back regex (tried at each of 45 positions) runs only after one
 _PREFIX_LAST_WORDS = frozenset(re.findall(r"[a-z]+", (_PREP + _VERB_PREFIX).replace(r"\s", " ")))
+
+
+_PREFIX_REACH = 45  # characters before a date core where its PREFIX is looked for
+_PREFIX_RUNS = 4  # words a PREFIX match spans at most: "captured earlier as of", then spaces and hyphens
+
+
+def _prefix_before(body: str, start: int) -> re.Match[str] | None:
+    """PREFIX.search(body, start - _PREFIX_REACH, start), started at the fourth word back (search_before)."""
+    return search_before(PREFIX, body, start, _PREFIX_REACH, _PREFIX_RUNS, "-")
 
 
 def _may_have_prefix(body: str, start: int) -> bool:

@@ -269,6 +269,10 @@ MULTIPLE = _Folded(
     r"[a-z][\w\-]*){1,3}))",
     re.IGNORECASE,
 )
+# Every MULTIPLE match holds one of these, at its start or at most eight words after it ("nearly cut the
+# state's welfare rolls in half"), or inside its first word ("threefold"): tried only there, not at every
+# word of the few bodies that hold one of its _NEEDS words (tests/test_extract_gates.py)
+MULTIPLE_ANCHORS = ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "half")
 MULTIPLE_FACTORS = {"two": 2, "doub": 2, "thre": 3, "trip": 3, "treb": 3, "four": 4, "quad": 4, "five": 5,
                     "six": 6, "seve": 7, "eigh": 8, "nine": 9, "ten": 10, "twen": 20, "hund": 100, "thou": 1000,
                     "halv": 0.5}  # by a word's first four letters
@@ -388,16 +392,17 @@ YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 
 # words without which a pattern cannot match: a substring test per word (a fast C search) lets a body
 # without any of them skip the pattern's scan (most articles have no "dozens of" or "half a million")
+# (COMPARISON, VAGUE, RANK and those below need none: they are tried only at their words, found by the same
+# searches)
 _NEEDS = {
-    "COMPARISON": ("doubled", "tripled", "trebled", "quadrupled", "halved", "times", "twice", "half", "record", "highest", "lowest",
-                   "largest", "biggest", "smallest", "steepest", "sharpest", "fastest", "slowest", "worst", "best",
-                   "fullest", "longest", "shortest", "deadliest", "warmest", "hottest", "coldest", "wettest", "driest",
-                   "strongest", "weakest"),
     "MULTIPLE": ("fold", "doubl", "tripl", "trebl", "quadrupl", "halving", "in half"),
+    "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
+}
+# what every match of these opens with: tried only where str.find finds one, not at each of the many
+# letters their first-letter sets hold (tests/test_extract_gates.py)
+_OPENING_WORDS = {
     "FRACTION_SCALE": ("half", "quarter", "third"),
     "HALF": ("half",),
-    "A_PERIOD": ("a decade", "a year", "a month", "a week", "a fortnight", "a century"),
-    "VAGUE": ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
     "ODDS": ODDS_WORDS,
 }
 
@@ -445,19 +450,19 @@ def numeral_starts(lowered: str) -> list[int]:
 
 
 def _finditer(pattern: _Folded, body: str, lowered: str | None, needs: tuple[str, ...] = (),
-              at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2):
+              at_numerals: bool = False, anchors: tuple[str, ...] = (), words_before: int = 2, in_run: bool = False):
     """pattern.finditer(body), run on the lower-cased body where there is one; `needs`: words without which
     it cannot match; `at_numerals`: tried only where a numeral starts; `anchors`: only at these words and
-    the `words_before` words before them (see starts_near_anchors)."""
+    the `words_before` words before them (and `in_run`, their own word: see starts_near_anchors)."""
     if lowered is None:
         return pattern.finditer(body)
-    if needs and not anchors and not any(word in lowered for word in needs):  # anchors: their own search
+    if needs and not any(word in lowered for word in needs):
         return iter(())
     fast = pattern.lowered
     if at_numerals:
         return iter(finditer_at(fast, lowered, numeral_starts(lowered)))
     if anchors:
-        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors, words_before)))
+        return iter(finditer_at(fast, lowered, starts_near_anchors(lowered, anchors, words_before, in_run)))
     return fast.finditer(lowered)
 
 
@@ -477,7 +482,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         if end > start:
             taken[start:end] = b"\x01" * (end - start)
 
-    for m in _finditer(COMPARISON, body, lowered, _NEEDS["COMPARISON"], anchors=COMPARISON_ANCHORS):
+    for m in _finditer(COMPARISON, body, lowered, anchors=COMPARISON_ANCHORS):
         value: dict = {}
         if m["verb"]:
             factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}[m["verb"].lower()]
@@ -495,13 +500,14 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value = {"superlative": "record " + m["record"].lower()}
         add(m.start(), m.end(), "comparison", value)
 
-    for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"]):
+    for m in _finditer(MULTIPLE, body, lowered, _NEEDS["MULTIPLE"], anchors=MULTIPLE_ANCHORS, words_before=8,
+                       in_run=True):
         if not _overlaps(taken, m.start(), m.end()):
             word = "halv" if m["half"] else (m["fold"] or m["verb"] or m["mult"]).lower()
             factor = MULTIPLE_FACTORS[word[:4]]
             add(m.start(), m.end(), "comparison", {"number": factor, "factor": factor})
 
-    for m in _finditer(FRACTION_SCALE, body, lowered, _NEEDS["FRACTION_SCALE"]):
+    for m in _finditer(FRACTION_SCALE, body, lowered, anchors=_OPENING_WORDS["FRACTION_SCALE"], words_before=0):
         # the multiplier is looked up backwards: an optional prefix would be tried at every character
         lead = FRACTION_LEAD.search(body, max(0, m.start() - 8), m.start())
         n = _num(lead["n"]) if lead and lead["n"].lower() not in ("a", "one") else 1.0
@@ -537,7 +543,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             value["approx"] = True
         add(approx.start, end, "percent", value)
 
-    for m in _finditer(HALF, body, lowered, _NEEDS["HALF"]):
+    for m in _finditer(HALF, body, lowered, anchors=_OPENING_WORDS["HALF"], words_before=0):
         if _overlaps(taken, m.start(), m.end()) or _last_word(body, m.start()).lower() in NOT_A_SHARE_BEFORE:
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
@@ -561,12 +567,12 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         within = lead is not None and not word and lead.group().lower().startswith("within")
         add(approx.start if word else lead.start() if within else m.start(), m.end(), "duration", value)
 
-    for m in _finditer(ODDS_WORD, body, lowered, _NEEDS["ODDS"]):
+    for m in _finditer(ODDS_WORD, body, lowered, anchors=_OPENING_WORDS["ODDS"], words_before=0):
         odds = _odds(body, m)
         if odds and not _overlaps(taken, odds[0], odds[1]):
             add(*odds)
 
-    for m in _finditer(VAGUE, body, lowered, _NEEDS["VAGUE"], anchors=VAGUE_WORDS, words_before=0):
+    for m in _finditer(VAGUE, body, lowered, anchors=VAGUE_WORDS, words_before=0):
         end = _noun_phrase_end(body, m.end())
         if end == m.end():
             continue
@@ -584,7 +590,7 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["w"].lower()]
         add(m.start(), m.end(), "ordinal", {"rank": n})
 
-    for m in _finditer(RANK, body, lowered, needs=RANK_VERBS):
+    for m in _finditer(RANK, body, lowered, anchors=RANK_VERBS, words_before=0):  # a match opens with its verb
         n = ORDINAL_WORDS[m["w"].lower()]
         if not _overlaps(taken, m.start(), m.end()) and (n != 1 or FIRST_IN.match(body, m.end())):
             add(m.start(), m.end(), "ordinal", {"rank": n})

@@ -242,7 +242,10 @@ CLAUSE_END = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr
 # Two apostrophes as one quote mark (''like this'', as NYT archives and wire exports print quotes) and
 # ``…'' as typesetting exports write them; never three apostrophes in a row.
 # Three apostrophes are a doubled mark and a single one inside it: ''Kosovo is 'a special case,''' he said.
-DOUBLED_MARK = re.compile(r"(?<!')'{2,3}(?!')|``")
+# two or three straight single marks standing alone, r"(?<!')'{2,3}(?!')|``", written to open with the mark
+# so the engine skips to it instead of trying a look-behind at every character (tests/test_extract_scans.py)
+DOUBLED_MARK_PLAIN = r"(?<!')'{2,3}(?!')|``"
+DOUBLED_MARK = re.compile(r"'(?<!'')'(?:'(?!')|(?!'))|``")
 OPENS_AFTER = " \t\n\r([{—–-/\"“"
 
 
@@ -575,20 +578,32 @@ _STOPS = tuple("\"“”«».!?")
 _PARTICIPLE_WORDS = tuple(w.split("\\")[0] for w in PARTICIPLES[3:-1].split("|"))
 _CUE_WORDS = frozenset(w.split("\\")[0] for w in CUE_VERBS.split("|"))
 _VERB_CLOSES = (BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB)
+# the verbs of BEFORE_VERB_SUBJECT ("Said Pike, …", ", added Pike:"), in lower case
+_INVERTED_CUE_WORDS = ("said", "says", "added", "asked", "wrote", "stated", "explained", "declared", "tweeted",
+                       "noted", "continued", "replied")
 
 
-def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | None, offset: int) -> bool:
-    """Whether one of `pattern`'s verbs follows the last quote mark or stop in `before`, which starts at
-    `offset` in the body; True when that cannot be told cheaply."""
-    tail = max(map(before.rfind, _STOPS)) + 1
-    if pattern is BEFORE_PARTICIPLE:  # lower-case participles, matched as written
-        rest = before[tail:]
-        return "ing" in rest and any(word in rest for word in _PARTICIPLE_WORDS)  # each ends in "ing"
+def _verb_after_last_stop(pattern: re.Pattern[str], before: str, lowered: str | None, offset: int,
+                          tail: int) -> bool:
+    """Whether one of `pattern`'s verbs follows the last quote mark or stop in `before` (at `tail`), which
+    starts at `offset` in the body; True when that cannot be told cheaply."""
+    if pattern is BEFORE_PARTICIPLE:
+        return _participle_in(before[tail:])
     if lowered is None:
         return True
     # the cue verb (matched in any case) stands after a space, then a space, [,:—–] or the end
     tokens = lowered[offset + tail:offset + len(before)].split()
     return any(token.rstrip(",:—–") in _CUE_WORDS for token in tokens)
+
+
+def _participle_in(text: str) -> bool:
+    """Whether one of PARTICIPLES (lower case, matched as written) is in `text`."""
+    return "ing" in text and any(word in text for word in _PARTICIPLE_WORDS)  # each ends in "ing"
+
+
+def _colon_before(before: str) -> bool:
+    """COLON_BEFORE.search(before), tested first for its colon at the end (it is tried at every letter)."""
+    return before.rstrip()[-1:] in (":", ";") and COLON_BEFORE.search(before) is not None
 
 
 # after a quote that closed its sentence ('… neighbourhood." Russia insisted that …') a name and a verb
@@ -699,11 +714,16 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if prv >= 0 and others[prv][1] > before_from:
         before_from = others[prv][1]
     before = body[before_from:start]
-    if sentence_start >= line_start and (_embedded(body, start) or COLON_BEFORE.search(before)):
+    # the patterns searched in `before` below are tried at most of its characters: each is searched only
+    # where what every match of it holds is there (a colon at the end, a participle after the last stop)
+    tail = max(map(before.rfind, _STOPS)) + 1  # where the text after the last quote mark or stop starts
+    colon = _colon_before(before)
+    if sentence_start >= line_start and (_embedded(body, start) or colon):
         according = OPENING_ACCORDING.match(body, sentence_start, start)
         if according:  # "According to X, Pike said that “…”": X is the source the reporter gives
             return according.start("np"), according.end("np"), "according to"
-    participle = PARTICIPLE_AT_END.search(before)
+    # a PARTICIPLE_AT_END match holds no quote mark or stop: it starts after the last one
+    participle = PARTICIPLE_AT_END.search(before, tail) if _participle_in(before[tail:]) else None
     if participle:  # "Dean, a doctor, mocked the debate, tweeting, “…”": the subject of the sentence tweeted
         cue_word = _cue_word(participle.group("cue"))
         doer = DOER_BEFORE_PARTICIPLE.search(before, 0, participle.start())
@@ -721,12 +741,15 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             pass
         if last and _plausible_np(last.group("np"), True):
             return before_from + last.start("np"), before_from + last.end("np"), cue_word
-    label = NAME_LABEL_BEFORE.search(before)
+    label = NAME_LABEL_BEFORE.search(before) if before.rstrip().endswith(":") else None
     if label and _plausible_np(label.group("np"), False):  # "Rep. Trey Gowdy (R-S.C.): “…”", "- Ann Lee: “…”"
         return before_from + label.start("np"), before_from + label.end("np"), "said"
     for pattern in (BEFORE_VERB_SUBJECT, BEFORE_ACCORDING, BEFORE_PARTICIPLE, BEFORE_SUBJECT_VERB):
-        if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from):
+        if pattern in _VERB_CLOSES and not _verb_after_last_stop(pattern, before, lowered, before_from, tail):
             continue
+        if pattern is BEFORE_VERB_SUBJECT and lowered is not None \
+                and not any(lowered.find(word, before_from, start) != -1 for word in _INVERTED_CUE_WORDS):
+            continue  # none of its verbs in any case
         m = pattern.search(before)
         while m and pattern in _VERB_CLOSES and ((pattern is BEFORE_SUBJECT_VERB and _after_preposition(before, m.start("np")))
                                                  or _in_opening_phrase(before, m.start("np"))):
@@ -740,7 +763,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
-    if _embedded(body, start) or partial or COLON_BEFORE.search(before):
+    if _embedded(body, start) or partial or colon:
         base = max(sentence_start, line_start, start - 2 * WINDOW)
         sentence_before = body[base:start]
         according = OPENING_ACCORDING.match(body, base, start)
@@ -850,6 +873,9 @@ def _introduced_by(body: str, intro: Sentence | None, start: int, previous: Quot
 PREPOSITION_BEFORE = re.compile(r"(?:^|(?P<word>[\w’'\-.%]+)\s+)(?:[Ii]n|[Oo]n|[Aa]t|[Oo]f|[Ww]ith|[Bb]y|[Ff]or|[Ff]rom|"
                                 r"[Ii]nto|[Aa]bout|[Tt]hrough|[Aa]cross|[Oo]ver|[Uu]nder|[Aa]round|[Nn]ear|[Aa]gainst|"
                                 r"[Tt]owards?|[Aa]mong|[Bb]etween|[Ii]nside|[Oo]utside|[Aa]long|[Bb]ehind)\s+\Z")
+# its prepositions, each as written after its first letter (tests/test_extract_scans.py holds the two equal)
+PREPOSITIONS = frozenset("in on at of with by for from into about through across over under around near against "
+                         "toward towards among between inside outside along behind".split())
 
 
 # what stands between a cue and a later subject when the later clause is what the first speaker reports:
@@ -899,7 +925,16 @@ LOWER_WORDS = re.compile(r"(?:[a-z][\w’'\-]*\s+)*")
 
 def _after_preposition(text: str, at: int) -> bool:
     """The object of a preposition, not a subject; but "Secretary of State John Kerry" is one name."""
-    m = PREPOSITION_BEFORE.search(text, max(0, at - 40), at)
+    lo = max(0, at - 40)
+    # PREPOSITION_BEFORE is tried at every character of the window; it can only match where the window
+    # ends in spaces after a preposition standing alone, which two string steps tell
+    window = text[lo:at]
+    if not window[-1:].isspace():
+        return False
+    last = window.rsplit(None, 1)[-1:]
+    if not last or last[0][:1].lower() + last[0][1:] not in PREPOSITIONS:
+        return False
+    m = PREPOSITION_BEFORE.search(text, lo, at)
     return bool(m) and not (m.group("word") or "")[:1].isupper()
 
 
@@ -922,12 +957,21 @@ def _in_opening_phrase(text: str, at: int) -> bool:
     return bool(phrase) and at < phrase.end() - 1
 
 
+# what every IN_SENTENCE match holds: its verb, after a space (the pattern puts \s+ or an adverb's \s+ before it)
+_SPEECH_VERB = re.compile(rf"\s(?:{CUE_VERBS}|{EMBED_VERBS})\b")
+
+
 def _outermost_cue(text: str) -> re.Match[str] | None:
     """The speech verb in `text` a quote after it belongs to: the last one, unless it sits in a clause
     reported by an earlier one ("Pike said that Ruiz once called it “a disaster”" → Pike, the source the
     reporter heard; "Pike spoke, and Ruiz called it “a disaster”" → Ruiz)."""
     candidates = []
-    for pattern in (IN_SENTENCE, POSSESSIVE_CLAIM):
+    # each pattern is tried at most characters of `text`; skipped where what every match holds is absent:
+    # a speech verb after a space (IN_SENTENCE; half the texts have none), a possessive mark (POSSESSIVE_CLAIM)
+    patterns = (IN_SENTENCE,) if _SPEECH_VERB.search(text) else ()
+    if "’" in text or "'" in text:
+        patterns += (POSSESSIVE_CLAIM,)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is IN_SENTENCE and _after_preposition(text, m.start()):
                 continue  # "In a message posted Friday, Cruz said" / "32% of Republican claims": not a speaker

@@ -13,7 +13,7 @@ from . import re_cached as re  # the re module, compiled code read from a file (
 
 from .numbers import ORDINAL_WORDS
 from .scan import (ascii_digits_only, ascii_led, finditer_at, lower_in_place, lowered_for_words,
-                   starts_near_anchors, word_choice)
+                   search_before, starts_near_anchors, word_choice)
 
 # what owns or fixes the thing ranked: "the", "her", "Europe's"
 DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "whose")
@@ -85,6 +85,7 @@ def _numeric_ordinal(body: str) -> re.Pattern[str]:
 ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![-’'])", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
+DETERMINER_RUNS = 4  # words a DETERMINER_BEFORE match spans at most: "one of the very"
 # the noun ranked may be capitalised ("Clinton's first Senate campaign") or counted ("the first two states")
 NOUN_AFTER = re.compile(rf"(?P<to>\s+(?:in\s+(?:his|her|their|its|the)\s+[a-z]+\s+)?to\s+[a-z]+"
                         # "the first in the history of the Navy", "the first in the club's history"
@@ -99,6 +100,7 @@ STANDING_BEFORE = re.compile(
     rf"tied\s+for|ties\s+for|tie\s+for|"
     rf"is|was|are|were|be|been|is\s+in|was\s+in|in|from|to)\s+(?:a\s+)?(?:(?:{_STANDING_ADJECTIVES}|joint|equal)\s+)?"
     rf"|\ba\s+{_STANDING_ADJECTIVES}\s+)$", re.IGNORECASE)
+STANDING_RUNS = 5  # words a STANDING_BEFORE match spans at most: "tied for a very strong"
 STANDING_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:behind|place|among|in|with|after|to|overall|at)\b", re.IGNORECASE)
 BEHIND_AFTER = re.compile(r"\s+(?:behind|only\s+to)\b", re.IGNORECASE)
 FIRST_IN = re.compile(r"\s+(?:in|place|overall|among|behind)\b", re.IGNORECASE)
@@ -244,7 +246,7 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
         word = m["ord"]
         if word[0].isupper() and not _opens_sentence(body, m.start()):
             continue  # "the Second Amendment", "the First Lady": a capital ordinal is part of a name
-        before = DETERMINER_BEFORE.search(body, max(0, m.start() - 40), m.start())
+        before = search_before(DETERMINER_BEFORE, body, m.start(), 40, DETERMINER_RUNS)
         after = NOUN_AFTER.match(body, m.end()) if before else None
         if not after:
             continue  # "he first said", "First, …", "the first." rank nothing they name
@@ -270,7 +272,7 @@ def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, i
         word = m["ord"]
         if word.lower() not in ORDINAL_WORDS or word[0].isupper() and not _opens_sentence(body, m.start()):
             continue
-        before = STANDING_BEFORE.search(body, max(0, m.start() - 40), m.start())
+        before = search_before(STANDING_BEFORE, body, m.start(), 40, STANDING_RUNS)
         if before and STANDING_AFTER.match(body, m.end()):
             start, end = before.start(), m.end()
         elif BEHIND_AFTER.match(body, m.end()):
@@ -319,7 +321,7 @@ def _superlatives(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
         elif lowered.startswith("-", word_end):
             continue  # "highest-ranking"
         m = _Found(word_start, word_end, word)
-        before = DETERMINER_BEFORE.search(body, max(0, m.start() - 60), m.start())
+        before = search_before(DETERMINER_BEFORE, body, m.start(), 60, DETERMINER_RUNS)
         after = SUPERLATIVE_AFTER.match(body, m.end()) if before else None
         if not after:
             continue
@@ -353,7 +355,7 @@ def _other_est_measured(body: str, lowered: str) -> list[tuple[int, int, str, di
         word = lowered[start:end]
         if len(word) < 6 or word in SUPERLATIVES or word in NOT_SUPERLATIVE_EST:
             continue
-        before = DETERMINER_BEFORE.search(body, max(0, start - 60), start)
+        before = search_before(DETERMINER_BEFORE, body, start, 60, DETERMINER_RUNS)
         m = EST_MEASURED.match(body, start) if before else None
         if m:
             end = m.end()
@@ -369,7 +371,7 @@ EST_END = re.compile(r"est\b")
 def _most_measured(body: str, lowered: str) -> list[tuple[int, int, str, dict]]:
     found = []
     for word_start, _, _ in _find_words(lowered, ("most", "least")):
-        before = DETERMINER_BEFORE.search(body, max(0, word_start - 60), word_start)
+        before = search_before(DETERMINER_BEFORE, body, word_start, 60, DETERMINER_RUNS)
         m = MOST_MEASURED.match(body, word_start) if before else None
         m = m or (MOST_IN_PLACE.match(body, word_start) if before else None)
         if m:

@@ -136,21 +136,41 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts) -> list[re.Match[st
     return matches
 
 
-def starts_near_anchors(text: str, anchors: tuple[str, ...], words_before: int = 2) -> list[int]:
+def search_before(pattern: re.Pattern[str], text: str, start: int, reach: int, runs: int,
+                  trailing: str = "") -> re.Match[str] | None:
+    """pattern.search(text, start - reach, start), for a pattern that ends at `start` ($ or \\Z) and whose every
+    match spans at most `runs` runs of non-space, then only whitespace and `trailing` characters ("captured
+    earlier as of", "one of the very"). Such a pattern opens with \\b or an optional group, so the engine tries
+    it at every character searched: the search starts at the `runs`-th run back instead, where the same
+    leftmost match is found (tests/test_extract_gates.py)."""
+    lo = max(0, start - reach)
+    end = start
+    while end > lo and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    head = text[lo:end].rsplit(None, runs)
+    return pattern.search(text, lo + len(head[0]) if len(head) > runs else lo, start)
+
+
+def starts_near_anchors(text: str, anchors: tuple[str, ...], words_before: int = 2, in_run: bool = False) -> list[int]:
     """Every position where a match can start, for a pattern whose every match holds one of `anchors`
     (plain strings, as str.find finds them) either at its start or after at most `words_before` words
     that the anchor follows across whitespace ("more than doubled", "the highest", "3.5 times").
 
     Positions given: each anchor's own, and where the anchor follows whitespace, the word starts of the
     `words_before` runs of non-space before it (a position whose character before is no letter or digit:
-    a superset of where a `\\b`-led alternative can start). Linear: a run is read for at most
-    `words_before` anchors, those right after it."""
+    a superset of where a `\\b`-led alternative can start); with `in_run`, also those of the anchor's own
+    run before it ("threefold", "three-fold"). Linear: a run is read for at most `words_before` anchors,
+    those right after it."""
     starts: list[int] = []
     for anchor in anchors:
         at = text.find(anchor)
         while at != -1:
             starts.append(at)
             end = at
+            if in_run:
+                while end > 0 and not text[end - 1].isspace():
+                    end -= 1
+                starts.extend(i for i in range(end, at) if i == end or not text[i - 1].isalnum())
             for _ in range(words_before):
                 if end == 0 or not text[end - 1].isspace():
                     break  # every pattern using this joins its words by \s+: no space, no word before

@@ -81,8 +81,7 @@ def _ends_sentence(body: str, m: re.Match[str], after: int, size: int) -> bool:
         return False  # "e.g. cats", "... and then", a stop inside a phrase
     if m.group() != ".":
         return True  # "!", "?", an ellipsis, or a stop then a closing quote: '... rise." She'
-    lo = max(0, m.start() - _LOOKBACK)
-    token_match = _TOKEN.search(body, lo, m.start())
+    token_match = token_before(body, m.start())
     if token_match is None:
         return True
     token = token_match.group().lstrip("'’-").lower()
@@ -100,6 +99,13 @@ def _ends_sentence(body: str, m: re.Match[str], after: int, size: int) -> bool:
         next_word = re.match(r"[\w’']+", body[after:after + 20])
         return bool(next_word and next_word.group().lower() in _STARTERS)
     return True
+
+
+def token_before(body: str, stop: int) -> re.Match[str] | None:
+    """_TOKEN.search(body, stop - _LOOKBACK, stop): the word before a full stop. The token holds no space, so
+    the search starts after the last one, which spares trying _TOKEN at every character before it."""
+    lo = max(0, stop - _LOOKBACK)
+    return _TOKEN.search(body, max(lo, body.rfind(" ", lo, stop) + 1), stop)
 
 
 def _add(sentences: list[Sentence], body: str, start: int, end: int) -> None:

@@ -166,6 +166,11 @@ def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
+
+
+def _without_parentheses(text: str) -> str:
+    # PARENTHESIS opens with \s*, so the engine tries it at every character: most mentions hold no "("
+    return PARENTHESIS.sub("", text) if "(" in text else text
 # compiled here rather than as f-strings at each call: re's own cache hides the compile, not the look-up
 # "Zoë Whitfield, the cabinet member…": the name run that ends right before an appositive's comma
 _NAME_RUN_BEFORE_ASIDE = re.compile(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$")
@@ -199,7 +204,7 @@ _DROPPED_LEADING = frozenset(LEADING_NON_NAMES | TITLE_ADJECTIVES)
 @lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """"British Prime Minister David Cameron" → "David Cameron"; "Mr. Obama" → "Obama"."""
-    tokens = PARENTHESIS.sub("", text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
+    tokens = _without_parentheses(text).split()  # "Tomas Reyes (D-Ore.)": party and state are not the name
     while len(tokens) > 1 and tokens[0].lower() in _DROPPED_LEADING:  # "But Megan Hester"
         tokens = tokens[1:]
     # "Republican Donald Trump": a party before a person's first name is no part of the name (it is part of
@@ -370,7 +375,7 @@ class SpeakerResolver:
                 if person:
                     return person
             return mention
-        bare = PARENTHESIS.sub("", mention).split() or [mention]
+        bare = _without_parentheses(mention).split() or [mention]
         if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
             role = _DETERMINER_OPENING.sub("", mention)
             if low.split()[0] in POSSESSIVE_PRONOUNS:
@@ -429,7 +434,9 @@ class SpeakerResolver:
             return None
         # "The commissioner urged calm.": a title given to a named person earlier
         described = None
-        for m in DESCRIBED_SUBJECT.finditer(self.body, after, position):
+        # every match holds "The": without one the pattern's look-behinds are not tried at every character
+        openings = DESCRIBED_SUBJECT.finditer(self.body, after, position) if self.body.find("The", after, position) != -1 else ()
+        for m in openings:
             given = self._given_role(m.group("role"), m.start("role"))
             if given and not self._inside_quote(m.start("role")) and self.gender_of(given[1], False) == gender:
                 described = (m.start("role"), given[1])
