@@ -177,3 +177,39 @@ def read_article_text(tmp_path: Path, text: str):
     path.write_text(text, encoding="utf-8")
     article = read_article(path)
     return article, extract_article(article)
+
+
+async def test_the_tui_import_moves_its_bar_through_the_stages_of_one_file(tmp_path):
+    """One long file was a bar at 0% until it was done: the bar now takes a hundred steps a file, and the
+    line under it names the stage."""
+    from textual.widgets import Input, Label, ProgressBar
+
+    from workbench.tui.app import WorkbenchApp
+
+    article = tmp_path / "report.txt"
+    article.write_text(long_article(30_000), encoding="utf-8")
+    db = open_db(tmp_path / "tui.db")
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        status, bar = screen.query_one("#import-status", Label), screen.query_one(ProgressBar)
+        said: list[str] = []
+        shown = status.update
+
+        def update(content="", **kw):  # what the reviewer reads under the bar, as it changes
+            said.append(str(content))
+            return shown(content, **kw)
+
+        status.update = update
+        screen.query_one("#import-path", Input).value = str(article)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert bar.total == 100 and bar.progress == 100
+    stages = [line for line in said if line.startswith("report.txt: ")]
+    assert any("extracting claims and quotes… " in line for line in stages), said
+    assert any(line.startswith("report.txt: storing…") for line in stages), said
+    assert said[-1] == "1 added, 0 already present, 0 failed"
+    assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
