@@ -6,6 +6,7 @@ the file is done). stdout, and so `--json`, never carries any of it.
 """
 from __future__ import annotations
 
+import shutil
 import time
 from typing import TextIO
 
@@ -43,6 +44,9 @@ class ProgressReporter:
         if line == self.shown:
             return
         if self.terminal:
+            # within one row: a line that wraps is not taken back by \r, and each rewrite would add a row
+            width = shutil.get_terminal_size().columns - 1
+            line = line if len(line) <= width else "…" + line[len(line) - width + 1:]
             self.stream.write("\r" + line.ljust(len(self.shown)))
         else:
             self.stream.write(line + "\n")
