@@ -213,3 +213,18 @@ async def test_the_tui_import_moves_its_bar_through_the_stages_of_one_file(tmp_p
     assert any(line.startswith("report.txt: storing…") for line in stages), said
     assert said[-1] == "1 added, 0 already present, 0 failed"
     assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_file_over_the_limit_is_refused_with_figures_that_differ(tmp_path):
+    """20 MiB shows as "21 MB": a 21.0 MB file was "21.0 MB is over the 21 MB limit"."""
+    db = tmp_path / "wb.db"
+    near, far = tmp_path / "near.txt", tmp_path / "far.txt"
+    near.write_bytes(b"Council spent 12m. " * 55_000)  # 1,045,000 bytes against 1,000,000
+    far.write_bytes(b"Council spent 12m. " * 200_000)  # 3.8 MB
+    said = [run(db, "import", "--max-bytes", "1000000", str(path)) for path in (near, far)]
+    assert [d.returncode for d in said] == [1, 1]
+    assert said[0].stderr.strip().endswith("near.txt: 1,045,000 bytes is over the 1,000,000-byte limit; split the "
+                                           "file or raise --max-bytes"), said[0].stderr
+    assert said[1].stderr.strip().endswith("far.txt: 3.8 MB is over the 1 MB limit; split the file or raise "
+                                           "--max-bytes"), said[1].stderr
+    assert not db.exists() or counts(db)["articles"] == 0
