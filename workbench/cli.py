@@ -219,10 +219,22 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
         from .store import valid_url
 
         url = valid_url(url)
+    from .cli_progress import ProgressReporter
+
     failed = 0
     results = []
-    for outcome in import_paths(settings.db, list(paths), settings.reviewer, url=url, outlet=outlet,
-                                max_bytes=max_bytes):
+    progress = ProgressReporter(sys.stderr)
+    outcomes = import_paths(settings.db, list(paths), settings.reviewer, url=url, outlet=outlet,
+                            max_bytes=max_bytes, progress=progress)
+    while True:
+        try:
+            outcome = next(outcomes, None)
+        except KeyboardInterrupt:  # the file's transaction was rolled back: say so, in one line
+            _say(progress.interrupted(len(results) - failed))
+            sys.exit(130)
+        if outcome is None:
+            break
+        progress.done()
         if outcome.error:
             failed += 1
             _say(outcome.error)

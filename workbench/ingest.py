@@ -53,10 +53,10 @@ def read_article(
         raise BadInput(f"{shown}: not a regular file")
     size = p.stat().st_size
     if size > max_bytes:
-        raise BadInput(
-            f"{shown}: {size / 1e6:.1f} MB is over the {_size(max_bytes)} limit; "
-            "split the file or raise --max-bytes"
-        )
+        given, limit = f"{size / 1e6:.1f} MB", _size(max_bytes)
+        if given.replace(".0 ", " ") == limit:  # "21.0 MB is over the 21 MB limit" (20 MiB) read as a bug
+            given, limit = f"{size:,} bytes", f"{max_bytes:,}-byte"
+        raise BadInput(f"{shown}: {given} is over the {limit} limit; split the file or raise --max-bytes")
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -203,10 +203,12 @@ def search_claims(
     db: Database, query: str, *, limit: int = 20, verdict: str | None = None, kind: str | None = None,
     outlet: str | None = None, since: str | None = None, until: str | None = None, reviewer: str | None = None,
     exclude_article: int | None = None, reviewed_only: bool = False, typed: bool = True,
+    among: ClaimPool | None = None,
 ) -> list[dict[str, Any]]:
     """Claims that match `query` best first, each with a 0..100 score; [] when nothing matches.
 
-    `typed=False` for text taken from an article (matching at import): no typo recovery."""
+    `typed=False` for text taken from an article (matching at import): no typo recovery. `among`: the only
+    claims that can be found (the filters above must hold for all of them; they are applied anyway)."""
     verdict, kind, since, until = _checked_filters(db, verdict, kind, since, until)
     if typed:
         query = _spell_scale_words(query)
@@ -216,6 +218,8 @@ def search_claims(
     groups = word_groups(db, normalised)
     if not groups and not typed:
         return []
+    if among is not None:
+        groups = among.narrowed(groups)
     where, args = [], []
     for column, value in (("c.verdict", verdict), ("c.kind", kind), ("c.reviewer", reviewer)):
         if value:
@@ -238,6 +242,8 @@ def search_claims(
     weights = query_weights(db, normalised, groups) if groups else {}
     found: dict[int, dict] = {}
     for ids in candidate_sets(db, groups, leave_one_out=typed):
+        if among is not None:
+            ids = [i for i in ids if i in among.ids]
         found.update((r["id"], r) for r in _ranked(db, normalised, weights, [i for i in ids if i not in found],
                                                    where, args))
         if any(r["score"] >= GOOD_MATCH for r in found.values()):
@@ -342,7 +348,8 @@ def _ranked(db: Database, normalised: str, weights: dict[str, float], ids: list[
 
 
 def matching_claims(db: Database, text: str, sentence: str | None, speaker: str | None, kind: str, *,
-                    limit: int, exclude_article: int, reviewed_only: bool = False) -> list[dict[str, Any]]:
+                    limit: int, exclude_article: int, reviewed_only: bool = False,
+                    among: ClaimPool | None = None) -> list[dict[str, Any]]:
     """Past claims that make the same claim as this one, scored claim against claim, best first.
 
     A quote is its speaker and words. Any other claim is its words *in its sentence*: "130 victims"
@@ -355,7 +362,7 @@ def matching_claims(db: Database, text: str, sentence: str | None, speaker: str 
     is_quote = kind == "quote"  # a quote is matched by quotes only, and a figure by figures
     query = f"{speaker or ''} {text}" if is_quote else f"{text} {sentence or ''}"
     found = search_claims(db, query, limit=limit * 4, exclude_article=exclude_article,
-                          reviewed_only=reviewed_only, typed=False)
+                          reviewed_only=reviewed_only, typed=False, among=among)
     found = [r for r in found if (r["kind"] == "quote") == is_quote]
     if is_quote or not found:
         return found[:limit]
@@ -415,17 +422,53 @@ def similar_claims(db: Database, claim_id: int, limit: int = 5) -> list[dict[str
     return found[:limit]
 
 
-def link_seen_before(db: Database, article_id: int) -> int:
-    """At import: link each new claim to its best match among already-reviewed claims; returns links made."""
-    if not db.execute("SELECT 1 FROM claims WHERE verdict IS NOT NULL AND article_id != ? LIMIT 1",
-                      [article_id]).fetchone():
+class ClaimPool:
+    """The only claims a search may find, and each word's claims narrowed to them once.
+
+    "Seen before" at import looks for the reviewed claims of other articles, a few hundred where a desk
+    has millions of claims. The new article's own claims are in the index too, and a word of a long
+    article is in hundreds of its own sentences: each of its claims' searches gathered, ranked and
+    filtered out its sibling claims, so a 1 MB article took 20 s and a 5 MB one minutes (issue 17).
+    A word's count is kept as looked up, so which words are rare, and so the search, stays as it was."""
+
+    def __init__(self, ids: Iterable[int]) -> None:
+        self.ids = frozenset(ids)
+        self._narrowed: dict[tuple, tuple[int, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def narrowed(self, groups: list[Group]) -> list[Group]:
+        out = []
+        for g in groups:
+            # by how many claims it held too: another process's import can add to a word between two claims
+            # (never a reviewed claim, which is already in the index, so the pool's share stays right)
+            key = (g.expression, g.typo, len(g.ids))
+            ids = self._narrowed.get(key)
+            if ids is None:
+                ids = self._narrowed[key] = tuple(i for i in g.ids if i in self.ids)
+            out.append(g._replace(ids=ids))
+        return out
+
+
+PROGRESS_EVERY = 500  # claims matched between two progress reports
+
+
+def link_seen_before(db: Database, article_id: int, progress: Callable[[int, int], None] | None = None) -> int:
+    """At import: link each new claim to its best match among already-reviewed claims; returns links made.
+    `progress(done, total)` is called as the claims are matched."""
+    pool = ClaimPool(row[0] for row in db.execute(
+        "SELECT id FROM claims WHERE verdict IS NOT NULL AND article_id != ?", [article_id]))
+    if not pool:
         return 0
     links = []
-    for claim_id, text, sentence, speaker, kind in db.execute(
-        "SELECT id, text, sentence, speaker, kind FROM claims WHERE article_id = ?", [article_id]
-    ).fetchall():
+    claims = db.execute("SELECT id, text, sentence, speaker, kind FROM claims WHERE article_id = ?",
+                        [article_id]).fetchall()
+    for done, (claim_id, text, sentence, speaker, kind) in enumerate(claims):
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, len(claims))
         best = matching_claims(db, text, sentence, speaker, kind, limit=1, exclude_article=article_id,
-                               reviewed_only=True)
+                               reviewed_only=True, among=pool)
         if best and best[0]["score"] >= SEEN_BEFORE_THRESHOLD:
             links.append((claim_id, best[0]["id"], best[0]["score"]))
     if links:

@@ -48,3 +48,12 @@ def remembered(db: Any, key: tuple, look_up: Callable[[], Any]) -> Any:
             if len(cache.answers) > SIZE:
                 cache.answers.popitem(last=False)
     return answer
+
+
+def forget(db: Any) -> None:
+    """Drop what was remembered on this database: after a ROLLBACK, whose undoing changes neither
+    `data_version` nor `total_changes`, answers read inside the transaction would be served as current."""
+    with _lock:
+        cache = getattr(db, _ATTRIBUTE, None)
+        if cache is not None:
+            cache.state, cache.answers = None, OrderedDict()

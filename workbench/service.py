@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,8 +31,8 @@ def published_date(article: Article) -> date | None:
         return None
 
 
-def extract_article(article: Article) -> Extraction:
-    return extract(article.body, published_date(article))
+def extract_article(article: Article, progress: Callable[[float], None] | None = None) -> Extraction:
+    return extract(article.body, published_date(article), progress)
 
 
 def extraction_document(article: Article, extraction: Extraction) -> dict[str, Any]:
@@ -99,29 +99,40 @@ class ImportOutcome:
     seen_before: int = 0  # new claims linked at import to a reviewed one that reads like it
 
 
+# What an import of one file is doing, in order, as ImportProgress.stage says it
+READING, EXTRACTING, STORING, LINKING, MATCHING, DONE = (
+    "reading", "extracting claims and quotes", "storing", "matching reviewed claims", "matching fact-checks",
+    "done")
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Where the import of one file is: `stage` (one of the names above), `fraction` of that stage done (None:
+    not known), and the characters of the article's text (0 until it is read): the faces show a long import."""
+    path: str
+    stage: str
+    fraction: float | None = None
+    chars: int = 0
+
+
 def import_paths(
     db: Database, paths: list[str], reviewer: str, *, url: str | None = None, outlet: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULT_MAX_BYTES, progress: Callable[[ImportProgress], None] | None = None,
 ) -> Iterator[ImportOutcome]:
-    """Import each file; a bad file is reported and the batch goes on, whatever went wrong with it."""
+    """Import each file; a bad file is reported and the batch goes on, whatever went wrong with it.
+
+    A file is stored whole or not at all: its article, claims, "seen before" links and fact-check matches are
+    written in one transaction, so an interrupt (ctrl+c: KeyboardInterrupt, which is let through) or a crash
+    leaves the database as it was before that file. `progress` is told of each stage as it goes."""
     from .crash import internal_error_line
     from .ingest import printable
-    from .store import store_article
 
     for folder in paths:
         if folder != "-" and Path(folder).is_dir() and next(expand_paths([folder]), None) is None:
             yield ImportOutcome(folder, error=no_articles_in(folder))
     for path in expand_paths(paths):
         try:
-            article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
-            result = store_article(db, article, extract_article(article), reviewer)
-            seen = 0
-            if result.added:
-                from .factchecks.match import match_article
-                from .search import link_seen_before
-
-                seen = link_seen_before(db, result.article_id)
-                match_article(db, result.article_id)  # other outlets' fact-checks of its claims
+            result, seen = _import_one(db, path, reviewer, url, outlet, max_bytes, progress)
         except WorkbenchError as exc:
             yield ImportOutcome(path, error=str(exc))
         except sqlite3.DatabaseError:  # the database's trouble, not this file's: the next file would meet it too
@@ -130,6 +141,39 @@ def import_paths(
             yield ImportOutcome(path, error=f"{printable(path)}: not imported, {internal_error_line(exc, 'import')}")
         else:
             yield ImportOutcome(path, result=result, seen_before=seen)
+
+
+def _import_one(db: Database, path: str, reviewer: str, url: str | None, outlet: str | None, max_bytes: int,
+                progress: Callable[[ImportProgress], None] | None) -> tuple[ImportResult, int]:
+    """The file stored in one transaction, and how many of its claims were linked as seen before."""
+    from .store import prepare_article, present_article, transaction, write_article
+
+    def tell(stage: str, fraction: float | None = None, chars: int = 0) -> None:
+        if progress:
+            progress(ImportProgress(path, stage, fraction, chars))
+
+    tell(READING)
+    article = read_article(path, url=url, outlet=outlet, max_bytes=max_bytes)
+    chars = len(article.body)
+    present = present_article(db, article.sha256)
+    if present:  # nothing to extract: it says what is stored (a second import adds nothing)
+        return present, 0
+    tell(EXTRACTING, 0.0, chars)
+    extraction = extract_article(article, lambda fraction: tell(EXTRACTING, fraction, chars))
+    tell(STORING, 0.0, chars)
+    prepared = prepare_article(article, extraction)  # before the write lock
+    seen = 0
+    with transaction(db):
+        result = write_article(db, prepared, reviewer, lambda done, total: tell(STORING, done / total, chars))
+        if result.added:
+            from .factchecks.match import match_article
+            from .search import link_seen_before
+
+            seen = link_seen_before(db, result.article_id, lambda done, total: tell(LINKING, done / total, chars))
+            tell(MATCHING, None, chars)
+            match_article(db, result.article_id)  # other outlets' fact-checks of its claims
+    tell(DONE, 1.0, chars)
+    return result, seen
 
 
 def reextract(db: Database, ref: str, reviewer: str) -> dict[str, int]:

@@ -9,6 +9,7 @@ import bisect
 
 import math
 from datetime import date
+from typing import Callable
 
 from ..model import Claim, Extraction, Sentence, replaced
 
@@ -17,8 +18,18 @@ from ..model import Claim, Extraction, Sentence, replaced
 _DATE_BEATS = {"count", "ordinal"}
 
 
-def extract(body: str, published: date | None = None) -> Extraction:
-    """Split `body` into sentences, atomic claims and quotes; `published` anchors relative dates."""
+# the share of an extraction each step takes (measured on 5 MB of news text), for `progress`
+_STEP_DONE = {"sentences": 0.05, "figures": 0.37, "scores": 0.53, "quotes": 0.85}
+
+
+def extract(body: str, published: date | None = None,
+            progress: Callable[[float], None] | None = None) -> Extraction:
+    """Split `body` into sentences, atomic claims and quotes; `published` anchors relative dates.
+    `progress(fraction)` is told, between steps, roughly how much of the work is done."""
+    def done(step: str) -> None:
+        if progress:
+            progress(_STEP_DONE[step])
+
     # imported here, not at the top: the search normaliser reads .numbers, and `workbench search` must not
     # pay ~100 ms of start-up for the extractor's patterns it never runs
     from .checkworthiness import score_sentences
@@ -27,12 +38,16 @@ def extract(body: str, published: date | None = None) -> Extraction:
     from .sentences import split_sentences
 
     sentences = split_sentences(body)
+    done("sentences")
     claims = find_claims(body, sentences, published)
+    done("figures")
     # the figures a sentence holds are features of its score, and its score is part of theirs
     sentences = score_sentences(body, sentences, claims)
     claims = _with_sentence_scores(sentences, claims)
     claims = add_consistency_hints(body, claims)
+    done("scores")
     quotes = find_quotes(body, sentences)
+    done("quotes")
     claims = attribute_claims(body, sentences, claims, quotes)
     return Extraction(sentences=sentences, claims=claims, quotes=quotes)
 

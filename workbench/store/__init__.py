@@ -1,7 +1,8 @@
 """The store: the only code that writes SQL. Open/migrate, import, reviewer actions, audit, health."""
 from __future__ import annotations
 
-from .articles import ImportResult, reextract_article, store_article
+from .articles import (ImportResult, PreparedArticle, prepare_article, present_article, reextract_article, store_article,
+                       write_article)
 from .audit import claim_history, log_event
 from .database import default_db_path, migrate, now, open_db, transaction
 from .health import backup_db, check_db, optimize_db
@@ -20,4 +21,5 @@ __all__ = [
     "reextract_article", "reject_claim", "reopen_claim", "set_note", "set_verdict",
     "SETTINGS", "get_setting", "get_settings", "set_rating", "set_setting", "set_summary", "store_article",
     "transaction", "undo_last", "valid_date", "valid_url", "verdict_keys",
+    "PreparedArticle", "prepare_article", "present_article", "write_article",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .audit import log_event
 from .database import now, transaction
@@ -36,15 +36,44 @@ class ImportResult:
         return self.__dict__.copy()
 
 
-def store_article(db: Database, article: Article, extraction: Extraction, reviewer: str) -> ImportResult:
-    """Insert the article and its findings atomically; an article already present adds nothing."""
+def store_article(db: Database, article: Article, extraction: Extraction, reviewer: str,
+                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Insert the article and its findings atomically; an article already present adds nothing.
+    Inside a transaction of the caller's, the rows are written there (an import that links them too)."""
     present = _present(db.conn, article.sha256)
     if present:
         return present
+    return write_article(db, prepare_article(article, extraction), reviewer, progress)
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article's rows, built before the write lock is taken (store_article, write_article)."""
+    article: Article
+    extraction: Extraction
+    stamp: str
+    rows: list[list]
+
+
+def prepare_article(article: Article, extraction: Extraction) -> PreparedArticle:
+    """The claims' rows of an article, ready to write: normalising each claim's sentence for search was 21 of
+    the 27 s that a 1 MB article held the write lock, and every other reviewer's save waited."""
     stamp = now()
-    # built before the write lock: normalising each claim's sentence for search was 21 of the 27 s that a
-    # 1 MB article held the lock, and every other reviewer's save and every `workbench` command waited
     rows = _finding_rows(article.body, extraction.claims, extraction.quotes, stamp)
+    # in the order they stand in the text, quotes among claims: a sentence's row in the BM25 index takes
+    # the sentences before it as context when its first claim is stored (db/0006)
+    rows.sort(key=lambda row: row[2])
+    return PreparedArticle(article, extraction, stamp, rows)
+
+
+ROWS_PER_STEP = 2000  # claims inserted between two progress reports (one transaction all the same)
+
+
+def write_article(db: Database, prepared: PreparedArticle, reviewer: str,
+                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Write a prepared article and its claims in one transaction (joining the caller's, if open);
+    `progress(done, total)` is told of the claims written."""
+    article, extraction, stamp, rows = prepared.article, prepared.extraction, prepared.stamp, prepared.rows
     with transaction(db) as conn:
         present = _present(conn, article.sha256)  # again, inside the lock: another import may have won
         if present:
@@ -58,14 +87,20 @@ def store_article(db: Database, article: Article, extraction: Extraction, review
              article.sha256, stamp, reviewer, article.origin],
         )
         article_id = cur.lastrowid
-        # in the order they stand in the text, quotes among claims: a sentence's row in the BM25 index takes
-        # the sentences before it as context when its first claim is stored (db/0006)
-        conn.executemany(_INSERT_CLAIM, [[article_id, *row] for row in sorted(rows, key=lambda row: row[2])])
+        for start in range(0, len(rows), ROWS_PER_STEP):
+            if progress:
+                progress(start, len(rows))
+            conn.executemany(_INSERT_CLAIM, [[article_id, *row] for row in rows[start:start + ROWS_PER_STEP]])
         log_event(conn, reviewer, "import", "articles", article_id, None, None,
                   {"headline": m.headline, "sha256": article.sha256, "origin": article.origin,
                    "claims": len(extraction.claims), "quotes": len(extraction.quotes)})
         return ImportResult(article_id, True, m.headline, len(extraction.claims), len(extraction.quotes),
                             article.sha256)
+
+
+def present_article(db: Database, sha256: str) -> ImportResult | None:
+    """The stored article with this body, as an import of it reports it ("already present"), else None."""
+    return _present(db.conn, sha256)
 
 
 def _present(conn, sha256: str) -> ImportResult | None:

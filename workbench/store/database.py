@@ -267,6 +267,9 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
             # connection would silently join it and never commit; SQLite may also have rolled back already
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            from ..search_cache import forget
+
+            forget(db)
             raise
 
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar
 
+from ..service import DONE, EXTRACTING, LINKING, MATCHING, READING, STORING, ImportProgress
 from .text import plain
 
 
@@ -30,6 +31,25 @@ class PathSuggester(Suggester):
         except OSError:
             return None
         return None
+
+
+# where each stage of one file's import starts and ends, in percent of the file (as they took on 5 MB)
+_STAGE_SPAN = {READING: (0, 1), EXTRACTING: (1, 50), STORING: (50, 70), LINKING: (70, 95), MATCHING: (95, 100),
+               DONE: (100, 100)}
+
+
+def file_percent(event: ImportProgress) -> int:
+    """How far one file's import is, 0..100, from its stage and the share of the stage done."""
+    low, high = _STAGE_SPAN.get(event.stage, (0, 0))
+    return int(low + (high - low) * (event.fraction or 0.0))
+
+
+def stage_line(event: ImportProgress) -> str:
+    """"big.txt: extracting claims and quotes… 40%": the stage of a file, under the bar."""
+    name = Path(event.path).name
+    if event.stage == DONE:
+        return f"{name}: done"
+    return f"{name}: {event.stage}…" + ("" if event.fraction is None else f" {int(event.fraction * 100)}%")
 
 
 class ImportScreen(ModalScreen[int]):
@@ -60,10 +80,21 @@ class ImportScreen(ModalScreen[int]):
         if not paths:  # "0 added, 0 failed" read as if the folder had been imported
             self.app.call_from_thread(self.notify, no_articles_in(path), severity="warning", markup=False)
             return
-        self.app.call_from_thread(self.query_one(ProgressBar).update, total=max(1, len(paths)), progress=0)
+        bar, status = self.query_one(ProgressBar), self.query_one("#import-status", Label)
+        # a hundred steps a file: a single 5 MB file showed 0% for minutes
+        self.app.call_from_thread(bar.update, total=100 * max(1, len(paths)), progress=0)
         added = present = failed = seen = 0
         errors: list[str] = []
-        for outcome in import_paths(self.app.db, paths, self.app.reviewer):
+        shown = [""]
+
+        def progress(event: ImportProgress) -> None:
+            line = stage_line(event)
+            if line != shown[0]:  # a screen update only when what it says changes
+                shown[0] = line
+                self.app.call_from_thread(bar.update, progress=100 * (added + present + failed) + file_percent(event))
+                self.app.call_from_thread(status.update, plain(line))
+
+        for outcome in import_paths(self.app.db, paths, self.app.reviewer, progress=progress):
             if outcome.error:
                 failed += 1
                 errors.append(outcome.error)
@@ -72,7 +103,7 @@ class ImportScreen(ModalScreen[int]):
                 seen += outcome.seen_before
             else:
                 present += 1
-            self.app.call_from_thread(self.query_one(ProgressBar).advance, 1)
+            self.app.call_from_thread(bar.update, progress=100 * (added + present + failed))
         summary = f"{added} added, {present} already present, {failed} failed" + (
             f"; {seen} claim{'s' if seen != 1 else ''} seen before (reviewed elsewhere: shown in the detail)"
             if seen else "")
