@@ -84,7 +84,7 @@ def test_claims_have_their_speakers_and_the_right_kind_of_author(desk_db):
     author = lambda key: by_claim[picked[key]["id"]]["itemReviewed"]["author"]
     assert author("murders") == {"@type": "Person", "name": "David Cameron"}
     assert author("television") == {"@type": "Organization", "name": "state television"}
-    assert author("may") == {"@type": "Organization", "name": "Syrian Observatory"}  # not the byline
+    assert author("may") == {"@type": "Organization", "name": "Syrian Observatory for Human Rights"}  # not the byline
     assert author("brigades")["name"] == "officials"  # ", officials said." after the claim
     # the reporter's own claim; "our correspondents" names nobody, so the outlet
     assert author("victims") == {"@type": "Organization", "name": "Levant Wire"}

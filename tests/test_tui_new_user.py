@@ -119,8 +119,10 @@ async def detail_once_similar_searched(app, pilot, screen) -> str:
 
 async def test_the_copy_hint_shows_only_when_a_similar_claim_has_a_verdict(tmp_path):
     db = open_db(tmp_path / "similar.db")
-    list(import_paths(db, [str(ROOT / "sample_articles" / name) for name in
-                           ("wire-grocer-profits.txt", "eurozone-trade-figures.txt")], "ann"))
+    follow_up = tmp_path / "grocer-follow-up.txt"  # a later story stating the same figure
+    follow_up.write_text("Halberd shares slide\n\nShares in Halberd fell on Friday after the grocer said its "
+                         "pre-tax profit fell 38% in the year to February.\n", encoding="utf-8")
+    list(import_paths(db, [str(follow_up), str(ROOT / "sample_articles" / "wire-grocer-profits.txt")], "ann"))
     grocer = next(a["id"] for a in db.query("SELECT id FROM articles WHERE headline LIKE 'Supermarket%'"))
     claim = next(c for c in list_claims(db, grocer) if c["text"] == "38%")
     app = WorkbenchApp(db, "ann", article_id=grocer, claim_id=claim["id"])
