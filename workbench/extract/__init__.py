@@ -135,7 +135,8 @@ def _with_ranks(body: str, sentences: list[Sentence], claims: list[Claim]) -> li
                 # "the 45th president", "her 70th international goal": the rank with what it ranks, not
                 # the bare "45th" the figures read
                 c = claims[figure]
-                claims[figure] = replaced(c, start=start, end=end, text=body[start:end], value={**(c.value or {}), **value})
+                claims[figure] = replaced(c, start=start, end=end, text=body[start:end],
+                                          value={**(c.value or {}), **value})
                 covered[start:end] = b"\x01" * (end - start)
                 continue
             if kind != "ordinal" or len(lead.split()) < 3:

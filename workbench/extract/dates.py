@@ -445,7 +445,8 @@ TIME_ASCII = ascii_led(TIME)  # where ascii_digits_only(body)
 CLOCK = re.compile(_HOUR + r":(?P<m>[0-5]\d)(?![\d:])")
 # "at 0900 GMT": a 24-hour time with no colon, as wires write it, only with its zone after it (a bare "1430"
 # is a count or a year)
-TIME_ZONES = ("GMT", "BST", "UTC", "CET", "EST", "EDT", "CST", "PST", "IST", "WAT", "EAT", "SAST")  # a scan only where one is
+# TIME_24H is tried only in a body holding one of these
+TIME_ZONES = ("GMT", "BST", "UTC", "CET", "EST", "EDT", "CST", "PST", "IST", "WAT", "EAT", "SAST")
 TIME_24H = re.compile(r"(?P<h>[012]\d)(?<![\w.,:]\d\d)(?P<m>[0-5]\d)"  # opens with a digit: the engine skips to one
                       r"\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|IST|WAT|EAT|SAST)\b")
 TIME_WORD_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since|between|and)\s+$",

@@ -548,8 +548,9 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue  # "half the rate" is a comparison; "the first half of the year" a period
         approx = _Approx(body, m.start())
         points = POINTS_AFTER.match(body, m.end())  # "half a percentage point"
+        value = {"number": 0.5, "unit": "percentage point" if points else "share"}
         add(approx.start, points.end() if points else m.end(), "percent",
-            {"number": 0.5, "unit": "percentage point" if points else "share", **({"approx": True} if approx.text else {})})
+            {**value, **({"approx": True} if approx.text else {})})
 
     for m in _finditer(A_PERIOD, body, lowered, _NEEDS["A_PERIOD"]):
         approx = _Approx(body, m.start())

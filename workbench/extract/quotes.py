@@ -162,7 +162,8 @@ AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|
                          rf"(?=\s*(?:[,.;:!?—–]|$|\s+(?:and|in|on|at|who|for)\b))")
 # the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking",
 # and the next doer of the list ("with Pike accusing her of “…” and Ruiz calling it “…”")
-DOER_BEFORE_PARTICIPLE = re.compile(rf"\b(?:[Ww]ith\s+|and\s+(?={_NAME}(?:\s+[a-z]+ly)?\Z))(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
+DOER_BEFORE_PARTICIPLE = re.compile(rf"\b(?:[Ww]ith\s+|and\s+(?={_NAME}(?:\s+[a-z]+ly)?\Z))"
+                                    rf"(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
                                     rf"(?:\s+[a-z]+ly)?\Z")
 # the speaker of "…, he said, adding": a mention and its cue right before the participle; never a possessive,
@@ -1211,7 +1212,8 @@ def _verb_between(verbs: list[int], start: int, end: int) -> bool:
 
 # verbs that report only with "that" after them ("Twitter added users", "he noted the date")
 _REPORTED_CUE = (r"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|announced|confirmed|stated|"
-                 r"warned|argued|insisted)\s+(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # "said Monday that"
+                 r"warned|argued|insisted)\s+"
+                 r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # "said Monday that"
                  r"(?:\s+(?:night|morning|afternoon|evening))?\s+)?(?:that\s+)?(?=[a-z£$€\d])|"
                  r"(?i:added|noted|wrote|admitted|acknowledged|predicted|conceded)\s+that\s+(?=[a-z£$€\d]|\Z))")
 # "Brady, a former firefighter, said the city had lost 1,100 homes": the aside is no part of the speaker
@@ -1230,14 +1232,16 @@ _CITED_GROUPS = r"(?:officials|analysts|experts|economists|police|witnesses|rese
 # a described speaker: a determiner, words of no verb (capitalised ones too: "The German engineering
 # federation"), and whose ("A spokesperson for the Department of Health")
 _DESCRIBED = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts)\s+(?:[A-Z][\w’'\-]*\s+){{0,2}}"
-              rf"[a-z][\w’'\-]*(?:\s+{_NO_VERB}[a-z][\w’'\-]*){{0,3}}?(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME}{_OF_NAME})?")
+              rf"[a-z][\w’'\-]*(?:\s+{_NO_VERB}[a-z][\w’'\-]*){{0,3}}?"
+              rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME}{_OF_NAME})?")
 REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and )(?<!in )(?<!at )(?<!from ){_NAME}{_OF_NAME}"
                       rf"|{_DESCRIBED}|(?<![\w’'\-]){_CITED_GROUPS})"
                       rf"(?:,\s*(?P<aside>[^,;\"“”«»\n]{{1,80}}),)?\s+" + _REPORTED_CUE)
 # a source closing the sentence after the claim: "…, the statistics office estimated." / "…, according to the
 # Rail Delivery Group, which …" / "…, officials said on Monday."
 TRAILING_SOURCE = re.compile(
-    rf",\s+(?:(?i:according\s+to)\s+(?P<src>(?:[^,;.!?\"“”«»\n—–-]|-(?!\s)){{2,120}}?(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr))"
+    rf",\s+(?:(?i:according\s+to)\s+"
+    rf"(?P<src>(?:[^,;.!?\"“”«»\n—–-]|-(?!\s)){{2,120}}?(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr))"
     rf"|(?P<np>{_PRON}|{_NAME}{_OF_NAME}|{_DESCRIBED}|{_CITED_GROUPS})"
     rf"\s+(?:said|says|estimated|estimates|reported|reports|told\s+\w+|added|noted|announced|confirmed|warned)"
     rf"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*(?=[.;]|,\s|\Z)")
