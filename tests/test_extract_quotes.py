@@ -1474,3 +1474,18 @@ def test_a_source_closing_the_sentence_is_the_claims_speaker(text, claim, speake
 ])
 def test_no_source_from_an_adjective_or_a_clause_that_goes_on(text):
     assert next(c for c in extract(text).claims if c.text in ("$473 million", "2.9%")).speaker is None
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ('Shadow minister Marcus Obi called the plan "a rebrand" and said waiting lists had grown since 2022.',
+     "since 2022", "Marcus Obi"),
+    ("The quake killed about 300 people in the valley, agency spokesman Ilir Basha told reporters.",
+     "about 300 people", "Ilir Basha"),
+    ("Union leader Gareth Lloyd repeated that 40,000 members would strike.", "40,000 members", "Gareth Lloyd"),
+])
+def test_and_said_a_role_before_a_closing_name_and_repeated_that(text, claim, speaker):
+    assert (claim, speaker) in [(c.text, c.speaker) for c in extract(text).claims]
+
+
+def test_and_a_name_after_a_comma_is_no_closing_source():
+    assert [c.speaker for c in extract("Sales rose 5%, and Smith said so.").claims] == [None]

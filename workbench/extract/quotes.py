@@ -1183,6 +1183,17 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
                 mention = resolver.trim_mention(reach + s, reach + e)
                 if mention:
                     speaker = resolver.resolve(*mention)
+        if speaker is None and _verb_between(verbs, reach, c.start):
+            and_said = None
+            for and_said in AND_SAID.finditer(body, reach, c.start):
+                pass
+            subject = _sentence_subject(body, c.sentence_start, and_said.start()) if and_said else None
+            if subject:  # "Obi called the plan “…” and said waiting lists had grown": the subject said it too
+                if resolver is None:
+                    resolver = SpeakerResolver(body)
+                mention = resolver.trim_mention(*subject)
+                if mention:
+                    speaker = resolver.resolve(*mention)
         if speaker is None and c.end < c.sentence_end and "," in body[c.end:c.sentence_end]:
             trailing = TRAILING_SOURCE.search(body, c.end, c.sentence_end)
             if trailing:
@@ -1215,7 +1226,7 @@ _REPORTED_CUE = (r"(?P<cue>(?i:said|says|told\s+\w+|reported|estimated|claimed|a
                  r"warned|argued|insisted)\s+"
                  r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # "said Monday that"
                  r"(?:\s+(?:night|morning|afternoon|evening))?\s+)?(?:that\s+)?(?=[a-z£$€\d])|"
-                 r"(?i:added|noted|wrote|admitted|acknowledged|predicted|conceded)\s+that\s+(?=[a-z£$€\d]|\Z))")
+                 r"(?i:added|noted|wrote|admitted|acknowledged|predicted|conceded|repeated)\s+that\s+(?=[a-z£$€\d]|\Z))")
 # "Brady, a former firefighter, said the city had lost 1,100 homes": the aside is no part of the speaker
 # (never the tail of a longer name: "the Brennan Center for Justice noted"); when the aside is a name, that
 # name is who speaks ("One pastor, Darran Whiting of Liberty Church, said")
@@ -1237,14 +1248,18 @@ _DESCRIBED = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir|[Ii]t
 REPORTED = re.compile(rf"(?P<np>{_PRON}|(?<!of )(?<!for )(?<!and )(?<!in )(?<!at )(?<!from ){_NAME}{_OF_NAME}"
                       rf"|{_DESCRIBED}|(?<![\w’'\-]){_CITED_GROUPS})"
                       rf"(?:,\s*(?P<aside>[^,;\"“”«»\n]{{1,80}}),)?\s+" + _REPORTED_CUE)
+# "agency spokesman Ilir Basha": a role in lower case before the name, never a clause's first word
+_ROLE_THEN_NAME = rf"(?:(?!(?:and|but|or|so|as|while|then|when|which|who|said|says)\b)[a-z][\w’'\-]*\s+){{1,3}}{_NAME}"
 # a source closing the sentence after the claim: "…, the statistics office estimated." / "…, according to the
 # Rail Delivery Group, which …" / "…, officials said on Monday."
 TRAILING_SOURCE = re.compile(
     rf",\s+(?:(?i:according\s+to)\s+"
     rf"(?P<src>(?:[^,;.!?\"“”«»\n—–-]|-(?!\s)){{2,120}}?(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr))"
-    rf"|(?P<np>{_PRON}|{_NAME}{_OF_NAME}|{_DESCRIBED}|{_CITED_GROUPS})"
+    rf"|(?P<np>{_PRON}|{_NAME}{_OF_NAME}|{_DESCRIBED}|{_CITED_GROUPS}|{_ROLE_THEN_NAME})"
     rf"\s+(?:said|says|estimated|estimates|reported|reports|told\s+\w+|added|noted|announced|confirmed|warned)"
     rf"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*(?=[.;]|,\s|\Z)")
+AND_SAID = re.compile(r"\band\s+(?:also\s+)?(?:said|says|told\s+\w+|added|argued|insisted|warned|claimed)\s+"
+                      r"(?:that\s+)?(?=[a-z£$€\d])")
 THE_NAME = re.compile(rf"the\s+{_NAME}{_OF_NAME}\Z")  # "according to the Rail Delivery Group": a name
 # "figures published on Tuesday by the health agency": who published them
 BY_WHOM = re.compile(r"\b(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s)")
@@ -1252,5 +1267,5 @@ REPORTED_CUE = re.compile(_REPORTED_CUE)  # the cue of REPORTED and what must fo
 # the verbs of REPORTED alone ("told" for "told \w+"): a clause without any of them reports nothing
 REPORTING_VERBS = ("said", "says", "told", "reported", "estimated", "claimed", "announced", "confirmed", "stated",
                    "warned", "argued", "insisted", "added", "noted", "wrote", "admitted", "acknowledged", "predicted",
-                   "conceded")
+                   "conceded", "repeated")
 REPORTING_VERB = re.compile("(?i:" + "|".join(REPORTING_VERBS) + ")")
