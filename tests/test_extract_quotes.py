@@ -1489,3 +1489,37 @@ def test_and_said_a_role_before_a_closing_name_and_repeated_that(text, claim, sp
 
 def test_and_a_name_after_a_comma_is_no_closing_source():
     assert [c.speaker for c in extract("Sales rose 5%, and Smith said so.").claims] == [None]
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {text[q.start:q.end]: q.speaker for q in extract(text).quotes}
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('The mayor of Leeds said the tram plan was "a disgrace" and too dear.', '"a disgrace"', "The mayor of Leeds"),
+    ('A professor at Keele University called the study "deeply flawed" on Monday.', '"deeply flawed"',
+     "A professor at Keele University"),
+    ('His critics in the European Union argue that he runs "a rogue state" in all but name.', '"a rogue state"',
+     "His critics in the European Union"),
+])
+def test_a_description_saying_where_someone_is_from_is_not_the_place(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_what_a_cue_reports_is_no_speaker_for_a_later_pronoun():
+    # "said that what the United States needs": the country is what she talks about, not who talks
+    text = ('Senator Ruth Adler said that what the United States needs most is "patience." '
+            '"We have waited long enough," she said.')
+    assert _speakers(text)['"We have waited long enough,"'] == "Ruth Adler"
+
+
+def test_a_common_word_opening_a_sentence_is_nobody_a_pronoun_means():
+    text = ('Police chief Tom Hale spoke to the crowd on Friday. Protesters said they wanted "justice," '
+            'and by nightfall the protesters had gone home. "We will be back tomorrow," he said.')
+    assert _speakers(text)['"We will be back tomorrow,"'] == "Tom Hale"
+
+
+def test_a_possessive_is_no_part_of_the_name_a_pronoun_stands_for():
+    text = ('Ms. Dana Reyes unveiled her budget on Monday. Ms. Reyes\'s plan would raise land taxes. '
+            'She would also close what critics call the "golf course loophole" in two years.')
+    assert _speakers(text)['"golf course loophole"'] == "Dana Reyes"

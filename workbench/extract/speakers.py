@@ -147,7 +147,11 @@ REPORTED_SPEAKER = re.compile(
     r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
 # the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
-REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "according[ \t]+to"]) + rf"[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,4}}?"
+# ("said former minister Ana Ruiz"), never what the cue reports ("said that what the United States needs")
+# or where it was said ("said in Washington")
+_NOT_BEFORE_SPEAKER = r"(?!(?:that|what|which|whether|if|how|why|when|where|while|because|it|he|she|they|we|his|her|" \
+                      r"their|its|in|on|at|of|to|for|with|and|but|or|as)[ \t])"  # "according to a post from X" is X's
+REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "according[ \t]+to"]) + rf"[ \t]+(?:{_NOT_BEFORE_SPEAKER}[a-z][\w’'\-]*[ \t]+){{0,4}}?"
                                 rf"(?P<name>{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))+)")
 # Every match of these two opens with one of its words, written in this case: the scan is tried only where
 # str.find finds one (a C search), not at each s, a and w, or each capital, of the body
@@ -177,6 +181,9 @@ _NAME_RUN_BEFORE_ASIDE = re.compile(rf"({_TOKEN}(?:\s+{_TOKEN})+),\s*$")
 # "Jane Roe, who said": the name a relative pronoun stands for
 _NAME_BEFORE_RELATIVE = re.compile(rf"({_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t,]*$")
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+DESCRIPTION_WITH_PLACE = re.compile(r"(?i:the|an?|his|her|their|its|our|one|another)\s+(?:[a-z][\w’'\-]*\s+){1,4}?"
+                                    r"(?:of|in|from|at|for|with)\s+(?:the\s+)?[A-Z][\w’'\-.]*"
+                                    r"(?:\s+(?:[A-Z][\w’'\-.]*|of|for|and|the|de))*\Z")
 POSSESSED = re.compile(r"(?:[’']s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))[ \t]+\Z")  # "Pike's spokesman Ann Lee"
 _DETERMINER_OPENING = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
 
@@ -280,7 +287,10 @@ class SpeakerResolver:
 
     def note_speaker(self, name: str, position: int) -> None:
         # a description the resolver could not name ("Her barrister") is nobody a later "she" can mean
-        if not is_organisation(name) and name[:1].isupper() and name.split()[0].lower() not in DESCRIPTION_OPENERS:
+        # nor is a common word that opens a sentence ("Demonstrators said they want …", "Particularly in …"):
+        # one word the article also writes in lower case
+        if not is_organisation(name) and name[:1].isupper() and name.split()[0].lower() not in DESCRIPTION_OPENERS \
+                and not (" " not in name and self._index.in_lower_case(name)):
             self.persons.append((position, name))
 
     @property
@@ -376,7 +386,9 @@ class SpeakerResolver:
                     return person
             return mention
         bare = _without_parentheses(mention).split() or [mention]
-        if not bare[-1][:1].isupper():  # a description: "the transport secretary", "Pike's campaign manager"
+        # a description, "the transport secretary", "Pike's campaign manager", also when it says where the
+        # person is from: "The mayor of London" is not London, nor "a professor at Yale University" Yale
+        if not bare[-1][:1].isupper() or DESCRIPTION_WITH_PLACE.match(mention.rstrip(' ,.;:')):
             role = _DETERMINER_OPENING.sub("", mention)
             if low.split()[0] in POSSESSIVE_PRONOUNS:
                 # "his spokesman": someone's, so not whoever the article called "police spokesman" before
@@ -417,7 +429,7 @@ class SpeakerResolver:
                 return subject or best[1]
         i = bisect.bisect_left(self.names, (position, "")) - 1
         for at, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
-            name = clean_name(seq)
+            name = POSSESSIVE.sub("", clean_name(seq))  # "Mrs. Clinton's plan": Clinton
             titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
             # a run of more capitalised words than a name has is a headline's ("Things To Know About …")
             if (2 <= len(name.split()) <= MAX_NAME_WORDS or titled) and not name.isupper() and not is_organisation(name) \
@@ -633,6 +645,7 @@ class _BodyIndex:
         self.titled: set[str] | None = None  # the names the article gives Mr./Ms./…
         self.roles: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         self.firsts: dict[str, int | None] = {}
+        self.lower_words: dict[str, bool] = {}  # word → the body also writes it in lower case
         self.reversed_body: str | None = None
 
     def first_at(self, key: str) -> int | None:
@@ -642,6 +655,13 @@ class _BodyIndex:
             lowered = lowered_for_words(self.body)
             self.firsts[key] = None if lowered is None else lowered.find(key)
         return self.firsts[key]
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the body also writes this word all in lower case, as a word of its own."""
+        key = word.lower()
+        if key not in self.lower_words:
+            self.lower_words[key] = re.search(rf"(?<![\w’'\-]){re.escape(key)}(?![\w’'\-])", self.body) is not None
+        return self.lower_words[key]
 
     def role(self, key: str) -> tuple[list[int], list[re.Match[str]]]:
         """End of each place the article gives this title, and the matches."""
