@@ -1523,3 +1523,20 @@ def test_a_possessive_is_no_part_of_the_name_a_pronoun_stands_for():
     text = ('Ms. Dana Reyes unveiled her budget on Monday. Ms. Reyes\'s plan would raise land taxes. '
             'She would also close what critics call the "golf course loophole" in two years.')
     assert _speakers(text)['"golf course loophole"'] == "Dana Reyes"
+
+
+def test_whose_or_where_from_before_a_name_is_no_part_of_it():
+    text = '"It will not pass," said Channel Four\'s Dana Whitlock. "Not this year," Whitlock added.'
+    assert set(_speakers(text).values()) == {"Dana Whitlock"}
+
+
+def test_a_question_word_opening_a_sentence_is_no_first_name():
+    text = ('Ben Ferris, the council leader, spoke on Monday. What Ferris wants is a vote. '
+            '"We need homes now," Ferris said.')
+    assert _speakers(text)['"We need homes now,"'] == "Ben Ferris"
+
+
+def test_a_thing_that_speaks_is_nobody_a_later_pronoun_means():
+    text = ('Mayor Ann Cole opened the fair. Cole\'s gloomy speech warned of "hard times ahead" for the town. '
+            '"We will cope," she said.')
+    assert _speakers(text)['"We will cope,"'] == "Ann Cole"

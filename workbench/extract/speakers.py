@@ -71,6 +71,8 @@ LEADING_NON_NAMES = {
     "the", "a", "an", "but", "and", "or", "so", "yet", "even", "when", "while", "if", "as", "then", "now", "still",
     "also", "after", "before", "though", "although", "because", "since", "once", "meanwhile", "however",
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
+    # a question or a pointing word opening a sentence: "What Trump wants", "This Sanders voter", "Did Cruz"
+    "what", "this", "that", "these", "those", "how", "why", "where", "who", "did", "does", "is", "was", "here", "there",
 }
 # a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
 OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
@@ -245,6 +247,11 @@ def clean_name(text: str) -> str:
     name = tokens[last_role + 1:] or tokens
     while len(name) > 2 and name[-1].isupper() and name[-1].lower().strip(".,") in POSTNOMINALS:
         name = name[:-1]
+    # "CNN's Gloria Borger", "Florida's Rick Wilson": whose or where from, then the person's name
+    for i in range(len(name) - 3, -1, -1):
+        if POSSESSIVE.search(name[i]):
+            name = name[i + 1:]
+            break
     return " ".join(name).strip(" ,.;:’'")
 
 
@@ -289,8 +296,11 @@ class SpeakerResolver:
         # a description the resolver could not name ("Her barrister") is nobody a later "she" can mean
         # nor is a common word that opens a sentence ("Demonstrators said they want …", "Particularly in …"):
         # one word the article also writes in lower case
-        if not is_organisation(name) and name[:1].isupper() and name.split()[0].lower() not in DESCRIPTION_OPENERS \
-                and not (" " not in name and self._index.in_lower_case(name)):
+        # and a phrase with lower-case words is a thing ("Trump's gloomy tone said"), not a person
+        words = name.split()
+        if not is_organisation(name) and name[:1].isupper() and words[0].lower() not in DESCRIPTION_OPENERS \
+                and not (len(words) == 1 and self._index.in_lower_case(name)) \
+                and all(w[:1].isupper() or w in PARTICLES for w in words):
             self.persons.append((position, name))
 
     @property
