@@ -1540,3 +1540,16 @@ def test_a_thing_that_speaks_is_nobody_a_later_pronoun_means():
     text = ('Mayor Ann Cole opened the fair. Cole\'s gloomy speech warned of "hard times ahead" for the town. '
             '"We will cope," she said.')
     assert _speakers(text)['"We will cope,"'] == "Ann Cole"
+
+
+def test_a_quote_inside_the_next_paragraphs_sentence_does_not_continue_the_last_speaker():
+    # a new paragraph whose sentence has its own subject before the quote: not more of Lee's words
+    text = ('Ann Lee said the count was fair. "We did everything right," she said.\n\n'
+            'The new ad hits the senator for taking "54 times more money from banks than from farmers" last year.')
+    assert _speakers(text)['"54 times more money from banks than from farmers"'] != "Ann Lee"
+
+
+def test_a_quote_opening_the_next_paragraph_still_continues_the_last_speaker():
+    text = ('"We did everything right," Ann Lee said on Monday.\n\n'
+            '"Nobody can say the count was rigged, and nobody will."')
+    assert _speakers(text)['"Nobody can say the count was rigged, and nobody will."'] == "Ann Lee"

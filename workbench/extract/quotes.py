@@ -418,7 +418,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
             if introduced:
                 speaker_start, speaker_end, speaker = introduced
         if speaker is None and previous is not None and previous.speaker and not partial \
-                and _continues(body, previous, start):
+                and not (_embedded(body, start) and "\n" in body[previous.end:start]) and _continues(body, previous, start):
             speaker, speaker_start, speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
             cue_word = previous.cue
         if speaker and speaker_start is not None and not is_pronoun(speaker) \
