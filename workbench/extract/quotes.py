@@ -1143,11 +1143,20 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
     if not claims:
         return claims
     quote_spans = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
-    resolver: SpeakerResolver | None = None
     lowered = lowered_for_words(body)
     # only a verb that goes on into its clause ("said that", "said 12") can end a REPORTED match: 'the
     # minister said. prices' repeated 18,000 times had each claim scan 600 characters for nothing
     verbs = [v for v in word_starts(body, lowered, REPORTING_VERBS, REPORTING_VERB) if REPORTED_CUE.match(body, v)]
+    resolver: SpeakerResolver | None = None
+
+    def resolved(start: int, end: int) -> str | None:
+        """Who the mention read at [start, end) is; the resolver is built for the first claim that needs it."""
+        nonlocal resolver
+        if resolver is None:
+            resolver = SpeakerResolver(body)
+        mention = resolver.trim_mention(start, end)
+        return resolver.resolve(*mention) if mention else None
+
     out: list[Claim] = []
     qi = 0
     for c in claims:
@@ -1162,53 +1171,57 @@ def attribute_claims(body: str, sentences: list[Sentence], claims: list[Claim], 
         if c.start - reach > REPORT_REACH:
             reach = body.find(" ", c.start - REPORT_REACH, c.start) + 1 or c.start
         if speaker is None and _verb_between(verbs, reach, c.start):
-            # the claim's first character too, which the cue's look-ahead reads ("says at least 95%")
-            sentence_before = body[reach:c.start + 1]
-            m = None
-            for m_ in REPORTED.finditer(sentence_before):
-                if m_.end() <= c.start - reach:
-                    m = m_
-            if m and m.end() == c.start - reach and c.kind == "date":
-                m = None  # "said on Tuesday that": when it was said, not what
-            named = NAME_ONLY.match(m.group("aside") or "") if m else None
-            if named and len(named.group().split()) < 2:
-                named = None
-            if m and (named or _plausible_np(m.group("np"), True)):
-                if resolver is None:
-                    resolver = SpeakerResolver(body)
-                if named:
-                    s, e = m.start("aside") + named.start(), m.start("aside") + named.end()
-                else:
-                    s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
-                mention = resolver.trim_mention(reach + s, reach + e)
-                if mention:
-                    speaker = resolver.resolve(*mention)
-        if speaker is None and _verb_between(verbs, reach, c.start):
-            and_said = None
-            for and_said in AND_SAID.finditer(body, reach, c.start):
-                pass
-            subject = _sentence_subject(body, c.sentence_start, and_said.start()) if and_said else None
-            if subject:  # "Obi called the plan “…” and said waiting lists had grown": the subject said it too
-                if resolver is None:
-                    resolver = SpeakerResolver(body)
-                mention = resolver.trim_mention(*subject)
-                if mention:
-                    speaker = resolver.resolve(*mention)
-        if speaker is None and c.end < c.sentence_end and "," in body[c.end:c.sentence_end]:
-            trailing = TRAILING_SOURCE.search(body, c.end, c.sentence_end)
-            if trailing:
-                if resolver is None:
-                    resolver = SpeakerResolver(body)
-                s, e = trailing.span("src") if trailing.group("src") else trailing.span("np")
-                by = BY_WHOM.search(body, s, e) if trailing.group("src") else None
-                if trailing.group("src") and not by and body[s].islower() and not THE_NAME.match(body, s, e):
-                    speaker = " ".join(body[s:e].split())  # "according to figures released on Monday": as written
-                else:
-                    mention = resolver.trim_mention(by.end() if by else s, e)
-                    if mention:
-                        speaker = resolver.resolve(*mention)
+            speaker = _reporting_clause(body, c, reach, resolved) or _and_said_subject(body, c, reach, resolved)
+        if speaker is None:
+            speaker = _closing_source(body, c, resolved)
         out.append(replaced(c, speaker=speaker) if speaker else c)
     return out
+
+
+def _reporting_clause(body: str, c: Claim, reach: int, resolved) -> str | None:
+    """Who the clause the claim is reported in names: "Brady, a former firefighter, said the city had lost
+    1,100 homes", "One pastor, Darran Whiting of Liberty Church, said …"."""
+    # the claim's first character too, which the cue's look-ahead reads ("says at least 95%")
+    sentence_before = body[reach:c.start + 1]
+    m = None
+    for m_ in REPORTED.finditer(sentence_before):
+        if m_.end() <= c.start - reach:
+            m = m_
+    if m is None or m.end() == c.start - reach and c.kind == "date":
+        return None  # "said on Tuesday that": when it was said, not what
+    named = NAME_ONLY.match(m.group("aside") or "")
+    if named and len(named.group().split()) < 2:
+        named = None
+    if named:
+        return resolved(reach + m.start("aside") + named.start(), reach + m.start("aside") + named.end())
+    if not _plausible_np(m.group("np"), True):
+        return None
+    s, e = _last_clause(sentence_before, m.start("np"), m.end("np"))
+    return resolved(reach + s, reach + e)
+
+
+def _and_said_subject(body: str, c: Claim, reach: int, resolved) -> str | None:
+    """"Obi called the plan “…” and said waiting lists had grown": the sentence's subject said it too."""
+    and_said = None
+    for and_said in AND_SAID.finditer(body, reach, c.start):
+        pass
+    subject = _sentence_subject(body, c.sentence_start, and_said.start()) if and_said else None
+    return resolved(*subject) if subject else None
+
+
+def _closing_source(body: str, c: Claim, resolved) -> str | None:
+    """A source closing the claim's sentence: "…, the statistics office estimated.", "…, according to
+    figures released on Monday" (a source in lower case and no name in it: as written)."""
+    if not (c.end < c.sentence_end and "," in body[c.end:c.sentence_end]):
+        return None
+    trailing = TRAILING_SOURCE.search(body, c.end, c.sentence_end)
+    if not trailing:
+        return None
+    s, e = trailing.span("src") if trailing.group("src") else trailing.span("np")
+    by = BY_WHOM.search(body, s, e) if trailing.group("src") else None
+    if trailing.group("src") and not by and body[s].islower() and not THE_NAME.match(body, s, e):
+        return " ".join(body[s:e].split())
+    return resolved(by.end() if by else s, e)
 
 
 REPORT_REACH = 600  # characters before a claim searched for its reporting clause
