@@ -89,7 +89,7 @@ def test_scans_tried_at_their_words_find_what_the_whole_scans_find(body):
 
 
 def test_the_words_scans_are_tried_at_open_every_match():
-    body = ("as Mrs. Ana Ruiz said former Gov. Lee Pike, and Princess Ann wrote Ana Ruiz, "
+    body = ("as Mrs. Ana Ruiz said former Gov. Lee Pike, and Princess Ann, wrote Ana Ruiz, "
             "according to Lady Jo Bex")
     assert [m.group("name") for m in finditer_at_words(REPORTED_AFTER_CUE, body, _AFTER_CUE_WORDS)] == \
         ["Gov. Lee Pike", "Ana Ruiz", "Lady Jo Bex"]

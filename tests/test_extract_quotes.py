@@ -1553,3 +1553,22 @@ def test_a_quote_opening_the_next_paragraph_still_continues_the_last_speaker():
     text = ('"We did everything right," Ann Lee said on Monday.\n\n'
             '"Nobody can say the count was rigged, and nobody will."')
     assert _speakers(text)['"Nobody can say the count was rigged, and nobody will."'] == "Ann Lee"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a sentence opening with the surname of someone named before, between the last speaker and "he said"
+    ('Senator Tim Kaine spoke to the network on Monday. "But that was the first time in years," co-anchor '
+     'Peter Morgan said.\n\nKaine did not see the point. "I do not see the difference," he said.',
+     '"I do not see the difference,"', "Tim Kaine"),
+    # reported speech in the present tense names a speaker as the past does
+    ('Senator Ted Cruz spoke first. "We will win," Cruz said. The party needs a fighter, Richard Viguerie '
+     'argues. "He is our best debater," he says.', '"He is our best debater,"', "Richard Viguerie"),
+    # a cue after a clause, then the name: "…, noted X"
+    ('"The debates will decide it," said Sean Spicer. Debates rarely matter, noted the network\'s Dana Chinni. '
+     '"They come very late," he wrote.', '"They come very late,"', "Dana Chinni"),
+    # the stop of "Mr." is no sentence's end: "that Mr. Trump was" opens no sentence about Trump
+    ('Donald Trump arrived late. "He gets it," Mr. Paul Reid said, suggesting that Mr. Trump was ready. '
+     '"The image will change," he added.', '"The image will change,"', "Paul Reid"),
+])
+def test_he_means_the_person_the_last_sentences_are_about(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -100,6 +100,9 @@ ROLE_MODIFIERS = {"former", "then", "acting", "senior", "junior", "local", "part
 DESCRIBED_SUBJECT = re.compile(r"(?:(?<=[a-z0-9][.!?][ \t])|(?<=[a-z0-9][.!?][\"”’')][ \t])|(?<=\n))[ \t]*The[ \t]+"
                                r"(?P<role>[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)(?=[ \t]+[a-z]+(?:ed|s)\b)")
 SUBJECT_GOES_ON = re.compile(r"(?:[ \t]+[a-z]|,)")
+# a sentence opening with a surname alone, or a title and a surname, then a verb: "Kaine did not see the point."
+SURNAME_SUBJECT = re.compile(r"(?:(?<=[.!?][ \t])|(?<=[.!?][\"”’')][ \t])|(?<=\n))"
+                             r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t]+)?(?P<name>[A-Z][\w’'\-]+)(?<![’']s)(?=[ \t]+[a-z])")
 MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
 QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
@@ -146,18 +149,21 @@ REPORTED_SPEAKER = re.compile(
     r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
     r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
     r"disagreed|retorted|answered|asked|objected|conceded|interjected|shot\s+back|fired\s+back|pushed\s+back|"
-    r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged)\b")
+    r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged|"
+    r"argues|adds|notes|writes|explains|insists|warns|claims|asks|replies|recalls|admits|contends|predicts)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
 # the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
 # ("said former minister Ana Ruiz"), never what the cue reports ("said that what the United States needs")
 # or where it was said ("said in Washington")
 _NOT_BEFORE_SPEAKER = r"(?!(?:that|what|which|whether|if|how|why|when|where|while|because|it|he|she|they|we|his|her|" \
                       r"their|its|in|on|at|of|to|for|with|and|but|or|as)[ \t])"  # "according to a post from X" is X's
-REPORTED_AFTER_CUE = re.compile(word_choice(["said", "says", "added", "wrote", "according[ \t]+to"]) + rf"[ \t]+(?:{_NOT_BEFORE_SPEAKER}[a-z][\w’'\-]*[ \t]+){{0,4}}?"
+# (a cue after a clause, "…, noted Dana Chinni": "argued the United States had fallen" names what was argued)
+REPORTED_AFTER_CUE = re.compile(r"(?:(?<=[,\"”’'—–][ \t])(?:said|says|added|wrote|noted|explained|argued|tweeted)\b|said\b|says\b"
+                                r"|according[ \t]+to\b)" + rf"[ \t]+(?:{_NOT_BEFORE_SPEAKER}[a-z][\w’'\-]*[ \t]+){{0,4}}?"
                                 rf"(?P<name>{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))+)")
 # Every match of these two opens with one of its words, written in this case: the scan is tried only where
 # str.find finds one (a C search), not at each s, a and w, or each capital, of the body
-_AFTER_CUE_WORDS = ("said", "says", "added", "wrote", "according")
+_AFTER_CUE_WORDS = ("said", "says", "added", "wrote", "noted", "explained", "argued", "tweeted", "according")
 # (Mrs and Princess are found with Mr and Prince)
 _GENDER_TITLE_WORDS = ("Mr", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince")
 
@@ -475,15 +481,33 @@ class SpeakerResolver:
                     and SUBJECT_GOES_ON.match(self.body, at + len(seq)) and not self._inside_quote(at) \
                     and all(w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS
                             or w.lower() in ROLE_MODIFIERS for w in opens.group("role").replace(",", " ").split()):
-                return name
-        return described[1] if described else None
+                return self._surname_subject(max(at, after), position, gender) or name
+        return self._surname_subject(max(after, described[0] if described else 0), position, gender) \
+            or (described[1] if described else None)
+
+    def _surname_subject(self, after: int, position: int, gender: str) -> str | None:
+        """The last sentence in (after, position) that opens with a surname given in full before and a verb:
+        'Kaine did not see the point. "…," he said' is Tim Kaine's."""
+        found = None
+        for m in SURNAME_SUBJECT.finditer(self.body, after, position):
+            before = self.body[max(0, m.start() - 8):m.start()].split()
+            if before and _abbreviation(before[-1].rstrip(".\"”’')")):
+                continue  # "… that Mr. Trump was": the stop of a title, not a sentence's end
+            full = self._full_name(m.group("name"), m.start("name"))
+            # not a surname two people of the article share ("Alastair Osman … Richard Osman")
+            if full and self.gender_of(full, False) == gender and not self._surname_shared(m.group("name")) \
+                    and not self._inside_quote(m.start("name")):
+                found = full
+        return found
 
     def _inside_quote(self, at: int) -> bool:
         """Whether `at` is inside a quote opened earlier in its paragraph: a name in someone's words
         ("… I believe Donald Trump is …") is not a subject the reporter wrote."""
         # a paragraph longer than QUOTE_LOOK_BACK is read from there: a text of one endless line stays linear
         line_start = max(self.body.rfind("\n", max(0, at - QUOTE_LOOK_BACK), at) + 1, at - QUOTE_LOOK_BACK, 0)
-        return sum(map(self.body.count, '"“”', [line_start] * 3, [at] * 3)) % 2 == 1
+        # (and the doubled apostrophes some archives print quotes with: ''…'')
+        return (sum(map(self.body.count, '"“”', [line_start] * 3, [at] * 3))
+                + self.body.count("''", line_start, at)) % 2 == 1
 
     def _fits(self, name: str, gender: str | None, by_surname: bool = True) -> bool:
         return gender is None or self.gender_of(name, by_surname) in (None, gender)
@@ -512,13 +536,17 @@ class SpeakerResolver:
     def _gender_by_surname(self, name: str) -> str | None:
         _, surnames = self.genders
         surname = name.split()[-1]
+        if self._surname_shared(surname):
+            return None  # "Rita Lowe" and "Keith Lowe": what "Lowe" is called says nothing of either
+        return surnames.get(surname)
+
+    def _surname_shared(self, surname: str) -> bool:
+        """Whether more than one full name of the article ends with this surname."""
         shared = self._index.shared
         if surname not in shared:
             self._full_name(surname, 0)  # builds the surname index
             shared[surname] = len(set((self._index.by_surname or {}).get(surname, ([], []))[1])) > 1
-        if shared[surname]:
-            return None  # "Rita Lowe" and "Keith Lowe": what "Lowe" is called says nothing of either
-        return surnames.get(surname)
+        return shared[surname]
 
     @property
     def genders(self) -> tuple[dict[str, str], dict[str, str]]:
