@@ -1572,3 +1572,14 @@ def test_a_quote_opening_the_next_paragraph_still_continues_the_last_speaker():
 ])
 def test_he_means_the_person_the_last_sentences_are_about(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Mayor Tom Reese opened the session. "We will build," Reese said.\n\n'
+     'Secretary of State Paul Kerr said the talks would go on. "We are close," he said.', '"We are close,"',
+     "Paul Kerr"),
+    ('"We will build," said Mayor Tom Reese.\n\nThat, Chief of Staff Katie Walsh explained, is by design. '
+     '"We have the advantage," she said.', '"We have the advantage,"', "Katie Walsh"),
+])
+def test_a_title_with_its_of_before_the_name_names_a_speaker(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -176,6 +176,8 @@ def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
+# a title with its "of" right before a name run: "Secretary of " (State John Kerry), "Chief of " (Staff Katie Walsh)
+TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS if w.isalpha())) + r")[ \t]+of[ \t]+\Z")
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
@@ -317,9 +319,16 @@ class SpeakerResolver:
             reported = []
             for m in REPORTED_SPEAKER.finditer(self.body):
                 pos = m.start()
+                run = REPORTED_NAME.match(self.body, pos).group()
                 if _BEFORE_NON_SUBJECT.search(self.body, max(0, pos - 8), pos):
-                    continue
-                name = self._named(REPORTED_NAME.match(self.body, pos).group(), pos)
+                    # "Secretary of State John Kerry said", "Chief of Staff Katie Walsh explained": a title's
+                    # "of"; the name starts at the first given name
+                    title = TITLE_OF.search(self.body, max(0, pos - 30), pos)
+                    given = next((i for i, w in enumerate(run.split()[:-1]) if gender_of_given_name(w + " X")), None)
+                    if not title or not given:
+                        continue
+                    run = " ".join(run.split()[given:])
+                name = self._named(run, pos)
                 words = name.split()
                 if 2 <= len(words) <= MAX_NAME_WORDS and not is_organisation(name) \
                         and words[0].lower() not in DESCRIPTION_OPENERS \
