@@ -20,11 +20,12 @@ _VERBS = ("said|says|told|tells|added|argued|warned|insisted|claimed|stated|expl
           "confirmed|wrote|testified|admitted|acknowledged|noted|replied|agreed|described|suggested|"
           "predicted|responded|countered|disagreed|retorted|answered|asked|objected|conceded|interjected|"
           r"shot\s+back|fired\s+back|pushed\s+back|disputed|rejected|dismissed|defended|denied|complained|"
-          "promised|vowed|pledged|urged")
+          "promised|vowed|pledged|urged|argues|adds|notes|writes|explains|insists|warns|claims|asks|replies|"
+          r"recalls|admits|contends|predicts|points\s+out|pointed\s+out")
 # REPORTED_SPEAKER as it was written before any speed-up: \b and the name token, greedy repeats, "?" groups
 PLAIN_REPORTED_SPEAKER = re.compile(
     rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*"
-    r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}){1,2},|,)?\s+"
+    r"(?:\s*\([^()\n]{1,24}\))?(?:(?:,[^,;\"“”«»\n]{1,90}){1,3},|,)?\s+"
     r"(?:(?:has|had|have|also|then|later|again|previously|repeatedly)\s+)*"
     rf"(?:{_VERBS})\b")
 PLAIN_NAME_SEQUENCE = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:{_TOKEN}|de|van|von|al|bin|da|di|du|la|le)"

@@ -1583,3 +1583,25 @@ def test_he_means_the_person_the_last_sentences_are_about(text, quote, speaker):
 ])
 def test_a_title_with_its_of_before_the_name_names_a_speaker(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+_FILLER = ("The council met for three hours on Tuesday night and heard from residents about the budget, the roads, "
+           "the new library and the state of the parks, which many said had been left to decline for years. ") * 4
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # an age and a place between the name and its verb
+    ('Misha Shah, a manager, spoke first. "We want jobs," Shah said.\n\nBrianne Stone, 29, of Huntsville, Ala., '
+     'says her biggest concern is the climate. Leaders are slow. "We are running out of time," she says.',
+     '"We are running out of time,"', "Brianne Stone"),
+    ('Mayor Tom Reese opened the session. "We will build," Reese said. The plan is weak, Brent Bozell points '
+     'out. "Who will pay?" he asks.', '"Who will pay?"', "Brent Bozell"),
+    # "of Columbia, South Carolina says": the state is where she is from
+    ('"We will build," said Mayor Ann Reese. Karen Baker of Columbia, South Carolina says she backs the plan. '
+     '"It is time," she said.', '"It is time,"', "Karen Baker"),
+    # the last speaker far back, the sentence just before about someone else
+    ('"We will build," Mayor Tom Reese said. ' + _FILLER + 'Paul Kerr, the treasurer, disagreed. '
+     '"We cannot pay for it," he said.', '"We cannot pay for it,"', "Paul Kerr"),
+])
+def test_who_a_pronoun_means_past_asides_places_and_distance(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -73,6 +73,7 @@ LEADING_NON_NAMES = {
     "instead", "only", "both", "like", "unlike", "for", "with", "without", "in", "on", "at", "by", "from",
     # a question or a pointing word opening a sentence: "What Trump wants", "This Sanders voter", "Did Cruz"
     "what", "this", "that", "these", "those", "how", "why", "where", "who", "did", "does", "is", "was", "here", "there",
+    "one", "another",  # "One California delegate said"
 }
 # a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
 OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
@@ -144,13 +145,14 @@ APPOSITIVE_NAME = re.compile(rf",[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN})+)[ \t]*,")
 _ASIDE = r"[^,;\"“”«»\n]{1,90}+"
 REPORTED_SPEAKER = re.compile(
     rf"[A-Z](?<!\w.){_TOKEN_AFTER_CAPITAL}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*+"
-    rf"(?:\s*\([^()\n]{{1,24}}\)|)(?:,(?:{_ASIDE}(?:,{_ASIDE})?,|)|)\s+"
+    rf"(?:\s*\([^()\n]{{1,24}}\)|)(?:,(?:{_ASIDE}(?:,{_ASIDE}(?:,{_ASIDE}|)|),|)|)\s+"  # "Ann Lee, 29, of Mobile, Ala., says"
     r"(?:(?:has|had|have|also|then|later|again|previously|repeatedly)\s+)*+"
     r"(?:said|says|told|tells|added|argued|warned|insisted|claimed|stated|explained|announced|confirmed|wrote|"
     r"testified|admitted|acknowledged|noted|replied|agreed|described|suggested|predicted|responded|countered|"
     r"disagreed|retorted|answered|asked|objected|conceded|interjected|shot\s+back|fired\s+back|pushed\s+back|"
     r"disputed|rejected|dismissed|defended|denied|complained|promised|vowed|pledged|urged|"
-    r"argues|adds|notes|writes|explains|insists|warns|claims|asks|replies|recalls|admits|contends|predicts)\b")
+    r"argues|adds|notes|writes|explains|insists|warns|claims|asks|replies|recalls|admits|contends|predicts|"
+    r"points\s+out|pointed\s+out)\b")
 REPORTED_NAME = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*")
 # the same with the verb first: "…, said James Henson, director of the project" / "according to Dr. Ana Ruiz"
 # ("said former minister Ana Ruiz"), never what the cue reports ("said that what the United States needs")
@@ -178,6 +180,7 @@ def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
 # a title with its "of" right before a name run: "Secretary of " (State John Kerry), "Chief of " (Staff Katie Walsh)
 TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS if w.isalpha())) + r")[ \t]+of[ \t]+\Z")
+PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at)[ \t]+[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*,[ \t]*\Z")
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
 
@@ -257,7 +260,7 @@ def clean_name(text: str) -> str:
         name = name[:-1]
     # "CNN's Gloria Borger", "Florida's Rick Wilson": whose or where from, then the person's name
     for i in range(len(name) - 3, -1, -1):
-        if POSSESSIVE.search(name[i]):
+        if POSSESSIVE.search(name[i]) or name[i].endswith(("s’", "s'")):  # "RealClearPolitics’ David Byler"
             name = name[i + 1:]
             break
     return " ".join(name).strip(" ,.;:’'")
@@ -320,6 +323,8 @@ class SpeakerResolver:
             for m in REPORTED_SPEAKER.finditer(self.body):
                 pos = m.start()
                 run = REPORTED_NAME.match(self.body, pos).group()
+                if PLACE_BEFORE.search(self.body, max(0, pos - 40), pos):
+                    continue  # "Stacy Baker of Columbia, South Carolina says": the state, not a speaker
                 if _BEFORE_NON_SUBJECT.search(self.body, max(0, pos - 8), pos):
                     # "Secretary of State John Kerry said", "Chief of Staff Katie Walsh explained": a title's
                     # "of"; the name starts at the first given name
@@ -467,8 +472,11 @@ class SpeakerResolver:
         """A person named as the subject of a sentence between `after` (the last speaker) and `position`,
         whose given name or title says this gender: 'Union leader Sara Mills was blunt. "…," she said' is
         Mills's, not the last woman quoted. The nearer of the two is who a reader takes "she" to be."""
-        if gender is None or position - after > SUBJECT_REACH:
+        if gender is None:
             return None
+        # a subject further back than a few sentences is not who a pronoun means; one within them is, even
+        # when the last speaker is further back still
+        after = max(after, position - SUBJECT_REACH)
         # "The commissioner urged calm.": a title given to a named person earlier
         described = None
         # every match holds "The": without one the pattern's look-behinds are not tried at every character
@@ -481,9 +489,12 @@ class SpeakerResolver:
         while i >= 0 and self.names[i][0] > max(after, described[0] if described else 0):
             at, seq = self.names[i]
             i -= 1
-            name = clean_name(seq)
+            name = POSSESSIVE.sub("", clean_name(seq))  # "Mark Barden’s group": Barden
+            # a person's name by its given name or title, not what a pronoun after it suggests ("South
+            # Carolina … he"): a place opening a sentence is no subject a "he" means
             if not 2 <= len(name.split()) <= MAX_NAME_WORDS or is_organisation(name) \
-                    or self.gender_of(name, False) != gender:
+                    or self.gender_of(name, False) != gender \
+                    or not (gender_of_given_name(name) or self._titled(name)):
                 continue
             opens = SUBJECT_OPENS.search(self.body, max(0, at - 60), at)
             if opens and not _abbreviation(opens.group("last") or "") \
