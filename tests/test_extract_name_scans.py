@@ -105,3 +105,8 @@ def test_reported_speakers_through_titles_asides_and_adverbs():
     assert found == ["Mrs. Ana Ruiz (D-Ore.), her lawyer, who was there, has also said", "Capt. Lee told",
                      "Ms Ana Ruiz, 31, shot back", "Lee said", "J.R. Ruiz then again said"]
     assert found == [m.group() for m in PLAIN_REPORTED_SPEAKER.finditer(body)]
+
+
+def test_no_given_name_is_listed_for_both_genders():
+    from workbench.extract.given_names import FEMALE_NAMES, MALE_NAMES
+    assert not MALE_NAMES & FEMALE_NAMES

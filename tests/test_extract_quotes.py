@@ -1605,3 +1605,22 @@ _FILLER = ("The council met for three hours on Tuesday night and heard from resi
 ])
 def test_who_a_pronoun_means_past_asides_places_and_distance(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('However, as Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told reporters, '
+     '"We are deeply disappointed."', '"We are deeply disappointed."', "Aris Shirvanian"),
+    ('Gary Johnson spoke in Maine. Voters with Bernie Sanders T-shirts stood near people wearing "Trump 2016" '
+     'hats. Some cheer when he insists that "taxes must fall." All cheer.', '"taxes must fall."', "Gary Johnson"),
+    ('First lady Michelle Obama spoke last. Her most striking appeal came when she said, "It is about who will '
+     'shape our children."', '"It is about who will shape our children."', "Michelle Obama"),
+])
+def test_the_person_not_what_they_hold_or_where_they_are_from(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_run_of_capitals_is_no_person_a_pronoun_means_unless_something_says_so():
+    # "she" is nobody named rather than the medal or the man: a given name (or the article) must say a name is
+    # a woman's
+    text = 'Ty Woods died in 2012. The Navy gave him the Purple Heart. "He gave everything," she said.'
+    assert _speakers(text)['"He gave everything,"'] == "she"

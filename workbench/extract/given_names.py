@@ -47,8 +47,47 @@ ursula valerie vanessa victoria virginia wendy yvonne zoe
 aisha amina anita ayesha beatriz carmen chioma chloe deepa fernanda gabriela giorgia ines irina jacinda kamala
 kavita layla lucia mariam marta maryam meera ngozi sara sofia sunita svetlana tatiana yasmin yulia zainab zara
 """
-MALE_NAMES = frozenset(_MALE.split())
-FEMALE_NAMES = frozenset(_FEMALE.split())
+# more given names common in US and UK news, added when the first list left a third of the he/she a reviewer
+# sees unresolved or given to a run of capitals ("Carly Fiorina", "Robby Mook", "Melania", "Reince Priebus")
+_MALE_MORE = """
+aidan alec alfonso ali allen alvin andre andy angelo anton archie arnold asher austin barry bennett blake
+bobby boyd brady brent brett brock bruno bryce buck burt byron caleb calvin cecil cedric chad charlie chester
+christian clarence clark clay clayton cliff clifford clint clyde cody conrad corey cory curtis cyrus dalton
+damian damon danny darius darrell darryl derrick desmond devin dewayne dick dirk dominick donnie doug drew
+duane dustin dwayne dwight earl edgar edwin eli elijah elliot elliott elmer elton emil emilio enrique ernie
+ethan evan everett ezra felix floyd forrest francis franklin freddie gabriel garrett gene gil gilbert glen
+glenn grady grover guy hank harlan harrison harvey hector herbert herman homer horace howard hunter irving
+irwin isaiah jackson jared jay jeb jed jesse jesus joey jonah julio kareem keenan kelvin kent kirk kurt kyle
+lamar lance lawrence leon leroy lester lewis lonnie lou lowell lucas luther lyle mack manuel marc mario
+marshall marty marvin mason maurice max maxwell melvin mickey miles milton mitchell monte morris moses murray
+myron nate ned newt nolan norman ollie orlando otis otto percy perry pete preston quentin quincy randall
+randy reed reggie reginald reid reince rex rhett ricky rob robbie robby rocco rod rodney roland rolf ron
+ronnie ross rudy rufus rupert russ rusty sal salvatore saul seth shane shaun shawn sherman sid sidney sol
+spencer stan sterling terrence thad theo theodore tobias trent trey troy tucker tyler tyrone vance vaughn
+vern vernon vic wade wallace ward wes wesley wilbur will willard willie wilson winston woody wyatt zach zeke
+"""
+_FEMALE_MORE = """
+abby adele adriana agatha alana alexandra alexa alma alyssa amalia anastasia angelica angie annette
+antoinette april arlene audrey ava barb becky belinda bella bernice bertha betsy bianca blanche bonnie brenda
+brianna brianne bridgette brittany brooke caitlin callie camila candace candice carly carolyn carrie
+cassandra cassie catalina cecilia celeste celia chantal charlene cindy clarissa claudette connie constance
+cora corinne courtney crystal daniela danielle darlene dawn delia della delores desiree dina dolores dora
+edith edna eliza ellie elise eloise elsa elsie emilia erica erika estelle ethel eunice evelyn faith felicia
+felicity fern flora francesca gail gayle geneva genevieve georgina geraldine gertrude gina ginger gladys
+glenda gwen gwendolyn hattie hazel heidi hilda hope huma ida ilana imogen irma isabelle ivanka ivy jackie
+jana janelle janie jasmine jeanette jeanne jenna joann joanne jodi johanna jolene josie joy juanita julianne
+juliet june justine kaitlyn kara karla katharine kathy katrina kayla keisha kellyanne kendra kimberly
+kristen kristin kristina krista lacey lana latoya laurie leila lena lila lillian lily lindsay loretta lori
+lorna louisa lucille lucinda luisa mabel mackenzie mae mamie mandy marcia margo marguerite marian marianne
+marilyn marina marjorie marlene marsha meghan melania melinda mercedes meredith mia michele millie mindy
+minnie mona muriel myra nadine nellie nikki nora norma olive opal paige patsy patty peggy phoebe phyllis
+polly priscilla rachael ramona raquel regina renee rhonda roberta rochelle rosa rosalind rosie roxanne ruby
+sabrina sadie selena serena shauna sherry sherri sierra simone sonia sonya stacey stacy sue susie tammy
+tanya tara teri tess thelma tiffany toni tonya trudy valentina vera veronica vicki vickie viola violet
+vivian wanda whitney wilma winifred yolanda
+"""
+MALE_NAMES = frozenset(_MALE.split() + _MALE_MORE.split())
+FEMALE_NAMES = frozenset(_FEMALE.split() + _FEMALE_MORE.split())
 
 
 def gender_of_given_name(name: str) -> str | None:

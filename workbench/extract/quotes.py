@@ -1028,7 +1028,7 @@ def _antecedent_in_sentence(body: str, sentence_start: int, start: int, end: int
     if is_pronoun(np):
         return None
     described = np.split()[0].lower() in ("the", "a", "an", "other", "one", "two", "three", "several", "many",
-                                          "some", "most", "both", "only", "few")
+                                          "some", "most", "both", "only", "few", "his", "her", "their", "its")
     if pronoun in ("he", "she"):  # a person: a name, not an organisation or a described group
         return None if described or is_organisation(np) else subject
     if pronoun == "it":  # an organisation or a thing: "the council … what it called"

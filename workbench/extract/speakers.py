@@ -46,7 +46,8 @@ ORG_WORDS = {
     "institute", "university", "house", "court", "police", "campaign", "foundation", "federation", "board",
     "authority", "watchdog", "network", "agency", "press", "journal", "telegraph", "guardian", "reuters",
     "bureau", "club", "league", "fund", "trust", "centre", "center", "statement", "report", "media", "coalition",
-    "alliance", "debates", "caucus", "institution", "senate", "congress",
+    "alliance", "debates", "caucus", "institution", "senate", "congress", "command", "patriarchate", "ministries",
+    "forces", "army", "navy", "parliament", "assembly", "cabinet", "secretariat", "embassy", "consulate",
 }
 # a capitalised word, or an initial or title with its full stop ("J.", "Mr."); never across a line
 _ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "Lt", "Col", "Capt", "Prof")
@@ -180,6 +181,7 @@ def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
 # a title with its "of" right before a name run: "Secretary of " (State John Kerry), "Chief of " (Staff Katie Walsh)
 TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS if w.isalpha())) + r")[ \t]+of[ \t]+\Z")
+NAME_RUN_BEFORE_OF = re.compile(rf"(?<![\w’'\-.])({_TOKEN}(?:[ \t]+{_TOKEN})+)[ \t]+of[ \t]+\Z")
 PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at)[ \t]+[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*,[ \t]*\Z")
 AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()\n]*\)")
@@ -309,7 +311,10 @@ class SpeakerResolver:
         # one word the article also writes in lower case
         # and a phrase with lower-case words is a thing ("Trump's gloomy tone said"), not a person
         words = name.split()
+        # nor a name after a preposition: "voters with Bernie Sanders T-shirts stood", "Aris Shirvanian of the
+        # Armenian Patriarchate told": it is what the subject is or has, not the subject
         if not is_organisation(name) and name[:1].isupper() and words[0].lower() not in DESCRIPTION_OPENERS \
+                and not _BEFORE_NON_SUBJECT.search(self.body, max(0, position - 8), position) \
                 and not (len(words) == 1 and self._index.in_lower_case(name)) \
                 and all(w[:1].isupper() or w in PARTICLES for w in words):
             self.persons.append((position, name))
@@ -376,6 +381,10 @@ class SpeakerResolver:
             start += len(words[0]) + 1
             while start < end and self.body[start].isspace():
                 start += 1
+        # "Archbishop Aris Shirvanian of the Armenian Patriarchate told" → the person, not where they are from
+        of = NAME_RUN_BEFORE_OF.search(self.body, max(0, start - 80), start)
+        if of and not is_organisation(clean_name(of.group(1))):
+            return of.start(1), of.end(1)
         # "Zoë Whitfield, the cabinet member for housing, said" → the name before the appositive
         if self.body[start:end][:1].islower() and self.body[end:end + 1] == ",":  # an aside closes with a comma
             before = self.body[max(0, start - 80):start]
@@ -463,10 +472,18 @@ class SpeakerResolver:
             titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
             # a run of more capitalised words than a name has is a headline's ("Things To Know About …")
             if (2 <= len(name.split()) <= MAX_NAME_WORDS or titled) and not name.isupper() and not is_organisation(name) \
-                    and self._fits(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
+                    and self._person_of(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
                     and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
                 return (self._full_name(name, at) or name) if titled else name
         return None
+
+    def _person_of(self, name: str, gender: str | None) -> bool:
+        """Whether a run of capitals may be the person a he or she stands for, when no nearer clue named
+        anyone: only if its given name or the article says it is of that gender. A run nothing is known of is
+        as often a medal, a war or a place ("Purple Heart", "World War II", "Islamic State") as a person, and
+        on 840 PolNeAR articles leaving such a pronoun to the next clue was right about six times as often.
+        """
+        return gender is None or self.gender_of(name) == gender
 
     def _sentence_subject_after(self, after: int, position: int, gender: str | None) -> str | None:
         """A person named as the subject of a sentence between `after` (the last speaker) and `position`,
