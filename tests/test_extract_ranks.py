@@ -270,3 +270,39 @@ def test_a_superlative_with_its_scope_before_its_time(text, claim):
 def test_tied_for_a_place(text, claim, rank):
     found = [c for c in extract(text).claims if c.kind == "ordinal"]
     assert [(c.text, c.value["rank"]) for c in found] == [(claim, rank)]
+
+
+@pytest.mark.parametrize(("text", "claim", "value"), [
+    ("The new tower was the city's tallest yet, the council said.", "city's tallest yet", {"superlative": "tallest", "within": "yet"}),
+    ("It was the party's biggest win to date in the north.", "party's biggest win to date",
+     {"superlative": "biggest", "within": "to date"}),
+    ("Wednesday saw the hottest day so far this year in Leeds.", "the hottest day so far this year",
+     {"superlative": "hottest", "within": "so far this year"}),
+    ("At 31 per cent the levy is the highest in the developed world.", "the highest in the developed world",
+     {"superlative": "highest", "within": "in the developed world"}),
+    ("Ms Obi is the youngest member in the United States Senate.", "the youngest member in the United States Senate",
+     {"superlative": "youngest", "within": "in the United States Senate"}),
+])
+def test_a_superlative_up_to_now_or_in_a_described_place(text, claim, value):
+    assert (claim, value) in claims_of(text, "comparison")
+
+
+@pytest.mark.parametrize(("text", "claim", "number"), [
+    ("Ms Adebayo became the second-ever woman to chair the board.", "the second-ever woman", 2),
+    ("Pell is the 12th-ever captain of the club from Devon.", "the 12th-ever captain", 12),
+    ("The ferry sank on Monday, the region's third this year.", "region's third this year", 3),
+    ("The closure was its fourth so far this season.", "its fourth so far this season", 4),
+    ("He was the ninth person injured at the crossing since May.", "the ninth person", 9),
+    ("She was the first person to swim the loch in winter.", "the first person", 1),
+])
+def test_an_ordinal_ever_up_to_now_or_of_people(text, claim, number):
+    assert (claim, {"rank": number}) in claims_of(text, "ordinal")
+
+
+@pytest.mark.parametrize("text", [
+    "The memoir is written in the first person throughout.",
+    "He sold us a second-hand van and left.",
+    "The biggest, yet least loved, of the parks is Hale Green.",
+])
+def test_a_voice_a_compound_and_a_concessive_yet_are_no_ranks(text):
+    assert not [c for c in claims_of(text) if c[1].get("rank") or c[1].get("superlative")]

@@ -46,13 +46,18 @@ SINCE = (r"since\s+(?:(?:at\s+least|just|shortly|soon|right|early|late|mid-?|bef
 _SPAN_OF_TIME = (r"(?:(?:a|more\s+than\s+a|over\s+a|the\s+past|the\s+last|recent|many|several|so\s+many|"
                  r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+or\s+\w+)?)\s+)?"
                  r"(?:years?|decades?|generations?|centur(?:y|ies)|months?)")
+# "yet", "to date", "so far this year", "this season": the time up to now, said without a date
+_UP_TO_NOW = (r"(?:yet|to\s+date|so\s+far(?:\s+this\s+(?:year|season|month|week|decade|century))?|"
+              r"this\s+(?:year|season|month|week|decade|century))\b")
 # what a superlative is measured against in time: the only basis "the most …" is a claim with ("the most
 # liberal justices since 1937"; "the most important thing in the world" is an opinion)
 TIME_BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|in\s+(?:(?:our|its|their|the\s+country's|[\w.]+)\s+)?history|"
               rf"in\s+{_SPAN_OF_TIME})")
-BASIS = (rf"(?:{SINCE}|ever|on\s+record|of\s+all\s+time|"
+BASIS = (rf"(?:{SINCE}|{_UP_TO_NOW}|ever|on\s+record|of\s+all\s+time|"
          rf"in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?history|in\s+{_SPAN_OF_TIME}|"
-         r"in\s+(?:the\s+)?(?:world|country|nation|state|region|city|league|division|(?-i:[A-Z][\w.-]*))|"
+         # "in the world", "in the developed world", "in the United States", "in the U.S. Senate"
+         r"in\s+(?:the\s+)?(?:(?:(?!(?:and|or|but|that|which)\b)(?-i:[a-z]+)\s+)?(?:world|country|nation|state|region|"
+         r"city|league|division)|(?-i:[A-Z](?:[\w-]|\.(?!\s))*)(?:\s+(?-i:[A-Z](?:[\w-]|\.(?!\s))*)){0,3})|"
          r"for\s+(?:any|a)\s+[a-z]+|(?:of|by)\s+any\s+[a-z]+(?:\s+(?!(?:this|that|these|last|next|in|on|at|for|so|since|and|or|but|to|of|ever|yet)\b)[a-z]+)?|of\s+all(?:\s+time)?)")
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
 ORDINAL_OF_WORD = {"one": 1, "two": 2, "three": 3}
@@ -74,7 +79,7 @@ _NOT_A_NOUN = "|".join(sorted(_STOP))
 # "her fourth novel", "the 45th president", "Labour's third defeat", "the very first time": the rank word
 # is found first (a literal scan), then what comes before it and after it is read from there
 # opens with its digit (the test of what comes before it after), so the regex engine skips to digits
-NUMERIC_ORDINAL = re.compile(r"(?P<ord>\d(?<![\w.,]\d)\d*(?:st|nd|rd|th))\b(?![-’'])")
+NUMERIC_ORDINAL = re.compile(r"(?P<ord>\d(?<![\w.,]\d)\d*(?:st|nd|rd|th))\b(?:-ever\b)?(?![-’'])")
 NUMERIC_ORDINAL_ASCII = ascii_led(NUMERIC_ORDINAL)  # the same where ascii_digits_only(body), and faster
 
 
@@ -82,13 +87,16 @@ def _numeric_ordinal(body: str) -> re.Pattern[str]:
     return NUMERIC_ORDINAL_ASCII if ascii_digits_only(body) else NUMERIC_ORDINAL
 
 
-ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?![-’'])", re.IGNORECASE)
+# "the second-ever woman": "-ever" is part of the rank word, "a second-hand car" is no rank
+ORDINAL_WORD = re.compile(rf"\b(?P<ord>(?:{_ORDINALS})|{_NUMERIC_ORDINAL})\b(?:-ever\b)?(?![-’'])", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(rf"(?:\bone\s+of\s+)?{_DETERMINED}\s+(?:(?:very|only|same|[a-z]+-?ever|single)\s+)?$",
                                re.IGNORECASE)
 DETERMINER_RUNS = 4  # words a DETERMINER_BEFORE match spans at most: "one of the very"
 # the noun ranked may be capitalised ("Clinton's first Senate campaign") or counted ("the first two states")
 NOUN_AFTER = re.compile(rf"(?P<to>\s+(?:in\s+(?:his|her|their|its|the)\s+[a-z]+\s+)?to\s+[a-z]+"
                         # "the first in the history of the Navy", "the first in the club's history"
+                        # "its second this year", "the fourth so far this season": a place in a time up to now
+                        rf"|\s+{_UP_TO_NOW}"
                         r"|\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?history\b(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?)"
                         rf"|(?P<noun>(?:\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
                         rf"\d+)\b)?(?:\s+(?!(?:{_NOT_A_NOUN})\b)[A-Za-z][\w-]*){{1,3}})")
@@ -252,8 +260,9 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
             continue  # "he first said", "First, …", "the first." rank nothing they name
         if after["noun"]:
             first_noun = after["noun"].split()[0].lower()
-            if first_noun in ORDINAL_IDIOMS or first_noun.startswith("hand"):
-                continue
+            if first_noun in ORDINAL_IDIOMS and not (first_noun == "person" and not _IN_THE_BEFORE.search(
+                    body, max(0, before.start() - 4), before.start())) or first_noun.startswith("hand"):
+                continue  # "a second look"; "in the first person" is a voice, "the fourth person shot" a rank
             if word[0].isdigit() and after["noun"].split()[0][0].isupper():
                 continue  # "the 3rd Circuit", "the 45th Chapter": a numbered name
             end = _noun_end(body, after.start("noun"), after.end("noun"))
@@ -264,6 +273,9 @@ def _determined_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int,
         if end > m.end():
             found.append((before.start(), end, "ordinal", {"rank": _ordinal_number(word)}))
     return found
+
+
+_IN_THE_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 
 
 def _standing_ordinals(body: str, ordinals: list[re.Match]) -> list[tuple[int, int, str, dict]]:
