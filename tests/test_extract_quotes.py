@@ -1624,3 +1624,19 @@ def test_a_run_of_capitals_is_no_person_a_pronoun_means_unless_something_says_so
     # a woman's
     text = 'Ty Woods died in 2012. The Navy gave him the Purple Heart. "He gave everything," she said.'
     assert _speakers(text)['"He gave everything,"'] == "she"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('The plan is "unworkable" and "too costly," said Ann Lee, the council leader.', '"unworkable"', "Ann Lee"),
+    ('Her backing will carry "real weight" and bring the "ground troops" they need, RNC aide Tom Hale said.',
+     '"real weight"', "Tom Hale"),
+    ('The levy was "a mistake" from the start, and "a costly one," Mr. Okafor said on Monday.', '"a mistake"', "Okafor"),
+])
+def test_a_quote_without_a_verb_of_its_own_is_given_by_the_attribution_closing_its_sentence(text, quote, speaker):
+    assert speaker in _speakers(text)[quote]
+
+
+def test_a_quote_with_its_own_speech_verb_keeps_its_speaker():
+    text = 'Ruiz called the levy "a tax on the poor," and the cuts "cruel," the union said in a statement.'
+    assert _speakers(text)['"a tax on the poor,"'] == "Ruiz"
+    assert _speakers(text)['"cruel,"'] == "the union"

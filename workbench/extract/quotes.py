@@ -433,7 +433,28 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         quotes.append(quote)
         if not partial or speaker:
             previous = quote
-    return quotes
+    return _with_closing_attribution(quotes)
+
+
+def _with_closing_attribution(quotes: list[Quote]) -> list[Quote]:
+    """'The plan is “unworkable” and “too costly,” said Ann Lee': a quote with no speech verb of its own,
+    whose speaker was at most the sentence's subject ("The plan"), is given by the attribution that closes
+    its sentence after a later quote. One with a verb of its own keeps it: 'Ruiz called it “a farce” and
+    the cuts “cruel,” the union said'."""
+    out = quotes
+    for i, quote in enumerate(quotes):
+        if quote.cue is not None or quote.speaker_start is not None and quote.speaker_start > quote.start:
+            continue
+        for later in quotes[i + 1:]:
+            if later.sentence_start != quote.sentence_start:
+                break
+            if later.cue is not None and later.speaker_start is not None and later.speaker_start >= later.end:
+                if out is quotes:
+                    out = list(quotes)
+                out[i] = replaced(quote, speaker=later.speaker, speaker_start=later.speaker_start,
+                                  speaker_end=later.speaker_end, cue=later.cue)
+                break
+    return out
 
 
 NICKNAME = re.compile(r"[\"“][A-Z][\w’'\-.]*[\"”]")
