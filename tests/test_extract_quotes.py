@@ -1640,3 +1640,9 @@ def test_a_quote_with_its_own_speech_verb_keeps_its_speaker():
     text = 'Ruiz called the levy "a tax on the poor," and the cuts "cruel," the union said in a statement.'
     assert _speakers(text)['"a tax on the poor,"'] == "Ruiz"
     assert _speakers(text)['"cruel,"'] == "the union"
+
+
+def test_whom_a_quote_is_said_of_is_not_who_said_it():
+    text = 'Looking back, Ann Lee, who ran the count for the party, said of Pike: "The question is whether he stays."'
+    assert _speakers(text)['"The question is whether he stays."'] == "Ann Lee"
+    assert _speakers('In the end, said Solovey, "we will not stop."')['"we will not stop."'] == "Solovey"

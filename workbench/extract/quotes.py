@@ -130,7 +130,9 @@ BEFORE_SUBJECT_VERB = re.compile(
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote|Stated|Explained|Declared|"
                                  rf"Tweeted|Noted|Continued|Replied)\s+(?P<np>{_NAME})\s*,?\s*[^\"“”«»]{{0,120}}?,?\s*$"
                                  # "But, said Solovey, “…”", "In other words, explained moderator Ann Cole: “…”"
+                                 # but "…, said of Sanders: “…”" names whom it was said of, not who said it
                                  rf"|,\s*(?P<cue2>said|says|added|asked|wrote|explained|noted|replied)\s+"
+                                 rf"(?!(?:of|about|to|on|for|with|at|in|by|from)\s)"
                                  rf"(?P<np2>(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME})\s*[,:]\s*$")
 BEFORE_ACCORDING = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+(?P<np>{_NAME}|{_ROLE})\s*,?\s*$")
 # a speech verb earlier in the sentence, for "Moscow says its air strikes target ... "terrorists""
