@@ -657,6 +657,21 @@ def test_a_quoted_title_of_a_programme_or_film_is_not_a_quote():
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    'Voters in the front row waved "Save Our Pier" signs and wore "Keep Hale Green" shirts.',
+    'The ministers backed the "Clean Rivers" campaign, and the "Stop The Tolls" movement grew.',
+    'She is a co-host of "Market Day," and he once wrote a memoir, "Long Road Home."',
+    'He walked on to the tune of "Land of Hope and Glory." Critics panned the "Trust Us" ad.',
+])
+def test_the_name_of_a_show_a_book_or_a_slogan_on_a_sign_is_not_a_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_a_campaign_word_after_real_speech_keeps_the_quote():
+    text = 'Ruiz told the rally, "We Will Win This," and the campaign cheered. She said it was "a fair campaign."'
+    assert [q.text for q in quotes_of(text)] == ['"We Will Win This,"', '"a fair campaign."']
+
+
 def test_quote_marks_around_no_words_are_not_a_quote():
     text = 'The post (pic.twitter.com/"pic.twitter.com/") had the id "778257943577919488" in its link.'
     assert quotes_of(text) == []

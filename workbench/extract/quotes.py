@@ -476,12 +476,17 @@ def _is_nickname(body: str, start: int, end: int) -> bool:
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "it", "it's"}
 TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|in|documentary|film|movie|show|programme|program|"
                           r"series|book|album|song|titled|entitled|nickname|episode\s+of|broadcast\s+of|edition\s+of|"
-                          r"author\s+of|interview\s+with|appearance\s+on))"
+                          r"author\s+of|interview\s+with|appearance\s+on|(?:co-)?hosts?\s+of|star\s+of|revival\s+of|heroine\s+of|"
+                          r"sequel\s+to|tune\s+of|screening\s+of|season\s+\w+\s+of|podcast|memoir|autobiography|biography|"
+                          r"novel|play|anthem|pseudonym|published|publish|renewed))"
                           r"[ \t,]*\Z", re.IGNORECASE)
 # what a title names, said right after it: "the “Off Message” podcast", "an ''Today'' anchor", "“Dear Walter” letters"
 TITLE_AFTER = re.compile(r"[ \t]*(?:podcast|show|star|stars|anchor|host|co-host|programme|program|series|documentary|"
                          r"column|columnist|segment|episode|special|franchise|movie|film|album|song|newsletter|"
-                         r"letters?|memo|sketch|skit|broadcast|hashtag)\b", re.IGNORECASE)
+                         r"letters?|memo|sketch|skit|broadcasts?|hashtag|reboot|revival|pageant|theme|syllabus|"
+                         # a slogan or a campaign's name on what carries it or on who rallies to it
+                         r"ads?|movement|campaign|rally|summit|reception|crowd|(?:bus\s+)?tour|hats?|(?:t-)?shirts?|"
+                         r"signs?|pins|buttons|stickers|(?:tote\s+)?bags?|page|PAC|uprisings?|wave|slogan)\b", re.IGNORECASE)
 NO_LETTERS = re.compile(r"[^\W\d_]")
 
 
