@@ -1661,3 +1661,10 @@ def test_whom_a_quote_is_said_of_is_not_who_said_it():
     text = 'Looking back, Ann Lee, who ran the count for the party, said of Pike: "The question is whether he stays."'
     assert _speakers(text)['"The question is whether he stays."'] == "Ann Lee"
     assert _speakers('In the end, said Solovey, "we will not stop."')['"we will not stop."'] == "Solovey"
+
+
+def test_a_clause_opening_after_the_quote_has_its_own_speaker():
+    text = 'Ann Lee says she was "sitting on the fence for weeks" until Pike said he would run.'
+    assert _speakers(text)['"sitting on the fence for weeks"'] == "Ann Lee"
+    text = '"We will win this one," Former Ohio Gov. Ted Strickland said.'
+    assert _speakers(text)['"We will win this one,"'] == "Ted Strickland"
