@@ -1668,3 +1668,21 @@ def test_a_clause_opening_after_the_quote_has_its_own_speaker():
     assert _speakers(text)['"sitting on the fence for weeks"'] == "Ann Lee"
     text = '"We will win this one," Former Ohio Gov. Ted Strickland said.'
     assert _speakers(text)['"We will win this one,"'] == "Ted Strickland"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Bill Clinton campaigned in Ohio. Hillary Clinton stayed in New York. On Sunday, Mr. Clinton said the race '
+     'was "far from over."', '"far from over."', "Bill Clinton"),
+    ('Hillary Clinton stayed in New York while Bill Clinton campaigned. Mrs. Clinton said the race was '
+     '"far from over."', '"far from over."', "Hillary Clinton"),
+    ('Cross said he is left with two options: Lee, whom he called "the most divisive figure," or nobody.',
+     '"the most divisive figure,"', "Cross"),
+])
+def test_a_title_picks_the_full_name_of_its_gender_and_a_reported_pronoun_its_speaker(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_the_mention_of_a_quote_inside_what_someone_said_is_the_one_who_said_it():
+    text = 'Cross said he is left with two options: Lee, whom he called "the most divisive figure," or nobody.'
+    q = extract(text).quotes[0]
+    assert text[q.speaker_start:q.speaker_end] == "Cross"

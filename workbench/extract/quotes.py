@@ -414,7 +414,10 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
                     # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
                     # speaking, "what he called" only the reporter's aside
                     named_by = _antecedent_in_sentence(body, s0, *mention) or mention
-                    if RELATIVE_BEFORE.search(body, max(0, mention[0] - 8), mention[0]):
+                    if RELATIVE_BEFORE.search(body, max(0, mention[0] - 8), mention[0]) \
+                            or named_by != mention and SPEAKS_AFTER.match(body, named_by[1], mention[0]):
+                        # "Cross said he is left with two options: Clinton, whom he called “…”": the quote
+                        # is in what Cross said, so the mention is Cross, as "what he called" is Ban's
                         speaker_start, speaker_end = named_by
                 speaker = resolver.resolve(*named_by)
         if speaker is None and not partial and i > 0 and not _embedded(body, start):
@@ -644,6 +647,9 @@ CUE_CLOSES = re.compile(r"\s*(?:[,.;:!?—–]|\Z|(?:on|in|at|to|during|after|be
                         r"earlier|later|afterwards|[A-Z][a-z]+day)\b)")
 # "what he called": the pronoun of a relative clause the reporter adds
 RELATIVE_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
+# the antecedent of a pronoun is the subject of a speech verb: the pronoun is inside what it said
+SPEAKS_AFTER = re.compile(rf"{_ASIDES}\s+{_ADVERBS}(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|"
+                          r"explained|explains|noted|notes|claimed|claims|contended|contends|wrote|writes|warned|warns)\b")
 # '"…." He added: "…"': a cue closed by a colon after a finished quote introduces the next quote
 INTRODUCES_NEXT = re.compile(r"[^\S\n]*(?::|,[^\S\n]*[\"“«])")  # '"…." He added: "…"', 'He added, "…"'
 # 'Brafman said, "….” He added, …': a finished quote its own cue introduced before it

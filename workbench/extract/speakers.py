@@ -109,6 +109,7 @@ MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
 QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
 MALE = {"mr", "sir", "lord", "king", "prince"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
                                                      "Prince", "Princess"]) + r")\.?[ \t]+"
                           r"(?P<name>[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3})")
@@ -444,8 +445,10 @@ class SpeakerResolver:
         name = POSSESSIVE.sub("", clean_name(mention))  # "Pyongyang's claims": Pyongyang claims
         if len(name.split()) == 1:
             # "the Observatory said": the body named in full before ("the Syrian Observatory for Human Rights")
+            title = mention.split()[0].lower().rstrip(".") if len(mention.split()) > 1 else ""
+            gender = "m" if title in MALE else "f" if title in FEMALE_TITLES else None
             return (name.lower() in NAMED_BODIES and _named_organisation(self.body, name, start)) \
-                or self._full_name(name, start) or name
+                or self._full_name(name, start, gender) or name
         return name
 
     def _last_person_before(self, position: int, gender: str | None = None) -> str | None:
@@ -686,8 +689,10 @@ class SpeakerResolver:
         i = bisect.bisect_right(ends, position) - 1
         return matches[i] if i >= 0 else None
 
-    def _full_name(self, surname: str, position: int) -> str | None:
-        """The most recent full name ending with this surname ("Cameron" → "David Cameron")."""
+    def _full_name(self, surname: str, position: int, gender: str | None = None) -> str | None:
+        """The most recent full name ending with this surname ("Cameron" → "David Cameron"); with a title's
+        gender, the most recent whose given name does not say otherwise ("Mr. Khan" is Khizr Khan, not his
+        wife Ghazala Khan named after him)."""
         if self._index.by_surname is None:  # indexed once per article, so each look-up is a bisect
             self._index.by_surname = by_surname = {}
             for pos, seq in self.names:
@@ -702,6 +707,14 @@ class SpeakerResolver:
             return None
         positions, names = found
         i = bisect.bisect_right(positions, position) - 1
+        if gender is not None:
+            order = list(range(i, -1, -1)) + list(range(i + 1, len(names)))  # before the mention, then after
+            said = [self.gender_of(names[j], by_surname=False) for j in order]
+            fitting = next((j for j, g in zip(order, said) if g == gender), None)  # the article or name says so
+            if fitting is None:
+                fitting = next((j for j, g in zip(order, said) if g is None), None)
+            if fitting is not None:
+                return names[fitting]
         return names[max(i, 0)]  # the last before the mention, else the first after it
 
 
