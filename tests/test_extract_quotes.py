@@ -1686,3 +1686,14 @@ def test_the_mention_of_a_quote_inside_what_someone_said_is_the_one_who_said_it(
     text = 'Cross said he is left with two options: Lee, whom he called "the most divisive figure," or nobody.'
     q = extract(text).quotes[0]
     assert text[q.speaker_start:q.speaker_end] == "Cross"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('And after the court refused to hear the case, Gov. Ann Lee (D) blamed the "four judges who blocked our '
+     'sensible laws."', '"four judges who blocked our sensible laws."', "Ann Lee"),
+    ('"There are fish with more spine than Sen. Hale," reads a Wednesday editorial in The Courier.',
+     '"There are fish with more spine than Sen. Hale,"', "a Wednesday editorial"),
+    ('"Vote No on 4," read one sign.', '"Vote No on 4,"', "one sign"),
+])
+def test_an_opening_phrase_after_and_and_what_a_sign_or_an_editorial_reads(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -104,9 +104,10 @@ AFTER_PAST_NAME = re.compile(rf"[\s,—–-]*(?P<cue>[a-z]{{2,}}ed)\s+(?P<np>{_N
 AFTER_VERB_SUBJECT = re.compile(
     # "said Secretary of State Elena Voss", "said the Bank of Ruritania", "said Ingrid Halvorsen of Nordbank",
     # "said RNC spokesman Sean Spicer" (a name, its role in lower case, the person: not "RNC")
-    rf"[\s,—–-]*(?P<cue>{_CUE})\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,5}}?{_NAME}"
+    # and what a sign, an editorial or a message reads: '“…,” reads an editorial in the Register'
+    rf"[\s,—–-]*(?P<cue>{_CUE}|reads?)\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,5}}?{_NOT_A_DAY}{_NAME}"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME}|(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME})?"
-    rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+[a-z\d][\w’'\-]*"
+    rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+(?:[A-Z][a-z]+day\s+)?[a-z\d][\w’'\-]*"
     rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
 )
 # after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
@@ -200,7 +201,11 @@ _INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|
               r"Recently|Today|Yesterday|Now|Then|Once|Back|Amid|Among|Ahead|Upon|Within|Responding|Addressing|" \
               r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked|" \
               r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)"  # "Conversely," "Bemoaning the …,"
-_INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?(?:{_INTRO_WORD}\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
+# after "And", "But" the opening phrase is in lower case: "And after the court refused …, McCrory blamed"
+_LOWER_INTRO_WORD = r"(?:in|on|at|during|after|before|with|following|as|since|until|when|while|though|although|because|" \
+                    r"if|once|despite|amid|upon|by|for|without|like|unlike)"
+_INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?" \
+         rf"(?:(?:{_INTRO_WORD}|(?<=[a-z] ){_LOWER_INTRO_WORD})\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
          rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
 # a verb: past tense, an auxiliary, a third-person present, or a common irregular past
 _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|sought|fought|" \
