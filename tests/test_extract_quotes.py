@@ -1697,3 +1697,15 @@ def test_the_mention_of_a_quote_inside_what_someone_said_is_the_one_who_said_it(
 ])
 def test_an_opening_phrase_after_and_and_what_a_sign_or_an_editorial_reads(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Beijing has stirred mixed feelings, and it has used "velvet gloves" in the region, said Ana Ruiz, an '
+     'expert at the University of Lima.', '"velvet gloves"', "Ana Ruiz"),
+    ('The unease grew on Monday when Council Leader Tom Hale of Dunmore lamented the "sorry" state of the budget.',
+     '"sorry"', "Tom Hale"),
+    ('Maybe Pike knows best. It is strange that Pike would call the plan "a farce," given his record.',
+     '"a farce,"', "Pike"),
+])
+def test_the_speaker_of_a_partial_quote_after_an_aside_in_a_clause_or_behind_it_is(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -153,6 +153,8 @@ CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b
 # a clause a quote sits in that says when or why: its own subject speaks when it is named ('The mood was dark
 # when Ryan lamented the “disheartened” state'); a pronoun there is most often the main subject again
 SUBORDINATE_BREAK = re.compile(r"\s(?:when|in\s+which|during\s+which)\s")
+# "It is strange that", "it was a report by Politico that": the clause "it" stands for
+EXPLETIVE_THAT = re.compile(r"\s+(?:is|was|'s|’s|seems|seemed)\s+[^,;:\"“”«»\n]{1,60}?\bthat\s+")
 ONLY_A_PRONOUN = re.compile(rf"{_PRON}\Z")
 # "Hillary Clinton asking, “Why…" / "…, saying anybody who…": a participle hands the quote to the subject
 # what a clause without a verb names before a colon: "From the report:", "Here's Pike in December 1992:"
@@ -160,7 +162,10 @@ SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?
                                  rf"(?:\s+(?:in|on|at|from|during)\s+[^:;,\"“”«»\n]{{1,40}})?\s*:\s*\Z")
 # an attribution that ends its sentence: '…, Ban said.', '…, she said in a video message.', '…, said X of Y.'
 SENTENCE_CLOSES = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|last|this|of|earlier|later|yesterday|today)\b"
-                             r"[^.!?;\"“”«»\n]{0,80})?[^\S\n]*(?:[.!?]|\Z)")
+                             r"[^.!?;\"“”«»\n]{0,80}"
+                             # "…, said Nargis Kassenova, an expert at KIMEP University in Almaty."
+                             r"|,\s+(?:an?|the|who|which|whose|one|[a-z]+\s+of)\b(?:[^.!?;\"“”«»\n]|\.(?=\S)){0,120})?"
+                             r"[^\S\n]*(?:[.!?]|\Z)")
 # a quote naming something, then who named it so: 'often labeled a “witch hunt” by Democrats'
 NAMING_BEFORE = re.compile(r"\b(?:called|labell?ed|described|dubbed|branded|termed|deemed|nicknamed)(?:\s+as)?"
                            r"(?:\s+(?:an?|the))?\s*\Z")
@@ -235,7 +240,8 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"His|Her|Their|Its)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
               rf"(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB}))"
 # a name or pronoun followed by a verb, anywhere in a clause: "Blige sings to Clinton before asking her"
-CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?)"
+CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?"
+                            rf"(?:\s+of\s+{_NAME}(?<![’']s))?)"  # "House Speaker Paul D. Ryan of Wisconsin lamented"
                             rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?\s+{_ADVERBS}(?:[a-z]+ly\s+)?(?P<cue>{_VERBISH})")
 SENTENCE_SUBJECT = re.compile(rf"\s*{_INTRO}(?P<np>{_SUBJECT_NP})(?:\s*,\s*(?P<aside>[^,;\"“”«»\n]{{1,120}}),)?{_WHEN}"
                               rf"\s+(?:{_SUBJECT_ADVERBS}|been\s+)*(?P<cue>{_VERBISH})")
@@ -838,6 +844,13 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             if breaks:
                 own = CLAUSE_SUBJECT.match(body, _skip_space(body, breaks[-1]), start)
                 if own and not ONLY_A_PRONOUN.match(own.group("np")) and _plausible_np(own.group("np"), True):
+                    return own.start("np"), own.end("np"), None
+            if body[subject[0]:subject[1]].lower() == "it":
+                # "It is strange that Trump would denounce “self-deportation”": "it" stands for the clause,
+                # whose own subject is the one who speaks
+                that = EXPLETIVE_THAT.match(body, subject[1], start)
+                own = CLAUSE_SUBJECT.match(body, that.end(), start) if that else None
+                if own and _plausible_np(own.group("np"), True):
                     return own.start("np"), own.end("np"), None
             return subject[0], subject[1], None
         # "Bemoaning the “phony system,” Pike accused …": the quote sits in the opening phrase

@@ -75,6 +75,9 @@ LEADING_NON_NAMES = {
     # a question or a pointing word opening a sentence: "What Trump wants", "This Sanders voter", "Did Cruz"
     "what", "this", "that", "these", "those", "how", "why", "where", "who", "did", "does", "is", "was", "here", "there",
     "one", "another",  # "One California delegate said"
+    # an adverb opening a sentence: "Maybe Trump knows", "Perhaps Clinton will", "Indeed Sanders did"
+    "maybe", "perhaps", "indeed", "surely", "certainly", "clearly", "obviously", "apparently", "presumably",
+    "thus", "hence", "today", "yesterday", "tonight", "again", "already", "just", "never", "not", "every",
 }
 # a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
 OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
