@@ -1709,3 +1709,10 @@ def test_an_opening_phrase_after_and_and_what_a_sign_or_an_editorial_reads(text,
 ])
 def test_the_speaker_of_a_partial_quote_after_an_aside_in_a_clause_or_behind_it_is(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+def test_a_party_in_parentheses_before_the_speech_verb_reads_as_the_same_name_without_it():
+    # the party in parentheses hid the subject, so the reported clause's subject spoke instead
+    plain = _speakers('Rep. Ana Ruiz said Pike called on members to be "closely coordinated" this year.')
+    party = _speakers('Rep. Ana Ruiz (D-Ore.) said Pike called on members to be "closely coordinated" this year.')
+    assert party == plain == {'"closely coordinated"': "Ana Ruiz"}

@@ -83,7 +83,7 @@ _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[
             rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-&]*)){{0,5}}?"
 # an aside between a name and its verb, up to 160 characters, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:,(?:[^;\"“”«»\n.]|\.(?!\s)){1,160}?,)?"
-_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}|{_DET_ROLE})"
+_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
 # '“kind of riding the fence” until Haley said': a clause opening after the quote has its own subject and verb
 _NOT_A_SUBORDINATOR = r"(?!(?:[Uu]ntil|[Ww]hen|[Ww]henever|[Aa]fter|[Bb]efore|[Bb]ecause|[Ww]hile|[Ss]ince|[Ii]f|[Uu]nless|" \
                       r"[Tt]hough|[Aa]lthough|[Oo]nce|[Ww]here|[Ww]hereas|[Bb]ut|[Aa]nd|[Oo]r|[Ss]o|[Tt]hen)\s)"
