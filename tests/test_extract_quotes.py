@@ -1716,3 +1716,10 @@ def test_a_party_in_parentheses_before_the_speech_verb_reads_as_the_same_name_wi
     plain = _speakers('Rep. Ana Ruiz said Pike called on members to be "closely coordinated" this year.')
     party = _speakers('Rep. Ana Ruiz (D-Ore.) said Pike called on members to be "closely coordinated" this year.')
     assert party == plain == {'"closely coordinated"': "Ana Ruiz"}
+
+
+def test_a_possessive_description_with_a_party_then_the_name_in_an_aside():
+    text = 'And Ohio’s Republican attorney general, Ann Lee, vowed to pursue "anyone who attacks our towns."'
+    assert _speakers(text)['"anyone who attacks our towns."'] == "Ann Lee"
+    text = 'Last year, Pike’s Democratic campaign manager, Tom Hale, reached out, writing in an email: "We want it now."'
+    assert _speakers(text)['"We want it now."'] == "Tom Hale"

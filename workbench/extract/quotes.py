@@ -235,7 +235,7 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*(?:\s+(?![a-z]+ed\b){_ROLE_WORD}){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"|(?:[a-z][\w’'\-.]*\s+){{0,3}}?{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
-              rf"|{_NAME}[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
+              rf"|{_NAME}[’']s?(?:\s+[A-Z][a-z]+){{0,2}}?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
               rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew|" \
               rf"His|Her|Their|Its)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
               rf"(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB}))"
@@ -1048,7 +1048,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
 DETERMINERS = {"the", "a", "an", "other", "one", "two", "three", "several", "many", "some", "most", "both", "only",
                "few", "his", "her", "their", "its"}
 NAME_ONLY = re.compile(_NAME)
-POSSESSIVE_DESCRIPTION = re.compile(rf"{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*)+")  # "Apple's chief executive"
+# "Apple's chief executive", "Florida's Republican attorney general"
+POSSESSIVE_DESCRIPTION = re.compile(rf"{_NAME}[’']s?(?:\s+[A-Z][a-z]+){{0,2}}(?:\s+[a-z][\w’'\-]*)+")
 TITLED_NAME = re.compile(rf"(?:[a-z][\w’'\-]*\s+){{0,4}}{_NAME}")  # "schools minister Rhys Yeo", "Tim Cook"
 
 
