@@ -1723,3 +1723,12 @@ def test_a_possessive_description_with_a_party_then_the_name_in_an_aside():
     assert _speakers(text)['"anyone who attacks our towns."'] == "Ann Lee"
     text = 'Last year, Pike’s Democratic campaign manager, Tom Hale, reached out, writing in an email: "We want it now."'
     assert _speakers(text)['"We want it now."'] == "Tom Hale"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Although Ruiz says that Pike "broke the story" of the strike, others argue he caused it.', '"broke the story"',
+     "Ruiz"),
+    ('When Pike said the plan was "not Christian" on Monday, the bishop only smiled.', '"not Christian"', "Pike"),
+])
+def test_a_subordinating_word_opening_the_clause_is_no_part_of_the_speaker(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -80,7 +80,8 @@ LEADING_NON_NAMES = {
     "thus", "hence", "today", "yesterday", "tonight", "again", "already", "just", "never", "not", "every",
 }
 # a word opening the clause a mention is read from, never part of it: "As Politico reported", "But he said"
-OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that")
+OPENING_WORDS = ("and", "but", "as", "so", "then", "while", "that", "although", "though", "because", "since", "when",
+                 "if", "once", "after", "before", "until", "unless", "whereas")
 INVERTED_CUES = {"said", "says", "added", "asked", "wrote"}
 PLACE_PREPOSITIONS = {"of", "from", "in", "at", "for", "with"}
 POSSESSIVE = re.compile(r"[’']s\Z")
