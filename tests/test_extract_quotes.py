@@ -1732,3 +1732,8 @@ def test_a_possessive_description_with_a_party_then_the_name_in_an_aside():
 ])
 def test_a_subordinating_word_opening_the_clause_is_no_part_of_the_speaker(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+def test_the_doers_of_a_participle_may_be_two_nouns():
+    text = 'The square was full, with many students and teachers chanting "No more cuts" all afternoon.'
+    assert _speakers(text)['"No more cuts"'] == "many students and teachers"

@@ -174,9 +174,10 @@ AGENT_AFTER = re.compile(rf"[,]?\s+by\s+(?P<np>{_NAME}|(?:the|his|her|their|its|
 # the one doing what a participle says after "with": "with Trump reportedly yelling", "with one of her ads asking",
 # and the next doer of the list ("with Pike accusing her of “…” and Ruiz calling it “…”")
 DOER_BEFORE_PARTICIPLE = re.compile(rf"\b(?:[Ww]ith\s+|and\s+(?={_NAME}(?:\s+[a-z]+ly)?\Z))"
-                                    rf"(?P<np>{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
+                                    rf"(?P<np>(?:{_NAME}(?<![’']s)|{_DET_ROLE}|(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|"
                                     rf"[Tt]wo|[Aa]ll)\s+of\s+(?:the|his|her|their|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){{0,3}}?)"
-                                    rf"(?:\s+[a-z]+ly)?\Z")
+                                    # "with many marchers and spectators chanting"
+                                    rf"(?:\s+and\s+[a-z][\w’'\-]*(?<!ly))?)(?:\s+[a-z]+ly)?\Z")
 # the speaker of "…, he said, adding": a mention and its cue right before the participle; never a possessive,
 # whose "comments" is a noun ("shrugged off Lopez's comments, telling reporters": the subject tells them)
 SAID_BEFORE_PARTICIPLE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}|{_DET_ROLE})(?<![’']s)(?<!s[’'])\s+{_ADVERBS}"
