@@ -314,6 +314,56 @@ def test_claimreview_never_names_the_outlet_as_author_of_an_unattributed_quote(t
     assert reviews["True"]["itemReviewed"]["author"] == {"@type": "Person", "name": "Ruth Anand"}
 
 
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "i", "we"}
+FARES = ("Rail fares to rise again\n\nBy Ruth Anand\n12 March 2024\n\n"
+         "\"Fares will go up by 4.9 per cent in March,\" he said on Monday.\n\n"
+         "The rise is the biggest in ten years, they said.\n\n"
+         "Unemployment fell to 4.1 per cent last year, it said.\n")
+
+
+def test_no_report_names_a_pronoun_as_who_made_a_claim(tmp_path):
+    """'"…," he said' with nobody named before it: the extractor keeps "he" as the speaker, and ClaimReview
+    published {"@type": "Person", "name": "he"} as the claimant; CSV, JSON, Markdown and HTML named "he" too."""
+    db = tmp_path / "wb.db"
+    article = tmp_path / "fares.txt"
+    article.write_text(FARES, encoding="utf-8")
+    cli(db, "import", str(article), "--outlet", "The Ledger")
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    by_text = {c["text"]: c for c in claims}
+    quote = next(c for c in claims if c["kind"] == "quote")
+    # the case under test: the speakers the extractor could not resolve are stored as pronouns
+    assert {quote["speaker"], by_text["4.9 per cent"]["speaker"], by_text["ten years"]["speaker"]} <= {"he", "they"}
+    for c in (quote, by_text["4.9 per cent"], by_text["ten years"], by_text["4.1 per cent"]):
+        cli(db, "verdict", str(c["id"]), "false")
+    reviews = json.loads(export(db, "claimreview"))
+    assert len(reviews) == 4
+    for review in reviews:
+        author = review["itemReviewed"].get("author")
+        assert author is None or (author["name"].strip() and author["name"].lower() not in PRONOUNS)
+        # a figure someone unnamed said is the outlet's claim as published, not the reporter's (the byline)
+        if review["claimReviewed"].startswith(("The rise", "Unemployment")):
+            assert author == {"@type": "Organization", "name": "The Ledger"}
+    html = export(db, "html")
+    assert "quote · unattributed" in html and "quote · he" not in html
+    for block in html.split('<script type="application/ld+json">')[1:]:
+        author = json.loads(block.split("</script>")[0])["itemReviewed"].get("author")
+        assert author is None or author["name"].lower() not in PRONOUNS
+    md = export(db, "md")
+    assert "*Quote — unattributed*" in md and "Quote — he" not in md
+    rows = list(csv.DictReader(io.StringIO(export(db, "csv"))))
+    assert rows and not [r for r in rows if r["speaker"].lower() in PRONOUNS]
+    data = json.loads(export(db, "json"))
+    assert not [c for c in data["articles"][0]["claims"] if (c["speaker"] or "").lower() in PRONOUNS]
+    # without an outlet the claim has no author at all, rather than "it"
+    bare = tmp_path / "bare.db"
+    cli(bare, "import", str(article))
+    for c in json.loads(cli(bare, "claims", "1", "--json").stdout):
+        if (c["speaker"] or "").lower() in PRONOUNS:
+            cli(bare, "verdict", str(c["id"]), "false")
+    reviews = json.loads(export(bare, "claimreview"))
+    assert len(reviews) >= 4 and not [r["itemReviewed"]["author"] for r in reviews if "author" in r["itemReviewed"]]
+
+
 def test_export_to_a_place_that_cannot_be_written_is_one_line(reviewed_db, tmp_path):
     db, *_ = reviewed_db
     blocker = tmp_path / "a-file"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..errors import BadInput, MissingReviewUrls, WorkbenchError
 from . import csv_report, html, markdown
 from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
-from .collect import article_ids, iter_reports, scale
+from .collect import article_ids, iter_reports, named_speaker, scale
 from .summary import SUMMARY_LIMIT
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
@@ -83,6 +83,8 @@ def export_report(
         elif fmt == "csv":
             csv_report.write_article(writer, article)
         elif fmt == "json":
+            for claim in article["claims"]:
+                claim["speaker"] = named_speaker(claim["speaker"])  # null for an unresolved "he"
             out.write(("" if first else ",") + "\n" + json.dumps(article, ensure_ascii=False, sort_keys=True))
         else:
             for review in reviews:

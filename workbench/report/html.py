@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
-from .collect import safe_url
+from .collect import named_speaker, safe_url
 
 VERDICT_COLOURS = {"true": "#1a7f37", "mostly-true": "#4c9a2a", "half-true": "#bf8700", "misleading": "#d1670f",
                    "mostly-false": "#cf4a22", "false": "#b42318", "unproven": "#6e7781"}
@@ -104,7 +104,7 @@ def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup:
     badge = (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
              f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
         "<span class=\"muted\">not yet reviewed</span>"
-    kind = f"quote · {escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
+    kind = f"quote · {escape(named_speaker(c['speaker']) or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
     sentence = c["sentence"] or c["text"]
     start = c["start"] - (c["sentence_start"] if c["sentence_start"] is not None else c["start"])
     if 0 <= start <= len(sentence):

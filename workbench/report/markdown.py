@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, TextIO
 
-from .collect import safe_url
+from .collect import named_speaker, safe_url
 
 # characters Markdown would read as markup; article text is data, so they are escaped. `&` too: left bare,
 # "&amp;" in an article (or "&lt;b&gt;" in a note) renders as "&" ("<b>"), changing what a quote says
@@ -60,7 +60,7 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
 
 def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
     verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
-    label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
+    label = f"Quote — {md_escape(named_speaker(c['speaker']) or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
     out.write(f"### {md_escape(_short(c['text']))}\n\n*{label}* · **{verdict}**\n\n")
     sentence = c["sentence"] or c["text"]
     # `is not None`, not `or`: the article's first sentence starts at 0, and `0 or start` bolded its opening words
