@@ -316,6 +316,42 @@ def test_claimreview_gives_the_outlet_not_the_reporter_as_author_of_an_unattribu
     assert reviews["True"]["itemReviewed"]["author"] == {"@type": "Person", "name": "Ruth Anand"}
 
 
+GROCER = Path(__file__).resolve().parents[1] / "sample_articles" / "wire-grocer-profits.txt"
+
+
+def test_claims_rejected_as_not_check_worthy_are_apart_and_last_never_with_a_verdict(tmp_path):
+    """A claim rated and then rejected kept its rating in the tally ("False: 1", the chart) while listed
+    nowhere; rejected claims were not listed at all. They now go last, under "Not checked", with no rating."""
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(GROCER))
+    claims = {c["text"]: c for c in json.loads(cli(db, "claims", "1", "--json").stdout)}
+    checked, rated_then_rejected, rejected = claims["£412m"], claims["38%"], claims["on Thursday"]
+    cli(db, "verdict", str(checked["id"]), "true")
+    cli(db, "verdict", str(rated_then_rejected["id"]), "false", "--note", "a typo in the wire copy")
+    cli(db, "reject", str(rated_then_rejected["id"]))
+    cli(db, "reject", str(rejected["id"]))
+
+    md = export(db, "md")
+    assert "**Reviewed:** 1 of" in md and "False" not in md  # neither in the tally nor by the claim
+    head, section = md.split("#### Not checked (2)\n")
+    assert "#### " not in section and "### " not in section  # the last section of the article
+    assert "not check-worthy: not checked, no verdict" in section
+    assert "- percent: 38%\n  - note: a typo in the wire copy" in section and "- date: on Thursday" in section
+    assert "38%:" not in head and "### 38%" not in head and "on Thursday\n" not in head
+    assert "### £412m" in head and "#### Not yet reviewed" in head
+
+    html = export(db, "html")
+    article = html.split("<article", 1)[1].split("</article>")[0]
+    before, after = article.split("<section class=\"not-checked\"><h3>Not checked (2)</h3>")
+    for c in (rated_then_rejected, rejected):
+        assert f'id="claim-{c["id"]}"' in after and f'id="claim-{c["id"]}"' not in before
+    assert f'id="claim-{checked["id"]}"' in before
+    assert after.count("not checked</span>") == 2 and "class=\"verdict\"" not in after
+    assert ">False<" not in html and "<strong>1</strong> of" in before  # the chart and count leave it out
+    # ClaimReview publishes only the checked claim
+    assert [r["reviewRating"]["alternateName"] for r in json.loads(export(db, "claimreview"))] == ["True"]
+
+
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "i", "we"}
 FARES = ("Rail fares to rise again\n\nBy Ruth Anand\n12 March 2024\n\n"
          "\"Fares will go up by 4.9 per cent in March,\" he said on Monday.\n\n"

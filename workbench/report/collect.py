@@ -46,7 +46,9 @@ def article_report(db: Database, article_id: int, with_history: bool = False) ->
             c["history"] = [e for e in claim_history(db, c["id"]) if e["claim_id"] == c["id"]]
         claims.append(c)
     article["claims"] = claims
-    reviewed = [c for c in claims if c["verdict"]]
+    # a claim rejected as not check-worthy after a verdict keeps the verdict in the store (undo brings it
+    # back), but it was not checked: counted as reviewed, its rating stood in the report's tally
+    reviewed = [c for c in claims if c["verdict"] and c["status"] != "rejected"]
     article["summary"] = {
         "total": len(claims),
         "reviewed": len(reviewed),

@@ -30,6 +30,8 @@ mark { background: var(--mark); padding: 0 .1em; }
 ul.sources { padding-left: 1.1rem; margin: .4rem 0; } .stance { font-weight: 600; }
 a { color: #0550ae; word-break: break-word; }
 details { margin-top: 1rem; } summary { cursor: pointer; padding: .5rem 0; }
+.not-checked { margin-top: 1.5rem; color: var(--muted); } .not-checked h3 { font-size: 1rem; margin: 0; }
+.not-checked mark { background: none; text-decoration: line-through; }
 @media print { body { max-width: none; font-size: 11pt; } a { color: inherit; } nav, details { display: none; }
                .claim { break-inside: avoid; } }
 """
@@ -96,13 +98,23 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict],
         for c in waiting:
             _write_claim(out, c, scale)
         out.write("</details>\n")
+    rejected = [c for c in article["claims"] if c["status"] == "rejected"]
+    if rejected:
+        # last and apart, with no rating: a reader must never take them for checked claims
+        out.write(f"<section class=\"not-checked\"><h3>Not checked ({len(rejected)})</h3>\n"
+                  "<p class=\"muted\">Rejected by the reviewer as not check-worthy: not checked, no verdict.</p>\n")
+        for c in rejected:
+            _write_claim(out, c, scale, not_checked=True)
+        out.write("</section>\n")
     out.write("</article>\n")
 
 
-def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup: str = "") -> None:
+def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup: str = "",
+                 not_checked: bool = False) -> None:
     v = scale.get(c["verdict"]) if c["verdict"] else None
-    badge = (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
-             f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
+    badge = "<span class=\"muted\">not checked</span>" if not_checked else \
+        (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
+         f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
         "<span class=\"muted\">not yet reviewed</span>"
     kind = f"quote · {escape(named_speaker(c['speaker']) or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
     sentence = c["sentence"] or c["text"]

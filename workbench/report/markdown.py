@@ -45,17 +45,27 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     out.write("\n\n")
     reviewed = [c for c in article["claims"] if c["verdict"] and c["status"] != "rejected"]
     waiting = [c for c in article["claims"] if not c["verdict"] and c["status"] != "rejected"]
+    rejected = [c for c in article["claims"] if c["status"] == "rejected"]
     for c in reviewed:
         _write_claim(out, c, scale)
     if waiting:
         out.write(f"#### Not yet reviewed ({len(waiting)})\n\n")
-        for c in waiting:
-            out.write(f"- {c['kind']}: {md_escape(_short(c['text']))}\n")
-            if c["note"]:  # a note written before the verdict is work too (HTML, CSV and JSON keep it)
-                out.write(f"  - note: {md_lines(c['note']).replace(chr(10), chr(10) + '    ')}\n")
-            for src in c["sources"]:  # sources linked before a verdict are work too: never dropped
-                out.write(f"  - {_source_line(src)}\n")
-        out.write("\n")
+        _write_list(out, waiting)
+    if rejected:
+        # last and apart, with no rating: a reader must never take them for checked claims
+        out.write(f"#### Not checked ({len(rejected)})\n\n"
+                  "*Rejected by the reviewer as not check-worthy: not checked, no verdict.*\n\n")
+        _write_list(out, rejected)
+
+
+def _write_list(out: TextIO, claims: list[dict[str, Any]]) -> None:
+    for c in claims:
+        out.write(f"- {c['kind']}: {md_escape(_short(c['text']))}\n")
+        if c["note"]:  # a note written before the verdict is work too (HTML, CSV and JSON keep it)
+            out.write(f"  - note: {md_lines(c['note']).replace(chr(10), chr(10) + '    ')}\n")
+        for src in c["sources"]:  # sources linked before a verdict are work too: never dropped
+            out.write(f"  - {_source_line(src)}\n")
+    out.write("\n")
 
 
 def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
