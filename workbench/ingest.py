@@ -16,6 +16,9 @@ from .model import Article, ArticleMeta
 from .typed_text import printable, strip_controls, typed_name, typed_text  # noqa: F401  (re-exported)
 
 IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# what an article read from standard input (`workbench import -`) is called where a file's path would be: its
+# origin in the store, the import's line, messages; "-" looked like a missing name
+STDIN_ORIGIN = "[stdin]"
 
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 # what a binary file is, by its first bytes, so the refusal can say what was given
@@ -44,7 +47,7 @@ def read_article(
         import sys
 
         data = read_limited(sys.stdin.buffer, max_bytes)
-        return parse_article(data, origin="-", url=url, outlet=outlet, max_bytes=max_bytes)
+        return parse_article(data, origin=STDIN_ORIGIN, url=url, outlet=outlet, max_bytes=max_bytes)
     p = Path(path)
     shown = printable(str(p))
     if not p.exists():

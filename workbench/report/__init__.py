@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import BadInput, MissingReviewUrls, WorkbenchError
+from ..headline import shown_headline
 from . import csv_report, html, markdown
 from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
 from .collect import article_ids, iter_reports, named_speaker, scale
@@ -56,7 +57,8 @@ def export_report(
             raise MissingReviewUrls(missing)
     total = len(ids)
     if fmt == "html":
-        headlines = [(i, db.execute("SELECT headline FROM articles WHERE id = ?", [i]).fetchone()[0]) for i in ids]
+        headlines = [(i, shown_headline(dict(zip(("headline", "origin"), db.execute(
+            "SELECT headline, origin FROM articles WHERE id = ?", [i]).fetchone())))) for i in ids]
         html.write_header(out, headlines, organisation)
     elif fmt == "md":
         markdown.write_header(out, total, organisation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
+from ..headline import shown_headline
 from .collect import named_speaker, safe_url
 
 VERDICT_COLOURS = {"true": "#1a7f37", "mostly-true": "#4c9a2a", "half-true": "#bf8700", "misleading": "#d1670f",
@@ -37,7 +38,8 @@ details { margin-top: 1rem; } summary { cursor: pointer; padding: .5rem 0; }
 """
 
 
-def write_header(out: TextIO, articles: list[tuple[int, str | None]], organisation: str) -> None:
+def write_header(out: TextIO, articles: list[tuple[int, str]], organisation: str) -> None:
+    """`articles`: each article's id and how it is named (headline.shown_headline)."""
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
               f"<title>Verdict report — {escape(organisation)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
@@ -45,7 +47,7 @@ def write_header(out: TextIO, articles: list[tuple[int, str | None]], organisati
     if len(articles) > 1:
         out.write("<nav><h2>Articles</h2><ol>\n")
         for article_id, headline in articles:
-            out.write(f"<li><a href=\"#article-{article_id}\">{escape(headline or '(no headline)')}</a></li>\n")
+            out.write(f"<li><a href=\"#article-{article_id}\">{escape(headline)}</a></li>\n")
         out.write("</ol></nav>\n")
 
 
@@ -79,7 +81,7 @@ def link(url: str | None, text: str | None) -> str:
 def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict],
                   markup: dict[int, str] | None = None) -> None:
     """`markup`: each reviewed claim's ClaimReview <script> block, so a published report carries it."""
-    out.write(f"<article id=\"article-{article['id']}\">\n<h2>{escape(article['headline'] or '(no headline)')}</h2>\n")
+    out.write(f"<article id=\"article-{article['id']}\">\n<h2>{escape(shown_headline(article))}</h2>\n")
     meta = " · ".join(escape(x) for x in (article["outlet"], article["published"], article["byline"]) if x)
     out.write(f"<p class=\"meta\">{meta}{' · ' if meta and safe_url(article['url']) else ''}"
               f"{link(article['url'], 'original article') if safe_url(article['url']) else ''}</p>\n")

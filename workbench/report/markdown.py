@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, TextIO
 
+from ..headline import shown_headline
 from .collect import named_speaker, safe_url
 
 # characters Markdown would read as markup; article text is data, so they are escaped. `&` too: left bare,
@@ -27,7 +28,7 @@ def write_header(out: TextIO, count: int, organisation: str) -> None:
 
 
 def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) -> None:
-    out.write(f"## {md_escape(article['headline'] or '(no headline)')}\n\n")
+    out.write(f"## {md_escape(shown_headline(article))}\n\n")
     meta = [md_escape(x) for x in (article["outlet"], article["published"], article["byline"]) if x]
     if meta:
         out.write(" · ".join(meta) + "\n\n")
