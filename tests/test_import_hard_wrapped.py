@@ -65,6 +65,9 @@ VARIANTS = {
                  "Council Approves Riverside Flood Barrier", ["£42 million", "31 votes"]),
     "first-line-indent": ("Council Approves Riverside Flood Barrier\n\n" + wrapped(COUNCIL, 72, first_indent="   "),
                           COUNCIL, "Council Approves Riverside Flood Barrier", ["£42 million", "31 votes"]),
+    "e-mail": ("Subject: Council approves flood barrier\nFrom: press@council.example\nTo: newsdesk@example.org\n"
+               "Date: 3 May 2024\n\n" + wrapped(COUNCIL, 72), COUNCIL, "Council approves flood barrier",
+               ["£42 million", "31 votes"]),
     "dateline": (wrapped(JOBS, 76), JOBS, None, ["4.1 per cent", "4.3 per cent"]),
     "title-dateline": ("Unemployment Falls To Lowest Since 1975\n\n" + wrapped(JOBS, 76), JOBS,
                        "Unemployment Falls To Lowest Since 1975", ["4.1 per cent", "4.3 per cent"]),
@@ -118,3 +121,26 @@ def test_a_wire_dateline_with_the_day_gives_the_place(tmp_path):
     assert result["article"]["dateline"] == "LONDON"
     assert result["body"].startswith("LONDON, May 3 — Britain's unemployment rate fell to 4.1 per cent in the three")
 
+
+
+def extracted(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return json.loads(subprocess.run([str(WORKBENCH), "extract", "--json", str(path)], capture_output=True,
+                                     text=True, timeout=120, check=True).stdout)
+
+
+def test_paragraphs_told_apart_by_indent_alone_and_transcript_turns_stay_apart(tmp_path):
+    """Joining the wrapped lines must stop where something of its own starts: a paragraph's indented first
+    line (Gutenberg texts leave no blank line between paragraphs), a transcript's "SMITH:" turn, a list item.
+    A paragraph's last line that happened to run near the width was joined to the next one."""
+    indented = "\n".join(textwrap.fill(p, 72, initial_indent="    ") for p in COUNCIL)
+    body = extracted(tmp_path, "Council Approves Riverside Flood Barrier\n\n" + indented + "\n")["body"]
+    assert [words(line) for line in body.splitlines()] == [words(p) for p in COUNCIL]
+    turns = ["SMITH: " + COUNCIL[0], "JONES: " + COUNCIL[1], "SMITH: " + COUNCIL[3]]
+    body = extracted(tmp_path, "\n".join(textwrap.fill(t, 72) for t in turns) + "\n")["body"]
+    assert [words(line) for line in body.splitlines()] == turns
+    items = [f"- {p}" for p in COUNCIL]
+    body = extracted(tmp_path, "Council Approves Riverside Flood Barrier\n\n" + "\n".join(
+        textwrap.fill(p, 72, subsequent_indent="  ") for p in items) + "\n")["body"]
+    assert [words(line) for line in body.splitlines()] == items

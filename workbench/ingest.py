@@ -204,16 +204,17 @@ _DATE_LINE = re.compile(
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>.+?)\s*$", re.IGNORECASE)
 # clipping services and newsroom systems label their header fields: "Headline: …", "Byline: …", "Source: …";
-# a saved e-mail (a press release) its subject
+# a saved e-mail (a press release) its subject, and its sender and recipients, which are dropped
 _LABELLED = re.compile(r"^(?P<label>headline|title|subject|deck|standfirst|subhead(?:line)?|summary|by|byline|author|"
-                       r"date|published|publication\s+date|source|outlet|publication|url|link)"
+                       r"date|published|publication\s+date|source|outlet|publication|url|link|from|to|cc|sent|"
+                       r"reply-to)"
                        r"\s*:\s*(?P<value>\S.*?)\s*$",
                        re.IGNORECASE)
 _LABEL_FIELD = {"headline": "headline", "title": "headline", "subject": "headline", "deck": "deck",
                 "standfirst": "deck", "subhead": "deck", "subheadline": "deck", "summary": "deck", "by": "byline",
                 "byline": "byline", "author": "byline", "date": "published", "published": "published",
                 "publication date": "published", "source": "outlet", "outlet": "outlet", "publication": "outlet",
-                "url": "url", "link": "url"}
+                "url": "url", "link": "url", "from": "", "to": "", "cc": "", "sent": "", "reply-to": ""}
 # "LONDON:", "GAZA CITY, Gaza —", "WASHINGTON (AP) —" (the wire's credit in brackets), "LONDON, May 3 —",
 # "PARIS, March 12, 2024 (Reuters) -" (the day, as wires and press releases date their copy)
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30}?"
@@ -263,13 +264,29 @@ def _wrap_width(lines: list[str]) -> int:
 def _wraps_into_next(lines: list[str], i: int, width: int) -> bool:
     """Line i was broken only because the next line's first word did not fit: a hard wrap inside a paragraph,
     not the end of a header field. A headline, a byline or a date line is shorter than the width by more
-    than the next word, or is a header field itself."""
+    than the next word, or is a header field itself. A line that starts something of its own is no
+    carry-over: a list item, a transcript's "SMITH:" turn, or one indented further than the line above when
+    that line carries on its paragraph (a paragraph's indented first line; a list item's hanging indent is
+    indented further than the item's first line, and carries it on)."""
     if not width or i + 1 >= len(lines):
         return False
     line, after = lines[i].rstrip(), lines[i + 1].strip()
     if not line.strip() or not after or _is_header_field(line.strip()) or _is_header_field(after):
         return False
+    if _STARTS_ITS_OWN.match(after):
+        return False
+    if _indent(lines[i + 1]) > _indent(line) and i > 0 and lines[i - 1].strip() \
+            and not _STARTS_ITS_OWN.match(line.strip()) and _indent(line) <= _indent(lines[i - 1]):
+        return False
     return width // 2 <= len(line) <= width and len(line) + 1 + len(after.split()[0]) > width - max(4, width // 10)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+# a list item ("- ", "* ", "• ", "2. ", "b) ") or a speaker's turn in a transcript ("SMITH:", "MR. JONES:")
+_STARTS_ITS_OWN = re.compile(r"(?:[-*•–]|\d{1,3}[.)]|[a-z][.)])\s|[A-Z][A-Z.'\- ]{1,30}:\s")
 
 
 def _is_header_field(line: str) -> bool:
