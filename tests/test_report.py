@@ -295,7 +295,9 @@ def test_reports_say_how_many_claims_were_rejected(tmp_path):
     assert "claims reviewed, 1 rejected as not check-worthy" in export(db, "html")
 
 
-def test_claimreview_never_names_the_outlet_as_author_of_an_unattributed_quote(tmp_path):
+def test_claimreview_gives_the_outlet_not_the_reporter_as_author_of_an_unattributed_quote(tmp_path):
+    """Google's fields: itemReviewed.author is the claim's publisher, a person or an organization. A quote
+    nobody is named for was published by the outlet: it is the author (it was none); the reporter is not."""
     article = tmp_path / "beds.txt"
     article.write_text("Hospital cuts row\n\nBy Ruth Anand\n12 March 2024\n\n"
                        "The council will cut 300 beds by May, a report shows.\n\n"
@@ -309,9 +311,95 @@ def test_claimreview_never_names_the_outlet_as_author_of_an_unattributed_quote(t
     cli(db, "verdict", str(quote["id"]), "unproven")
     cli(db, "verdict", str(beds["id"]), "true")
     reviews = {r["reviewRating"]["alternateName"]: r for r in json.loads(export(db, "claimreview"))}
-    assert "author" not in reviews["Unproven"]["itemReviewed"]
+    assert reviews["Unproven"]["itemReviewed"]["author"] == {"@type": "Organization", "name": "The Ledger"}
     # the reporter's own claim is the byline's, a Person (issue 21; it was the outlet as an Organization)
     assert reviews["True"]["itemReviewed"]["author"] == {"@type": "Person", "name": "Ruth Anand"}
+
+
+GROCER = Path(__file__).resolve().parents[1] / "sample_articles" / "wire-grocer-profits.txt"
+
+
+def test_claims_rejected_as_not_check_worthy_are_apart_and_last_never_with_a_verdict(tmp_path):
+    """A claim rated and then rejected kept its rating in the tally ("False: 1", the chart) while listed
+    nowhere; rejected claims were not listed at all. They now go last, under "Not checked", with no rating."""
+    db = tmp_path / "wb.db"
+    cli(db, "import", str(GROCER))
+    claims = {c["text"]: c for c in json.loads(cli(db, "claims", "1", "--json").stdout)}
+    checked, rated_then_rejected, rejected = claims["£412m"], claims["38%"], claims["on Thursday"]
+    cli(db, "verdict", str(checked["id"]), "true")
+    cli(db, "verdict", str(rated_then_rejected["id"]), "false", "--note", "a typo in the wire copy")
+    cli(db, "reject", str(rated_then_rejected["id"]))
+    cli(db, "reject", str(rejected["id"]))
+
+    md = export(db, "md")
+    assert "**Reviewed:** 1 of" in md and "False" not in md  # neither in the tally nor by the claim
+    head, section = md.split("#### Not checked (2)\n")
+    assert "#### " not in section and "### " not in section  # the last section of the article
+    assert "not check-worthy: not checked, no verdict" in section
+    assert "- percent: 38%\n  - note: a typo in the wire copy" in section and "- date: on Thursday" in section
+    assert "38%:" not in head and "### 38%" not in head and "on Thursday\n" not in head
+    assert "### £412m" in head and "#### Not yet reviewed" in head
+
+    html = export(db, "html")
+    article = html.split("<article", 1)[1].split("</article>")[0]
+    before, after = article.split("<section class=\"not-checked\"><h3>Not checked (2)</h3>")
+    for c in (rated_then_rejected, rejected):
+        assert f'id="claim-{c["id"]}"' in after and f'id="claim-{c["id"]}"' not in before
+    assert f'id="claim-{checked["id"]}"' in before
+    assert after.count("not checked</span>") == 2 and "class=\"verdict\"" not in after
+    assert ">False<" not in html and "<strong>1</strong> of" in before  # the chart and count leave it out
+    # ClaimReview publishes only the checked claim
+    assert [r["reviewRating"]["alternateName"] for r in json.loads(export(db, "claimreview"))] == ["True"]
+
+
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "i", "we"}
+FARES = ("Rail fares to rise again\n\nBy Ruth Anand\n12 March 2024\n\n"
+         "\"Fares will go up by 4.9 per cent in March,\" he said on Monday.\n\n"
+         "The rise is the biggest in ten years, they said.\n\n"
+         "Unemployment fell to 4.1 per cent last year, it said.\n")
+
+
+def test_no_report_names_a_pronoun_as_who_made_a_claim(tmp_path):
+    """'"…," he said' with nobody named before it: the extractor keeps "he" as the speaker, and ClaimReview
+    published {"@type": "Person", "name": "he"} as the claimant; CSV, JSON, Markdown and HTML named "he" too."""
+    db = tmp_path / "wb.db"
+    article = tmp_path / "fares.txt"
+    article.write_text(FARES, encoding="utf-8")
+    cli(db, "import", str(article), "--outlet", "The Ledger")
+    claims = json.loads(cli(db, "claims", "1", "--json").stdout)
+    by_text = {c["text"]: c for c in claims}
+    quote = next(c for c in claims if c["kind"] == "quote")
+    # the case under test: the speakers the extractor could not resolve are stored as pronouns
+    assert {quote["speaker"], by_text["4.9 per cent"]["speaker"], by_text["ten years"]["speaker"]} <= {"he", "they"}
+    for c in (quote, by_text["4.9 per cent"], by_text["ten years"], by_text["4.1 per cent"]):
+        cli(db, "verdict", str(c["id"]), "false")
+    reviews = json.loads(export(db, "claimreview"))
+    assert len(reviews) == 4
+    for review in reviews:
+        author = review["itemReviewed"].get("author")
+        assert author is None or (author["name"].strip() and author["name"].lower() not in PRONOUNS)
+        # a figure someone unnamed said is the outlet's claim as published, not the reporter's (the byline)
+        if review["claimReviewed"].startswith(("The rise", "Unemployment")):
+            assert author == {"@type": "Organization", "name": "The Ledger"}
+    html = export(db, "html")
+    assert "quote · unattributed" in html and "quote · he" not in html
+    for block in html.split('<script type="application/ld+json">')[1:]:
+        author = json.loads(block.split("</script>")[0])["itemReviewed"].get("author")
+        assert author is None or author["name"].lower() not in PRONOUNS
+    md = export(db, "md")
+    assert "*Quote — unattributed*" in md and "Quote — he" not in md
+    rows = list(csv.DictReader(io.StringIO(export(db, "csv"))))
+    assert rows and not [r for r in rows if r["speaker"].lower() in PRONOUNS]
+    data = json.loads(export(db, "json"))
+    assert not [c for c in data["articles"][0]["claims"] if (c["speaker"] or "").lower() in PRONOUNS]
+    # without an outlet the claim has no author at all, rather than "it"
+    bare = tmp_path / "bare.db"
+    cli(bare, "import", str(article))
+    for c in json.loads(cli(bare, "claims", "1", "--json").stdout):
+        if (c["speaker"] or "").lower() in PRONOUNS:
+            cli(bare, "verdict", str(c["id"]), "false")
+    reviews = json.loads(export(bare, "claimreview"))
+    assert len(reviews) >= 4 and not [r["itemReviewed"]["author"] for r in reviews if "author" in r["itemReviewed"]]
 
 
 def test_export_to_a_place_that_cannot_be_written_is_one_line(reviewed_db, tmp_path):

@@ -246,9 +246,9 @@ def import_(settings: Settings, paths: tuple[str, ...], url: str | None, outlet:
             state = "added" if r.added else "already present"
             # a claim already checked, come back reworded: the first thing a fact-checker wants to know
             seen = f", {outcome.seen_before} seen before" if outcome.seen_before else ""
+            where = "stdin" if outcome.path == "-" else printable(outcome.path)
             click.echo(f"{state}: #{r.article_id} {printable(r.headline or '(no headline)')} — "
-                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}{seen}  "
-                       f"[{printable(outcome.path)}]")
+                       f"{_counted(r.claims, 'claim')}, {_counted(r.quotes, 'quote')}{seen}  [{where}]")
     if as_json:
         emit_json(results)
     if failed:

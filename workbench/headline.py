@@ -10,9 +10,10 @@ def shown_headline(article: Mapping[str, Any]) -> str:
     """The headline, else the name of the file it came from.
 
     A text file with no header has no headline; the library listed each as "(no headline)", and three
-    of them could not be told apart without opening each."""
+    of them could not be told apart without opening each. One read from stdin is "[stdin]" (stored as "-"
+    before, which named nothing)."""
     if article.get("headline"):
         return article["headline"]
     origin = article.get("origin") or ""
-    name = PurePath(origin).name if origin not in ("", "-", "<stdin>") else ""
+    name = "[stdin]" if origin in ("-", "<stdin>", "[stdin]") else PurePath(origin).name if origin else ""
     return f"(no headline) {name}" if name else "(no headline)"

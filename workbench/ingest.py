@@ -16,6 +16,9 @@ from .model import Article, ArticleMeta
 from .typed_text import printable, strip_controls, typed_name, typed_text  # noqa: F401  (re-exported)
 
 IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# what an article read from standard input (`workbench import -`) is called where a file's path would be: its
+# origin in the store, the import's line, messages; "-" looked like a missing name
+STDIN_ORIGIN = "[stdin]"
 
 _NON_TEXT_BYTES = tuple(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 # what a binary file is, by its first bytes, so the refusal can say what was given
@@ -44,7 +47,7 @@ def read_article(
         import sys
 
         data = read_limited(sys.stdin.buffer, max_bytes)
-        return parse_article(data, origin="-", url=url, outlet=outlet, max_bytes=max_bytes)
+        return parse_article(data, origin=STDIN_ORIGIN, url=url, outlet=outlet, max_bytes=max_bytes)
     p = Path(path)
     shown = printable(str(p))
     if not p.exists():
@@ -200,16 +203,22 @@ _DATE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>.+?)\s*$", re.IGNORECASE)
-# clipping services and newsroom systems label their header fields: "Headline: …", "Byline: …", "Source: …"
-_LABELLED = re.compile(r"^(?P<label>headline|title|deck|standfirst|subhead(?:line)?|summary|by|byline|author|date|"
-                       r"published|publication\s+date|source|outlet|publication|url|link)\s*:\s*(?P<value>\S.*?)\s*$",
+# clipping services and newsroom systems label their header fields: "Headline: …", "Byline: …", "Source: …";
+# a saved e-mail (a press release) its subject, and its sender and recipients, which are dropped
+_LABELLED = re.compile(r"^(?P<label>headline|title|subject|deck|standfirst|subhead(?:line)?|summary|by|byline|author|"
+                       r"date|published|publication\s+date|source|outlet|publication|url|link|from|to|cc|sent|"
+                       r"reply-to)"
+                       r"\s*:\s*(?P<value>\S.*?)\s*$",
                        re.IGNORECASE)
-_LABEL_FIELD = {"headline": "headline", "title": "headline", "deck": "deck", "standfirst": "deck", "subhead": "deck",
-                "subheadline": "deck", "summary": "deck", "by": "byline", "byline": "byline", "author": "byline",
-                "date": "published", "published": "published", "publication date": "published", "source": "outlet",
-                "outlet": "outlet", "publication": "outlet", "url": "url", "link": "url"}
-# "LONDON:", "GAZA CITY, Gaza —", "WASHINGTON (AP) —" (the wire's credit in brackets)
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30})?"
+_LABEL_FIELD = {"headline": "headline", "title": "headline", "subject": "headline", "deck": "deck",
+                "standfirst": "deck", "subhead": "deck", "subheadline": "deck", "summary": "deck", "by": "byline",
+                "byline": "byline", "author": "byline", "date": "published", "published": "published",
+                "publication date": "published", "source": "outlet", "outlet": "outlet", "publication": "outlet",
+                "url": "url", "link": "url", "from": "", "to": "", "cc": "", "sent": "", "reply-to": ""}
+# "LONDON:", "GAZA CITY, Gaza —", "WASHINGTON (AP) —" (the wire's credit in brackets), "LONDON, May 3 —",
+# "PARIS, March 12, 2024 (Reuters) -" (the day, as wires and press releases date their copy)
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .]{1,30}?"
+                       r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)?)?"
                        r"(?:\s*\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?::|—|–|--| - )\s*")
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -237,15 +246,83 @@ def _is_body_line(line: str) -> bool:
     return len(words) > 25 or (len(words) >= 8 and line.rstrip()[-1:] in '.!?"”’:')
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped file is broken at (saved e-mails, press releases, Project Gutenberg texts:
+    every line of a paragraph ends at 70-90 columns): its longest line of at most 100 columns. 0 unless a
+    third of the lines, and at least three, are broken near it with more of their paragraph on the next
+    line, and at most a tenth run past 100 columns: a headline over its deck, a "Headline; " break, a file
+    of one long line a paragraph with a list's short lines between are not hard wrapping."""
+    head = [line.rstrip() for line in lines[:400]]
+    filled = [line for line in head if line.strip()]
+    width = max((len(line) for line in filled if len(line) <= 100), default=0)
+    near = sum(1 for line, after in zip(head, head[1:])
+               if after.strip() and 0.75 * width <= len(line) <= width and not line.endswith(";"))
+    past = len(filled) - sum(len(line) <= 100 for line in filled)
+    return width if width >= 40 and near >= max(3, len(filled) / 3) and past * 10 <= len(filled) else 0
+
+
+def _wraps_into_next(lines: list[str], i: int, width: int) -> bool:
+    """Line i was broken only because the next line's first word did not fit: a hard wrap inside a paragraph,
+    not the end of a header field. A headline, a byline or a date line is shorter than the width by more
+    than the next word, or is a header field itself. A line that starts something of its own is no
+    carry-over: a list item, a transcript's "SMITH:" turn, or one indented further than the line above when
+    that line carries on its paragraph (a paragraph's indented first line; a list item's hanging indent is
+    indented further than the item's first line, and carries it on)."""
+    if not width or i + 1 >= len(lines):
+        return False
+    line, after = lines[i].rstrip(), lines[i + 1].strip()
+    if not line.strip() or not after or _is_header_field(line.strip()) or _is_header_field(after):
+        return False
+    if _STARTS_ITS_OWN.match(after):
+        return False
+    if _indent(lines[i + 1]) > _indent(line) and i > 0 and lines[i - 1].strip() \
+            and not _STARTS_ITS_OWN.match(line.strip()) and _indent(line) <= _indent(lines[i - 1]):
+        return False
+    return width // 2 <= len(line) <= width and len(line) + 1 + len(after.split()[0]) > width - max(4, width // 10)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+# a list item ("- ", "* ", "• ", "2. ", "b) ") or a speaker's turn in a transcript ("SMITH:", "MR. JONES:")
+_STARTS_ITS_OWN = re.compile(r"(?:[-*•–]|\d{1,3}[.)]|[a-z][.)])\s|[A-Z][A-Z.'\- ]{1,30}:\s")
+
+
+def _is_header_field(line: str) -> bool:
+    """Chrome, a labelled field, a date line or a byline; "by the end of the year," in lower case carries on
+    the sentence of the line above."""
+    return bool(line.lower().strip(" .:|") in _CHROME or _LABELLED.match(line) or parse_date_line(line)
+                or _BYLINE.match(line) and not line.startswith("by ") and len(line.split()) <= 8
+                and line[-1] not in ".!?")
+
+
+def _wrapped_prose_at(lines: list[str], i: int, width: int) -> bool:
+    """A hard-wrapped paragraph of prose starts at line i: it wraps into the next line, and the paragraph
+    (up to the next blank line) holds a sentence. Each of its lines alone is short and stops mid-sentence,
+    so none read as prose, and the whole first paragraph was taken for headline, deck and byline."""
+    if not _wraps_into_next(lines, i, width):
+        return False
+    paragraph = []
+    for line in lines[i:i + 40]:
+        if not line.strip():
+            break
+        paragraph.append(line.strip())
+    text = " ".join(paragraph)
+    return len(text.split()) >= 8 and bool(re.search(r"[.!?][\"”’')]*(?:\s|$)", text))
+
+
 def _header_field_follows(lines: list[str], i: int) -> bool:
     """A byline or a date line within the next three non-blank lines: a headline that reads like prose
     (it ends in a quoted phrase or a question mark) still sits above them in the header."""
     seen = 0
-    for line in lines[i + 1:i + 10]:
-        line = line.strip()
+    width = _wrap_width(lines)
+    for j in range(i + 1, min(i + 10, len(lines))):
+        line = lines[j].strip()
         if not line:
             continue
-        if _BYLINE.match(line) and len(line.split()) <= 8 and line[-1] not in ".!?" or parse_date_line(line):
+        if not _wraps_into_next(lines, j - 1, width) and (  # no "by the end of the year" carrying on a sentence
+                _BYLINE.match(line) and len(line.split()) <= 8 and line[-1] not in ".!?" or parse_date_line(line)):
             return True
         seen += 1
         if seen == 3:
@@ -273,8 +350,14 @@ def _title_line(lines: list[str], i: int) -> bool:
         return False
     if after and not line.endswith(";"):
         return False
-    following = [x for x in lines[i + 1:i + 6] if x.strip()]
-    return bool(following) and any(_is_body_line(x.strip()) for x in following[:3])
+    return _prose_follows(lines, i + 1, _wrap_width(lines), within=5)
+
+
+def _prose_follows(lines: list[str], start: int, width: int, within: int = 3) -> bool:
+    """One of the first three non-blank lines from `start` (looking no further than `within` lines) reads as
+    prose, or starts a hard-wrapped paragraph of it."""
+    following = [j for j in range(start, min(start + within, len(lines))) if lines[j].strip()]
+    return any(_is_body_line(lines[j].strip()) or _wrapped_prose_at(lines, j, width) for j in following[:3])
 
 
 def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMeta, str]:
@@ -285,18 +368,20 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
     headline, deck, byline and published date are read in the order papers print them.
     """
     lines = text.lstrip("\n").split("\n")
+    width = _wrap_width(lines)
     header: list[str] = []
     i = 0
     while i < len(lines) and len(header) < 12:
         line = lines[i].strip()
-        if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6) \
+        if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6
+                     or _wrapped_prose_at(lines, i, width)) \
                 and not _header_field_follows(lines, i) \
                 and not (not any(header_line.strip() for header_line in header) and _title_line(lines, i)) \
                 and not (header and header[-1].endswith(";")):  # "Headline; \nits deck."
             break
         header.append(line)
         i += 1
-    if i >= len(lines) or not any(_is_body_line(x) for x in lines[i:i + 3] if x.strip()):
+    if i >= len(lines) or not _prose_follows(lines, i, width):
         header, i = [], 0  # no clear header/body split: keep everything as body
     deck = byline = published = outlet = url = None
     for line in header:
@@ -333,8 +418,30 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
             headline = line.rstrip(";")
         elif deck is None and byline is None:
             deck = line
-    body = _rejoin_broken_sentences("\n".join(lines[i:]))
+    body = _rejoin_broken_sentences(_unwrap(lines, i, width))
     return ArticleMeta(headline=headline, deck=deck, byline=byline, published=published, outlet=outlet, url=url), body
+
+
+def _unwrap(lines: list[str], start: int, width: int) -> str:
+    """The body from lines[start:], each hard-wrapped paragraph joined into one line ("more than six\\nhours"
+    was a claim with a line break in it, and '"…," he said' broken after the quote lost its speaker).
+    Only the breaks a wrap made are joined: a short line (a list, an address, a sign-off) keeps its own;
+    "well-\\nknown" joins without a space."""
+    if not width:
+        return "\n".join(lines[start:])
+    out: list[str] = []
+    joining = False
+    for j in range(start, len(lines)):
+        line = lines[j].strip() if joining else lines[j]
+        if _wraps_into_next(lines, j, width):
+            line = line.rstrip()
+            hyphen = len(line) > 2 and line[-1] == "-" and line[-2].isalpha() and lines[j + 1].strip()[:1].isalpha()
+            out.append(line if hyphen else line + " ")
+            joining = True
+        else:
+            out.append(line + "\n")
+            joining = False
+    return "".join(out).removesuffix("\n")
 
 
 def _rejoin_broken_sentences(body: str) -> str:

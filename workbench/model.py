@@ -32,7 +32,7 @@ class Article:
     meta: ArticleMeta
     body: str
     sha256: str
-    origin: str  # file path, url or "-" for stdin
+    origin: str  # file path, url or "[stdin]" (ingest.STDIN_ORIGIN; "-" before) for stdin
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import BadInput, MissingReviewUrls, WorkbenchError
+from ..headline import shown_headline
 from . import csv_report, html, markdown
 from .claimreview import Desk, claim_reviews, load_desk, missing_review_urls, published_claims, script_block
-from .collect import article_ids, iter_reports, scale
+from .collect import article_ids, iter_reports, named_speaker, scale
 from .summary import SUMMARY_LIMIT
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
@@ -56,7 +57,8 @@ def export_report(
             raise MissingReviewUrls(missing)
     total = len(ids)
     if fmt == "html":
-        headlines = [(i, db.execute("SELECT headline FROM articles WHERE id = ?", [i]).fetchone()[0]) for i in ids]
+        headlines = [(i, shown_headline(dict(zip(("headline", "origin"), db.execute(
+            "SELECT headline, origin FROM articles WHERE id = ?", [i]).fetchone())))) for i in ids]
         html.write_header(out, headlines, organisation)
     elif fmt == "md":
         markdown.write_header(out, total, organisation)
@@ -83,6 +85,8 @@ def export_report(
         elif fmt == "csv":
             csv_report.write_article(writer, article)
         elif fmt == "json":
+            for claim in article["claims"]:
+                claim["speaker"] = named_speaker(claim["speaker"])  # null for an unresolved "he"
             out.write(("" if first else ",") + "\n" + json.dumps(article, ensure_ascii=False, sort_keys=True))
         else:
             for review in reviews:

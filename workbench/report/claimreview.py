@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..extract.speakers import SpeakerResolver, is_organisation
 from ..store.settings import get_settings, names_reviewers
-from .collect import safe_url
+from .collect import named_speaker, safe_url
 from .summary import attributed_to, summary_of
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
@@ -174,26 +174,33 @@ def _byline_name(byline: str | None) -> str | None:
 
 class _ClaimAuthors:
     """Who made each claim: the speaker of the quote it is in or of the clause that reports it, else the
-    article's byline as a Person, else the outlet as an Organization."""
+    article's byline as a Person, else the outlet as an Organization. Never a pronoun: a "he said" that
+    names nobody (collect.named_speaker) counts as no speaker: a quote or a claim attributed to someone nobody
+    was found for is the outlet's (it published the words), never the reporter's; no outlet, no author."""
 
     def __init__(self, article: dict[str, Any]):
         self.article = article
         self._resolver: SpeakerResolver | None = None
 
     def of(self, claim: dict[str, Any]) -> dict[str, str] | None:
-        if claim["kind"] == "quote":
-            # a quote nobody was found for is not the reporter's or the outlet's, and published markup
-            # must not say it is: no author then, nor an "Unknown" one
-            return party(claim["speaker"]) if claim["speaker"] else None
-        speaker = claim["speaker"] or self._trailing_speaker(claim)
+        speaker = named_speaker(claim["speaker"])
         if speaker:
             return party(speaker)
+        if claim["kind"] == "quote" or claim["speaker"]:
+            # someone the article does not name said it: the outlet published the words as said, so it is the
+            # claim's publisher; never the reporter (the byline), who did not say it, nor an "Unknown"
+            return self._outlet()
+        trailing = self._trailing_speaker(claim)
+        if trailing:  # "…, they said." of nobody named is someone's too
+            return party(named_speaker(trailing)) if named_speaker(trailing) else self._outlet()
         byline = _byline_name(self.article["byline"])
         if byline:
             return party(byline)
-        if self.article["outlet"]:
-            return {"@type": "Organization", "name": self.article["outlet"]}
-        return None
+        return self._outlet()
+
+    def _outlet(self) -> dict[str, str] | None:
+        outlet = " ".join((self.article["outlet"] or "").split())
+        return {"@type": "Organization", "name": outlet} if outlet else None
 
     def _trailing_speaker(self, claim: dict[str, Any]) -> str | None:
         """"…, officials said." names who the clause reports, after the claim, where the extractor's reading

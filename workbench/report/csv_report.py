@@ -5,6 +5,8 @@ import csv
 import json
 from typing import Any, TextIO
 
+from .collect import named_speaker
+
 COLUMNS = ["article_id", "headline", "outlet", "published", "url", "claim_id", "kind", "text", "start", "end",
            "value", "speaker", "status", "verdict", "note", "reviewer", "updated_at", "sources", "checkworthiness"]
 
@@ -27,7 +29,7 @@ def write_article(writer, article: dict[str, Any]) -> None:
         row = [article["id"], article["headline"], article["outlet"], article["published"], article["url"],
                c["id"], c["kind"], c["text"], c["start"], c["end"],
                json.dumps(c["value"], sort_keys=True, ensure_ascii=False) if c["value"] else "",
-               c["speaker"], c["status"], c["verdict"], c["note"], c["reviewer"], c["updated_at"], sources,
+               named_speaker(c["speaker"]), c["status"], c["verdict"], c["note"], c["reviewer"], c["updated_at"], sources,
                c["checkworthiness"]]
         writer.writerow([cell(v) for v in row])
 

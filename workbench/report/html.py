@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
-from .collect import safe_url
+from ..headline import shown_headline
+from .collect import named_speaker, safe_url
 
 VERDICT_COLOURS = {"true": "#1a7f37", "mostly-true": "#4c9a2a", "half-true": "#bf8700", "misleading": "#d1670f",
                    "mostly-false": "#cf4a22", "false": "#b42318", "unproven": "#6e7781"}
@@ -30,12 +31,15 @@ mark { background: var(--mark); padding: 0 .1em; }
 ul.sources { padding-left: 1.1rem; margin: .4rem 0; } .stance { font-weight: 600; }
 a { color: #0550ae; word-break: break-word; }
 details { margin-top: 1rem; } summary { cursor: pointer; padding: .5rem 0; }
+.not-checked { margin-top: 1.5rem; color: var(--muted); } .not-checked h3 { font-size: 1rem; margin: 0; }
+.not-checked mark { background: none; text-decoration: line-through; }
 @media print { body { max-width: none; font-size: 11pt; } a { color: inherit; } nav, details { display: none; }
                .claim { break-inside: avoid; } }
 """
 
 
-def write_header(out: TextIO, articles: list[tuple[int, str | None]], organisation: str) -> None:
+def write_header(out: TextIO, articles: list[tuple[int, str]], organisation: str) -> None:
+    """`articles`: each article's id and how it is named (headline.shown_headline)."""
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
               f"<title>Verdict report — {escape(organisation)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
@@ -43,7 +47,7 @@ def write_header(out: TextIO, articles: list[tuple[int, str | None]], organisati
     if len(articles) > 1:
         out.write("<nav><h2>Articles</h2><ol>\n")
         for article_id, headline in articles:
-            out.write(f"<li><a href=\"#article-{article_id}\">{escape(headline or '(no headline)')}</a></li>\n")
+            out.write(f"<li><a href=\"#article-{article_id}\">{escape(headline)}</a></li>\n")
         out.write("</ol></nav>\n")
 
 
@@ -77,7 +81,7 @@ def link(url: str | None, text: str | None) -> str:
 def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict],
                   markup: dict[int, str] | None = None) -> None:
     """`markup`: each reviewed claim's ClaimReview <script> block, so a published report carries it."""
-    out.write(f"<article id=\"article-{article['id']}\">\n<h2>{escape(article['headline'] or '(no headline)')}</h2>\n")
+    out.write(f"<article id=\"article-{article['id']}\">\n<h2>{escape(shown_headline(article))}</h2>\n")
     meta = " · ".join(escape(x) for x in (article["outlet"], article["published"], article["byline"]) if x)
     out.write(f"<p class=\"meta\">{meta}{' · ' if meta and safe_url(article['url']) else ''}"
               f"{link(article['url'], 'original article') if safe_url(article['url']) else ''}</p>\n")
@@ -96,15 +100,25 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict],
         for c in waiting:
             _write_claim(out, c, scale)
         out.write("</details>\n")
+    rejected = [c for c in article["claims"] if c["status"] == "rejected"]
+    if rejected:
+        # last and apart, with no rating: a reader must never take them for checked claims
+        out.write(f"<section class=\"not-checked\"><h3>Not checked ({len(rejected)})</h3>\n"
+                  "<p class=\"muted\">Rejected by the reviewer as not check-worthy: not checked, no verdict.</p>\n")
+        for c in rejected:
+            _write_claim(out, c, scale, not_checked=True)
+        out.write("</section>\n")
     out.write("</article>\n")
 
 
-def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup: str = "") -> None:
+def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict], markup: str = "",
+                 not_checked: bool = False) -> None:
     v = scale.get(c["verdict"]) if c["verdict"] else None
-    badge = (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
-             f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
+    badge = "<span class=\"muted\">not checked</span>" if not_checked else \
+        (f"<span class=\"verdict\" style=\"background:{VERDICT_COLOURS.get(c['verdict'], '#6e7781')}\">"
+         f"{escape(v['label'] if v else c['verdict'])}</span>") if c["verdict"] else \
         "<span class=\"muted\">not yet reviewed</span>"
-    kind = f"quote · {escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
+    kind = f"quote · {escape(named_speaker(c['speaker']) or 'unattributed')}" if c["kind"] == "quote" else escape(c["kind"])
     sentence = c["sentence"] or c["text"]
     start = c["start"] - (c["sentence_start"] if c["sentence_start"] is not None else c["start"])
     if 0 <= start <= len(sentence):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any, TextIO
 
-from .collect import safe_url
+from ..headline import shown_headline
+from .collect import named_speaker, safe_url
 
 # characters Markdown would read as markup; article text is data, so they are escaped. `&` too: left bare,
 # "&amp;" in an article (or "&lt;b&gt;" in a note) renders as "&" ("<b>"), changing what a quote says
@@ -27,7 +28,7 @@ def write_header(out: TextIO, count: int, organisation: str) -> None:
 
 
 def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) -> None:
-    out.write(f"## {md_escape(article['headline'] or '(no headline)')}\n\n")
+    out.write(f"## {md_escape(shown_headline(article))}\n\n")
     meta = [md_escape(x) for x in (article["outlet"], article["published"], article["byline"]) if x]
     if meta:
         out.write(" · ".join(meta) + "\n\n")
@@ -45,22 +46,32 @@ def write_article(out: TextIO, article: dict[str, Any], scale: dict[str, dict]) 
     out.write("\n\n")
     reviewed = [c for c in article["claims"] if c["verdict"] and c["status"] != "rejected"]
     waiting = [c for c in article["claims"] if not c["verdict"] and c["status"] != "rejected"]
+    rejected = [c for c in article["claims"] if c["status"] == "rejected"]
     for c in reviewed:
         _write_claim(out, c, scale)
     if waiting:
         out.write(f"#### Not yet reviewed ({len(waiting)})\n\n")
-        for c in waiting:
-            out.write(f"- {c['kind']}: {md_escape(_short(c['text']))}\n")
-            if c["note"]:  # a note written before the verdict is work too (HTML, CSV and JSON keep it)
-                out.write(f"  - note: {md_lines(c['note']).replace(chr(10), chr(10) + '    ')}\n")
-            for src in c["sources"]:  # sources linked before a verdict are work too: never dropped
-                out.write(f"  - {_source_line(src)}\n")
-        out.write("\n")
+        _write_list(out, waiting)
+    if rejected:
+        # last and apart, with no rating: a reader must never take them for checked claims
+        out.write(f"#### Not checked ({len(rejected)})\n\n"
+                  "*Rejected by the reviewer as not check-worthy: not checked, no verdict.*\n\n")
+        _write_list(out, rejected)
+
+
+def _write_list(out: TextIO, claims: list[dict[str, Any]]) -> None:
+    for c in claims:
+        out.write(f"- {c['kind']}: {md_escape(_short(c['text']))}\n")
+        if c["note"]:  # a note written before the verdict is work too (HTML, CSV and JSON keep it)
+            out.write(f"  - note: {md_lines(c['note']).replace(chr(10), chr(10) + '    ')}\n")
+        for src in c["sources"]:  # sources linked before a verdict are work too: never dropped
+            out.write(f"  - {_source_line(src)}\n")
+    out.write("\n")
 
 
 def _write_claim(out: TextIO, c: dict[str, Any], scale: dict[str, dict]) -> None:
     verdict = scale.get(c["verdict"], {}).get("label", "Not yet reviewed") if c["verdict"] else "Not yet reviewed"
-    label = f"Quote — {md_escape(c['speaker'] or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
+    label = f"Quote — {md_escape(named_speaker(c['speaker']) or 'unattributed')}" if c["kind"] == "quote" else c["kind"]
     out.write(f"### {md_escape(_short(c['text']))}\n\n*{label}* · **{verdict}**\n\n")
     sentence = c["sentence"] or c["text"]
     # `is not None`, not `or`: the article's first sentence starts at 0, and `0 or start` bolded its opening words

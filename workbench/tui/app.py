@@ -15,6 +15,7 @@ from textual.widgets import Input
 
 from .. import store
 from ..errors import Conflict, WorkbenchError
+from ..headline import shown_headline
 from ..preferences import load_keymap, load_preferences, set_preference
 from .drafts import Drafts
 from .library import LibraryScreen
@@ -392,7 +393,7 @@ class WorkbenchApp(App):
         """How many drafts quitting would lose, where they are, and how to save them."""
         count = self.drafts.count()
         articles = self.drafts.article_ids()
-        where = "; ".join(store.get_article(self.db, a)["headline"] or "(no headline)" for a in articles[:3])
+        where = "; ".join(shown_headline(store.get_article(self.db, a)) for a in articles[:3])
         if len(articles) > 3:
             where += f" and {len(articles) - 3} more articles"
         them = "them" if count != 1 else "it"
