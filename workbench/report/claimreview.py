@@ -175,8 +175,8 @@ def _byline_name(byline: str | None) -> str | None:
 class _ClaimAuthors:
     """Who made each claim: the speaker of the quote it is in or of the clause that reports it, else the
     article's byline as a Person, else the outlet as an Organization. Never a pronoun: a "he said" that
-    names nobody (collect.named_speaker) counts as no speaker: a quote or a claim attributed to someone nobody
-    was found for is the outlet's (it published the words), never the reporter's; no outlet, no author."""
+    names nobody (collect.named_speaker) counts as no speaker: a claim attributed to someone nobody was found
+    for is the outlet's (it published the words), never the reporter's; a quote's has no author."""
 
     def __init__(self, article: dict[str, Any]):
         self.article = article
@@ -186,10 +186,12 @@ class _ClaimAuthors:
         speaker = named_speaker(claim["speaker"])
         if speaker:
             return party(speaker)
-        if claim["kind"] == "quote" or claim["speaker"]:
-            # someone the article does not name said it: the outlet published the words as said, so it is the
-            # claim's publisher; never the reporter (the byline), who did not say it, nor an "Unknown"
-            return self._outlet()
+        if claim["kind"] == "quote":
+            # a quote nobody was found for is not the reporter's or the outlet's, and published markup
+            # must not say it is: no author then, nor an "Unknown" one
+            return None
+        if claim["speaker"]:
+            return self._outlet()  # someone the article does not name said it ("he said"): not the reporter
         trailing = self._trailing_speaker(claim)
         if trailing:  # "…, they said." of nobody named is someone's too
             return party(named_speaker(trailing)) if named_speaker(trailing) else self._outlet()
