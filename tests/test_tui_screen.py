@@ -340,3 +340,17 @@ def test_legend_snapshot(db, snap_compare):
 @pytest.mark.parametrize("key", ["v", "s"])
 def test_80x24_dialog_snapshot(db, snap_compare, key):
     assert snap_compare(WorkbenchApp(db, "ann"), terminal_size=(80, 24), run_before=review(key))
+
+
+async def test_a_speaker_nobody_was_found_for_shows_as_a_question_not_a_name(tmp_path):
+    article = tmp_path / "unnamed.txt"
+    article.write_text('Council backs new depot\n\n"We will open the depot in May," he said on Monday.\n',
+                       encoding="utf-8")
+    db = open_db(tmp_path / "unnamed.db")
+    list(import_paths(db, [str(article)], "ann"))
+    app = WorkbenchApp(db, "ann")
+    async with app.run_test(size=(250, 48)) as pilot:
+        screen = await open_seed(app, pilot, '"We will open the depot')
+        assert "he?" in painted_row(screen)[0].split()
+        detail = screen.query_one("#detail").content.plain
+        assert "Speaker: he (said)" in detail and "nobody named before it" in detail

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..extract.speakers import PRONOUNS
+from ..model import named_speaker  # noqa: F401  (reports import it from here)
 from ..store import claim_history, get_article, list_claims, list_sources, list_verdicts, valid_date
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)
@@ -57,19 +57,6 @@ def article_report(db: Database, article_id: int, with_history: bool = False) ->
         "reviewers": sorted({c["reviewer"] for c in claims if c["reviewer"] and (c["verdict"] or c["note"])}),
     }
     return article
-
-
-# what a speaker unresolved is stored as: a pronoun, not a name ("he said", "it said", "they added")
-UNNAMED_SPEAKERS = frozenset(PRONOUNS | {"them", "us", "me", "you", "one", "his", "its", "their", "this", "that",
-                                        "who", "someone", "somebody"})
-
-
-def named_speaker(speaker: str | None) -> str | None:
-    """The speaker's name, or None for an empty one or a pronoun the extractor could not resolve: "he said"
-    with nobody named before it is stored as "he", and no report may give "he" (or "it") as who made a
-    claim. JSON and CSV give no speaker then; Markdown and HTML say "unattributed"; ClaimReview the outlet."""
-    name = " ".join((speaker or "").split())
-    return name if name and name.lower() not in UNNAMED_SPEAKERS else None
 
 
 def iter_reports(db: Database, ids: list[int], with_history: bool = False) -> Iterator[dict[str, Any]]:

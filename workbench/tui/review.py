@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
+from ..model import named_speaker
 from ..errors import Conflict, WorkbenchError
 from .article_view import ArticleView, legend_text
 from .drafts import Drafts
@@ -48,11 +49,19 @@ def verdict_shown(c: dict[str, Any], labels: dict[str, str]) -> str:
     return "rejected" if c["status"] == "rejected" else ""
 
 
+def speaker_shown(speaker: str | None) -> str:
+    """The speaker as the list shows it: a name, or an unresolved pronoun with a question mark ("he?"), so
+    the reviewer never takes "he" for someone found."""
+    if not speaker:
+        return ""
+    return named_speaker(speaker) or f"{' '.join(speaker.split())}?"
+
+
 def claim_cells(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> list[str]:
     """claim_row's cells as plain text: what the list measures its rows' heights on."""
     verdict = verdict_shown(c, labels)
     return [c["kind"], c["text"], value_summary(c["value"]), f"{c['checkworthiness']:.2f}",
-            c["speaker"] or "", f"✎ {verdict or 'draft'}" if drafted else verdict]
+            speaker_shown(c["speaker"]), f"✎ {verdict or 'draft'}" if drafted else verdict]
 
 
 def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) -> tuple[str, list[Text]]:
@@ -66,7 +75,7 @@ def claim_row(c: dict[str, Any], labels: dict[str, str], drafted: bool = False) 
         cell = Text.assemble(("✎ ", "bold yellow"), cell if verdict else plain("draft", style="yellow"), end="")
     return str(c["id"]), [
         plain(c["kind"]), plain(c["text"]), plain(value_summary(c["value"])), plain(f"{c['checkworthiness']:.2f}"),
-        plain(c["speaker"] or ""), cell]
+        plain(speaker_shown(c["speaker"])), cell]
 
 
 class ReviewScreen(Screen):
@@ -332,7 +341,10 @@ class ReviewScreen(Screen):
             out.append(f"{value_summary(claim['value'])}\n")
         if claim["speaker"]:
             out.append("Speaker: ", style="bold")
-            out.append(f"{claim['speaker']}" + (f" ({claim['cue']})" if claim["cue"] else "") + "\n")
+            out.append(f"{claim['speaker']}" + (f" ({claim['cue']})" if claim["cue"] else ""))
+            if not named_speaker(claim["speaker"]):
+                out.append("  — nobody named before it: read the article", style="yellow")
+            out.append("\n")
         for hint in claim["hints"]:
             out.append("⚠ ", style="yellow bold")
             out.append(f"{hint}\n", style="yellow")
