@@ -261,3 +261,12 @@ def test_the_twenties_written_short_are_left_alone():
 def test_a_24_hour_time_with_its_zone_is_a_time(text, claim, time):
     from workbench.extract import extract
     assert (claim, {"time": time}) in [(c.text, c.value) for c in extract(text).claims]
+
+
+@pytest.mark.parametrize("body", [
+    "LONDON, May 3 — The council approved the depot on May 14, officials said.",
+    "PARIS, March 12, 2024 (Reuters) - The council approved the depot on May 14, officials said.",
+])
+def test_the_date_of_a_dateline_is_when_the_story_was_filed_not_a_claim(body):
+    dates = [c.text for c in extract(body).claims if c.kind == "date"]
+    assert dates == ["on May 14"]

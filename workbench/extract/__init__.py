@@ -58,8 +58,13 @@ def find_claims(body: str, sentences: list[Sentence], published: date | None = N
     from .dates import find_dates
     from .quantities import find_quantities
 
+    from .datelines import dateline_end
+
     figures = find_quantities(body, sentences, published)
     claims = _merge(find_dates(body, sentences, published), [f for f in figures if _finite(f.value)])
+    filed = dateline_end(body)  # "LONDON, May 3 —": when the story was filed, not a date it claims
+    if filed:
+        claims = [c for c in claims if c.start >= filed]
     return _with_ranks(body, sentences, claims)
 
 
