@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from .search_lexical import bm25_claims
 from .search_figures import asked_figures, figures, figures_alike, has_figure, is_figure, masked
 from .search_groups import group_duplicates
-from .search_index import RARE, Group, candidate_sets, searched_words, stem, word_groups
+from .search_index import RARE, UNITS, Group, candidate_sets, searched_words, stem, word_groups
 from .errors import BadInput
 from .model import CLAIM_KINDS
 from .textnorm import SEPARATOR, normalise, search_text
@@ -93,6 +93,32 @@ def query_weights(db: Database, normalised: str, groups: list[Group], table: str
     return weights
 
 
+FIGURE_PHRASE = 1.0  # a figure with the word after it ("22 states"), against that word's own weight
+
+
+def figure_phrases(normalised: str, weights: dict[str, float]) -> dict[str, float]:
+    """Each figure of the query with the word after it, as one more term ("22 states", "0.3 points"):
+    the claim that says "22 states" names the query better than one of "22 emails" in a sentence about
+    states, or "0.3 percentage points" beside a claim of "0.3 points". Weighed as the word after it."""
+    words = normalised.split()
+    phrases = {}
+    for figure, after in zip(words, words[1:]):
+        if is_figure(figure) and not after[0].isdigit() and after not in UNITS and after in weights \
+                and figure in weights:
+            phrases[f"{figure} {after}"] = FIGURE_PHRASE * weights[after]
+    return phrases
+
+
+def _phrase_found(phrase: str, words: list[str]) -> bool:
+    """Whether the words hold the figure and, next after it, the word (or another form of it)."""
+    figure, after = phrase.split(" ", 1)
+    after_stem = stem(after)
+    for i, word in enumerate(words[:-1]):
+        if word == figure and (words[i + 1] == after or stem(words[i + 1]) == after_stem):
+            return True
+    return False
+
+
 def _word_found(word: str, words: list[str], stems: set[str]) -> float:
     """1 for the word itself or another form of it, 0.8-0.99 for a typo of it, else 0. Figures match exactly."""
     if word in stems or stem(word) in stems:
@@ -108,7 +134,7 @@ def _coverage(weights: dict[str, float], claim: str, sentence: str) -> tuple[flo
     SENTENCE_WORD) in its sentence; and whether any is in its own words. Unlike rapidfuzz's
     token_set_ratio, a short claim ("in 1997") whose words are all in a long query does not score 100:
     the query's other words must be there too."""
-    total = sum(weights.values())
+    total = sum(w for word, w in weights.items() if " " not in word)  # a phrase counts where its words are
     if not total:
         return 0.0, False
     claim_words, sentence_words = claim.split(), sentence.split()
@@ -117,6 +143,24 @@ def _coverage(weights: dict[str, float], claim: str, sentence: str) -> tuple[flo
     found, in_claim = 0.0, False
     other_figure = None  # whether the claim states a figure of its own (worked out when a query figure asks)
     for word, weight in weights.items():
+        if " " in word:  # a figure and the word after it (figure_phrases): counted where both words are
+            figure, _, after = word.partition(" ")
+            if _phrase_found(word, claim_words):
+                found += weight
+            elif _phrase_found(word, sentence_words):
+                # in the sentence only: the claim's topic, unless the claim states another figure than its own
+                if figure not in claim_words:
+                    if other_figure is None:
+                        other_figure = has_figure(claim)
+                    if other_figure:
+                        total += weight
+                        continue
+                found += weight * SENTENCE_WORD
+            elif not ((figure in claim_stems or figure in sentence_stems) and
+                      (stem(after) in claim_stems or stem(after) in sentence_stems or after in sentence_stems)):
+                continue  # a claim without both words is not asked about the phrase: it lost the words already
+            total += weight
+            continue
         match = _word_found(word, claim_words, claim_stems)
         in_claim = in_claim or match > 0
         if match < 1.0:
@@ -240,6 +284,8 @@ def search_claims(
     if reviewed_only:
         where.append("c.verdict IS NOT NULL")
     weights = query_weights(db, normalised, groups) if groups else {}
+    if typed:
+        weights.update(figure_phrases(normalised, weights))
     found: dict[int, dict] = {}
     for ids in candidate_sets(db, groups, leave_one_out=typed):
         if among is not None:
