@@ -1,5 +1,5 @@
 """A year said in words as two pairs ("nineteen twenty-eight", "twenty sixteen") is the year, not the sum of
-its words (47, 36), in search as in the stored text (issue 16). Real SQLite files in tmp_path, an article
+its words (47, 36), and "two dozen" is 24, in search as in the stored text (issue 16). Real SQLite files in tmp_path, an article
 imported as a user would; every sentence here is written for the test."""
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ Turnout fell in 2016 to its lowest since the war.
     ("twenty five people", "25 people"), ("nineteen people", "19 people"), ("twenty-five thousand", "25000"),
     ("nineteen hundred", "1900"), ("two thousand and ten", "2010"),
     ("forty-six and thirty-five per cent", "46 35 percent"),
+    ("more than two dozen states", "more 24 states"), ("three dozen and six", "42"), ("dozens of people", "dozens people"),
 ])
 def test_years_in_words(words, read):
     assert normalise(words) == read
@@ -43,3 +44,22 @@ def test_a_year_in_words_finds_the_year_in_digits(tmp_path):
         found = search_claims(db, query, limit=3)
         sentence = db.execute("SELECT sentence FROM claims WHERE id = ?", [found[0]["id"]]).fetchone()[0]
         assert wanted in sentence, query
+
+
+COUNTIES = """The county plan
+
+By B Reporter
+June 2, 2024
+
+The ports refused the plan for 24 hours, the counties said on Friday.
+Officials in more than two dozen counties refused to take part, the governors said.
+"""
+
+
+def test_two_dozen_is_found_as_24(tmp_path):
+    db = open_db(tmp_path / "counties.db")
+    (tmp_path / "counties.txt").write_text(COUNTIES, encoding="utf-8")
+    list(import_paths(db, [str(tmp_path / "counties.txt")], "ann"))
+    found = search_claims(db, "over 24 counties refused", limit=3)
+    sentence = db.execute("SELECT sentence FROM claims WHERE id = ?", [found[0]["id"]]).fetchone()[0]
+    assert "two dozen counties" in sentence

@@ -42,7 +42,7 @@ _WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _WORD.split("|")}))
 # "and" joins a run only after a scale word ("two hundred and ten"): "between forty and fifty" is two figures,
 # which were read as one sum (90), as were "6 and 7 and 8 and 9" written in words (30)
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"  # "two dozen" is 24, as words_value reads it
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _SCALE_WORDS.split("|")) + ")"
 _NUMBER_WORDS = re.compile(
     rf"(?=[{_FIRST_LETTERS}])\b(?:{_WORD})"
