@@ -121,6 +121,7 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
     VERY_COMMON sentences or more is left out, and with no rare group BM25 is left out altogether
     (the fuzzy layer weighs every word anyway)."""
     rare, common = [], []
+    counts: dict[str, int] = {}  # a word's sentences, for a phrase's cost
     for forms in query_terms(normalised):
         terms = [_fts_term(f) for f in forms if re.search(r"[a-z0-9]", f)]
         if not terms:
@@ -131,15 +132,21 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
             near = nearest_known_word(forms[0], known_words)
             if near:
                 group, count = _quoted(near), _count(db, _quoted(near), table)
+        if len(forms) == 1:
+            counts[forms[0]] = count
         if 0 < count < COMMON:
             rare.append(group)
         elif COMMON <= count < VERY_COMMON:
             common.append(group)
     if phrases:  # a figure and the word after it, as a phrase: ranks the sentences holding it higher
         for phrase in figure_phrases(normalised):
-            group = _quoted(phrase)
-            if 0 < _count(db, group, table) < COMMON:
-                rare.append(group)
+            figure, _, after = phrase.partition(" ")
+            # read only where the figure is rare and the word is searched anyway: a phrase reads both words'
+            # lists of sentences, and a common figure's ("20") grows with the corpus
+            if 0 < counts.get(figure, 0) < COMMON and 0 < counts.get(after, 0) < VERY_COMMON:
+                group = _quoted(phrase)
+                if _count(db, group, table):
+                    rare.append(group)
     if not rare:
         return None
     found = "(" + " OR ".join(dict.fromkeys(rare)) + ")"
