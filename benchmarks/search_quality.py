@@ -1,6 +1,6 @@
 """Search quality: recall@1, @5, @10 and MRR over queries a fact-checker types, beside plain FTS5 BM25.
 
-    python benchmarks/search_quality.py [--verbose] [--polnear-db PATH]
+    python benchmarks/search_quality.py [--verbose] [--polnear-db PATH] [--only samples|polnear] [--by-block]
 
 Two query sets: the samples' (below) and 140 written by hand over PolNeAR's train split
 (benchmarks/polnear_search_queries.py; its 840 articles are imported from ../shared/eval at run time,
