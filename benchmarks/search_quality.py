@@ -1,6 +1,6 @@
 """Search quality: recall@1, @5, @10 and MRR over queries a fact-checker types, beside plain FTS5 BM25.
 
-    python benchmarks/search_quality.py [--verbose] [--polnear-db PATH]
+    python benchmarks/search_quality.py [--verbose] [--polnear-db PATH] [--only samples|polnear] [--by-block]
 
 Two query sets: the samples' (below) and 140 written by hand over PolNeAR's train split
 (benchmarks/polnear_search_queries.py; its 840 articles are imported from ../shared/eval at run time,
@@ -293,11 +293,35 @@ def run_set(db, name: str, queries: list, rank, baseline_rank, verbose: bool, ki
     return rows
 
 
+def polnear_blocks() -> dict[tuple[str, str, str], int]:
+    """Each PolNeAR query's block: 0 for the queries before the first comment inside the list, then one more
+    for each run of comment lines (the blocks written later, each under a comment saying when and how)."""
+    import ast
+
+    source = (Path(__file__).resolve().parent / "polnear_search_queries.py").read_text(encoding="utf-8")
+    body = source[source.index("QUERIES:"):].splitlines()
+    block, in_comment, at = 0, False, {}
+    for line in body[1:]:
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            if not in_comment:
+                block += 1
+            in_comment = True
+            continue
+        in_comment = False
+        if stripped.startswith("("):
+            kind, query, file, sub = ast.literal_eval(stripped.rstrip(","))
+            at.setdefault((query, file, sub), block)
+    return at
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--verbose", action="store_true", help="print each query's rank, the baseline's, and top hit")
     ap.add_argument("--polnear-db", type=Path, help="import PolNeAR train here once and reuse it")
     ap.add_argument("--only", choices=["samples", "polnear"], help="run one set")
+    ap.add_argument("--by-block", action="store_true",
+                    help="also score each block of polnear_search_queries.py (a run of queries under one comment)")
     a = ap.parse_args()
     from workbench.store import open_db
 
@@ -323,6 +347,13 @@ def main() -> None:
                 queries = [x[:3] for x in reachable]
                 rows += run_set(db, "polnear-train", queries, sentence_rank_of, baseline_sentence_rank_of,
                                 a.verbose, kinds, grouped=True)
+                if a.by_block:
+                    at = polnear_blocks()
+                    block_of = [at[(q, f, s)] for q, f, s in queries]
+                    for block in sorted(set(block_of)):
+                        pick = [x for x, b in zip(queries, block_of) if b == block]
+                        rows += run_set(db, f"polnear-train block {block} ({len(pick)} scored)", pick,
+                                        sentence_rank_of, baseline_sentence_rank_of, False)
     for row in rows:
         print(json.dumps(row))
 

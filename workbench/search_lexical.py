@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from .search_cache import remembered
 from .search_synonyms import SYNONYM_GROUPS
+from .search_index import UNITS
 from .textnorm import normalise
 
 if TYPE_CHECKING:  # read through db.execute alone: a plain sqlite3 connection will do
@@ -100,8 +101,16 @@ def nearest_known_word(word: str, known_words: Iterable[str]) -> str | None:
     return best[0] if best else None
 
 
+def figure_phrases(normalised: str) -> list[str]:
+    """Each figure of the query with the word after it: "22 states sanders won" -> ["22 states"]. Not a
+    unit the normaliser writes ("64 percent", "5700000 usd"): with it the figure is one token, not a phrase."""
+    words = normalised.split()
+    return [f"{a} {b}" for a, b in zip(words, words[1:])
+            if a[:1].isdigit() and a.replace(".", "", 1).isdigit() and b.isalpha() and b not in UNITS]
+
+
 def match_expression(db: Database, normalised: str, known_words: Iterable[str] = (),
-                     table: str = SENTENCES_INDEX) -> str | None:
+                     table: str = SENTENCES_INDEX, phrases: bool = False) -> str | None:
     """The FTS5 query; None when no word of the query is both in some sentence and rarer than COMMON.
 
     Sentences are found by the rare groups of alternatives (ORed) and ranked by the common ones too:
@@ -112,6 +121,7 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
     VERY_COMMON sentences or more is left out, and with no rare group BM25 is left out altogether
     (the fuzzy layer weighs every word anyway)."""
     rare, common = [], []
+    counts: dict[str, int] = {}  # a word's sentences, for a phrase's cost
     for forms in query_terms(normalised):
         terms = [_fts_term(f) for f in forms if re.search(r"[a-z0-9]", f)]
         if not terms:
@@ -122,10 +132,21 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
             near = nearest_known_word(forms[0], known_words)
             if near:
                 group, count = _quoted(near), _count(db, _quoted(near), table)
+        if len(forms) == 1:
+            counts[forms[0]] = count
         if 0 < count < COMMON:
             rare.append(group)
         elif COMMON <= count < VERY_COMMON:
             common.append(group)
+    if phrases:  # a figure and the word after it, as a phrase: ranks the sentences holding it higher
+        for phrase in figure_phrases(normalised):
+            figure, _, after = phrase.partition(" ")
+            # read only where the figure is rare and the word is searched anyway: a phrase reads both words'
+            # lists of sentences, and a common figure's ("20") grows with the corpus
+            if 0 < counts.get(figure, 0) < COMMON and 0 < counts.get(after, 0) < VERY_COMMON:
+                group = _quoted(phrase)
+                if _count(db, group, table):
+                    rare.append(group)
     if not rare:
         return None
     found = "(" + " OR ".join(dict.fromkeys(rare)) + ")"
@@ -135,9 +156,10 @@ def match_expression(db: Database, normalised: str, known_words: Iterable[str] =
 
 
 def bm25_rows(db: Database, normalised: str, known_words: Iterable[str] = (), table: str = SENTENCES_INDEX,
-              weights: str = f"1.0, {CONTEXT_WEIGHT}", limit: int = SENTENCES) -> list[tuple[int, float]]:
-    """(rowid, bm25) of the rows of `table` BM25 ranks best, best first."""
-    expression = match_expression(db, normalised, known_words, table)
+              weights: str = f"1.0, {CONTEXT_WEIGHT}", limit: int = SENTENCES,
+              phrases: bool = False) -> list[tuple[int, float]]:
+    """(rowid, bm25) of the rows of `table` BM25 ranks best, best first. `phrases`: figure_phrases too."""
+    expression = match_expression(db, normalised, known_words, table, phrases)
     if not expression:
         return []
     return db.execute(f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} "
@@ -147,7 +169,7 @@ def bm25_rows(db: Database, normalised: str, known_words: Iterable[str] = (), ta
 def bm25_claims(db: Database, normalised: str, known_words: Iterable[str] = ()) -> list[tuple[int, list[int]]]:
     """(rank, claim ids) of the sentences BM25 ranks best, best first. (Letting close scores share a
     rank was tried: it lost more than it won on both the written and the generated queries.)"""
-    scored = bm25_rows(db, normalised, known_words)
+    scored = bm25_rows(db, normalised, known_words, phrases=True)
     if not scored:
         return []
     keys = [k for k, _ in scored]

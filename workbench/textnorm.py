@@ -42,7 +42,7 @@ _WORD = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _WORD.split("|")}))
 # "and" joins a run only after a scale word ("two hundred and ten"): "between forty and fifty" is two figures,
 # which were read as one sum (90), as were "6 and 7 and 8 and 9" written in words (30)
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"  # "two dozen" is 24, as words_value reads it
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _SCALE_WORDS.split("|")) + ")"
 _NUMBER_WORDS = re.compile(
     rf"(?=[{_FIRST_LETTERS}])\b(?:{_WORD})"
@@ -62,7 +62,26 @@ def _score_sides(m: re.Match) -> str:
     return " ".join(str(UNITS_WORDS.get(side, 0)) if not side.isdigit() else side for side in (m[1], m[2]))
 
 
+# a year said as two pairs of digits: "nineteen twenty-eight" is 1928 and "twenty sixteen" 2016, where a sum
+# read them 47 and 36; no sum is ever said that way (19 + 28 is "forty-seven"), while "twenty five" stays 25
+_YEAR_HEADS = {word: value for word, value in UNITS_WORDS.items() if 11 <= value <= 19} | {"twenty": 20}
+
+
+def _year_in_words(words: list[str]) -> int | None:
+    if len(words) not in (2, 3) or words[0] not in _YEAR_HEADS:
+        return None
+    tail = words[1:]
+    if len(tail) == 1 and (tail[0] in TENS_WORDS or 10 <= UNITS_WORDS.get(tail[0], 0) <= 19):
+        return _YEAR_HEADS[words[0]] * 100 + TENS_WORDS.get(tail[0], UNITS_WORDS.get(tail[0], 0))
+    if len(tail) == 2 and tail[0] in TENS_WORDS and 1 <= UNITS_WORDS.get(tail[1], 0) <= 9:
+        return _YEAR_HEADS[words[0]] * 100 + TENS_WORDS[tail[0]] + UNITS_WORDS[tail[1]]
+    return None
+
+
 def _spelt_number(m: re.Match) -> str:
+    year = _year_in_words(m.group().lower().replace("-", " ").split())
+    if year is not None:
+        return str(year)
     value = words_value(m.group().replace("-", " "))
     return m.group() if value is None else f"{value:.12g}" if value != int(value) else str(int(value))
 
