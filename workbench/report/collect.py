@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..model import named_speaker  # noqa: F401  (reports import it from here)
+from ..speaker_names import named_speaker  # noqa: F401  (reports import it from here)
 from ..store import claim_history, get_article, list_claims, list_sources, list_verdicts, valid_date
 
 if TYPE_CHECKING:  # sqlite-utils loads on first use (store/database.py: WorkbenchDatabase)

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
 from .. import store
-from ..model import named_speaker
+from ..speaker_names import named_speaker
 from ..errors import Conflict, WorkbenchError
 from .article_view import ArticleView, legend_text
 from .drafts import Drafts
