@@ -722,6 +722,11 @@ class SpeakerResolver:
         return names[max(i, 0)]  # the last before the mention, else the first after it
 
 
+def _in_word(char: str) -> bool:
+    """A character that joins a word: what `[\\w’'\\-]` matches."""
+    return char.isalnum() or char in "_’'-"
+
+
 class _BodyIndex:
     """What a resolver looks up that depends on the body alone, built at most once per body: find_quotes
     and attribute_claims each make a resolver for the same article (one remembers quoted people, the
@@ -752,7 +757,14 @@ class _BodyIndex:
         """Whether the body also writes this word all in lower case, as a word of its own."""
         key = word.lower()
         if key not in self.lower_words:
-            self.lower_words[key] = re.search(rf"(?<![\w’'\-]){re.escape(key)}(?![\w’'\-])", self.body) is not None
+            # str.find and a look at each side, not a pattern compiled per word (0.4 ms each)
+            body, found = self.body, False
+            at = body.find(key) if key else -1
+            while at != -1 and not found:
+                end = at + len(key)
+                found = (at == 0 or not _in_word(body[at - 1])) and (end == len(body) or not _in_word(body[end]))
+                at = body.find(key, at + 1)
+            self.lower_words[key] = found
         return self.lower_words[key]
 
     def role(self, key: str) -> tuple[list[int], list[re.Match[str]]]:
