@@ -1737,3 +1737,10 @@ def test_a_subordinating_word_opening_the_clause_is_no_part_of_the_speaker(text,
 def test_the_doers_of_a_participle_may_be_two_nouns():
     text = 'The square was full, with many students and teachers chanting "No more cuts" all afternoon.'
     assert _speakers(text)['"No more cuts"'] == "many students and teachers"
+
+
+def test_a_list_of_quotes_shares_the_first_ones_speaker():
+    text = 'The square was full, with many students and teachers chanting "No more cuts" and "Save our school."'
+    assert set(_speakers(text).values()) == {"many students and teachers"}
+    text = 'Ruiz called the plan "reckless," "cruel" and "a disgrace."'
+    assert set(_speakers(text).values()) == {"Ruiz"}

@@ -453,17 +453,31 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         quotes.append(quote)
         if not partial or speaker:
             previous = quote
-    return _with_closing_attribution(quotes)
+    return _with_closing_attribution(body, quotes)
 
 
-def _with_closing_attribution(quotes: list[Quote]) -> list[Quote]:
+# what joins two quotes of one list: 'called it “reckless,” “cruel” and “a disgrace”'
+QUOTE_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*")
+
+
+def _with_closing_attribution(body: str, quotes: list[Quote]) -> list[Quote]:
     """'The plan is “unworkable” and “too costly,” said Ann Lee': a quote with no speech verb of its own,
     whose speaker was at most the sentence's subject ("The plan"), is given by the attribution that closes
     its sentence after a later quote. One with a verb of its own keeps it: 'Ruiz called it “a farce” and
-    the cuts “cruel,” the union said'."""
+    the cuts “cruel,” the union said'. And a quote listed right after another one with a cue ('chanting “We
+    are Orlando” and “Disarm hate”') shares its speaker."""
     out = quotes
     for i, quote in enumerate(quotes):
         if quote.cue is not None or quote.speaker_start is not None and quote.speaker_start > quote.start:
+            continue
+        before = out[i - 1] if i else None
+        if before is not None and before.cue is not None and before.sentence_start == quote.sentence_start \
+                and QUOTE_LIST_JOIN.fullmatch(body, before.end, quote.start):
+            # 'chanting “We are Orlando” and “Disarm hate”': a list of quotes shares the first one's speaker
+            if out is quotes:
+                out = list(quotes)
+            out[i] = replaced(quote, speaker=before.speaker, speaker_start=before.speaker_start,
+                              speaker_end=before.speaker_end, cue=before.cue)
             continue
         for later in quotes[i + 1:]:
             if later.sentence_start != quote.sentence_start:
