@@ -1744,3 +1744,11 @@ def test_a_list_of_quotes_shares_the_first_ones_speaker():
     assert set(_speakers(text).values()) == {"many students and teachers"}
     text = 'Ruiz called the plan "reckless," "cruel" and "a disgrace."'
     assert set(_speakers(text).values()) == {"Ruiz"}
+
+
+def test_a_relative_clause_between_the_subject_and_its_speech_verb():
+    text = 'A council official who spoke on condition of anonymity said Friday, "The depot will close in May."'
+    assert _speakers(text)['"The depot will close in May."'] == "A council official"
+    text = 'Rep. Ann Lee, the Ohio congresswoman who gained fame in 2009 when she yelled "You lie!" at a hearing, won.'
+    q = extract(text).quotes[0]
+    assert text[q.speaker_start:q.speaker_end] == "she" and q.speaker == "Ann Lee"  # the clause inside it speaks

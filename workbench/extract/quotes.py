@@ -127,8 +127,12 @@ CREDIT_LINE_AFTER = re.compile(rf"[^\S\n]*\n\s*[-―—–][^\S\n]*(?P<np>{_NAME
 NAME_IN_APPOSITION = re.compile(rf",[ \t]+(?P<np>{_NAME})(?=[ \t]*(?:[,.;:!?—–]|\Z|\n))")
 AFTER_ACCORDING = re.compile(rf"[\s,—–-]*(?P<cue>(?i:according\s+to)|per)\s+(?P<np>{_NAME}|{_SOURCE}(?=\s*[,.;:!?]|$))")
 # before the quote: "Lloyd told reporters: " / "the prime minister said: " / "Said Gareth Lloyd, ..."
+# "a White House official who spoke anonymously to discuss strategy said": a relative clause, no commas
+_RELATIVE_ASIDE = (r"(?:\s+who\s+(?=(?:[a-z]+ed|spoke|is|was|has|had|does|did|works|lives|knew|took|gave)\b)"
+                   # its own verb, and no clause of its own inside ("who gained fame when he yelled")
+                   r"(?:(?!\b(?:when|as|because|after|before|while|if|he|she|they|it|I|we|who)\b)[^,;\"“”«»\n.!?]){1,100}?)?")
 BEFORE_SUBJECT_VERB = re.compile(
-    rf"(?P<np>{_SUBJECT}){_ASIDES}\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})"
+    rf"(?P<np>{_SUBJECT}){_ASIDES}{_RELATIVE_ASIDE}\s+{_ADVERBS}(?P<cue>{_CUE_AFTER_SUBJECT})"
     rf"(?:\s+(?:that|of|on|about|to|in|at|with|for|as|from)?\s*[^\"“”«».!?]{{0,80}}?)?\s*[,:—–]?\s*$"
 )
 BEFORE_VERB_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<cue>Said|Says|Added|Asked|Wrote|Stated|Explained|Declared|"
