@@ -1752,3 +1752,14 @@ def test_a_relative_clause_between_the_subject_and_its_speech_verb():
     text = 'Rep. Ann Lee, the Ohio congresswoman who gained fame in 2009 when she yelled "You lie!" at a hearing, won.'
     q = extract(text).quotes[0]
     assert text[q.speaker_start:q.speaker_end] == "she" and q.speaker == "Ann Lee"  # the clause inside it speaks
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Ruiz said she hopes the bill can be "the best of both worlds," giving states more power.',
+     '"the best of both worlds,"', "Ruiz"),
+    ('Pike says nobody is "on pace to get 1,237 delegates," the number needed to win.',
+     '"on pace to get 1,237 delegates,"', "Pike"),
+    ('"We will win," Pike shouted to the crowd.', '"We will win,"', "Pike"),
+])
+def test_a_participle_or_a_noun_with_its_infinitive_after_a_quote_is_no_speaker(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -87,9 +87,11 @@ _SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}(?
 # '“kind of riding the fence” until Haley said': a clause opening after the quote has its own subject and verb
 _NOT_A_SUBORDINATOR = r"(?!(?:[Uu]ntil|[Ww]hen|[Ww]henever|[Aa]fter|[Bb]efore|[Bb]ecause|[Ww]hile|[Ss]ince|[Ii]f|[Uu]nless|" \
                       r"[Tt]hough|[Aa]lthough|[Oo]nce|[Ww]here|[Ww]hereas|[Bb]ut|[Aa]nd|[Oo]r|[Ss]o|[Tt]hen)\s)"
+# the last alternative: "officials said", never a participle or a preposition's phrase ('“…,” giving states')
 _SUBJECT_AFTER = rf"(?<![\w’'\-])(?:{_PRON}|{_NAME}[’']s?(?:\s+[a-z][\w’'\-]*){{1,4}}?(?={_ASIDES}\s+{_ADVERBS}{_CUE}\b)" \
                  rf"|{_NOT_A_SUBORDINATOR}(?:[A-Za-z\d$][\w’'\-./$]*\s+){{0,6}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
-                 rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)"
+                 rf"|(?!(?:though|although|but|and|while|because|if|when|as|so|or|yet)\b)(?![a-z]+ing\b)[a-z][\w’'\-]*" \
+                 rf"(?:\s+(?!(?:for|of|to|in|on|at|with|by|from|about)\b)[a-z][\w’'\-]*)?)"
 
 QUOTE_MARK = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
@@ -116,7 +118,9 @@ _PAST = r"(?:[a-z]{2,}ed|said|told|wrote|spoke|read|began|went|shot|swore|sang|c
 AFTER_SUBJECT_PAST = re.compile(rf"[\s,—–-]*(?P<np>{_PRON}|{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
                                 rf"{_ASIDES}\s+{_ADVERBS}(?P<cue>{_PAST})\b"
                                 rf"(?:\s+(?:him|her|them|me|us|reporters|the\s+crowd|{_NAME}))?"  # '"…," Trump assured Jones'
-                                rf"(?=\s*(?:[,.;:!?—–]|$|(?:on|in|at|to|during|after|before|upon|while|as|from|with|"
+                                # "to the crowd", never "to secure" ('“…,” the number needed to secure')
+                                rf"(?=\s*(?:[,.;:!?—–]|$|to\s+(?:the|a|an|his|her|their|its|reporters|me|us|him|them|[A-Z])|"
+                                rf"(?:on|in|at|during|after|before|upon|while|as|from|with|"
                                 rf"about|of|last|this|yesterday|today|earlier|later|back|and|but|[A-Z][a-z]+day)\b))")
 # an epigraph or vox-pop credit: "…” ― Jane Doe" / "…" — Jane Doe
 AFTER_DASH_CREDIT = re.compile(rf"[^\S\n]*[―—–][^\S\n]*(?P<np>{_NAME})(?P<cue>)(?=\s*(?:[.,;]|$|[\"“«]))")
