@@ -1763,3 +1763,10 @@ def test_a_relative_clause_between_the_subject_and_its_speech_verb():
 ])
 def test_a_participle_or_a_noun_with_its_infinitive_after_a_quote_is_no_speaker(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+def test_a_trailing_attribution_may_close_on_the_name_in_apposition():
+    text = ('Investigators looked for a link between the men in 2014 and did not find "ties of any consequence," '
+            'aside from the two knowing each other "casually" from attending the same mosque, said the bureau’s '
+            'director, Ana B. Ruiz, on Monday.')
+    assert set(_speakers(text).values()) == {"Ana B. Ruiz"}

@@ -171,8 +171,10 @@ SOURCE_BEFORE_COLON = re.compile(rf"(?<![\w’'\-])(?:(?:Here|There)[’']s\s+)?
 # an attribution that ends its sentence: '…, Ban said.', '…, she said in a video message.', '…, said X of Y.'
 SENTENCE_CLOSES = re.compile(r"(?:\s+(?:on|in|at|to|during|after|before|last|this|of|earlier|later|yesterday|today)\b"
                              r"[^.!?;\"“”«»\n]{0,80}"
-                             # "…, said Nargis Kassenova, an expert at KIMEP University in Almaty."
-                             r"|,\s+(?:an?|the|who|which|whose|one|[a-z]+\s+of)\b(?:[^.!?;\"“”«»\n]|\.(?=\S)){0,120})?"
+                             # "…, said Nargis Kassenova, an expert at KIMEP University in Almaty." / "…, said the
+                             # bureau's director, James B. Comey."
+                             r"|,\s+(?:an?|the|who|which|whose|one|[a-z]+\s+of)\b(?:[^.!?;\"“”«»\n]|\.(?=\S)){0,120}"
+                             rf"|,\s+{_NAME})?"
                              r"[^\S\n]*(?:[.!?]|\Z)")
 # a quote naming something, then who named it so: 'often labeled a “witch hunt” by Democrats'
 NAMING_BEFORE = re.compile(r"\b(?:called|labell?ed|described|dubbed|branded|termed|deemed|nicknamed)(?:\s+as)?"
