@@ -1770,3 +1770,8 @@ def test_a_trailing_attribution_may_close_on_the_name_in_apposition():
             'aside from the two knowing each other "casually" from attending the same mosque, said the bureau’s '
             'director, Ana B. Ruiz, on Monday.')
     assert set(_speakers(text).values()) == {"Ana B. Ruiz"}
+
+
+def test_a_name_given_with_an_age_is_a_person_a_pronoun_may_mean():
+    text = 'Tavish Okoro, 19, from Leeds, disagrees. "I could say anything and it would not make it so," he says.'
+    assert _speakers(text)['"I could say anything and it would not make it so,"'] == "Tavish Okoro"

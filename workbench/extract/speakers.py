@@ -109,6 +109,8 @@ SUBJECT_GOES_ON = re.compile(r"(?:[ \t]+[a-z]|,)")
 # a sentence opening with a surname alone, or a title and a surname, then a verb: "Kaine did not see the point."
 SURNAME_SUBJECT = re.compile(r"(?:(?<=[.!?][ \t])|(?<=[.!?][\"”’')][ \t])|(?<=\n))"
                              r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t]+)?(?P<name>[A-Z][\w’'\-]+)(?<![’']s)(?=[ \t]+[a-z])")
+# "Franson Reneus, 18, from Lee County": a name with its age is a person, whatever the given name
+AGE_AFTER = re.compile(r",[ \t]*\d{1,3},")
 MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
 QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
@@ -479,7 +481,8 @@ class SpeakerResolver:
             titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
             # a run of more capitalised words than a name has is a headline's ("Things To Know About …")
             if (2 <= len(name.split()) <= MAX_NAME_WORDS or titled) and not name.isupper() and not is_organisation(name) \
-                    and self._person_of(name, gender) and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
+                    and (self._person_of(name, gender) or AGE_AFTER.match(self.body, at + len(seq))) \
+                    and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
                     and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
                 return (self._full_name(name, at) or name) if titled else name
         return None
