@@ -216,9 +216,6 @@ _LABEL_FIELD = {"headline": "headline", "title": "headline", "subject": "headlin
                 "byline": "byline", "author": "byline", "date": "published", "published": "published",
                 "publication date": "published", "source": "outlet", "outlet": "outlet", "publication": "outlet",
                 "url": "url", "link": "url", "from": "", "to": "", "cc": "", "sent": "", "reply-to": ""}
-# "LONDON:", "GAZA CITY, Gaza —", "WASHINGTON (AP) —" (the wire's credit in brackets), "LONDON, May 3 —",
-# "PARIS, March 12, 2024 (Reuters) -" (the day, as wires and press releases date their copy)
-_DATELINE = DATELINE  # extract/datelines.py: the extractor reads no claim inside it
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -342,7 +339,7 @@ def _title_line(lines: list[str], i: int) -> bool:
     words = line.split()
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     longest = 20 if capitalised >= 0.6 * len(words) else 12
-    if not 2 <= len(words) <= longest or _DATELINE.match(line) or _INNER_SENTENCE_END.search(line):
+    if not 2 <= len(words) <= longest or DATELINE.match(line) or _INNER_SENTENCE_END.search(line):
         return False
     after = lines[i + 1].strip() if i + 1 < len(lines) else None
     if after is None:
@@ -372,7 +369,7 @@ def parse_plain_text(text: str, headline: str | None = None) -> tuple[ArticleMet
     i = 0
     while i < len(lines) and len(header) < 12:
         line = lines[i].strip()
-        if line and (_is_body_line(line) or _DATELINE.match(line) and len(line.split()) > 6
+        if line and (_is_body_line(line) or DATELINE.match(line) and len(line.split()) > 6
                      or _wrapped_prose_at(lines, i, width)) \
                 and not _header_field_follows(lines, i) \
                 and not (not any(header_line.strip() for header_line in header) and _title_line(lines, i)) \
@@ -466,7 +463,7 @@ _BLANK_RUN = re.compile(r"\n\n\n+")  # r"\n{3,}" has no literal prefix: the engi
 
 
 def find_dateline(body: str) -> str | None:
-    m = _DATELINE.match(body.lstrip())
+    m = DATELINE.match(body.lstrip())
     return m["place"] if m else None
 
 

@@ -112,4 +112,3 @@ CLAIM_KINDS = (
     "count", "money", "percent", "quantity", "distance", "date", "duration",
     "ordinal", "range", "comparison", "quote", "manual",
 )
-

@@ -55,10 +55,9 @@ def extract(body: str, published: date | None = None,
 def find_claims(body: str, sentences: list[Sentence], published: date | None = None) -> list[Claim]:
     """The dates, figures, ranks and superlatives of `body`, in body order: a date and a figure read from the
     same digits merged, a figure too large to be finite dropped, a rank kept where no figure reads it."""
+    from .datelines import dateline_end
     from .dates import find_dates
     from .quantities import find_quantities
-
-    from .datelines import dateline_end
 
     figures = find_quantities(body, sentences, published)
     claims = _merge(find_dates(body, sentences, published), [f for f in figures if _finite(f.value)])
