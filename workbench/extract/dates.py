@@ -271,8 +271,9 @@ def _overlapping(spans: list[re.Match], starts: list[int], start: int, end: int)
 EDGE_PREFIX = re.compile(r"\b(?:by|at|until|till|before|after|from|since|in|around|towards?)\s+the\s+(?:very\s+)?"
                          r"(?:end|start|beginning|middle|close|turn)\s+of\s+$", re.IGNORECASE)
 # "a year ago", "two weeks ago", "decades ago": a date counted back from the day of publication
-AGO = re.compile(r"(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several|a\s+few|"
-                 r"a\s+couple\s+of|many|some)\s+)?\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b",
+# "half a century ago", "a quarter-century ago": the fraction is of the unit
+AGO = re.compile(r"(?:\b(?P<n>half\s+an?|an?\s+half|an?\s+quarter|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                 r"eleven|twelve|\d{1,3}|several|a\s+few|a\s+couple\s+of|many|some)[\s-]+)?\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b",
                  re.IGNORECASE)
 # "ago" is found as a literal and the words before it read from there: the pattern's optional number
 # in front was tried at every character of the body
@@ -296,7 +297,7 @@ def _ago_matches(body: str) -> list[re.Match]:
     return found
 
 
-_AGO_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_AGO_NUMBER = {"half a": 0.5, "half an": 0.5, "a half": 0.5, "a quarter": 0.25, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _AGO_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525}
 
@@ -305,10 +306,12 @@ def _agos(body: str, published: date | None) -> list[tuple[int, int, dict]]:
     """(start, end, value) of every "N units ago", resolved against the published date."""
     found = []
     for m in _ago_matches(body):
-        unit = m["unit"].lower()
+        unit = m["unit"].lower()[:6] if m["unit"].lower().startswith("centur") else m["unit"].lower()  # "centuries"
         word = " ".join((m["n"] or "").lower().split())
         n = int(word) if word.isdigit() else _AGO_NUMBER.get(word)
-        value: dict = {"ago": f"{word + ' ' if word else ''}{unit}{'s' if n != 1 else ''}".replace("centurs", "centuries")}
+        plural = n is None or n > 1
+        said = ("centuries" if plural else "century") if unit == "centur" else unit + ("s" if plural else "")
+        value: dict = {"ago": f"{word + ' ' if word else ''}{said}"}
         if n is not None:  # the figure is checkable too: "three years ago" states 3 years
             value.update(number=n, unit="century" if unit == "centur" else unit)
         if n is None:

@@ -15,7 +15,7 @@ from ..model import Claim, Sentence
 from .scan import ascii_digits_only, finditer_at, lower, starts_near_anchors, word_choice
 from .sentences import claim_in_sentence
 from .numbers import (
-    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, VAGUE_COUNTS, WORD_NUMBER, clean_number,
+    DIGITS, FRACTION_WORDS, ORDINAL_WORDS, SCALES, UNITS_WORDS, VAGUE_COUNTS, WORD_NUMBER, clean_number,
     digits_value, scale_factor, words_value,
 )
 
@@ -226,7 +226,10 @@ FRACTION = _Folded(
     r"(?=[aotfn\d])"  # as COMPARISON: only where an alternative can start
     r"\b(?:(?P<a>one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b"
+    # not the first word of a compound: "a third-party candidate", "a half-hour speech", "a quarter-century"
+    # (a "half-dozen" or "half-billion" is FRACTION_SCALE's); but "a quarter-point cut" is of a point
     r"|(?P<c>a|one|two|three|four|nine)[\s-](?P<d>half|thirds?|quarters?|fifths?|tenths?|sixth|eighth)\b"
+    r"(?!-(?!(?:percentage-)?points?\b)[a-z])"
     r"|(?<![\w/])(?<!\d\s)(?P<e>\d+)/(?P<f>\d+)(?=\s+(?:of|mile|miles|inch|cup|pound|share|points?)\b))",
     re.IGNORECASE,
 )
@@ -314,11 +317,11 @@ ODDS_BEFORE = re.compile(_PAIR + r"\s+(?:(?:joint|co|second|third|clear|outright
 ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNORECASE)
 
 
-# "half a million", "a quarter million us dollars", "three quarters billion"
+# "half a million", "a quarter million us dollars", "three quarters billion", "a half-dozen candidates"
 FRACTION_SCALE = _Folded(
     # "half a million", "a quarter of a trillion"
-    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")\s+(?:of\s+)?(?:a\s+|an\s+)?"
-    r"(?P<s>thousand|million|billion|trillion)\b"
+    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?"  # "a quarter-of-a-million people"
+    r"(?P<s>dozen|thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
 )
@@ -365,6 +368,9 @@ FOR_BEFORE = re.compile(r"\b(?:for|within)\s+$", re.IGNORECASE)  # "jailed for a
 HALF = _Folded(r"(?=h)(?<![\w-])half(?=\s+(?:of|the|all|its|their|a\s+(?:percentage\s+)?point)\b)", re.IGNORECASE)
 NOT_A_SHARE_BEFORE = frozenset("first second last latter former other top bottom better one a and an".split())
 FRACTION_LEAD = re.compile(r"\b(?P<n>a|one|two|three)\s+$", re.IGNORECASE)
+# "two and a half million": the whole before the half ("2.5 million")
+AND_A_HALF_LEAD = re.compile(r"\b(?P<n>\d+|" + "|".join(w for w, v in UNITS_WORDS.items() if 1 <= v <= 19)
+                             + r")\s+and\s+a\s+$", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 BETWEEN_LOWERED = re.compile(word_choice(["between"]) + r"\s+")  # the same in lower-cased text, as a literal search
 # what follows "90 of": the whole of which the figure is a part
@@ -511,7 +517,10 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         # the multiplier is looked up backwards: an optional prefix would be tried at every character
         lead = FRACTION_LEAD.search(body, max(0, m.start() - 8), m.start())
         n = _num(lead["n"]) if lead and lead["n"].lower() not in ("a", "one") else 1.0
-        number = n * FRACTION_WORDS[m["f"].lower()] * SCALES[m["s"].lower()]
+        number = n * FRACTION_WORDS[m["f"].lower()] * SCALES.get(m["s"].lower(), 12)  # 12: "dozen"
+        whole = AND_A_HALF_LEAD.search(body, max(0, m.start() - 24), m.start()) if m["f"].lower() == "half" else None
+        if whole:
+            lead, number = whole, (_num(whole["n"]) + 0.5) * SCALES.get(m["s"].lower(), 12)
         value = {"number": clean_number(number)}
         if m["cur"]:
             value["currency"] = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["cur"].strip().lower()), "USD")
@@ -526,6 +535,8 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
             continue
         if m["a"]:
             a, b = _num(m["a"]), _num(m["b"])
+        elif m["c"] and m["d"].lower() == "half" and body[max(0, m.start() - 4):m.start()].lower() == "and ":
+            continue  # "a year and a half", "paid time and a half": the half of what comes before
         elif m["c"]:
             a = 1.0 if m["c"].lower() == "a" else _num(m["c"])
             b = 1 / FRACTION_WORDS[m["d"].lower()]
