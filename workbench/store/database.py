@@ -355,8 +355,26 @@ def _backfill_and_reindex(db: Database) -> None:
     db.conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
 
 
+def _renormalise_everything(db: Database) -> None:
+    """After 0011 changed the normaliser: claims as after 0005, and other outlets' fact-checks, whose search
+    text is stored by their import (never NULL), recomputed here and their two indexes refilled."""
+    from ..factchecks.match import check_search_text
+
+    _backfill_and_reindex(db)
+    conn = db.conn
+    after = 0
+    while rows := conn.execute("SELECT id, claim_reviewed FROM factchecks WHERE id > ? ORDER BY id LIMIT 5000",
+                               [after]).fetchall():
+        conn.executemany("UPDATE factchecks SET search_text = ? WHERE id = ?",
+                         [(check_search_text(text), i) for i, text in rows])
+        after = rows[-1][0]
+    conn.execute("INSERT INTO factchecks_fts (factchecks_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO factcheck_words (rowid, own) SELECT id, search_text FROM factchecks")
+
+
 AFTER_MIGRATION = {"0002_search": _backfill_search_text, "0003_search_words": _backfill_and_reindex,
-                   "0005_search_number_words": _backfill_and_reindex, "0006_search_sentences": _backfill_and_reindex}
+                   "0005_search_number_words": _backfill_and_reindex, "0006_search_sentences": _backfill_and_reindex,
+                   "0011_search_fractions": _renormalise_everything}
 
 
 def _statements(script: str) -> Iterator[str]:

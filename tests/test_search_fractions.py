@@ -1,0 +1,89 @@
+"""An article or a fraction before a scale is a figure: "half a million" meets "500,000" (issue 16).
+
+Sentences composed for these tests (the extractor's reading of the same phrases: test_extract_fractions.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+from workbench.factchecks.match import search_factchecks
+from workbench.factchecks.read import FactCheck
+from workbench.search import search_claims
+from workbench.service import import_paths
+from workbench.store import check_db, list_claims, open_db
+from workbench.store.factchecks import import_factchecks
+from workbench.textnorm import normalise
+
+
+@pytest.mark.parametrize("said, digits", [
+    ("half a million refugees", "500,000 refugees"),
+    ("a half-million refugees", "500000 refugees"),
+    ("two and a half million voters", "2.5 million voters"),
+    ("3 and a half billion dollars", "$3.5bn"),
+    ("a quarter-of-a-million people", "250,000 people"),
+    ("a quarter million people", "250,000 people"),
+    ("a half-dozen slogans", "6 slogans"),
+    ("half a dozen votes", "six votes"),
+    ("a dozen states", "12 states"),
+    ("a million dollars", "$1 million"),
+    ("a hundred and fifty homes", "150 homes"),
+    ("a hundred thousand jobs", "100,000 jobs"),
+    ("a half-hour speech", "a 30-minute speech"),
+    ("spoke for half an hour", "spoke for 30 minutes"),
+])
+def test_a_scale_said_with_an_article_or_a_fraction_reads_as_its_figure(said, digits):
+    assert normalise(said) == normalise(digits).replace("minutes", "minute")
+
+
+@pytest.mark.parametrize("text", ["a third of voters", "half the voters", "a half", "a quarter of the seats"])
+def test_a_fraction_without_a_scale_stays_words(text):
+    assert not any(ch.isdigit() for ch in normalise(text))
+
+
+def _import_text(db, tmp_path, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    [outcome] = list(import_paths(db, [str(tmp_path / name)], "bob"))
+    return outcome.result.article_id
+
+
+ARTICLE = ("Camps strain under arrivals\n\nBy A Reporter\nMay 2, 2024\n\n"
+           "Officials said half a million refugees had crossed the northern border since January.\n\n"
+           "The ministry asked donors for a quarter-of-a-million tents before the winter.\n")
+
+
+def test_a_search_in_digits_finds_the_figure_said_in_words(tmp_path):
+    db = open_db(tmp_path / "w.db")
+    _import_text(db, tmp_path, "camps.txt", ARTICLE)
+    [best, *_] = search_claims(db, "500,000 refugees crossed border")
+    assert best["text"] == "half a million refugees"
+    [best, *_] = search_claims(db, "250000 tents")
+    assert best["text"] == "a quarter-of-a-million tents"
+
+
+def test_a_database_from_before_0011_is_renormalised_and_reindexed_on_opening(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    article = _import_text(db, tmp_path, "camps.txt", ARTICLE)
+    import_factchecks(db, [("feed.json", FactCheck("https://checks.example/7", "Half a million refugees crossed"))],
+                      "ann")
+    [claim] = [c for c in list_claims(db, article) if c["text"] == "half a million refugees"]
+    # as 0011 finds a database: the older normaliser's texts in the tables and in both BM25 indexes
+    old = " half million refugees | officials said half million refugees crossed northern border january "
+    db.execute("UPDATE claims SET search_text = ? WHERE id = ?", [old, claim["id"]])
+    db.execute("UPDATE factchecks SET search_text = ' half million refugees crossed '")
+    db.execute("INSERT INTO factcheck_words (factcheck_words) VALUES ('delete-all')")
+    db.execute("INSERT INTO factcheck_words (rowid, own) SELECT id, search_text FROM factchecks")
+    db.execute("INSERT INTO factchecks_fts (factchecks_fts) VALUES ('rebuild')")
+    db.execute("DELETE FROM _migrations WHERE name = '0011_search_fractions'")
+    db.conn.commit()
+    db.conn.close()
+    db = open_db(path)
+    assert " 500000 refugees | " in db.execute("SELECT search_text FROM claims WHERE id = ?", [claim["id"]]).fetchone()[0]
+    assert db.execute("SELECT search_text FROM factchecks").fetchone()[0] == " 500000 refugees crossed "
+    sentences = db.execute("SELECT COUNT(*) FROM sentence_words").fetchone()[0]
+    assert sentences == len({(c["sentence_start"] if c.get("sentence_start") is not None else c["start"])
+                             for c in list_claims(db, article)})
+    [best, *_] = search_claims(db, "500000 refugees")
+    assert best["id"] == claim["id"]
+    assert [f["review_url"] for f in search_factchecks(db, "500,000 refugees")] == ["https://checks.example/7"]
+    assert check_db(db) == []
