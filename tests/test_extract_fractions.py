@@ -52,3 +52,15 @@ def test_centuries_ago_with_a_publication_date_is_read_not_a_crash():
     # "centuries" left the unit "centurie", which no table held: a KeyError once the date was known
     [(text, value)] = _claims("The chapel was built three centuries ago.")
     assert text == "three centuries ago" and value["date"] == "1720" and value["unit"] == "century"
+
+
+@pytest.mark.parametrize("text, claim, number", [
+    ("The embassy issued about 90,000 K-1 visas last year.", "about 90,000 K-1 visas", 90_000),
+    ("The air force ordered some 400 F-35 jets.", "some 400 F-35 jets", 400),
+    ("Thieves took 20 M-16 rifles from the depot.", "20 M-16 rifles", 20),
+])
+def test_a_count_of_models_named_by_a_code_is_a_count(text, claim, number):
+    # a letter after a figure was read as its scale or unit ("90,000 K": 90 million; "20 M": 20 metres), or
+    # the code made the figure part of a code and no claim
+    found = {t: v for t, v in _claims(text)}
+    assert found[claim]["number"] == number and "unit" not in found[claim]

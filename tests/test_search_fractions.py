@@ -87,3 +87,15 @@ def test_a_database_from_before_0011_is_renormalised_and_reindexed_on_opening(tm
     assert best["id"] == claim["id"]
     assert [f["review_url"] for f in search_factchecks(db, "500,000 refugees")] == ["https://checks.example/7"]
     assert check_db(db) == []
+
+
+@pytest.mark.parametrize("text, read", [
+    ("about 90,000 K-1 visas", "90000 k 1 visas"),  # was 90,000 thousand
+    ("85,000 H-1B visas", "85000 h 1 b visas"),  # "1b" was a billion
+    ("the Y2K bug", "y 2 k bug"),
+    ("from £5m-£10m", "5000000 gbp 10000000 gbp"),  # a range keeps both scales
+    ("5m-10m", "5000000 10000000"),
+    ("a 4K screen", "4000 screen"),
+])
+def test_the_digits_of_a_code_take_no_scale(text, read):
+    assert normalise(text) == read

@@ -22,7 +22,10 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 
 _CURRENCY = {"£": "gbp", "$": "usd", "€": "eur", "¥": "jpy", "pounds": "gbp", "pound": "gbp", "dollars": "usd",
              "dollar": "usd", "euros": "eur", "euro": "eur", "yen": "jpy"}
 _FIGURE_TAIL = (
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion|milliards?|mrd)?\b"
+    # a scale letter apart from the number, before a dash and a digit, is a code's: "90,000 k-1 visas" (no
+    # "90 million"); "5m-10m" is a range
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s)?(?P<scale>k|m|mn|bn|b|tn|thousand|million|billion|trillion|milliards?|mrd)?\b"
+    r"(?(space)(?![-–]\d))"
     r"(?:\s?(?P<curword>pounds?|dollars?|euros?|yen)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
 )
@@ -191,7 +194,14 @@ def _figures(text: str) -> str:
                 start -= 1
                 if len(before) == 2 and before[0] in _CURRENCY_SIGNS:
                     cur, start = before[0], start - 1
-        num, scale, curword, pct = figure.groups()
+        num, scale, curword, pct = figure["num"], figure["scale"], figure["curword"], figure["pct"]
+        at = figure.start()
+        if scale and at and (text[at - 1].isalpha() or text[at - 1] == "-" and at > 1 and text[at - 2].isalpha()
+                             and (at < 3 or not text[at - 3].isdigit())):
+            # the digits of a code, "h-1b visas", "y2k": no scale (and "h-1b" reads "h 1 b" as typed either way)
+            parts += (text[done:at], _figure_words(None, num, None, None, None, num))
+            done = figure.end("num")
+            continue
         parts += (text[done:start], _figure_words(cur, num, scale, curword, pct, text[start:figure.end()]))
         done = figure.end()
     if not parts:

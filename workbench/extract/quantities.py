@@ -203,13 +203,14 @@ FIGURE = _Folded(
     (?P<sign>(?<![\w.,/:\-−])(?:\+/-|±|[-−]|minus\s+)(?=\d))?
     (?P<num>(?(sign)|(?(cur)|(?<![\w.,/:\-−])))(?<!\d['’]){_NUMBER}(?!\d|,\d)(?![\w]*[/:]\d)(?!(?:st|nd|rd|th)\b))
     (?:(?P<range_sep>\s*(?:-to-|-\s+to|-|–|—|to)\s*)(?P<num2>{DIGITS})(?!\d)|\s+to\s+(?P<num2w>{WORD_NUMBER})(?![\w-]))?
-    (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b)?
+    (?P<scale>\s{{0,3}}(?:-\s{{0,2}})?{_scale}\b(?![-‐–]\d))?  # "90,000 K-1 visas": a code, not thousands
     (?P<after>
         (?P<pct>\s?%|\s?pc\b|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|\s+pts\b
                |\s+basis\s+points?\b|\s?bps\b)
       | (?P<curword>(?:\s+|-|(?=[a-z]{{3,4}}\b))(?:(?P<mcode>{_million_codes})|{_currency_words})(?!\w)(?:\s+sterling)?
                    (?P<scale2>\s+(?:million|billion|trillion|thousand|mn|bn|m)\b)?)
-      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w)(?:[\s-]olds?\b|\s+of\s+age\b)?)
+      # a one-letter unit before a dash and a digit is a code's letter ("20 M-16 rifles"); "6-foot-3" is a height
+      | (?P<unit>[\s-]?(?:square\s+|sq\.?\s*|cubic\s+|(?:consecutive|straight|successive)\s+(?=(?:second|minute|hour|day|week|month|year|decade)s?\b))?(?:{UNIT_RE})(?!\w|(?<=[\s-][A-Za-z])[-‐–]\d)(?:[\s-]olds?\b|\s+of\s+age\b)?)
       | (?P<strong>-strong\b)
     )?
     """,
@@ -1158,7 +1159,8 @@ def _bare_figure(body: str, fig: _Figure) -> tuple[int, int, str, dict] | None:
     pence = PENCE_AFTER.match(body, m.end()) if after == "p" and not extra and value not in VIDEO_LINES else None
     if pence:  # "30p a litre", "shares fell to 131p": pence, glued as British papers write them (not "1080p", "9pm")
         return _with_value(m, approx, start, pence.end(), "money", value, {"currency": "GBX"})
-    if CODE_AFTER.match(body, m.end()) or STREET_AFTER.match(body, m.end()) or m["sign"] and m["sign"][0] in "-−" \
+    if CODE_AFTER.match(body, m.end()) and not MODELS_COUNTED.match(body, m.end()) \
+            or STREET_AFTER.match(body, m.end()) or m["sign"] and m["sign"][0] in "-−" \
             and _noun_phrase_end(body, end, need_plural=True) == end:
         return None  # "11a", "L-202", "1 )", "555-1234-99": part of a code or a list marker ("minus 72", "-7
         # points" are figures)
@@ -1225,6 +1227,8 @@ _HAS_CENTS = {"USD", "EUR", "GBP", "AUD", "CAD", "NZD", "HKD", "SGD", "CHF", "IN
 # what makes a bare figure part of a code, a list marker or a clock time rather than a count
 CODE_AFTER = re.compile(r"[A-Za-z]|['’]\d|\s?\)|\s+[A-Za-z]{1,4}-?\d|[-/]\d|\s*(?:[ap]\.m\.|[ap]m\b|o[’']clock\b)",
                         re.IGNORECASE)
+# but a model named by a code, then what it is, counts: "400 F-35 jets", "90,000 K-1 visas", "20 M-16 rifles"
+MODELS_COUNTED = re.compile(r"\s+[A-Z]{1,4}-?\d{1,4}[A-Z]?\s+[a-z]+s\b")
 LABEL_NOUNS = frozenset(
     "pages junctions exits routes gates platforms chapters sections articles rooms terminals runways "
     "page p highway route interstate exit junction flight room gate platform chapter section article number "
