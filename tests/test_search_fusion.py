@@ -278,3 +278,30 @@ def test_a_claim_the_query_names_much_better_still_leads_its_sentence(tmp_path):
     db = open_db(tmp_path / "quake.db")
     _import(db, tmp_path, "quake.txt", QUAKE)
     assert search_claims(db, "40,000 homeless")[0]["text"].startswith("40,000")
+
+
+def _row(claim_id: int, article_id: int, score: float, checkworthiness: float = 0.5) -> dict:
+    return {"id": claim_id, "article_id": article_id, "sentence_start": 0, "score": score,
+            "checkworthiness": checkworthiness, "search_text": f" claim {claim_id} | sentence "}
+
+
+def test_sentences_the_fuzzy_layer_scores_alike_share_a_rank_and_bm25_orders_them():
+    from workbench.search import fuse
+
+    # two articles' sentences the fuzzy layer scores exactly alike (the same words, as two outlets write a
+    # wire story); BM25 ranks the second first (its headline holds the query's rare word). Ranked 1 and 2 by
+    # check-worthiness, the first came first: the fuzzy layer's arbitrary order outweighed BM25's.
+    found = {1: _row(1, 10, 80.0, checkworthiness=0.9), 2: _row(2, 20, 80.0, checkworthiness=0.1),
+             3: _row(3, 30, 70.0)}
+    ranked = fuse(found, [(1, [2]), (2, [1]), (3, [3])])
+    assert [r["id"] for r in ranked] == [2, 1, 3]
+    assert ranked[0]["score"] == 100.0  # first in both rankings
+
+
+def test_a_sentence_the_fuzzy_layer_scores_higher_is_not_tied_with_the_next():
+    from workbench.search import fuse
+
+    found = {1: _row(1, 10, 80.5), 2: _row(2, 20, 80.0), 3: _row(3, 30, 70.0)}
+    ranked = fuse(found, [(1, [2]), (2, [1]), (3, [3])])
+    # 1 + 2 against 2 + 1: even, and the claim the query names better goes first, as before
+    assert [r["id"] for r in ranked][:2] == [1, 2] and ranked[0]["score"] == ranked[1]["score"]

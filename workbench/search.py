@@ -354,9 +354,15 @@ def fuse(found: dict[int, dict], sentences: list[tuple[int, list[int]]],
     lexical_rank = {claim_id: rank for rank, claims in sentences for claim_id in claims}
     fuzzy_rank: dict[tuple, int] = {}
     best_lexical: dict[tuple, int] = {}
+    last_score, last_rank = None, 0
     for row in sorted(found.values(), key=_best_first):
         key = (row["article_id"], row["sentence_start"])
-        fuzzy_rank.setdefault(key, len(fuzzy_rank) + 1)
+        if key not in fuzzy_rank:
+            # sentences the fuzzy layer scores alike share a rank ("1, 2, 2, 4"), and BM25 orders them: which of
+            # them came first was the order of check-worthiness and ids, and it outweighed BM25's disagreement
+            if row["score"] != last_score:
+                last_score, last_rank = row["score"], len(fuzzy_rank) + 1
+            fuzzy_rank[key] = last_rank
         if row["id"] in lexical_rank:
             best_lexical[key] = min(best_lexical.get(key, lexical_rank[row["id"]]), lexical_rank[row["id"]])
     best = 2 / (FUSION_K + 1)
