@@ -1775,3 +1775,20 @@ def test_a_trailing_attribution_may_close_on_the_name_in_apposition():
 def test_a_name_given_with_an_age_is_a_person_a_pronoun_may_mean():
     text = 'Tavish Okoro, 19, from Leeds, disagrees. "I could say anything and it would not make it so," he says.'
     assert _speakers(text)['"I could say anything and it would not make it so,"'] == "Tavish Okoro"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a scare quote after a non-breaking space is still inside its sentence, and the sentence's subject said it
+    ('Okafor dismissed the council’s plan as\u00a0“cruel and short-sighted” and left the room.',
+     '“cruel and short-sighted”', "Okafor"),
+    # a name written with non-breaking spaces is one name, and its surname later is that person
+    ('Councillor Martin\u00a0Okafor voted against it. “We cannot keep bailing out the high street,” Okafor said.',
+     '“We cannot keep bailing out the high street,”', "Martin Okafor"),
+])
+def test_a_non_breaking_space_is_a_space(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_title_after_a_non_breaking_space_is_no_quote():
+    text = '“We will not back down,” Pike said on\u00a0“Meet the Press.”'
+    assert list(_speakers(text)) == ['“We will not back down,”']
