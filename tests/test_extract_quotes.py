@@ -1792,3 +1792,21 @@ def test_a_non_breaking_space_is_a_space(text, quote, speaker):
 def test_a_title_after_a_non_breaking_space_is_no_quote():
     text = '“We will not back down,” Pike said on\u00a0“Meet the Press.”'
     assert list(_speakers(text)) == ['“We will not back down,”']
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('“The depot should stay,” said one nurse. Yet another said, “Nobody asked us.”', '“Nobody asked us.”', "another"),
+    ('“We were promised a station,” wrote one commuter. “The trains are worse every year,” added another.',
+     '“The trains are worse every year,”', "another"),
+    ('Teachers at the meeting were divided. Several said they wanted “more time to plan” before the vote.',
+     '“more time to plan”', "Several"),
+    ('Nine in ten parents were worried about fees; most said they were “very worried” about next year.',
+     '“very worried”', "most"),
+])
+def test_a_quantifier_may_be_the_subject_of_a_speech_verb(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_quantifier_before_a_noun_is_no_speaker():
+    text = 'Okafor has broken many promises he made, among them to keep the “Harbour Line” open.'
+    assert _speakers(text).get('“Harbour Line”') != "many"

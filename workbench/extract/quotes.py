@@ -16,7 +16,8 @@ from . import re_cached as re  # the re module, compiled code read from a file (
 from ..model import Claim, Quote, Sentence, replaced
 from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
-from .speakers import OPENING_WORDS, PERSON_NOUNS, ROLE_WORDS, SpeakerResolver, is_organisation, is_pronoun
+from .speakers import (OPENING_WORDS, PERSON_NOUNS, QUANTIFIER_SUBJECTS, ROLE_WORDS, SpeakerResolver, is_organisation,
+                       is_pronoun)
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -59,6 +60,12 @@ _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|w
            r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|belly|bully|anomaly)\b)[a-z]{3,}ly)\s+)*"  # "emphatically"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
+# a quantifier standing for people named just before, as the subject of a speech verb: "Yet another said, “…”",
+# "Several said they would rather …", '“…,” tweeted another.' (QUANTIFIER_SUBJECTS, in speakers.py)
+_QUANTIFIER = r"(?:[Aa]nother|[Oo]thers|[Oo]ne|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth)"
+# ... before a verb no noun is spelt as ("many promises", "some claims" are things)
+_QUANTIFIER_CUE = r"(?:said|say|says|told|tell|added|wrote|write|tweeted|posted|asked|argued|noted|complained|" \
+                  r"chanted|shouted|yelled|replied|responded|insisted|warned|claimed|explained|called|cried)"
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|al|bin|da|di|du|la|le)(?=[ \t]+[A-Z])))*"  # "Bill de Blasio", never "GOP le(ader)"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
@@ -83,7 +90,8 @@ _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[
             rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-&]*)){{0,5}}?"
 # an aside between a name and its verb, up to 160 characters, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:,(?:[^;\"“”«»\n.]|\.(?!\s)){1,160}?,)?"
-_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
+_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+           rf"|{_QUANTIFIER}(?=\s+{_ADVERBS}{_QUANTIFIER_CUE}\b))"
 # '“kind of riding the fence” until Haley said': a clause opening after the quote has its own subject and verb
 _NOT_A_SUBORDINATOR = r"(?!(?:[Uu]ntil|[Ww]hen|[Ww]henever|[Aa]fter|[Bb]efore|[Bb]ecause|[Ww]hile|[Ss]ince|[Ii]f|[Uu]nless|" \
                       r"[Tt]hough|[Aa]lthough|[Oo]nce|[Ww]here|[Ww]hereas|[Bb]ut|[Aa]nd|[Oo]r|[Ss]o|[Tt]hen)\s)"
@@ -110,7 +118,8 @@ AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE}|reads?)\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,5}}?{_NOT_A_DAY}{_NAME}"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME}|(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME})?"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+(?:[A-Z][a-z]+day\s+)?[a-z\d][\w’'\-]*"
-    rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
+    rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b))"
+    rf"|{_QUANTIFIER}(?=\s*(?:[,.;:!?—–]|$)))"
 )
 # after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
 # as attributions do ('"…," Toomey fumed on Tuesday', '"Oh, my God," a young woman exclaimed upon seeing him')
@@ -154,7 +163,8 @@ _NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|ar
                  r"he|she|they|it|we|I)\b)"
 IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
                          rf"[A-Za-z\d][\w’'\-]*(?:\s+{_NOT_IN_CLAUSE}[A-Za-z][\w’'\-]*){{0,8}}?"  # "the 34-year-old mother"
-                         rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
+                         rf"|(?<=\s)(?:which|who)|{_QUANTIFIER}(?=\s+{_ADVERBS}{_QUANTIFIER_CUE}\b))"
+                         rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
@@ -770,7 +780,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if not partial or body[end - 2:end - 1] == "," or clause.startswith(","):
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
-            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB, quantifier=True) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
                     and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                                 or INTRODUCED_BEFORE.search(body, max(0, start - 40), start))):
@@ -847,7 +857,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
         if m and pattern is BEFORE_SUBJECT_VERB:
             m = _nearest_subject_verb(before, m)
-        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
+        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True,
+                               quantifier=pattern is BEFORE_SUBJECT_VERB):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
     if _embedded(body, start) or partial or colon:
@@ -914,7 +925,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         return None
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
-        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB, quantifier=True) \
                 and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                             or not CUE_CLOSES.match(clause, m.end()))):
             # '"….” Greene added that the Fed …': a new sentence of reported speech, not this quote's cue
@@ -1002,7 +1013,7 @@ def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
     while True:
         later = BEFORE_SUBJECT_VERB.search(before, m.end("cue"))
         if later is None or _after_preposition(before, _name_start(before, later)) \
-                or not _plausible_np(later.group("np"), True, before_quote=True) \
+                or not _plausible_np(later.group("np"), True, before_quote=True, quantifier=True) \
                 or REPORTED_CLAUSE_OPENS.fullmatch(before, m.end("cue"), _name_start(before, later)):
             return m
         m = later
@@ -1072,7 +1083,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
             if pattern is IN_SENTENCE and _names_a_thing(text, m):
                 continue  # 'a short film called “…”'
             relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
-            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True):
+            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True,
+                                         quantifier=pattern is IN_SENTENCE):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
     candidates.sort(key=lambda c: c[0])
     found = None
@@ -1151,7 +1163,7 @@ _NOT_A_SPEAKER = {
 POSSESSIVE_END = re.compile(r"[’']s?\Z")
 
 
-def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False) -> bool:
+def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False, quantifier: bool = False) -> bool:
     """A speaker mention, not a stray clause ("and it is", "which", "Friday"). Before the quote a mention
     may open with the word opening its clause ("As Politico reported"); after it, "and X told" is
     another clause, with a speaker of its own."""
@@ -1162,7 +1174,8 @@ def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False
     if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a", "an"):
         return False
     if len(words) == 1 and POSSESSIVE_END.sub("", words[0].lower()) in _NOT_A_SPEAKER:  # "Sunday's"
-        return False
+        # but a quantifier that a pattern read right before (or after) its speech verb: "Several said"
+        return quantifier and words[0].lower() in QUANTIFIER_SUBJECTS
     if len(words) == 2 and words[0].lower() in ("the", "a", "an", "in", "on", "at") and words[1][:1].isupper() \
             and words[1].lower() in _NOT_A_SPEAKER:
         return False
