@@ -1810,3 +1810,25 @@ def test_a_quantifier_may_be_the_subject_of_a_speech_verb(text, quote, speaker):
 def test_a_quantifier_before_a_noun_is_no_speaker():
     text = 'Okafor has broken many promises he made, among them to keep the “Harbour Line” open.'
     assert _speakers(text).get('“Harbour Line”') != "many"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a described subject and a verb in the present, with its object after it: the subject's words
+    ('The new union leaflet targets a “reckless and rushed plan” to close the depot.',
+     '“reckless and rushed plan”', "The new union leaflet"),
+    ('The council campaign projects that “a modest levy” would raise £4 million a year.', '“a modest levy”',
+     "The council campaign"),
+    ('The petition accuses the mayor of “ignoring the people who elected him.”',
+     '“ignoring the people who elected him.”', "The petition"),
+])
+def test_a_described_subject_with_a_verb_in_the_present(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a plural noun is no verb: "results" before "aren’t", "officials" before "are", "emphasis" before "that"
+    ('The final results aren’t in, but the Okafor campaign is already claiming a “famous victory.”', '“famous victory.”'),
+    ('Her repeated emphasis that only a few staff were involved in what others called “fraud” fell flat.', '“fraud”'),
+])
+def test_a_plural_noun_is_no_present_verb(text, quote):
+    assert _speakers(text).get(quote) not in ("The final", "Her repeated")

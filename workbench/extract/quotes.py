@@ -250,7 +250,8 @@ _SUBJECT_ADVERBS = r"(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|
 _STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
-               r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
+               r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes" \
+               r"|[a-z]{2,}[^\Wsiu]s(?=\s+(?:(?:the|a|an|that|him|her|them|it|his|their|its)\b|[A-Z]|[“\"])))\b"
 _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"|[A-Z][\w\-]*(?:\s+(?![a-z]+ed\b){_ROLE_WORD}){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
