@@ -1832,3 +1832,10 @@ def test_a_described_subject_with_a_verb_in_the_present(text, quote, speaker):
 ])
 def test_a_plural_noun_is_no_present_verb(text, quote):
     assert _speakers(text).get(quote) not in ("The final", "Her repeated")
+
+
+def test_a_possessive_is_no_verb_of_the_sentence():
+    text = 'The union’s new leaflet targets a “reckless and rushed plan” to close the depot.'
+    assert _speakers(text)['“reckless and rushed plan”'] == "The union’s new leaflet"
+    text = 'The city’s new mayor on Tuesday rejected the minister’s offer of an “exception” for the depot.'
+    assert _speakers(text)['“exception”'] == "The city’s new mayor"

@@ -234,7 +234,7 @@ _INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?" \
          rf"(?:(?:{_INTRO_WORD}|(?<=[a-z] ){_LOWER_INTRO_WORD})\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
          rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
 # a verb: past tense, an auxiliary, a third-person present, or a common irregular past
-_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|sought|fought|" \
+_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s(?<![’']s)|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|sought|fought|" \
            r"thought|felt|found|left|held|kept|brought|sent|won|lost|ran|met|paid|became|began|chose|drew|knew|" \
            r"meant|rose|sang|sat|shot|sold|stood|struck|swore|taught|threw|tore|understood|wore|got|hit|let|" \
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
