@@ -1839,3 +1839,13 @@ def test_a_possessive_is_no_verb_of_the_sentence():
     assert _speakers(text)['“reckless and rushed plan”'] == "The union’s new leaflet"
     text = 'The city’s new mayor on Tuesday rejected the minister’s offer of an “exception” for the depot.'
     assert _speakers(text)['“exception”'] == "The city’s new mayor"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('DOVER, Del. - District Judge Ana Ruiz late Thursday issued an order blocking a bill that would have let '
+     'officials professing a “sincere belief” refuse services.', '“sincere belief”', "Ana Ruiz"),
+    ('HULL, England — In response to the closure, the union’s regional secretary rallied members, saying: '
+     '“We have to be ready to strike.”', '“We have to be ready to strike.”', "the union’s regional secretary"),
+])
+def test_a_dateline_is_no_part_of_the_first_sentences_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

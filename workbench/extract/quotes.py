@@ -14,6 +14,7 @@ import bisect
 from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from ..model import Claim, Quote, Sentence, replaced
+from .datelines import dateline_end
 from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
 from .speakers import (OPENING_WORDS, PERSON_NOUNS, QUANTIFIER_SUBJECTS, ROLE_WORDS, SpeakerResolver, is_organisation,
@@ -423,6 +424,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     starts = [s.start for s in sentences]
     resolver = SpeakerResolver(body)
     lowered = lowered_for_words(body)
+    filed = dateline_end(body)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for start, end in spans:
@@ -433,11 +435,14 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         sentence = sentences[i] if i >= 0 else None
         s0 = sentence.start if sentence else start
         s1 = max(sentence.end, end) if sentence else end
+        # the story's first sentence is read from after its dateline ("WASHINGTON (AP) — Sen. Ann Lee said"):
+        # the wire's label is no subject, nor an opening phrase
+        clause_start = filed if s0 < filed <= start else s0
         words = len(inner.split())
         partial = words <= 4 and _embedded(body, start)
         speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
-        cue = _find_cue(body, start, end, s0, partial, spans, lowered)
+        cue = _find_cue(body, start, end, clause_start, partial, spans, lowered)
         if (cue is None or cue[0] < start and not _cue_after_previous_cue(previous, cue[0])) \
                 and _resumes_after_cue(body, previous, start):
             # a cue read before the second part of a split quote is the first part's, or a word inside it
@@ -459,7 +464,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
                     # "Mosman saw it differently: "…," he said": the pronoun is the mention, the name its
                     # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
                     # speaking, "what he called" only the reporter's aside
-                    named_by = _antecedent_in_sentence(body, s0, *mention) or mention
+                    named_by = _antecedent_in_sentence(body, clause_start, *mention) or mention
                     if RELATIVE_BEFORE.search(body, max(0, mention[0] - 8), mention[0]) \
                             or named_by != mention and SPEAKS_AFTER.match(body, named_by[1], mention[0]):
                         # "Cross said he is left with two options: Clinton, whom he called “…”": the quote
