@@ -1849,3 +1849,20 @@ def test_a_possessive_is_no_verb_of_the_sentence():
 ])
 def test_a_dateline_is_no_part_of_the_first_sentences_subject(text, quote, speaker):
     assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Hundreds of striking nurses marched past the hospital on Monday, chanting “Fund our wards” all the way.',
+     '“Fund our wards”', "Hundreds of striking nurses"),
+    ('About four in 10 Leeds voters say that the tram plan is “a waste of money.”', '“a waste of money.”',
+     "About four in 10 Leeds voters"),
+    ('In the council’s survey, 63 percent said the depot was “worth saving.”', '“worth saving.”', "63 percent"),
+])
+def test_a_count_of_people_may_open_the_sentence_as_its_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_year_is_no_count_of_people():
+    text = 'On July 6, 2015, Okafor made the following comment: “The depot must stay open.”'
+    q = extract(text).quotes[0]
+    assert text[q.speaker_start:q.speaker_end] == "Okafor"

@@ -242,7 +242,8 @@ _VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s(?<![’']s)|said|told|made|
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
 _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
             r"when|while|because|whereas|although|though|if|unless|until|since|" \
-            r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
+            r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did|" \
+            r"said|says|told)\b)"  # "63 percent said Clinton was": no subject runs on over its own verb
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 # the adverbs between a sentence's subject and its verb ("The Christian leader further related", "Ruiz later said")
@@ -253,6 +254,12 @@ _STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
                r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes" \
                r"|[a-z]{2,}[^\Wsiu]s(?=\s+(?:(?:the|a|an|that|him|her|them|it|his|their|its)\b|[A-Z]|[“\"])))\b"
+# a count of people opening a sentence: "About 200 protesters gathered", "Hundreds of demonstrators marched",
+# "About four in 10 voters say", "73 percent of Americans accepted"
+_QUANTITY = r"(?:(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]t\s+least|[Mm]ore\s+than|[Ff]ewer\s+than|[Rr]oughly|" \
+            r"[Oo]nly|[Jj]ust)\s+)?(?:\d+(?:[,.]\d+)*%?(?!\S)|[Hh]undreds|[Tt]housands|[Dd]ozens|[Hh]alf|" \
+            r"(?:one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:10|ten)|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|" \
+            r"[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)(?:\s+percent)?(?:\s+of(?:\s+the)?)?"
 _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"|[A-Z][\w\-]*(?:\s+(?![a-z]+ed\b){_ROLE_WORD}){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
@@ -260,7 +267,7 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
               rf"|{_NAME}[’']s?(?:\s+[A-Z][a-z]+){{0,2}}?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
               rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew|" \
-              rf"His|Her|Their|Its)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
+              rf"His|Her|Their|Its|{_QUANTITY})\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
               rf"(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB}))"
 # a name or pronoun followed by a verb, anywhere in a clause: "Blige sings to Clinton before asking her"
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?"
