@@ -1866,3 +1866,13 @@ def test_a_year_is_no_count_of_people():
     text = 'On July 6, 2015, Okafor made the following comment: “The depot must stay open.”'
     q = extract(text).quotes[0]
     assert text[q.speaker_start:q.speaker_end] == "Okafor"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Outside the town hall, about 50 parents gathered in the rain, holding signs and chanting “Save our school.”',
+     '“Save our school.”', "about 50 parents"),
+    ('Alongside the union’s calls for a strike, even a senior manager said the cuts had gone too far, saying, '
+     '“We cannot run the wards like this.”', '“We cannot run the wards like this.”', "a senior manager"),
+])
+def test_an_opening_phrase_of_place_is_no_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -227,7 +227,8 @@ _INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|
               r"Although|Because|If|By|Last|This|Meanwhile|However|Still|Yet|Instead|Separately|Previously|" \
               r"Recently|Today|Yesterday|Now|Then|Once|Back|Amid|Among|Ahead|Upon|Within|Responding|Addressing|" \
               r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked|" \
-              r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)"  # "Conversely," "Bemoaning the …,"
+              r"Outside|Inside|Across|Beyond|Behind|Along|Alongside|Regarding|Concerning|Given|" \
+              r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)"  # "Conversely," "Bemoaning the …," "Outside the arena,"
 # after "And", "But" the opening phrase is in lower case: "And after the court refused …, McCrory blamed"
 _LOWER_INTRO_WORD = r"(?:in|on|at|during|after|before|with|following|as|since|until|when|while|though|although|because|" \
                     r"if|once|despite|amid|upon|by|for|without|like|unlike)"
