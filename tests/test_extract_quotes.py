@@ -1775,3 +1775,104 @@ def test_a_trailing_attribution_may_close_on_the_name_in_apposition():
 def test_a_name_given_with_an_age_is_a_person_a_pronoun_may_mean():
     text = 'Tavish Okoro, 19, from Leeds, disagrees. "I could say anything and it would not make it so," he says.'
     assert _speakers(text)['"I could say anything and it would not make it so,"'] == "Tavish Okoro"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a scare quote after a non-breaking space is still inside its sentence, and the sentence's subject said it
+    ('Okafor dismissed the council’s plan as\u00a0“cruel and short-sighted” and left the room.',
+     '“cruel and short-sighted”', "Okafor"),
+    # a name written with non-breaking spaces is one name, and its surname later is that person
+    ('Councillor Martin\u00a0Okafor voted against it. “We cannot keep bailing out the high street,” Okafor said.',
+     '“We cannot keep bailing out the high street,”', "Martin Okafor"),
+])
+def test_a_non_breaking_space_is_a_space(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_title_after_a_non_breaking_space_is_no_quote():
+    text = '“We will not back down,” Pike said on\u00a0“Meet the Press.”'
+    assert list(_speakers(text)) == ['“We will not back down,”']
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('“The depot should stay,” said one nurse. Yet another said, “Nobody asked us.”', '“Nobody asked us.”', "another"),
+    ('“We were promised a station,” wrote one commuter. “The trains are worse every year,” added another.',
+     '“The trains are worse every year,”', "another"),
+    ('Teachers at the meeting were divided. Several said they wanted “more time to plan” before the vote.',
+     '“more time to plan”', "Several"),
+    ('Nine in ten parents were worried about fees; most said they were “very worried” about next year.',
+     '“very worried”', "most"),
+])
+def test_a_quantifier_may_be_the_subject_of_a_speech_verb(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_quantifier_before_a_noun_is_no_speaker():
+    text = 'Okafor has broken many promises he made, among them to keep the “Harbour Line” open.'
+    assert _speakers(text).get('“Harbour Line”') != "many"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a described subject and a verb in the present, with its object after it: the subject's words
+    ('The new union leaflet targets a “reckless and rushed plan” to close the depot.',
+     '“reckless and rushed plan”', "The new union leaflet"),
+    ('The council campaign projects that “a modest levy” would raise £4 million a year.', '“a modest levy”',
+     "The council campaign"),
+    ('The petition accuses the mayor of “ignoring the people who elected him.”',
+     '“ignoring the people who elected him.”', "The petition"),
+])
+def test_a_described_subject_with_a_verb_in_the_present(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a plural noun is no verb: "results" before "aren’t", "officials" before "are", "emphasis" before "that"
+    ('The final results aren’t in, but the Okafor campaign is already claiming a “famous victory.”', '“famous victory.”'),
+    ('Her repeated emphasis that only a few staff were involved in what others called “fraud” fell flat.', '“fraud”'),
+])
+def test_a_plural_noun_is_no_present_verb(text, quote):
+    assert _speakers(text).get(quote) not in ("The final", "Her repeated")
+
+
+def test_a_possessive_is_no_verb_of_the_sentence():
+    text = 'The union’s new leaflet targets a “reckless and rushed plan” to close the depot.'
+    assert _speakers(text)['“reckless and rushed plan”'] == "The union’s new leaflet"
+    text = 'The city’s new mayor on Tuesday rejected the minister’s offer of an “exception” for the depot.'
+    assert _speakers(text)['“exception”'] == "The city’s new mayor"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('DOVER, Del. - District Judge Ana Ruiz late Thursday issued an order blocking a bill that would have let '
+     'officials professing a “sincere belief” refuse services.', '“sincere belief”', "Ana Ruiz"),
+    ('HULL, England — In response to the closure, the union’s regional secretary rallied members, saying: '
+     '“We have to be ready to strike.”', '“We have to be ready to strike.”', "the union’s regional secretary"),
+])
+def test_a_dateline_is_no_part_of_the_first_sentences_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Hundreds of striking nurses marched past the hospital on Monday, chanting “Fund our wards” all the way.',
+     '“Fund our wards”', "Hundreds of striking nurses"),
+    ('About four in 10 Leeds voters say that the tram plan is “a waste of money.”', '“a waste of money.”',
+     "About four in 10 Leeds voters"),
+    ('In the council’s survey, 63 percent said the depot was “worth saving.”', '“worth saving.”', "63 percent"),
+])
+def test_a_count_of_people_may_open_the_sentence_as_its_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker
+
+
+def test_a_year_is_no_count_of_people():
+    text = 'On July 6, 2015, Okafor made the following comment: “The depot must stay open.”'
+    q = extract(text).quotes[0]
+    assert text[q.speaker_start:q.speaker_end] == "Okafor"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Outside the town hall, about 50 parents gathered in the rain, holding signs and chanting “Save our school.”',
+     '“Save our school.”', "about 50 parents"),
+    ('Alongside the union’s calls for a strike, even a senior manager said the cuts had gone too far, saying, '
+     '“We cannot run the wards like this.”', '“We cannot run the wards like this.”', "a senior manager"),
+])
+def test_an_opening_phrase_of_place_is_no_subject(text, quote, speaker):
+    assert _speakers(text)[quote] == speaker

@@ -14,9 +14,11 @@ import bisect
 from . import re_cached as re  # the re module, compiled code read from a file (re_cached.py)
 
 from ..model import Claim, Quote, Sentence, replaced
+from .datelines import dateline_end
 from .numbers import claim_checkworthiness
 from .scan import lowered_for_words, word_starts
-from .speakers import OPENING_WORDS, PERSON_NOUNS, ROLE_WORDS, SpeakerResolver, is_organisation, is_pronoun
+from .speakers import (OPENING_WORDS, PERSON_NOUNS, QUANTIFIER_SUBJECTS, ROLE_WORDS, SpeakerResolver, is_organisation,
+                       is_pronoun)
 
 CUE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|argued|argues|wrote|writes|stated|states|declared|declares|"
@@ -59,6 +61,12 @@ _ADVERBS = r"(?:(?:has|had|have|also|then|later|once|again|previously|recently|w
            r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|belly|bully|anomaly)\b)[a-z]{3,}ly)\s+)*"  # "emphatically"
 # speaker mentions: a pronoun, a capitalised name (titles and roles included), or a short description
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b"
+# a quantifier standing for people named just before, as the subject of a speech verb: "Yet another said, “…”",
+# "Several said they would rather …", '“…,” tweeted another.' (QUANTIFIER_SUBJECTS, in speakers.py)
+_QUANTIFIER = r"(?:[Aa]nother|[Oo]thers|[Oo]ne|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth)"
+# ... before a verb no noun is spelt as ("many promises", "some claims" are things)
+_QUANTIFIER_CUE = r"(?:said|say|says|told|tell|added|wrote|write|tweeted|posted|asked|argued|noted|complained|" \
+                  r"chanted|shouted|yelled|replied|responded|insisted|warned|claimed|explained|called|cried)"
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Lt|Col|Capt|Prof)\.|[A-Z][\w’'\-]*)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|al|bin|da|di|du|la|le)(?=[ \t]+[A-Z])))*"  # "Bill de Blasio", never "GOP le(ader)"
 _ROLE = r"(?:(?:the|a|an|his|her|their|its|one|another|both|two|three|several|many|some)\s+)?[a-z][\w’'\-]*" \
@@ -83,7 +91,8 @@ _DET_ROLE = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[
             rf"(?:\s+{_NOT_IN_ROLE}(?:[a-z][\w’'\-]*|[A-Z][\w’'\-&]*)){{0,5}}?"
 # an aside between a name and its verb, up to 160 characters, never across a sentence ("X, 31, a nurse, said")
 _ASIDES = r"(?:,(?:[^;\"“”«»\n.]|\.(?!\s)){1,160}?,)?"
-_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE})"
+_SUBJECT = rf"(?<![\w’'\-])(?:{_PRON}|(?:[a-z][\w’'\-]*\s+){{0,3}}?{_NAME}(?:\s*\([^()\n]{{1,24}}\))?|{_DET_ROLE}" \
+           rf"|{_QUANTIFIER}(?=\s+{_ADVERBS}{_QUANTIFIER_CUE}\b))"
 # '“kind of riding the fence” until Haley said': a clause opening after the quote has its own subject and verb
 _NOT_A_SUBORDINATOR = r"(?!(?:[Uu]ntil|[Ww]hen|[Ww]henever|[Aa]fter|[Bb]efore|[Bb]ecause|[Ww]hile|[Ss]ince|[Ii]f|[Uu]nless|" \
                       r"[Tt]hough|[Aa]lthough|[Oo]nce|[Ww]here|[Ww]hereas|[Bb]ut|[Aa]nd|[Oo]r|[Ss]o|[Tt]hen)\s)"
@@ -110,7 +119,8 @@ AFTER_VERB_SUBJECT = re.compile(
     rf"[\s,—–-]*(?P<cue>{_CUE}|reads?)\s+(?P<np>{_PRON}|(?:[a-z\d][\w’'\-/]*\s+){{0,5}}?{_NOT_A_DAY}{_NAME}"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_NAME}|(?:\s+{_ROLE_WORD}){{1,3}}\s+{_NOT_A_DAY}{_NAME})?"
     rf"|(?:the|a|an|his|her|their|its|one|another|two|three|several|some|many|both)\s+(?:[A-Z][a-z]+day\s+)?[a-z\d][\w’'\-]*"
-    rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b)))"
+    rf"(?:\s+[a-z][\w’'\-]*){{0,4}}?(?=\s*(?:[,.;:!?—–]|$|\s+(?:of|for|at|in|on|who|from|to|with|and)\b))"
+    rf"|{_QUANTIFIER}(?=\s*(?:[,.;:!?—–]|$)))"
 )
 # after a quote whose sentence goes on: a subject and any verb in the past, then the clause ends or goes on
 # as attributions do ('"…," Toomey fumed on Tuesday', '"Oh, my God," a young woman exclaimed upon seeing him')
@@ -154,7 +164,8 @@ _NOT_IN_CLAUSE = r"(?!(?:what|which|who|whom|that|to|or|but|as|if|when|is|was|ar
                  r"he|she|they|it|we|I)\b)"
 IN_SENTENCE = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?:\s+(?:of|at)\s+{_NAME})?(?:\s*\([^()\n]{{1,24}}\))?|(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ther|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth)\s+"
                          rf"[A-Za-z\d][\w’'\-]*(?:\s+{_NOT_IN_CLAUSE}[A-Za-z][\w’'\-]*){{0,8}}?"  # "the 34-year-old mother"
-                         rf"|(?<=\s)(?:which|who))(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
+                         rf"|(?<=\s)(?:which|who)|{_QUANTIFIER}(?=\s+{_ADVERBS}{_QUANTIFIER_CUE}\b))"
+                         rf"(?:\s*,[^,;\"“”«»\n]{{1,120}},)?{_WHEN}\s+{_ADVERBS}(?:[a-z]+ly\s+)?"
                          rf"(?P<cue>(?:{CUE_VERBS})|{EMBED_VERBS})\b")  # lower case: "the United States" is no cue
 # a clause boundary: a cue after one of these is not reported by the cue before it
 CLAUSE_BREAK = re.compile(r"[;:]|,[\"”’']?\s*(?:and|but|while|whereas|yet)\b|\s(?:while|whereas)\s")  # ',” and' too
@@ -216,7 +227,8 @@ _INTRO_WORD = r"(?:In|On|At|During|After|Before|With|Following|As|Asked|Pressed|
               r"Although|Because|If|By|Last|This|Meanwhile|However|Still|Yet|Instead|Separately|Previously|" \
               r"Recently|Today|Yesterday|Now|Then|Once|Back|Amid|Among|Ahead|Upon|Within|Responding|Addressing|" \
               r"Appearing|Citing|Earlier|Elsewhere|Overall|Indeed|Moreover|Still|Again|Even|Already|Asked|" \
-              r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)"  # "Conversely," "Bemoaning the …,"
+              r"Outside|Inside|Across|Beyond|Behind|Along|Alongside|Regarding|Concerning|Given|" \
+              r"[A-Z][a-z]+ly|[A-Z][a-z]+ing)"  # "Conversely," "Bemoaning the …," "Outside the arena,"
 # after "And", "But" the opening phrase is in lower case: "And after the court refused …, McCrory blamed"
 _LOWER_INTRO_WORD = r"(?:in|on|at|during|after|before|with|following|as|since|until|when|while|though|although|because|" \
                     r"if|once|despite|amid|upon|by|for|without|like|unlike)"
@@ -224,14 +236,15 @@ _INTRO = rf"(?:(?:But|And|Yet|So|Now|Still|Then|Even)\s+)?" \
          rf"(?:(?:{_INTRO_WORD}|(?<=[a-z] ){_LOWER_INTRO_WORD})\b[^,\n]{{0,150}}?,[\"”’]?\s+)?" \
          rf"(?:(?:but|and|yet|so|now|still|then|even)\s+)?"
 # a verb: past tense, an auxiliary, a third-person present, or a common irregular past
-_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|sought|fought|" \
+_VERBISH = r"(?:[a-z][\w’'\-]*ed|[a-z][\w’'\-]*s(?<![’']s)|said|told|made|took|gave|wrote|went|came|saw|put|set|led|spoke|sought|fought|" \
            r"thought|felt|found|left|held|kept|brought|sent|won|lost|ran|met|paid|became|began|chose|drew|knew|" \
            r"meant|rose|sang|sat|shot|sold|stood|struck|swore|taught|threw|tore|understood|wore|got|hit|let|" \
            r"call|say|describe|see|think|want|believe|insist|argue|label|dismiss|praise|blame|warn|urge|" \
            r"is|was|were|are|has|had|have|will|would|can|could|may|might|must|should|does|did|do|also)\b"
 _NOT_PREP = r"(?!(?:on|in|at|for|with|from|by|of|to|during|after|before|over|under|this|last|what|who|which|that|" \
             r"when|while|because|whereas|although|though|if|unless|until|since|" \
-            r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did)\b)"
+            r"is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|should|does|did|" \
+            r"said|says|told)\b)"  # "63 percent said Clinton was": no subject runs on over its own verb
 # "… partner at Lenox", "52 percent of tenants": a short phrase completing a described subject
 _OF_WHAT = r"(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)?"
 # the adverbs between a sentence's subject and its verb ("The Christian leader further related", "Ruiz later said")
@@ -240,7 +253,14 @@ _SUBJECT_ADVERBS = r"(?:(?:[a-z]+ly|also|has|have|had|then|once|again|later|now|
 _STRICT_VERB = rf"(?:{_SUBJECT_ADVERBS}|is\s+|was\s+)*(?:[a-z][\w’'\-]*ed|said|told|made|wrote|" \
                r"gave|took|put|call|say|is|was|has|have|had|sought|began|sent|spoke|brought|thought|found|held|" \
                r"kept|won|lost|ran|met|paid|became|chose|drew|knew|meant|rose|stood|struck|swore|taught|threw|" \
-               r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes)\b"
+               r"got|went|came|saw|led|left|includes|says|calls|argues|insists|warns|claims|describes" \
+               r"|[a-z]{2,}[^\Wsiu]s(?=\s+(?:(?:the|a|an|that|him|her|them|it|his|their|its)\b|[A-Z]|[“\"])))\b"
+# a count of people opening a sentence: "About 200 protesters gathered", "Hundreds of demonstrators marched",
+# "About four in 10 voters say", "73 percent of Americans accepted"
+_QUANTITY = r"(?:(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]t\s+least|[Mm]ore\s+than|[Ff]ewer\s+than|[Rr]oughly|" \
+            r"[Oo]nly|[Jj]ust)\s+)?(?:\d+(?:[,.]\d+)*%?(?!\S)|[Hh]undreds|[Tt]housands|[Dd]ozens|[Hh]alf|" \
+            r"(?:one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:10|ten)|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|" \
+            r"[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)(?:\s+percent)?(?:\s+of(?:\s+the)?)?"
 _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"|[A-Z][\w\-]*[’']s?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
               rf"|[A-Z][\w\-]*(?:\s+(?![a-z]+ed\b){_ROLE_WORD}){{1,3}}?\s+{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?" \
@@ -248,7 +268,7 @@ _SUBJECT_NP = rf"(?:{_PRON}" \
               rf"(?:\s+(?:and|&)\s+{_NAME}(?<![’']s)|\s+of\s+{_NAME}(?<![’']s))?" \
               rf"|{_NAME}[’']s?(?:\s+[A-Z][a-z]+){{0,2}}?(?:\s+{_NOT_PREP}[a-z][\w’'\-]*){{1,3}}?(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB})" \
               rf"|(?:[Tt]he|[Aa]n?|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Mm]ost|[Bb]oth|Only|[Ff]ew|" \
-              rf"His|Her|Their|Its)\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
+              rf"His|Her|Their|Its|{_QUANTITY})\s+(?:{_NOT_PREP}[\w’'\-%]+\s+){{0,6}}?{_NOT_PREP}[\w’'\-%]+{_OF_WHAT}" \
               rf"(?=(?:,[^,;\"“”«»\n]{{1,60}},)?{_WHEN}\s+{_STRICT_VERB}))"
 # a name or pronoun followed by a verb, anywhere in a clause: "Blige sings to Clinton before asking her"
 CLAUSE_SUBJECT = re.compile(rf"(?<![\w’'\-])(?P<np>{_PRON}|{_NAME}(?<![’']s)(?:\s*\([^()\n]{{1,24}}\))?"
@@ -285,11 +305,12 @@ def _quote_checkworthiness(sentence_worth: float, partial: bool) -> float:
 
 def find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     """Every direct quote with its cue and speaker, in article order."""
-    view = _with_plain_marks(body)
-    if view is body:
-        view = _with_low_marks(body)
-    if view is body:
-        view = _with_single_marks(body)
+    spaced = _with_plain_spaces(body)
+    view = _with_plain_marks(spaced)
+    if view is spaced:
+        view = _with_low_marks(spaced)
+    if view is spaced:
+        view = _with_single_marks(spaced)
     quotes = [q for q in _find_quotes(view, sentences) if not _is_term_in_quote_marks(q)]
     if view is body:
         return quotes
@@ -301,6 +322,18 @@ def _is_term_in_quote_marks(quote: Quote) -> bool:
     "“establishment” label"): a term held at a distance, not anyone's words for a reviewer to check.
     On PolNeAR-train it is a quote in 13 of 132 cases; on the dev set in none of 33."""
     return quote.partial and quote.speaker is None and quote.cue is None and len(quote.text.split()) == 1
+
+
+# spaces that do not break a line, as web pages print them between words ('remarks as\xa0“hurtful”',
+# 'Khan,\xa0decried'): every rule below reads a space as [ \t] or \s, and \xa0 is only the latter
+HARD_SPACES = re.compile("[\u00a0\u2007\u202f]")
+
+
+def _with_plain_spaces(body: str) -> str:
+    """`body` with each non-breaking space written as a plain one; same length, so every offset holds."""
+    if "\u00a0" not in body and "\u2007" not in body and "\u202f" not in body:
+        return body
+    return HARD_SPACES.sub(" ", body)
 
 
 def _with_plain_marks(body: str) -> str:
@@ -399,6 +432,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
     starts = [s.start for s in sentences]
     resolver = SpeakerResolver(body)
     lowered = lowered_for_words(body)
+    filed = dateline_end(body)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for start, end in spans:
@@ -409,11 +443,14 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
         sentence = sentences[i] if i >= 0 else None
         s0 = sentence.start if sentence else start
         s1 = max(sentence.end, end) if sentence else end
+        # the story's first sentence is read from after its dateline ("WASHINGTON (AP) — Sen. Ann Lee said"):
+        # the wire's label is no subject, nor an opening phrase
+        clause_start = filed if s0 < filed <= start else s0
         words = len(inner.split())
         partial = words <= 4 and _embedded(body, start)
         speaker = speaker_start = speaker_end = cue_word = None
         # spans is sorted; _find_cue's bisects skip this quote itself (copying the list per quote was quadratic)
-        cue = _find_cue(body, start, end, s0, partial, spans, lowered)
+        cue = _find_cue(body, start, end, clause_start, partial, spans, lowered)
         if (cue is None or cue[0] < start and not _cue_after_previous_cue(previous, cue[0])) \
                 and _resumes_after_cue(body, previous, start):
             # a cue read before the second part of a split quote is the first part's, or a word inside it
@@ -435,7 +472,7 @@ def _find_quotes(body: str, sentences: list[Sentence]) -> list[Quote]:
                     # "Mosman saw it differently: "…," he said": the pronoun is the mention, the name its
                     # sentence opens with says who it is; but "Ban condemned what he called "…"" is Ban
                     # speaking, "what he called" only the reporter's aside
-                    named_by = _antecedent_in_sentence(body, s0, *mention) or mention
+                    named_by = _antecedent_in_sentence(body, clause_start, *mention) or mention
                     if RELATIVE_BEFORE.search(body, max(0, mention[0] - 8), mention[0]) \
                             or named_by != mention and SPEAKS_AFTER.match(body, named_by[1], mention[0]):
                         # "Cross said he is left with two options: Clinton, whom he called “…”": the quote
@@ -757,7 +794,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
     if not partial or body[end - 2:end - 1] == "," or clause.startswith(","):
         for pattern in (AFTER_ACCORDING, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
             m = pattern.match(clause)
-            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+            if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB, quantifier=True) \
                     and not (body[end - 2:end - 1] == "." and not CUE_CLOSES.match(clause, m.end())) \
                     and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                                 or INTRODUCED_BEFORE.search(body, max(0, start - 40), start))):
@@ -834,7 +871,8 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
             return before_from + m.start("np2"), before_from + m.end("np2"), _cue_word(m.group("cue2"))
         if m and pattern is BEFORE_SUBJECT_VERB:
             m = _nearest_subject_verb(before, m)
-        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True):
+        if m and _plausible_np(m.group("np"), pattern is BEFORE_SUBJECT_VERB, before_quote=True,
+                               quantifier=pattern is BEFORE_SUBJECT_VERB):
             np_start, np_end = _last_clause(before, m.start("np"), m.end("np"))
             return before_from + np_start, before_from + np_end, _cue_word(m.group("cue"))
     if _embedded(body, start) or partial or colon:
@@ -901,7 +939,7 @@ def _find_cue(body: str, start: int, end: int, sentence_start: int, partial: boo
         return None
     for pattern in (AFTER_ACCORDING, AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT):
         m = pattern.match(clause)
-        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB) \
+        if m and _plausible_np(m.group("np"), pattern is AFTER_SUBJECT_VERB, quantifier=True) \
                 and not (body[end - 2:end - 1] in ".?!" and (INTRODUCES_NEXT.match(body, end + m.end())
                                                             or not CUE_CLOSES.match(clause, m.end()))):
             # '"….” Greene added that the Fed …': a new sentence of reported speech, not this quote's cue
@@ -989,7 +1027,7 @@ def _nearest_subject_verb(before: str, m: re.Match[str]) -> re.Match[str]:
     while True:
         later = BEFORE_SUBJECT_VERB.search(before, m.end("cue"))
         if later is None or _after_preposition(before, _name_start(before, later)) \
-                or not _plausible_np(later.group("np"), True, before_quote=True) \
+                or not _plausible_np(later.group("np"), True, before_quote=True, quantifier=True) \
                 or REPORTED_CLAUSE_OPENS.fullmatch(before, m.end("cue"), _name_start(before, later)):
             return m
         m = later
@@ -1059,7 +1097,8 @@ def _outermost_cue(text: str) -> re.Match[str] | None:
             if pattern is IN_SENTENCE and _names_a_thing(text, m):
                 continue  # 'a short film called “…”'
             relative = m.group("np") in ("which", "who")  # "the Police Department which reported"
-            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True):
+            if relative or _plausible_np(m.group("np"), pattern is IN_SENTENCE, before_quote=True,
+                                         quantifier=pattern is IN_SENTENCE):
                 candidates.append((m.start(), pattern is IN_SENTENCE, m))
     candidates.sort(key=lambda c: c[0])
     found = None
@@ -1138,7 +1177,7 @@ _NOT_A_SPEAKER = {
 POSSESSIVE_END = re.compile(r"[’']s?\Z")
 
 
-def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False) -> bool:
+def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False, quantifier: bool = False) -> bool:
     """A speaker mention, not a stray clause ("and it is", "which", "Friday"). Before the quote a mention
     may open with the word opening its clause ("As Politico reported"); after it, "and X told" is
     another clause, with a speaker of its own."""
@@ -1149,7 +1188,8 @@ def _plausible_np(np: str, subject_before_verb: bool, before_quote: bool = False
     if words[-1].lower() in ("and", "or", "but", "that", "which", "to", "of", "the", "a", "an"):
         return False
     if len(words) == 1 and POSSESSIVE_END.sub("", words[0].lower()) in _NOT_A_SPEAKER:  # "Sunday's"
-        return False
+        # but a quantifier that a pattern read right before (or after) its speech verb: "Several said"
+        return quantifier and words[0].lower() in QUANTIFIER_SUBJECTS
     if len(words) == 2 and words[0].lower() in ("the", "a", "an", "in", "on", "at") and words[1][:1].isupper() \
             and words[1].lower() in _NOT_A_SPEAKER:
         return False

@@ -11,6 +11,9 @@ from .given_names import gender_of_given_name
 from .scan import all_starts, finditer_at, lowered_for_words, occurrences, word_choice
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her"}
+# a quantifier as the subject of a speech verb stands for people the article names no further: "Yet another
+# said", "Several said they would …"; it is its own speaker, never a title looked up ("another Republican")
+QUANTIFIER_SUBJECTS = frozenset(("another", "others", "one", "several", "some", "many", "most", "both"))
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "rep", "gov", "gen", "col", "capt", "lt",
           "sgt", "rev", "sir", "dame", "lord", "lady", "judge", "justice", "mx", "st"}
 ROLE_WORDS = {
@@ -421,6 +424,8 @@ class SpeakerResolver:
         if whole and whole.end() < len(mention):
             return " ".join(mention.split()).rstrip(" ,.;:")
         low = mention.lower()
+        if low in QUANTIFIER_SUBJECTS:
+            return mention
         if low in ("which", "who"):
             before = self.body[max(0, start - 80):start]
             m = _NAME_BEFORE_RELATIVE.search(before)
