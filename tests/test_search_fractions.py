@@ -99,3 +99,21 @@ def test_a_database_from_before_0011_is_renormalised_and_reindexed_on_opening(tm
 ])
 def test_the_digits_of_a_code_take_no_scale(text, read):
     assert normalise(text) == read
+
+
+def test_a_big_desk_is_told_before_its_search_index_is_rebuilt(tmp_path, monkeypatch, capsys):
+    from workbench.store import database
+
+    path = tmp_path / "desk.db"
+    db = open_db(path)
+    _import_text(db, tmp_path, "camps.txt", ARTICLE)
+    db.execute("DELETE FROM _migrations WHERE name = '0011_search_fractions'")
+    db.conn.commit()
+    db.conn.close()
+    capsys.readouterr()
+    monkeypatch.setattr(database, "LONG_MIGRATION", 2)  # a desk of 2 claims stands for one of 20,000
+    open_db(path)
+    said = capsys.readouterr().err
+    assert "Updating the search index of" in said and "(0011_search_fractions)" in said and "once" in said
+    open_db(path)  # up to date: nothing said
+    assert capsys.readouterr().err == ""

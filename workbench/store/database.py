@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -306,11 +307,28 @@ def migrate(db: Database, upto: str | None = None) -> list[str]:
     for path in migration_files():
         # no write lock for what is done: opening an up-to-date database only reads, so `articles` or the
         # TUI opens while another process holds a long write (a big import) instead of failing "busy"
+        if path.stem not in applied and path.stem in AFTER_MIGRATION:
+            _say_a_long_migration(db, path.stem)
         if path.stem not in applied and _apply_migration(db, path):
             done.append(path.stem)
         if upto is not None and path.stem == upto:
             break
     return done
+
+
+LONG_MIGRATION = 20_000  # claims from which a migration that re-reads every claim is said before it starts
+
+
+def _say_a_long_migration(db: Database, name: str) -> None:
+    """One line on stderr before a migration that recomputes every claim's search text of a big desk: at
+    10^6 claims it takes minutes (0011: 246 s), and a command or the TUI would otherwise hang unexplained."""
+    if "claims" not in db.table_names():
+        return
+    claims = db.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0]
+    if claims >= LONG_MIGRATION:
+        minutes = max(1, round(claims * 4 / 1_000_000))  # 246 s at 10^6 on the 2-core test machine
+        print(f"Updating the search index of {claims:,} claims for this version ({name}); this happens once "
+              f"and takes about {minutes} min.", file=sys.stderr, flush=True)
 
 
 def _apply_migration(db: Database, path: Path) -> bool:
