@@ -612,6 +612,8 @@ def test_cut_in_half_is_a_multiple(text, claim):
     ("The 6-foot-3 forward scored twice.", "6-foot-3", 3),
     ("At 5-foot-11, she is the shortest player in the squad.", "5-foot-11", 11),
     ("The 6-foot-2-inch guard was traded on Monday.", "6-foot-2-inch", 2),
+    ("The 5ft 11in winger signed for Leeds.", "5ft 11in", 11),  # as British papers write it
+    ("Standing 6ft 2 inches, he towered over the bench.", "6ft 2 inches", 2),
 ])
 def test_a_height_in_feet_and_inches_is_one_figure(text, claim, inches):
     found = [c for c in extract(text).claims if c.text == claim]

@@ -1097,7 +1097,9 @@ def _percent(body: str, fig: _Figure):
     return fig.claim(_kind_of(fig.extra, "percent"), {"unit": unit, **fig.extra})
 
 
-FOOT_INCHES = re.compile(r"-(?P<inches>1[01]|[0-9])(?:[\s-]inch(?:es)?)?(?![\w-]|[.,]\d|[’']s)")
+# "the 6-foot-3 senator", "6-foot-2-inch", and as British papers write it, "5ft 11in", "6ft 2 inches"
+FOOT_INCHES = re.compile(r"(?:-(?P<inches>1[01]|[0-9])(?:[\s-]inch(?:es)?)?|\s?(?P<ins>1[01]|[0-9])(?:in|\s?inch(?:es)?)\b)"
+                         r"(?![\w-]|[.,]\d|[’']s)")
 
 
 def _measure(body: str, fig: _Figure):
@@ -1113,9 +1115,9 @@ def _measure(body: str, fig: _Figure):
     if (m["unit"] or "").lower().startswith(("square", "sq")):
         unit = f"sq {unit}"
     end = fig.end
-    inches = FOOT_INCHES.match(body, end) if unit == "ft" and body[end:end + 1] == "-" else None
-    if inches:  # "the 6-foot-3 senator": a height in feet and inches is one figure
-        extra["inches"] = int(inches["inches"])
+    inches = FOOT_INCHES.match(body, end) if unit == "ft" and body[end:end + 1] in ("-", " ") else None
+    if inches:  # a height in feet and inches is one figure
+        extra["inches"] = int(inches["inches"] or inches["ins"])
         end = inches.end()
     converted = UNIT_CONVERSION.match(body, end) if "(" in body[end:end + 2] else None
     if converted and not extra and _spaced_ok(converted) and UNITS.get(_unit_key(converted["unit"]), ("",))[0] == kind:
