@@ -800,6 +800,24 @@ def test_an_age_stands_for_the_person_given_that_age():
     assert speaker_of(DEBATE, "fair hearing") == "Jon Oakes"
 
 
+@pytest.mark.parametrize("text, said, person", [
+    # an age the story never gave: the person it is about just then, as a "he" would be
+    ("The director, Ana Ruiz, was at the premiere. \"I am humbled,\" the 54-year-old said.", "humbled", "Ana Ruiz"),
+    ("Police charged Tom Hale, a builder, on Friday. \"I did nothing,\" the 34-year-old told the court.",
+     "did nothing", "Tom Hale"),
+    ("Mia Cole opened the debate. \"We must act,\" she said. Tom Lee disagreed. \"Nonsense,\" the 61-year-old "
+     "replied.", "Nonsense", "Tom Lee"),
+])
+def test_an_age_not_given_before_stands_for_the_person_the_story_is_about(text, said, person):
+    assert speaker_of(text, said) == person
+
+
+def test_a_role_is_not_read_as_whoever_was_named_last():
+    # "the officer" may be anyone: not the man the police arrested
+    assert speaker_of("Police arrested Tom Hale on Friday. \"He was a danger,\" the officer said.", "danger") \
+        == "the officer"
+
+
 def test_a_description_brought_in_without_a_name_stays_a_description():
     assert speaker_of(DEBATE, "turned people away") == "the spokesman"
 

@@ -637,6 +637,13 @@ class SpeakerResolver:
             aged = self._aged(age.group(1), position)
             if aged:
                 return aged
+        if age:
+            # "the 54-year-old said" of someone the story named without an age: an age stands for the person
+            # the story is about just then, as "he" does. Not a trait ("the two-term president", "the
+            # Bafta-winning director"): on polnear-train that named the wrong person 8 times in 9
+            person = self._last_person_before(position)
+            if person:
+                return person
         for k in range(1, len(words)):  # "the Bafta-winning director" → "director Ann Lyle"
             given = self._given_role(" ".join(words[k:]), position)
             if given:
