@@ -188,6 +188,9 @@ def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...
 
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
+_NAME_WORD = re.compile(r"[A-Z][a-z’'\-]+")  # "Starmer", "O'Neill", "Lloyd-Webber"; not "GOP", "II", "X2"
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+_VERB_AFTER_NAME = re.compile(r"[ \t]+[a-z]")  # "Keir Starmer spoke", not "Keir Starmer’s plan"
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
 # a title with its "of" right before a name run: "Secretary of " (State John Kerry), "Chief of " (Staff Katie Walsh)
 TITLE_OF = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS if w.isalpha())) + r")[ \t]+of[ \t]+\Z")
@@ -486,11 +489,30 @@ class SpeakerResolver:
             titled = len(name.split()) == 1 and seq.split()[0].lower().rstrip(".") in TITLES  # "Mr. Obama"
             # a run of more capitalised words than a name has is a headline's ("Things To Know About …")
             if (2 <= len(name.split()) <= MAX_NAME_WORDS or titled) and not name.isupper() and not is_organisation(name) \
-                    and (self._person_of(name, gender) or AGE_AFTER.match(self.body, at + len(seq))) \
+                    and (self._person_of(name, gender) or AGE_AFTER.match(self.body, at + len(seq))
+                         or self.gender_of(name) is None and seq.startswith(name)
+                         and self._subject_just_before(name, at, position)) \
                     and not _BEFORE_NON_SUBJECT.search(self.body, max(0, at - 8), at) \
                     and (at == 0 or self.body[at - 1] not in '"“'):  # "Thank God…" opens a quote, it names nobody
                 return (self._full_name(name, at) or name) if titled else name
         return None
+
+    def _subject_just_before(self, name: str, at: int, position: int) -> bool:
+        """Whether a name of unknown gender may still be the "he" or "she" at `position`: it opens the
+        sentence just before ("Keir Starmer spoke in Leeds. '…,' he said."), written as a person's name is
+        (two or three capitalised words, none in capitals or with a digit), and nobody else came between.
+        Given names the lists do not hold are most names of other countries' news; a medal, a war or a
+        place ("Purple Heart", "World War II") rarely opens the sentence before a "he said"."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words) \
+                or any(self._index.in_lower_case(w) for w in words) or is_organisation(name):
+            return False  # "Islamic State", "Wall Street": the article writes "state", "street" as words too
+        before = self.body[max(0, at - 3):at]
+        if at and not (before.endswith("\n") or before.rstrip(' "“”’').endswith((".", "!", "?"))):
+            return False  # not where a sentence opens
+        if not _VERB_AFTER_NAME.match(self.body, at + len(name)):
+            return False  # "Regarding Trump’s rhetoric …": the name is not the sentence's subject
+        return len(_SENTENCE_END.findall(self.body, at, position)) <= 1
 
     def _person_of(self, name: str, gender: str | None) -> bool:
         """Whether a run of capitals may be the person a he or she stands for, when no nearer clue named
