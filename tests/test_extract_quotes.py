@@ -1920,3 +1920,12 @@ def test_a_person_of_unknown_gender_opening_the_sentence_before_is_the_he_or_she
 ])
 def test_no_such_name_is_taken_where_it_may_not_be_the_he(text, said):
     assert speaker_of(text, said).lower() in ("he", "she", "the independent vermont senator")
+
+
+@pytest.mark.parametrize("text, said, person", [
+    ('Transport Secretary Sir Roland Tibbs visited Hull. "The line will reopen," Sir Roland said.', "reopen",
+     "Roland Tibbs"),
+    ('Dame Ada Pryce chaired the inquiry. "Lessons were not learned," Dame Ada told MPs.', "Lessons", "Ada Pryce"),
+])
+def test_a_knight_or_dame_called_by_the_given_name_is_the_person_named_in_full(text, said, person):
+    assert speaker_of(text, said) == person

@@ -118,6 +118,7 @@ MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
 QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
 MALE = {"mr", "sir", "lord", "king", "prince"}
+GIVEN_NAME_TITLES = {"sir", "dame"}  # "Sir Keir", "Dame Priti": the title goes with the given name
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
                                                      "Prince", "Princess"]) + r")\.?[ \t]+"
@@ -461,6 +462,10 @@ class SpeakerResolver:
             # "the Observatory said": the body named in full before ("the Syrian Observatory for Human Rights")
             title = mention.split()[0].lower().rstrip(".") if len(mention.split()) > 1 else ""
             gender = "m" if title in MALE else "f" if title in FEMALE_TITLES else None
+            if title in GIVEN_NAME_TITLES:  # "Sir Keir said": a knight is called by his given name
+                known = self._given_name_full(name, start)
+                if known:
+                    return known
             return (name.lower() in NAMED_BODIES and _named_organisation(self.body, name, start)) \
                 or self._full_name(name, start, gender) or name
         return name
@@ -729,6 +734,18 @@ class SpeakerResolver:
         ends, matches = self._index.role(key)
         i = bisect.bisect_right(ends, position) - 1
         return matches[i] if i >= 0 else None
+
+    def _given_name_full(self, given: str, position: int) -> str | None:
+        """The most recent full name before `position` whose given name this is: "Keir" → "Keir Starmer" (from
+        "Sir Keir Starmer" or "Keir Starmer")."""
+        i = bisect.bisect_left(self.names, (position, "")) - 1
+        for _, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
+            parts = clean_name(seq).split()
+            if parts and parts[0].lower() in GIVEN_NAME_TITLES:
+                parts = parts[1:]
+            if len(parts) >= 2 and parts[0] == given:
+                return " ".join(parts)
+        return None
 
     def _full_name(self, surname: str, position: int, gender: str | None = None) -> str | None:
         """The most recent full name ending with this surname ("Cameron" → "David Cameron"); with a title's
