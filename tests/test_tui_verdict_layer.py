@@ -216,14 +216,19 @@ async def test_closing_the_picker_repaints_its_region_and_the_row_not_the_whole_
 
 
 @pytest.mark.parametrize("advance", [False, True])
-async def test_the_rated_row_goes_to_the_screen_a_frame_before_the_detail(db, own_config_dir, monkeypatch,
+async def test_the_rated_row_goes_to_the_screen_a_frame_before_the_detail(tmp_path, own_config_dir, monkeypatch,
                                                                          advance):
     """The frame that shows the rating in the row holds neither the judged claim's new detail nor, with
     auto-advance, the next claim's: building and painting the detail was half of that frame. The detail
-    follows in a frame of its own."""
+    follows in a frame of its own.
+
+    A loaded machine (CI) sometimes writes the row and the detail in one frame however they were ordered:
+    Textual writes the screen at most so often, and both updates were due by then. Such a run tells nothing
+    of the order, so it is tried again, up to three times; building the detail in the key handler, as before
+    after_paint, puts it in the row's frame every time."""
     (own_config_dir / "preferences.toml").write_text(f"auto_advance = {str(advance).lower()}\n")
-    frames: list[tuple[set[int], str]] = []  # (screen lines written, the detail's text then)
     display = App._display
+    frames: list[tuple[set[int], str]] = []  # (screen lines written, the detail's text then)
 
     def _display(self, screen, renderable):
         # a loaded machine sometimes writes the row in a full layout frame: that frame counts as the row's too
@@ -237,30 +242,39 @@ async def test_the_rated_row_goes_to_the_screen_a_frame_before_the_detail(db, ow
             frames.append((lines, str(screen.query_one("#detail").content)))
         return display(self, screen, renderable)
 
-    app = WorkbenchApp(db, "ann")
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_review(app, pilot)
-        judged = screen.current()
-        following = screen.claims[3]
-        table = screen.query_one("#claims")
-        row_lines = {table.region.y + y for y in table.screen_lines(2)}
-        await pilot.press("v")
-        await pilot.pause()
-        monkeypatch.setattr(App, "_display", _display)
-        # on a loaded machine the row's frame can take longer than after_paint's fallback (0.25 s), which then
-        # builds the detail first: what is tested here is the order when the frame comes, not the fallback
-        monkeypatch.setattr(painted_view, "AFTER_PAINT_LATEST_S", 10.0)
-        await pilot.press("1")
-        wanted = f"#{following['id']} " if advance else "Verdict: True"
-        for _ in range(200):  # until the detail shows it, however slow the machine
-            await pilot.pause(0.05)
-            if wanted in str(screen.query_one("#detail").content):
-                break
-        detail = str(screen.query_one("#detail").content)
-        assert wanted in detail and (advance or f"#{judged['id']} " in detail)
-        first = next(i for i, (lines, _detail) in enumerate(frames) if lines & row_lines)
-        assert wanted not in frames[first][1], frames  # the row's frame: the detail as it was
-        assert any(wanted in later for _lines, later in frames[first + 1:])
+    # on a loaded machine the row's frame can take longer than after_paint's fallback (0.25 s), which then
+    # builds the detail first: what is tested here is the order when the frame comes, not the fallback
+    monkeypatch.setattr(painted_view, "AFTER_PAINT_LATEST_S", 10.0)
+    attempts = []
+    for attempt in range(3):
+        frames.clear()
+        monkeypatch.setattr(App, "_display", display)
+        db = open_db(tmp_path / f"layer{attempt}.db")  # each attempt rates the claim afresh
+        list(import_paths(db, [str(SEED)], "ann"))
+        app = WorkbenchApp(db, "ann")
+        async with app.run_test(size=(160, 48)) as pilot:
+            screen = await open_review(app, pilot)
+            judged = screen.current()
+            following = screen.claims[3]
+            table = screen.query_one("#claims")
+            row_lines = {table.region.y + y for y in table.screen_lines(2)}
+            await pilot.press("v")
+            await pilot.pause()
+            monkeypatch.setattr(App, "_display", _display)
+            await pilot.press("1")
+            wanted = f"#{following['id']} " if advance else "Verdict: True"
+            for _ in range(200):  # until the detail shows it, however slow the machine
+                await pilot.pause(0.05)
+                if wanted in str(screen.query_one("#detail").content):
+                    break
+            detail = str(screen.query_one("#detail").content)
+            assert wanted in detail and (advance or f"#{judged['id']} " in detail)
+            first = next(i for i, (lines, _detail) in enumerate(frames) if lines & row_lines)
+            attempts.append(list(frames))
+            if wanted not in frames[first][1]:  # the row's frame: the detail as it was
+                assert any(wanted in later for _lines, later in frames[first + 1:])
+                return
+    raise AssertionError(f"the detail was in the row's frame in all 3 attempts: {attempts}")
 
 
 async def test_the_picker_showing_and_hiding_leaves_the_scrollbars_unpainted(db, monkeypatch):
