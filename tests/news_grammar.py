@@ -31,12 +31,15 @@ WORDS = ("the", "plan", "will", "not", "work", "we", "never", "agreed", "to", "a
 FIGURES = ("12", "1,200", "3.5", "£12bn", "$4.5 million", "45%", "-0.8%", "minus 40", "31pc", "one fifth",
            "6 hundred thousand", "3 B", "9/2", "300 times", "50,000 or so", "1:48 a.m.", "2:00 p.m.", "A$5",
            "HK$10", "PS400", "¥300", "the 45th", "fourth", "second", "from 212,000 to 198,500", "60,000", "12m",
-           "the 200m", "five", "a dozen", "No. 10", "£950 a month", "300 000", "15-7", "1997")
+           "the 200m", "five", "a dozen", "No. 10", "£950 a month", "300 000", "15-7", "1997",
+           "two and a half million", "a half-dozen", "half a million", "a third-party", "a half-hour",
+           "90,000 K-1", "400 F-35", "H-1B", "5ft 11in", "6-foot-3", "a quarter-of-a-million")
 UNITS = ("", " people", " members", " km", " miles", " mph", " hp", " GHz", " kg", " deep", " subscribers",
          " per cent", " percent", " votes", " years", " jobs", " a year", " points")
 DATES = ("on Monday", "Jan. 5", "in 2011", "June of 2015", "at the end of 2011", "by the close of 2030",
          "in the late 80s", "last week", "on 24 November", "in the spring of 2027", "two years ago", "for 2024",
-         "this year", "in the early months of 2019", "Dec. 3, 2015")
+         "this year", "in the early months of 2019", "Dec. 3, 2015", "three centuries ago", "half a century ago",
+         "a quarter-century ago", "decades ago", "a year and a half ago")
 # (opening mark, closing mark): matched pairs and the mismatched ones real files have
 QUOTE_MARKS = (('"', '"'), ("“", "”"), ("''", "''"), ("«", "»"), ("‘", "’"), ("'", "'"), ("“", '"'),
                ('"', "”"), ("``", "''"), ("„", "“"), ("« ", " »"), ("“", ""), ("", "”"), ("''", '"'))
