@@ -1929,3 +1929,25 @@ def test_no_such_name_is_taken_where_it_may_not_be_the_he(text, said):
 ])
 def test_a_knight_or_dame_called_by_the_given_name_is_the_person_named_in_full(text, said, person):
     assert speaker_of(text, said) == person
+
+
+@pytest.mark.parametrize("text, said, person", [
+    # family name first, as Chinese and Korean names are written
+    ('President Zhao Lijun met the envoys. "Trade must stay open," Mr Zhao said.', "Trade must", "Zhao Lijun"),
+    ('Park Min-ho led the talks in Seoul. "We are close," Park told reporters.', "We are close", "Park Min-ho"),
+    # a given name the story calls its person by
+    ('Ottoline Varga ran the campaign. Later, "We won it street by street," Ottoline said.', "street by street",
+     "Ottoline Varga"),
+])
+def test_one_word_that_opens_a_full_name_named_before_is_that_person(text, said, person):
+    assert speaker_of(text, said) == person
+
+
+@pytest.mark.parametrize("text, said, word", [
+    # not where the word was a name of its own before ("Mexico"), nor "the …", nor an acronym
+    ('Mexico sent troops. Aid reached Mexico City on Friday. "It is calm," Mexico said.', "It is calm", "Mexico"),
+    ('Voters jumped on the Tarbell Express in May. "It is a movement," Tarbell said.', "a movement", "Tarbell"),
+    ('Fans watched ZNT Live all night. "We had record ratings," ZNT said.', "record ratings", "ZNT"),
+])
+def test_one_word_is_not_read_as_a_name_it_only_begins(text, said, word):
+    assert speaker_of(text, said) == word

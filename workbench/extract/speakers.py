@@ -190,6 +190,7 @@ def finditer_at_words(pattern: re.Pattern[str], body: str, words: tuple[str, ...
 # a name after one of these is part of a longer name or an object: "the Commission on Presidential Debates
 # announced", "a professor in New Jersey, described"
 _NAME_WORD = re.compile(r"[A-Z][a-z’'\-]+")  # "Starmer", "O'Neill", "Lloyd-Webber"; not "GOP", "II", "X2"
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
 _VERB_AFTER_NAME = re.compile(r"[ \t]+[a-z]")  # "Keir Starmer spoke", not "Keir Starmer’s plan"
 _BEFORE_NON_SUBJECT = re.compile(r"\b(?:of|on|for|in|at|from|to|by|with|the|a|an)\s+\Z", re.IGNORECASE)
@@ -467,7 +468,7 @@ class SpeakerResolver:
                 if known:
                     return known
             return (name.lower() in NAMED_BODIES and _named_organisation(self.body, name, start)) \
-                or self._full_name(name, start, gender) or name
+                or self._full_name(name, start, gender) or self._family_name_first(name, start, gender) or name
         return name
 
     def _last_person_before(self, position: int, gender: str | None = None) -> str | None:
@@ -734,6 +735,38 @@ class SpeakerResolver:
         ends, matches = self._index.role(key)
         i = bisect.bisect_right(ends, position) - 1
         return matches[i] if i >= 0 else None
+
+    def _family_name_first(self, family: str, position: int, gender: str | None) -> str | None:
+        """The full name this one word opens, where no full name ends with it: "Mr Xi" is Xi Jinping, "Ban" Ban
+        Ki-moon, as Chinese and Korean names put the family name first, and "Hillary said" is Hillary Clinton
+        where the story calls her so. Not a name
+        whose first word is a given name of the other gender ("Mr Kim" is not Kim Clijsters), nor an acronym
+        ("MTV" is not "MTV Unplugged")."""
+        if family.isupper():
+            return None
+        i = bisect.bisect_left(self.names, (position, "")) - 1
+        for _, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
+            parts = POSSESSIVE.sub("", clean_name(seq)).split()
+            if family in parts[1:-1] and all(w.lower() in ROLE_WORDS or w.lower() in TITLES
+                                             or self._index.in_lower_case(w) for w in parts[:parts.index(family)]):
+                parts = parts[parts.index(family):]  # "President Moon Jae-in": the name from the family name on
+            full = " ".join(parts)
+            if not (2 <= len(parts) <= 4 and parts[0] == family):
+                continue
+            given = gender_of_given_name(full)
+            if gender is not None and given not in (None, gender):
+                continue
+            # a person, not "Trump Train", "Republican Party", "Mexico City": the rest of the name is no word
+            # the article also writes in lower case, unless the first is a given name ("Hillary Clinton")
+            if not (given or not is_organisation(full) and not any(self._index.in_lower_case(w) for w in parts[1:])):
+                continue
+            # and the word is first written in that name, as a person is introduced in full: "Trump" long before
+            # "the Trump Train", "Mexico" before "Mexico City", are names of their own
+            first = re.search(rf"(?<![\w’'\-]){re.escape(family)}(?![\w\-])", self.body)  # "Trump’s" is Trump
+            if first and self.body.startswith(full, first.start()) \
+                    and not _THE_BEFORE.search(self.body, max(0, first.start() - 4), first.start()):
+                return full  # (not "the Trump Train", "the HP Way": a person is not "the")
+        return None
 
     def _given_name_full(self, given: str, position: int) -> str | None:
         """The most recent full name before `position` whose given name this is: "Keir" → "Keir Starmer" (from
