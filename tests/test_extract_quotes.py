@@ -1951,3 +1951,17 @@ def test_one_word_that_opens_a_full_name_named_before_is_that_person(text, said,
 ])
 def test_one_word_is_not_read_as_a_name_it_only_begins(text, said, word):
     assert speaker_of(text, said) == word
+
+
+@pytest.mark.parametrize("text, said, person", [
+    ('Ruritanian President Alma Voss spoke in the capital. "We will not yield," the Ruritanian leader said.',
+     "not yield", "Alma Voss"),
+    ('Freedonian Chancellor Otto Brisk met Ruritanian President Alma Voss. "We agree," the Freedonian leader said.',
+     "We agree", "Otto Brisk"),
+])
+def test_a_countrys_leader_is_whoever_the_story_gave_its_top_title(text, said, person):
+    assert speaker_of(text, said) == person
+
+
+def test_a_leader_of_no_title_given_stays_a_description():
+    assert speaker_of('The Tory leader spoke. "We agree," the Labour leader said.', "We agree") == "the Labour leader"

@@ -141,6 +141,7 @@ NAME_THEN_PRONOUN = re.compile(r"(?P<name>[A-Z](?<!\w.)[\w’'\-]++(?:[ \t]+[A-Z
 # a title the article may use for someone it introduced by another: British secretaries of state are
 # ministers, and are called "the minister" later
 ROLE_ALIASES = {"minister": "secretary"}
+LEADER_TITLES = ("president", "prime minister", "chancellor", "premier")  # what "the French leader" may have been
 MAX_ROLES = 200  # distinct titles looked up per article; real articles use a handful
 # the run of name tokens a mention ends with: "Laura Pemberton" in "executive Laura Pemberton"
 TRAILING_NAME = re.compile(rf"(?<![\w’'\-.]){_TOKEN}(?:[ \t]+(?:{_TOKEN}|{_PARTICLE}))*\Z")
@@ -716,6 +717,12 @@ class SpeakerResolver:
         if found is None and words[-1] in ROLE_ALIASES:
             # "Education Secretary Tom Aske … the minister said": a secretary of state is a minister
             found = self._last_given(" ".join([*words[:-1], ROLE_ALIASES[words[-1]]]), position)
+        if found is None and words[-1] == "leader" and len(words) > 1:
+            # "Ukrainian President Volodymyr Zelensky … the Ukrainian leader said": a country's leader is
+            # whoever the story gave its top title, the latest of them
+            given = [m for title in LEADER_TITLES if (m := self._last_given(" ".join([*words[:-1], title]),
+                                                                             position)) is not None]
+            found = max(given, key=lambda m: m.start()) if given else None
         if found is None:
             return None
         name = clean_name(found.group(1) or found.group(2))
