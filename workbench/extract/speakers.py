@@ -118,7 +118,6 @@ MAX_NAME_WORDS = 5  # "Martin Luther King Jr.", "Federico de la Torre"
 QUOTE_LOOK_BACK = 3000  # how far back _inside_quote looks for the quote mark that opened
 SUBJECT_REACH = 600  # a subject further back than a few sentences is not who a pronoun means
 MALE = {"mr", "sir", "lord", "king", "prince"}
-GIVEN_NAME_TITLES = {"sir", "dame"}  # "Sir Keir", "Dame Priti": the title goes with the given name
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 GENDER_TITLE = re.compile("(?P<title>" + word_choice(["Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
                                                      "Prince", "Princess"]) + r")\.?[ \t]+"
@@ -464,10 +463,6 @@ class SpeakerResolver:
             # "the Observatory said": the body named in full before ("the Syrian Observatory for Human Rights")
             title = mention.split()[0].lower().rstrip(".") if len(mention.split()) > 1 else ""
             gender = "m" if title in MALE else "f" if title in FEMALE_TITLES else None
-            if title in GIVEN_NAME_TITLES:  # "Sir Keir said": a knight is called by his given name
-                known = self._given_name_full(name, start)
-                if known:
-                    return known
             return (name.lower() in NAMED_BODIES and _named_organisation(self.body, name, start)) \
                 or self._full_name(name, start, gender) or self._family_name_first(name, start, gender) or name
         return name
@@ -745,8 +740,8 @@ class SpeakerResolver:
 
     def _family_name_first(self, family: str, position: int, gender: str | None) -> str | None:
         """The full name this one word opens, where no full name ends with it: "Mr Xi" is Xi Jinping, "Ban" Ban
-        Ki-moon, as Chinese and Korean names put the family name first, and "Hillary said" is Hillary Clinton
-        where the story calls her so. Not a name
+        Ki-moon, as Chinese and Korean names put the family name first; "Hillary said" is Hillary Clinton where
+        the story calls her so, and "Sir Keir" Keir Starmer, as a knight is called by his given name. Not a name
         whose first word is a given name of the other gender ("Mr Kim" is not Kim Clijsters), nor an acronym
         ("MTV" is not "MTV Unplugged")."""
         if family.isupper():
@@ -769,22 +764,10 @@ class SpeakerResolver:
                 continue
             # and the word is first written in that name, as a person is introduced in full: "Trump" long before
             # "the Trump Train", "Mexico" before "Mexico City", are names of their own
-            first = re.search(rf"(?<![\w’'\-]){re.escape(family)}(?![\w\-])", self.body)  # "Trump’s" is Trump
-            if first and self.body.startswith(full, first.start()) \
-                    and not _THE_BEFORE.search(self.body, max(0, first.start() - 4), first.start()):
+            first = _first_as_word(self.body, family, possessive=True)
+            if first != -1 and self.body.startswith(full, first) \
+                    and not _THE_BEFORE.search(self.body, max(0, first - 4), first):
                 return full  # (not "the Trump Train", "the HP Way": a person is not "the")
-        return None
-
-    def _given_name_full(self, given: str, position: int) -> str | None:
-        """The most recent full name before `position` whose given name this is: "Keir" → "Keir Starmer" (from
-        "Sir Keir Starmer" or "Keir Starmer")."""
-        i = bisect.bisect_left(self.names, (position, "")) - 1
-        for _, seq in self.names[max(0, i - LOOK_BACK):i + 1][::-1]:
-            parts = clean_name(seq).split()
-            if parts and parts[0].lower() in GIVEN_NAME_TITLES:
-                parts = parts[1:]
-            if len(parts) >= 2 and parts[0] == given:
-                return " ".join(parts)
         return None
 
     def _full_name(self, surname: str, position: int, gender: str | None = None) -> str | None:
@@ -821,6 +804,19 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_’'-"
 
 
+def _first_as_word(body: str, word: str, possessive: bool = False) -> int:
+    """Where `word` first stands in `body` as a word of its own, -1 if nowhere; with `possessive`, "Trump’s"
+    counts as Trump. str.find and a look at each side, not a pattern compiled per word (0.4 ms each)."""
+    at = body.find(word) if word else -1
+    while at != -1:
+        after = body[at + len(word):at + len(word) + 1]
+        if (at == 0 or not _in_word(body[at - 1])) and not (after and _in_word(after)
+                                                             and not (possessive and after in "’'")):
+            return at
+        at = body.find(word, at + 1)
+    return -1
+
+
 class _BodyIndex:
     """What a resolver looks up that depends on the body alone, built at most once per body: find_quotes
     and attribute_claims each make a resolver for the same article (one remembers quoted people, the
@@ -851,14 +847,7 @@ class _BodyIndex:
         """Whether the body also writes this word all in lower case, as a word of its own."""
         key = word.lower()
         if key not in self.lower_words:
-            # str.find and a look at each side, not a pattern compiled per word (0.4 ms each)
-            body, found = self.body, False
-            at = body.find(key) if key else -1
-            while at != -1 and not found:
-                end = at + len(key)
-                found = (at == 0 or not _in_word(body[at - 1])) and (end == len(body) or not _in_word(body[end]))
-                at = body.find(key, at + 1)
-            self.lower_words[key] = found
+            self.lower_words[key] = _first_as_word(self.body, key) != -1
         return self.lower_words[key]
 
     def role(self, key: str) -> tuple[list[int], list[re.Match[str]]]:
