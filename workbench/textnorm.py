@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 
-from .extract.numbers import TENS_WORDS, UNITS_WORDS, words_value
+from .extract.numbers import SCALES, TENS_WORDS, UNITS_WORDS, words_value
 
 STOP_WORDS = frozenset(
     "a an the of in on at to and or but for with by from that which who was were is are be been had have has "
@@ -63,7 +63,7 @@ _SCORE = re.compile(rf"\b({_SCORE_SIDE})\s?[-–]\s?({_SCORE_SIDE})\b")
 # or the fraction makes the scale a figure, so "half a million" meets "500,000" and "a dozen" meets "12" ("a"
 # starts no run of number words above: "a million" read "million"). "a" becomes "one", so that the run goes
 # on: "a hundred and fifty" is 150.
-_SCALE_VALUES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_VALUES = {"dozen": 12, **{w: SCALES[w] for w in ("hundred", "thousand", "million", "billion", "trillion")}}
 _WHOLE_WORDS = "|".join(w for w, v in UNITS_WORDS.items() if 1 <= v <= 19)
 _HALF_OR_ONE = re.compile(
     rf"\b(?:(?P<whole>\d+|{_WHOLE_WORDS})\s+and\s+a\s+(?P<f1>half|quarter)|(?:a[\s-]+)?(?P<f2>half|quarter)[\s-]+(?:of[\s-]+)?a"

@@ -273,7 +273,8 @@ EDGE_PREFIX = re.compile(r"\b(?:by|at|until|till|before|after|from|since|in|arou
 # "a year ago", "two weeks ago", "decades ago": a date counted back from the day of publication
 # "half a century ago", "a quarter-century ago": the fraction is of the unit
 AGO = re.compile(r"(?:\b(?P<n>half\s+an?|an?\s+half|an?\s+quarter|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                 r"eleven|twelve|\d{1,3}|several|a\s+few|a\s+couple\s+of|many|some)[\s-]+)?\b(?P<unit>day|week|month|year|decade|centur(?:y|ie))s?\s+ago\b",
+                 r"eleven|twelve|\d{1,3}|several|a\s+few|a\s+couple\s+of|many|some)[\s-]+)?"
+                 r"\b(?P<unit>day|week|month|year|decade|centur)(?:y|ies|s)?\s+ago\b",  # "centur": century, centuries
                  re.IGNORECASE)
 # "ago" is found as a literal and the words before it read from there: the pattern's optional number
 # in front was tried at every character of the body
@@ -297,8 +298,9 @@ def _ago_matches(body: str) -> list[re.Match]:
     return found
 
 
-_AGO_NUMBER = {"half a": 0.5, "half an": 0.5, "a half": 0.5, "a quarter": 0.25, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_AGO_NUMBER = {"half a": 0.5, "half an": 0.5, "a half": 0.5, "a quarter": 0.25, "a": 1, "an": 1, "one": 1, "two": 2,
+               "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+               "twelve": 12}
 _AGO_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525}
 
 
@@ -306,7 +308,7 @@ def _agos(body: str, published: date | None) -> list[tuple[int, int, dict]]:
     """(start, end, value) of every "N units ago", resolved against the published date."""
     found = []
     for m in _ago_matches(body):
-        unit = m["unit"].lower()[:6] if m["unit"].lower().startswith("centur") else m["unit"].lower()  # "centuries"
+        unit = m["unit"].lower()
         word = " ".join((m["n"] or "").lower().split())
         n = int(word) if word.isdigit() else _AGO_NUMBER.get(word)
         plural = n is None or n > 1
