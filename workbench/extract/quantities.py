@@ -321,7 +321,8 @@ ODDS_AFTER = re.compile(r"\s+(?:of|at)\s+" + _PAIR + r"(?![\w/.,-])", re.IGNOREC
 # "half a million", "a quarter million us dollars", "three quarters billion", "a half-dozen candidates"
 FRACTION_SCALE = _Folded(
     # "half a million", "a quarter of a trillion"
-    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?"  # "a quarter-of-a-million people"
+    # "a quarter-of-a-million people"
+    "(?P<f>" + word_choice(["half", "quarters?", "thirds?"], ignorecase=True) + r")[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?"
     r"(?P<s>dozen|thousand|million|billion|trillion)\b"
     rf"(?P<cur>\s+(?:{_currency_words})\b)?",
     re.IGNORECASE,
@@ -518,10 +519,11 @@ def find_quantities(body: str, sentences: list[Sentence], published: date | None
         # the multiplier is looked up backwards: an optional prefix would be tried at every character
         lead = FRACTION_LEAD.search(body, max(0, m.start() - 8), m.start())
         n = _num(lead["n"]) if lead and lead["n"].lower() not in ("a", "one") else 1.0
-        number = n * FRACTION_WORDS[m["f"].lower()] * SCALES.get(m["s"].lower(), 12)  # 12: "dozen"
+        scale = SCALES.get(m["s"].lower(), 12)  # 12: "dozen"
+        number = n * FRACTION_WORDS[m["f"].lower()] * scale
         whole = AND_A_HALF_LEAD.search(body, max(0, m.start() - 24), m.start()) if m["f"].lower() == "half" else None
         if whole:
-            lead, number = whole, (_num(whole["n"]) + 0.5) * SCALES.get(m["s"].lower(), 12)
+            lead, number = whole, (_num(whole["n"]) + 0.5) * scale
         value = {"number": clean_number(number)}
         if m["cur"]:
             value["currency"] = CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["cur"].strip().lower()), "USD")
